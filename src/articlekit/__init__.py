@@ -1,0 +1,58 @@
+r"""articlekit: turn scraped news pages (HTML or plain text) into clean, structured articles.
+
+Example:
+    >>> import articlekit
+    >>> a = articlekit.clean_text("World\\nTalks resume\\nUkraine and Russia resumed talks on "
+    ...                           "prisoner exchanges on Monday, officials said.\\nAdvertisement")
+    >>> a.title, a.section, a.text[:40]
+    ('Talks resume', 'World', 'Ukraine and Russia resumed talks on pris')
+"""
+
+from articlekit._version import __version__
+from articlekit.api import clean_text
+from articlekit.article import Article, Block, Removal
+from articlekit.cleaners.base import (
+    BaseCleaner,
+    BlockRemover,
+    Cleaner,
+    Extractor,
+    FunctionCleaner,
+    Remover,
+    Trimmer,
+)
+from articlekit.draft import Draft, DraftBlock, Hints
+from articlekit.errors import (
+    ArticlekitError,
+    CleanerError,
+    InputError,
+    InputTypeError,
+    PipelineError,
+    UnknownCleanerError,
+)
+from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+
+__all__ = [
+    "DEFAULT_PIPELINE",
+    "Article",
+    "ArticlekitError",
+    "BaseCleaner",
+    "Block",
+    "BlockRemover",
+    "Cleaner",
+    "CleanerError",
+    "Draft",
+    "DraftBlock",
+    "Extractor",
+    "FunctionCleaner",
+    "Hints",
+    "InputError",
+    "InputTypeError",
+    "Pipeline",
+    "PipelineError",
+    "Removal",
+    "Remover",
+    "Trimmer",
+    "UnknownCleanerError",
+    "__version__",
+    "clean_text",
+]

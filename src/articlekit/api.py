@@ -1,0 +1,52 @@
+"""The two entry points: :func:`clean_text` and :func:`clean_html`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from articlekit.article import Article
+from articlekit.errors import InputTypeError
+from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.readers.text import read_text
+
+__all__ = ["clean_text"]
+
+
+def _check_reference_date(reference_date: object) -> datetime | None:
+    if reference_date is None or isinstance(reference_date, datetime):
+        return reference_date
+    msg = f"reference_date must be a datetime or None, got {type(reference_date).__name__}"
+    raise InputTypeError(msg)
+
+
+def clean_text(
+    text: str,
+    *,
+    url: str | None = None,
+    reference_date: datetime | None = None,
+    pipeline: Pipeline | None = None,
+) -> Article:
+    r"""Clean plain text (what another scraper already extracted) into an Article.
+
+    Args:
+        text: The text, one block per line.
+        url: The page URL, if known; copied to ``Article.url``.
+        reference_date: Anchors year-less and relative dates ("3 hours ago"); without it they
+            are not resolved.
+        pipeline: The cleaners to run; :data:`~articlekit.DEFAULT_PIPELINE` when None.
+
+    Returns:
+        The Article. Any str is accepted; text that is all junk gives an Article with empty
+        ``text`` whose ``removed`` says what went and why.
+
+    Raises:
+        InputTypeError: If ``text`` is not a str, or ``reference_date`` not a datetime.
+        CleanerError: If a custom cleaner in ``pipeline`` fails.
+
+    Example:
+        >>> a = clean_text("Advertisement\\nThe talks resumed in Istanbul, officials said.")
+        >>> a.text, [r.reason for r in a.removed]
+        ('The talks resumed in Istanbul, officials said.', ['ad_label'])
+    """
+    draft = read_text(text, url=url, reference_date=_check_reference_date(reference_date))
+    return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()

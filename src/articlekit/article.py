@@ -1,0 +1,190 @@
+"""The output model: :class:`Article`, its :class:`Block` s and the :class:`Removal` record.
+
+All three are frozen, slotted dataclasses holding tuples, so an Article can be hashed, shared
+between threads and compared for equality (the same input always gives an equal Article).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from articlekit.errors import InputError
+
+__all__ = ["BLOCK_KINDS", "Article", "Block", "Removal"]
+
+#: The kinds a :class:`Block` may have.
+BLOCK_KINDS = frozenset(
+    {"paragraph", "heading", "list_item", "quote", "table_row", "code", "caption", "other"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One kept block of the article body.
+
+    Attributes:
+        kind: What the block is: one of :data:`BLOCK_KINDS` ("paragraph", "heading"...).
+        text: The block's text, whitespace-normalised (runs of white space are one space).
+        index: Position of the block in the input's block sequence (0-based), the same index
+            that :attr:`Removal.block_index` uses, so kept and removed pieces can be interleaved.
+
+    Example:
+        >>> Block("heading", "Hundreds of drones launched at Ukraine", 11).kind
+        'heading'
+    """
+
+    kind: str
+    text: str
+    index: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            msg = f"unknown block kind {self.kind!r}: use one of {sorted(BLOCK_KINDS)}"
+            raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input that left the body, with who removed it and why.
+
+    Attributes:
+        cleaner: Name of the cleaner that removed it (``"remove_ad_labels"``).
+        reason: Stable reason code (``"ad_label"``); see docs/reason-codes.md.
+        text: The removed text, whitespace-normalised.
+        block_index: Index of the input block it came from.
+        offset: Where the removed text starts inside that block's text: 0 for a whole block or
+            a trimmed prefix, larger for a trimmed suffix.
+
+    Example:
+        >>> Removal("trim_kickers", "kicker", "URGENT UPDATE:", 2).reason
+        'kicker'
+    """
+
+    cleaner: str
+    reason: str
+    text: str
+    block_index: int
+    offset: int = 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_datetime(value: Any, name: str) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"Article.from_dict: {name!r} must be an ISO 8601 string or null, got {value!r}"
+    raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    r"""A clean article: the kept body blocks plus typed metadata and the record of removals.
+
+    Attributes:
+        blocks: The kept blocks, in input order.
+        title: The headline, or None when the input has no line that is clearly one.
+        subtitle: The standfirst (a one-sentence summary under the title), or None.
+        authors: One person or organisation a name, in natural case.
+        section: The section label the page printed ("World"), or None.
+        source: The original outlet the text is credited to ("Al Jazeera"), or None.
+        url: The page's URL when the caller gave it or the page states it.
+        language: ISO 639-1 code of the body's language ("en"), or None if undecidable.
+        published: Publication time; timezone-aware where the page gives the zone.
+        updated: Last-update time, same rules as ``published``.
+        removed: Everything that left the body, in input order.
+
+    Example:
+        >>> a = Article(blocks=(Block("paragraph", "One."), Block("paragraph", "Two.", 1)))
+        >>> a.text
+        'One.\\n\\nTwo.'
+        >>> Article.from_dict(a.to_dict()) == a
+        True
+    """
+
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    removed: tuple[Removal, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """The cleaned body: the kept blocks' text joined by one blank line."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (datetimes as ISO 8601 strings, tuples as lists).
+
+        Returns:
+            A dict with ``text`` plus every field; :meth:`from_dict` turns it back.
+        """
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "section": self.section,
+            "source": self.source,
+            "url": self.url,
+            "language": self.language,
+            "published": _iso(self.published),
+            "updated": _iso(self.updated),
+            "text": self.text,
+            "blocks": [dataclasses.asdict(b) for b in self.blocks],
+            "removed": [dataclasses.asdict(r) for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Build an Article from the output of :meth:`to_dict`.
+
+        Args:
+            data: A mapping as :meth:`to_dict` returns it (``text`` is ignored: it is derived
+                from ``blocks``).
+
+        Returns:
+            The equal Article.
+
+        Raises:
+            InputError: When a key is unknown or a value has the wrong shape.
+        """
+        known = {f.name for f in dataclasses.fields(cls)} | {"text"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            msg = f"Article.from_dict: unknown keys {unknown}; expected a subset of {sorted(known)}"
+            raise InputError(msg)
+        try:
+            blocks = tuple(Block(**b) for b in data.get("blocks", ()))
+            removed = tuple(Removal(**r) for r in data.get("removed", ()))
+        except TypeError as exc:
+            msg = f"Article.from_dict: malformed block or removal: {exc}"
+            raise InputError(msg) from exc
+        return cls(
+            blocks=blocks,
+            title=data.get("title"),
+            subtitle=data.get("subtitle"),
+            authors=tuple(data.get("authors", ())),
+            section=data.get("section"),
+            source=data.get("source"),
+            url=data.get("url"),
+            language=data.get("language"),
+            published=_parse_datetime(data.get("published"), "published"),
+            updated=_parse_datetime(data.get("updated"), "updated"),
+            removed=removed,
+        )

@@ -1,0 +1,110 @@
+"""The built-in cleaners, one module per family, and the registry of them by name.
+
+Example:
+    >>> get("remove_ad_labels").reasons
+    ('ad_label',)
+    >>> "remove_headline_lists" in BUILTIN
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from articlekit.cleaners.ads import RemoveAdLabels
+from articlekit.cleaners.base import (
+    BaseCleaner,
+    BlockRemover,
+    Cleaner,
+    Extractor,
+    FunctionCleaner,
+    Remover,
+    Trimmer,
+    as_cleaner,
+)
+from articlekit.cleaners.bylines import ExtractByline
+from articlekit.cleaners.dates import ExtractDates, RemoveDateStubs
+from articlekit.cleaners.furniture import (
+    ExtractSourceCredit,
+    MarkHeadings,
+    RemoveSectionLabel,
+    RemoveSeparators,
+    TrimKickers,
+)
+from articlekit.cleaners.headlines import RemoveHeadlineLists
+from articlekit.cleaners.language import DetectLanguage
+from articlekit.cleaners.links import RemoveRelatedLinks
+from articlekit.cleaners.promos import RemoveCallsToAction
+from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
+from articlekit.errors import UnknownCleanerError
+
+__all__ = [
+    "BUILTIN",
+    "BaseCleaner",
+    "BlockRemover",
+    "Cleaner",
+    "DetectLanguage",
+    "ExtractByline",
+    "ExtractDates",
+    "ExtractSourceCredit",
+    "ExtractSubtitle",
+    "ExtractTitle",
+    "Extractor",
+    "FunctionCleaner",
+    "MarkHeadings",
+    "RemoveAdLabels",
+    "RemoveCallsToAction",
+    "RemoveDateStubs",
+    "RemoveDuplicateTitle",
+    "RemoveHeadlineLists",
+    "RemoveRelatedLinks",
+    "RemoveSectionLabel",
+    "RemoveSeparators",
+    "Remover",
+    "TrimKickers",
+    "Trimmer",
+    "as_cleaner",
+    "get",
+]
+
+_ALL: tuple[BaseCleaner, ...] = (
+    DetectLanguage(),
+    RemoveAdLabels(),
+    RemoveDateStubs(),
+    ExtractDates(),
+    ExtractSourceCredit(),
+    RemoveSectionLabel(),
+    ExtractTitle(),
+    RemoveDuplicateTitle(),
+    ExtractByline(),
+    ExtractSubtitle(),
+    TrimKickers(),
+    RemoveRelatedLinks(),
+    RemoveCallsToAction(),
+    RemoveHeadlineLists(),
+    RemoveSeparators(),
+    MarkHeadings(),
+)
+
+#: Every built-in cleaner by name, in default pipeline order (read-only).
+BUILTIN: Mapping[str, BaseCleaner] = MappingProxyType({c.name: c for c in _ALL})
+
+
+def get(name: str) -> BaseCleaner:
+    """Return the built-in cleaner called ``name``.
+
+    Args:
+        name: A cleaner name such as ``"remove_ad_labels"``.
+
+    Returns:
+        The (stateless, shareable) cleaner instance.
+
+    Raises:
+        UnknownCleanerError: If there is no built-in of that name (the message lists them).
+    """
+    try:
+        return BUILTIN[name]
+    except KeyError:
+        msg = f"no built-in cleaner named {name!r}; the built-ins are: {', '.join(BUILTIN)}"
+        raise UnknownCleanerError(msg) from None

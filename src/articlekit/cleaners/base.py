@@ -1,0 +1,268 @@
+"""The cleaner protocol and the base classes that do the bookkeeping.
+
+A cleaner is anything with a ``name`` and a ``__call__(draft) -> Draft``. To write one, subclass
+the base class that fits and override **one** method; the base class records every removal with
+the cleaner's name and reason code, checks the reason is one the cleaner declared, and returns
+the input draft unchanged when nothing was found:
+
+=====================  =========================================  ==============================
+base class             override                                   use it to
+=====================  =========================================  ==============================
+:class:`BlockRemover`  ``judge(draft, pos) -> reason | None``     drop blocks one at a time
+:class:`Remover`       ``find(draft) -> {pos: reason}``           drop blocks judged together
+:class:`Trimmer`       ``cut(draft, pos) -> (start, end, reason)``  cut a prefix/suffix of a block
+:class:`Extractor`     ``extract(draft) -> ({pos: reason}, fields)``  move blocks into fields
+=====================  =========================================  ==============================
+
+A plain function ``Draft -> Draft`` is a cleaner too: :class:`FunctionCleaner` wraps it.
+
+Example:
+    >>> from articlekit.draft import Draft
+    >>> class RemoveShouting(BlockRemover):
+    ...     name = "remove_shouting"
+    ...     reasons = ("shouting",)
+    ...     def judge(self, draft, pos):
+    ...         text = draft.blocks[pos].text
+    ...         return "shouting" if text.isupper() else None
+    >>> d = RemoveShouting()(Draft.from_texts(["BUY NOW", "A calm sentence."]))
+    >>> [b.text for b in d.blocks], [(r.cleaner, r.reason) for r in d.removed]
+    (['A calm sentence.'], [('remove_shouting', 'shouting')])
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+import regex
+
+from articlekit.draft import Draft
+from articlekit.errors import CleanerError, PipelineError
+
+__all__ = [
+    "BaseCleaner",
+    "BlockRemover",
+    "Cleaner",
+    "Extractor",
+    "FunctionCleaner",
+    "Remover",
+    "Trimmer",
+    "as_cleaner",
+]
+
+_SNAKE = regex.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+
+
+@runtime_checkable
+class Cleaner(Protocol):
+    """What a pipeline step is: a named ``Draft -> Draft`` callable."""
+
+    @property
+    def name(self) -> str:
+        """Stable snake_case name of the cleaner."""
+        ...
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Return the cleaned draft."""
+        ...
+
+
+class BaseCleaner(abc.ABC):
+    """Common ground of the built-in cleaners: a snake_case ``name`` and declared ``reasons``.
+
+    Attributes:
+        name: Stable snake_case name, used to drop or reorder the cleaner in a pipeline.
+        reasons: The reason codes this cleaner may record (checked at run time).
+    """
+
+    name: ClassVar[str]
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        name = cls.__dict__.get("name")
+        if name is not None and not _SNAKE.match(name):
+            msg = f"cleaner name {name!r} of {cls.__qualname__} must be snake_case"
+            raise PipelineError(msg)
+
+    @abc.abstractmethod
+    def __call__(self, draft: Draft) -> Draft:
+        """Return the cleaned draft (the same object when nothing changed)."""
+
+    def _check(self, reason: str) -> str:
+        if reason not in self.reasons:
+            msg = (
+                f"cleaner {self.name!r} recorded reason {reason!r}, which it does not declare "
+                f"in its `reasons` {self.reasons}: add it there (reason codes are public API)"
+            )
+            raise CleanerError(msg)
+        return reason
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Remover(BaseCleaner):
+    """Drops blocks chosen by looking at the whole draft. Override :meth:`find`."""
+
+    @abc.abstractmethod
+    def find(self, draft: Draft) -> Mapping[int, str]:
+        """Return ``{position in draft.blocks: reason code}`` for the blocks to drop.
+
+        Args:
+            draft: The current draft.
+        """
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        found = self.find(draft)
+        return draft.remove({p: self._check(r) for p, r in found.items()}, cleaner=self.name)
+
+
+class BlockRemover(Remover):
+    """Drops blocks judged one at a time. Override :meth:`judge`."""
+
+    @abc.abstractmethod
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return the reason to drop ``draft.blocks[pos]``, or None to keep it.
+
+        Args:
+            draft: The current draft (the whole of it, for context).
+            pos: Position of the block to judge in ``draft.blocks``.
+        """
+
+    def find(self, draft: Draft) -> Mapping[int, str]:
+        """Judge every block in turn."""
+        found: dict[int, str] = {}
+        for pos in range(len(draft.blocks)):
+            reason = self.judge(draft, pos)
+            if reason is not None:
+                found[pos] = reason
+        return found
+
+
+class Trimmer(BaseCleaner):
+    """Cuts a prefix or suffix off blocks (a kicker label...). Override :meth:`cut`."""
+
+    @abc.abstractmethod
+    def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
+        """Return ``(start, end, reason)`` of the span to cut from block ``pos``, or None.
+
+        The span must be a prefix (``start == 0``) or a suffix (``end == len(text)``).
+
+        Args:
+            draft: The current draft.
+            pos: Position of the block in ``draft.blocks``.
+        """
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        # Positions stay valid while trimming: a trim that empties a block removes it, so
+        # walk from the end.
+        for pos in reversed(range(len(draft.blocks))):
+            found = self.cut(draft, pos)
+            if found is not None:
+                start, end, reason = found
+                draft = draft.trim(
+                    pos, start=start, end=end, reason=self._check(reason), cleaner=self.name
+                )
+        return draft
+
+
+class Extractor(BaseCleaner):
+    """Moves blocks into fields (a byline into ``authors``). Override :meth:`extract`."""
+
+    @abc.abstractmethod
+    def extract(self, draft: Draft) -> tuple[Mapping[int, str], Mapping[str, Any]]:
+        """Return the blocks to take out of the body and the Draft fields to set.
+
+        Args:
+            draft: The current draft.
+
+        Returns:
+            ``({position: reason}, {field: value})``; both empty when nothing was found.
+        """
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        found, fields = self.extract(draft)
+        if fields:
+            draft = draft.replace(**fields)
+        return draft.remove({p: self._check(r) for p, r in found.items()}, cleaner=self.name)
+
+
+class FunctionCleaner:
+    """Wraps a plain ``Draft -> Draft`` function as a named cleaner.
+
+    Args:
+        func: The function.
+        name: The cleaner's name; defaults to the function's ``__name__``.
+
+    Raises:
+        TypeError: If ``func`` is not callable.
+        PipelineError: If no usable snake_case name can be found (a lambda needs ``name=``).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> def drop_last(draft):
+        ...     return draft.remove({len(draft.blocks) - 1: "footer"}, cleaner="drop_last")
+        >>> FunctionCleaner(drop_last).name
+        'drop_last'
+    """
+
+    __slots__ = ("func", "name")
+
+    def __init__(self, func: Callable[[Draft], Draft], name: str | None = None) -> None:
+        if not callable(func):
+            msg = f"a cleaner must be callable (Draft -> Draft), got {func!r}"
+            raise TypeError(msg)
+        name = name if name is not None else getattr(func, "__name__", None)
+        if not isinstance(name, str) or not _SNAKE.match(name):
+            msg = (
+                f"cannot name the cleaner {func!r} ({name!r} is not snake_case): "
+                "pass name='my_cleaner' or wrap it in FunctionCleaner(func, name=...)"
+            )
+            raise PipelineError(msg)
+        self.func = func
+        self.name = name
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        return self.func(draft)
+
+    def __repr__(self) -> str:
+        return f"FunctionCleaner({self.func!r}, name={self.name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, FunctionCleaner)
+            and other.func == self.func
+            and other.name == self.name
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.func, self.name))
+
+
+def as_cleaner(obj: object) -> Cleaner:
+    """Return ``obj`` as a cleaner: cleaner objects as they are, callables wrapped.
+
+    Args:
+        obj: A :class:`Cleaner` (anything with a ``name`` and ``__call__``) or a plain function.
+
+    Returns:
+        The cleaner.
+
+    Raises:
+        TypeError: For anything that is neither (the message names the bad value).
+    """
+    if isinstance(obj, type):
+        msg = f"got the class {obj.__name__}, not a cleaner: instantiate it ({obj.__name__}())"
+        raise TypeError(msg)
+    if isinstance(getattr(obj, "name", None), str) and callable(obj):
+        return obj  # type: ignore[return-value]
+    if callable(obj):
+        return FunctionCleaner(obj)
+    msg = f"a pipeline step must be a Cleaner or a callable Draft -> Draft, got {obj!r}"
+    raise TypeError(msg)

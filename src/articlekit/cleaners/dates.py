@@ -1,0 +1,133 @@
+"""Date furniture: stubs of date widgets, and date lines that give the publication time."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import regex
+
+from articlekit import lexicon
+from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners.base import BlockRemover, Extractor
+from articlekit.dates import find_date
+from articlekit.draft import Draft
+from articlekit.features import has_letters, is_prose, word_count
+
+__all__ = ["ExtractDates", "RemoveDateStubs"]
+
+_NON_WORD = regex.compile(r"[^\w\s']+", regex.V1)
+# Prepositions and the like that date labels carry ("published on", "updated at").
+_GLUE = frozenset({"on", "at", "am", "um", "le", "el", "il", "em", "de", "the", "op", "den"})
+
+
+def _label_words(lex: lexicon.Lexicon) -> frozenset[str]:
+    words: set[str] = set()
+    for phrase in lex["date_word"]:
+        words.update(phrase.split())
+    return frozenset(words)
+
+
+def _is_only_date_words(lex: lexicon.Lexicon, text: str) -> bool:
+    tokens = _NON_WORD.sub(" ", lexicon.match_key(text)).split()
+    if not tokens:
+        return False
+    words = _label_words(lex)
+    return all(t in words for t in tokens) and any(t not in _GLUE for t in tokens)
+
+
+class RemoveDateStubs(BlockRemover):
+    """Drops what is left of a date widget whose date was lost ("Published on", "•Updated").
+
+    Reason codes: ``date_stub``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Published on", "•Updated", "Updated rules apply from May."])
+        >>> [r.text for r in RemoveDateStubs()(d).removed]
+        ['Published on', '•Updated']
+    """
+
+    name: ClassVar[str] = "remove_date_stubs"
+    reasons: ClassVar[tuple[str, ...]] = ("date_stub",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``date_stub`` for a block made of date labels only."""
+        text = draft.blocks[pos].text
+        if word_count(text) > 6 or any(ch.isdigit() for ch in text):
+            return None
+        return "date_stub" if _is_only_date_words(lexicon_of(draft), text) else None
+
+
+class ExtractDates(Extractor):
+    """Takes date lines ("Published: 16 Nov 2025 10:30 GMT", "Updated 3 hours ago") out of the body.
+
+    A date line is short and holds nothing but date labels and one or two dates. It counts
+    where a page prints its dates: above the first paragraph, among the last three blocks, or
+    anywhere when it carries an explicit label ("Published", "Aktualisiert"). A date in a
+    sentence of the story is an event and is never taken. The first date sets ``published``,
+    a date after an "updated" label sets ``updated``; fields already set are kept.
+
+    Reason codes: ``timestamp``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Published: 16 November 2025, 10:30 GMT",
+        ...                       "Officials met on 12 November 2025 to discuss the plan."])
+        >>> d = ExtractDates()(d)
+        >>> d.published.isoformat(), len(d.blocks)
+        ('2025-11-16T10:30:00+00:00', 1)
+    """
+
+    name: ClassVar[str] = "extract_dates"
+    reasons: ClassVar[tuple[str, ...]] = ("timestamp",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Find date lines; return them and the dates they give."""
+        lex = lexicon_of(draft)
+        first_prose = next((i for i, b in enumerate(draft.blocks) if is_prose(b.text)), 0)
+        tail = len(draft.blocks) - 3
+        found: dict[int, str] = {}
+        fields: dict[str, Any] = {}
+        for pos, block in enumerate(draft.blocks):
+            text = block.text
+            if word_count(text) > 16:
+                continue
+            labelled = lex.starts_with("date_word", text) is not None
+            if not (pos < first_prose or pos >= tail or labelled):
+                continue
+            dates = self._dates_in(draft, text)
+            if dates is None:
+                continue
+            published, updated = dates
+            if published is not None and draft.published is None and "published" not in fields:
+                fields["published"] = published
+            if updated is not None and draft.updated is None and "updated" not in fields:
+                fields["updated"] = updated
+            found[pos] = "timestamp"
+        return found, fields
+
+    def _dates_in(self, draft: Draft, text: str) -> tuple[Any, Any] | None:
+        """Return (published, updated) when the whole line is date labels and dates."""
+        lex = lexicon_of(draft)
+        rest = text
+        published = updated = None
+        for _ in range(2):
+            match = find_date(rest, language=draft.language, reference_date=draft.reference_date)
+            if match is None:
+                break
+            before = lexicon.match_key(rest[: match.start])
+            is_update = any(before.rstrip(" :|•-").endswith(w) for w in lex["updated_word"])
+            if is_update:
+                updated = updated or match.value
+            else:
+                published = published or match.value
+            rest = rest[: match.start] + " " + rest[match.end :]
+        if published is None and updated is None:
+            return None
+        # Everything left must be labels or decoration: otherwise the date is part of a
+        # sentence ("Officials met on 12 November 2025...") and stays.
+        leftover = _NON_WORD.sub(" ", lexicon.match_key(rest)).split()
+        label_words = _label_words(lex) | lex["weekdays"]
+        if any(t not in label_words and has_letters(t) for t in leftover):
+            return None
+        return published, updated

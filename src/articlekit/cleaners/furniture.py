@@ -1,0 +1,258 @@
+"""Page furniture: section labels, source credits, kicker labels, separators, subheadings."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar
+
+import regex
+
+from articlekit import lexicon
+from articlekit.bylines import looks_like_name, natural_case
+from articlekit.cleaners._common import lexicon_of, rest_after_label
+from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Trimmer
+from articlekit.draft import Draft
+from articlekit.features import (
+    ends_sentence,
+    has_letters,
+    is_headline_like,
+    is_prose,
+    word_count,
+)
+
+__all__ = [
+    "ExtractSourceCredit",
+    "MarkHeadings",
+    "RemoveSectionLabel",
+    "RemoveSeparators",
+    "TrimKickers",
+]
+
+_BREADCRUMB = regex.compile(r"\s+[>›»/|]\s+|\s*[>›»]\s*", regex.V1)
+
+
+def _section_name(text: str) -> str:
+    return natural_case(text.strip(" :|"))
+
+
+class RemoveSectionLabel(Extractor):
+    """Takes the section label printed above the headline ("World", "Politics › Europe").
+
+    Only the first block can be one: one to three words (or a breadcrumb of such items), no
+    sentence punctuation, no digits, followed by a longer headline-shaped line, or a known
+    section name. The label (the last breadcrumb item) becomes ``section``.
+
+    Reason codes: ``section_label``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = RemoveSectionLabel()(Draft.from_texts(
+        ...     ["World", "Zelenskyy announces progress in prisoner swap talks", "Text."]))
+        >>> d.section, [r.reason for r in d.removed]
+        ('World', ['section_label'])
+    """
+
+    name: ClassVar[str] = "remove_section_label"
+    reasons: ClassVar[tuple[str, ...]] = ("section_label",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Check the first block."""
+        if len(draft.blocks) < 2:
+            return {}, {}
+        text = draft.blocks[0].text.strip()
+        items = [i for i in _BREADCRUMB.split(text) if i.strip()]
+        if not 1 <= len(items) <= 5 or any(word_count(i) > 3 for i in items):
+            return {}, {}
+        if any(ch.isdigit() for ch in text) or ends_sentence(text) or not has_letters(text):
+            return {}, {}
+        if not all(i.strip()[0].isupper() for i in items):
+            return {}, {}
+        following = draft.blocks[1].text
+        known = lexicon_of(draft).is_phrase("section", items[-1])
+        before_title = is_headline_like(following) and word_count(following) >= 4
+        if not (known or before_title or len(items) > 1):
+            return {}, {}
+        fields = {} if draft.section else {"section": _section_name(items[-1])}
+        return {0: "section_label"}, fields
+
+
+_PARENS = regex.compile(r"^\s*[(\[](.*)[)\]]\s*\.?\s*$", regex.V1)
+_ACRONYM = regex.compile(r"^[\p{Lu}\d&]{2,10}$", regex.V1)
+
+
+def canonical_outlet(name: str) -> str | None:
+    """Return the canonical name of an outlet, or None if ``name`` does not look like one.
+
+    Example:
+        >>> canonical_outlet("ALJAZEERA"), canonical_outlet("BBC"), canonical_outlet("the end")
+        ('Al Jazeera', 'BBC', None)
+    """
+    name = name.strip(" .:;,")
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    known = lexicon.outlets().get(key)
+    if known:
+        return known
+    if _ACRONYM.match(name):
+        return name
+    if name.islower():
+        return None
+    cased = natural_case(name)
+    return cased if looks_like_name(cased) else None
+
+
+class ExtractSourceCredit(Extractor):
+    """Takes a credit line naming the original outlet ("Credited from: ALJAZEERA").
+
+    The line is a credit label, an optional separator and an outlet name (at most six words),
+    optionally in brackets ("(With inputs from PTI)"). The outlet's canonical name (from a
+    table of well-known outlets, else the name in natural case) becomes ``source``.
+
+    Reason codes: ``source_credit``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = ExtractSourceCredit()(Draft.from_texts(["Credited from: ALJAZEERA", "Text."]))
+        >>> d.source
+        'Al Jazeera'
+    """
+
+    name: ClassVar[str] = "extract_source_credit"
+    reasons: ClassVar[tuple[str, ...]] = ("source_credit",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Find credit lines."""
+        lex = lexicon_of(draft)
+        found: dict[int, str] = {}
+        fields: dict[str, Any] = {}
+        for pos, block in enumerate(draft.blocks):
+            text = block.text
+            if word_count(text) > 10:
+                continue
+            m = _PARENS.match(text)
+            inner = m.group(1) if m else text
+            outlet = self._outlet(lex, inner)
+            if outlet is None:
+                continue
+            found[pos] = "source_credit"
+            if draft.source is None and "source" not in fields:
+                fields["source"] = outlet
+        return found, fields
+
+    @staticmethod
+    def _outlet(lex: lexicon.Lexicon, text: str) -> str | None:
+        phrase = lex.starts_with("source_credit", text)
+        if phrase is None:
+            return None
+        rest = rest_after_label(lex, "source_credit", text)
+        if rest is None:
+            # No separator: only multi-word labels ("credited from", "with inputs from") may
+            # run straight into the name; "Source Reuters" or "From Kyiv" may not.
+            if " " not in phrase:
+                return None
+            rest = lexicon.match_key(text)[len(phrase) :]
+        if not rest.strip() or word_count(rest) > 6:
+            return None
+        # Recover the original casing of the outlet name from the end of the line.
+        original = text.strip()[-len(rest.strip()) :] if rest.strip() else ""
+        return canonical_outlet(original)
+
+
+_KICKER_PREFIX = regex.compile(
+    r"^(?P<label>[^\n:|–—]{1,40}?)\s*(?:[:|–—]|\s-\s)\s*(?=\S)", regex.V1
+)
+
+
+class TrimKickers(Trimmer):
+    """Cuts a kicker label off the start of a paragraph ("URGENT UPDATE: Ukraine is...").
+
+    The label is one to four words before a colon, pipe or dash, every word a known kicker
+    word ("breaking", "update", "exclusive"...), written in capitals or followed by a colon;
+    the paragraph goes on with at least four words. The paragraph stays.
+
+    Reason codes: ``kicker``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = TrimKickers()(Draft.from_texts(["BREAKING: Ukraine is working to free 1,200."]))
+        >>> d.blocks[0].text, d.removed[0].text
+        ('Ukraine is working to free 1,200.', 'BREAKING:')
+    """
+
+    name: ClassVar[str] = "trim_kickers"
+    reasons: ClassVar[tuple[str, ...]] = ("kicker",)
+
+    def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
+        """Return the span of a kicker label at the block's start."""
+        text = draft.blocks[pos].text
+        m = _KICKER_PREFIX.match(text)
+        if m is None or word_count(text[m.end() :]) < 4:
+            return None
+        label = m.group("label").strip()
+        n = word_count(label)
+        if not 1 <= n <= 4:
+            return None
+        lex = lexicon_of(draft)
+        kicker_words = {w for phrase in lex["kicker"] for w in phrase.split()}
+        if not all(w in kicker_words for w in lexicon.match_key(label).split()):
+            return None
+        separator = text[m.start() + len(m.group("label")) : m.end()].strip()
+        if not (label.isupper() or separator == ":"):
+            return None
+        end = text.index(separator, len(m.group("label"))) + len(separator)
+        return 0, end, "kicker"
+
+
+class RemoveSeparators(BlockRemover):
+    """Drops blocks with no letter or digit at all ("***", "• |", "———").
+
+    Reason codes: ``separator``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> [b.text for b in RemoveSeparators()(Draft.from_texts(["***", "Text."])).blocks]
+        ['Text.']
+    """
+
+    name: ClassVar[str] = "remove_separators"
+    reasons: ClassVar[tuple[str, ...]] = ("separator",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``separator`` for a block without letters or digits."""
+        text = draft.blocks[pos].text
+        return None if any(ch.isalnum() for ch in text) else "separator"
+
+
+class MarkHeadings(BaseCleaner):
+    """Marks in-article subheadings: short headline-shaped paragraphs with prose after them.
+
+    Removes nothing; changes the block kind from "paragraph" to "heading".
+
+    Reason codes: none.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> para = "The Russian army claimed it had captured two villages in southern Ukraine."
+        >>> d = MarkHeadings()(Draft.from_texts([para, "Hundreds of drones launched", para]))
+        >>> [b.kind for b in d.blocks]
+        ['paragraph', 'heading', 'paragraph']
+    """
+
+    name: ClassVar[str] = "mark_headings"
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        blocks = list(draft.blocks)
+        prose_after = [False] * (len(blocks) + 1)
+        for pos in reversed(range(len(blocks))):
+            prose_after[pos] = prose_after[pos + 1] or is_prose(blocks[pos].text)
+        changed = False
+        for pos, block in enumerate(blocks):
+            if (
+                block.kind == "paragraph"
+                and prose_after[pos + 1]
+                and is_headline_like(block.text, max_words=15)
+            ):
+                blocks[pos] = dataclasses.replace(block, kind="heading")
+                changed = True
+        return draft.replace(blocks=tuple(blocks)) if changed else draft

@@ -1,0 +1,52 @@
+"""Related links: "Also Read: <another story>", "READ MORE | ...", "Lesen Sie auch: ..."."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from articlekit.cleaners._common import lexicon_of, rest_after_label
+from articlekit.cleaners.base import BlockRemover
+from articlekit.draft import Draft
+from articlekit.features import sentence_count, word_count
+
+__all__ = ["RemoveRelatedLinks"]
+
+#: A related link is a label plus one headline; anything longer is a paragraph that happens to
+#: start with "Read more" and stays.
+MAX_WORDS = 30
+
+
+class RemoveRelatedLinks(BlockRemover):
+    """Drops blocks that point the reader to another story.
+
+    A block goes when it starts with a related-link label followed by a separator and at most
+    one short sentence (the linked headline), or when it is the label alone. In HTML, a block
+    that is almost all link text and starts with such a label goes too.
+
+    Reason codes: ``related_link``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([
+        ...     "Also Read: Trump Warns Zelenskyy ‘Putin Will Destroy You’",
+        ...     "Read more about the talks in our explainer, which covers the history of the "
+        ...     "exchanges since 2022 and what both sides want.",
+        ... ])
+        >>> [r.reason for r in RemoveRelatedLinks()(d).removed]
+        ['related_link']
+    """
+
+    name: ClassVar[str] = "remove_related_links"
+    reasons: ClassVar[tuple[str, ...]] = ("related_link",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``related_link`` for a label + headline block."""
+        block = draft.blocks[pos]
+        if word_count(block.text) > MAX_WORDS:
+            return None
+        rest = rest_after_label(lexicon_of(draft), "related_link", block.text)
+        if rest is None:
+            return None
+        if rest == "" or sentence_count(rest) <= 1:
+            return "related_link"
+        return None

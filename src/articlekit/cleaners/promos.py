@@ -1,0 +1,50 @@
+"""Calls to action: "Stay tuned for more updates", "Subscribe to our newsletter", "Follow us on"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners.base import BlockRemover
+from articlekit.draft import Draft
+from articlekit.features import sentence_count, word_count
+
+__all__ = ["RemoveCallsToAction"]
+
+#: A call to action is a sentence or two; a long paragraph that starts "Follow us..." is prose.
+MAX_WORDS = 45
+_OPENING_QUOTE = regex.compile(r"^[\p{Pi}\"'«„‘“]", regex.V1)
+
+
+class RemoveCallsToAction(BlockRemover):
+    """Drops blocks that ask the reader to do something other than read the story.
+
+    A block goes when it opens with a call-to-action phrase ("Stay tuned", "Subscribe to",
+    "Follow us on", "Abonnieren Sie"...), is at most two sentences and :data:`MAX_WORDS` words,
+    and is not a quotation (a quoted "Subscribe to..." is someone speaking in the story).
+
+    Reason codes: ``call_to_action``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([
+        ...     "Stay tuned for more updates on this developing story.",
+        ...     "“Stay tuned,” the minister told reporters on Monday, smiling.",
+        ... ])
+        >>> [b.text for b in RemoveCallsToAction()(d).blocks]
+        ['“Stay tuned,” the minister told reporters on Monday, smiling.']
+    """
+
+    name: ClassVar[str] = "remove_calls_to_action"
+    reasons: ClassVar[tuple[str, ...]] = ("call_to_action",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``call_to_action`` for a short block opening with a CTA phrase."""
+        text = draft.blocks[pos].text
+        if word_count(text) > MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
+            return None
+        if lexicon_of(draft).starts_with("call_to_action", text) is None:
+            return None
+        return "call_to_action" if sentence_count(text) <= 2 else None

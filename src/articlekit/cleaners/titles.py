@@ -1,0 +1,134 @@
+"""Title, duplicated title lines and subtitle (standfirst) at the top of the text."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any, ClassVar
+
+from articlekit.cleaners.base import Extractor, Remover
+from articlekit.draft import Draft
+from articlekit.features import (
+    ends_sentence,
+    is_headline_like,
+    is_prose,
+    sentence_count,
+    word_count,
+    words,
+)
+
+__all__ = ["ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTitle"]
+
+#: The title must stand above the first prose paragraph, at most this many blocks above it
+#: (subtitle, byline, date and a repeated headline may sit in between).
+TITLE_WINDOW = 8
+#: Longest title, in words.
+TITLE_MAX_WORDS = 30
+
+
+def _same_text(a: str, b: str) -> bool:
+    return [w.casefold() for w in words(a)] == [w.casefold() for w in words(b)]
+
+
+class ExtractTitle(Extractor):
+    """Takes the headline: the first block, when it is headline-shaped and prose follows.
+
+    Furniture above it (section label, date stubs, source credit, ads) must be gone first,
+    so this cleaner runs after those. When the first block is prose, or nothing prose-like
+    follows within :data:`TITLE_WINDOW` blocks, the title stays None: a guess is worse than
+    nothing.
+
+    Reason codes: ``title``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> para = "Ukraine is working to resume the exchange of prisoners with Russia, they said."
+        >>> d = ExtractTitle()(Draft.from_texts(["Ukraine Aims to Exchange 1,200 Prisoners", para]))
+        >>> d.title
+        'Ukraine Aims to Exchange 1,200 Prisoners'
+        >>> ExtractTitle()(Draft.from_texts([para, para])).title is None
+        True
+    """
+
+    name: ClassVar[str] = "extract_title"
+    reasons: ClassVar[tuple[str, ...]] = ("title",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Check the first block."""
+        if draft.title is not None or len(draft.blocks) < 2:
+            return {}, {}
+        first = draft.blocks[0].text
+        if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
+            return {}, {}
+        window = draft.blocks[1 : 1 + TITLE_WINDOW]
+        if not any(is_prose(b.text) for b in window):
+            return {}, {}
+        return {0: "title"}, {"title": first.strip()}
+
+
+class RemoveDuplicateTitle(Remover):
+    """Drops lines that repeat the title (image-caption residue, sticky headers).
+
+    Reason codes: ``duplicate_title``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Big news today", "Text of it."], title="Big News Today")
+        >>> [r.reason for r in RemoveDuplicateTitle()(d).removed]
+        ['duplicate_title']
+    """
+
+    name: ClassVar[str] = "remove_duplicate_title"
+    reasons: ClassVar[tuple[str, ...]] = ("duplicate_title",)
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Find blocks whose words are the title's words."""
+        if not draft.title:
+            return {}
+        return {
+            pos: "duplicate_title"
+            for pos, block in enumerate(draft.blocks)
+            if _same_text(block.text, draft.title)
+        }
+
+
+class ExtractSubtitle(Extractor):
+    """Takes the standfirst: a short single sentence right under the title.
+
+    The block must follow the title line directly in the input, be one sentence, and be
+    clearly shorter than the article's paragraphs: either unpunctuated (a deck line) or at most
+    half the median paragraph length. A lead paragraph is never taken for a subtitle when in
+    doubt: it stays in the body.
+
+    Reason codes: ``subtitle``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> para = ("Rustem Umerov said on Saturday he held consultations mediated by Turkey and "
+        ...         "the United Arab Emirates on resuming the exchanges, which stopped in May.")
+        >>> d = ExtractTitle()(Draft.from_texts(
+        ...     ["Ukraine negotiates swap", "Ukraine negotiates massive prisoner exchange.", para]))
+        >>> ExtractSubtitle()(d).subtitle
+        'Ukraine negotiates massive prisoner exchange.'
+    """
+
+    name: ClassVar[str] = "extract_subtitle"
+    reasons: ClassVar[tuple[str, ...]] = ("subtitle",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Check the block that follows the title."""
+        if draft.title is None or draft.subtitle is not None or len(draft.blocks) < 2:
+            return {}, {}
+        title_index = next((r.block_index for r in draft.removed if r.reason == "title"), None)
+        candidate = draft.blocks[0]
+        if title_index is None or candidate.index != title_index + 1:
+            return {}, {}
+        text = candidate.text.strip()
+        n = word_count(text)
+        if n < 4 or n > 35 or sentence_count(text) != 1 or text.endswith(":"):
+            return {}, {}
+        paragraphs = [word_count(b.text) for b in draft.blocks[1:] if is_prose(b.text)]
+        if not paragraphs:
+            return {}, {}
+        if ends_sentence(text) and n > min(25, statistics.median(paragraphs) / 2):
+            return {}, {}
+        return {0: "subtitle"}, {"subtitle": text}

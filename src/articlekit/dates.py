@@ -1,0 +1,276 @@
+"""The date normaliser: finds a date (and time, and zone) in a short line of text.
+
+Used for date lines ("Published: 16 Nov 2025, 10:30 GMT") and datelines; never on running
+prose, where a date is an event, not the publication date.
+
+Rules:
+
+- A date with a zone or offset gives a timezone-aware datetime; without one, a naive datetime
+  (the page did not say which zone; guessing would be wrong as often as right).
+- Year-less dates ("Sunday, November 16") and relative dates ("3 hours ago") need a
+  ``reference_date``; without one they give None.
+- Dates before 1990, or more than a day after the reference date, are rejected.
+
+Example:
+    >>> parse_date("Published on November 16, 2025 at 10:30 AM EST").isoformat()
+    '2025-11-16T10:30:00-05:00'
+    >>> parse_date("16.11.2025")
+    datetime.datetime(2025, 11, 16, 0, 0)
+    >>> from datetime import datetime
+    >>> parse_date("Sunday, November 16", reference_date=datetime(2025, 11, 20))
+    datetime.datetime(2025, 11, 16, 0, 0)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import regex
+
+from articlekit import lexicon
+
+__all__ = ["MIN_YEAR", "DateMatch", "find_date", "parse_date"]
+
+#: Dates before this year are not publication dates of a web page.
+MIN_YEAR = 1990
+
+_TZ_OFFSETS = {
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "met": 60,
+    "mez": 60,
+    "mesz": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "ist": 330,
+    "pkt": 300,
+    "sgt": 480,
+    "hkt": 480,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "aedt": 660,
+    "acst": 570,
+    "awst": 480,
+    "nzst": 720,
+    "nzdt": 780,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "akst": -540,
+    "hst": -600,
+    "wib": 420,
+    "trt": 180,
+    "sast": 120,
+    "wat": 60,
+    "eat": 180,
+    "brt": -180,
+    "art": -180,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in a line.
+
+    Attributes:
+        value: The datetime (aware when the line gave a zone).
+        start: Start of the matched text in the line.
+        end: End of the matched text.
+    """
+
+    value: datetime
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
+    lex = lexicon.for_language(language)
+    months = "|".join(regex.escape(m) for m in sorted(lex.months, key=lambda m: (-len(m), m)))
+    days = "|".join(regex.escape(d) for d in sorted(lex["weekdays"], key=lambda d: (-len(d), d)))
+    wd = rf"(?:(?:{days})\.?,?\s+)?"
+    time = (
+        r"(?:(?:,|\s|\bat\b|\bum\b|\bà\b|\ba las\b|\balle\b|\bàs\b|\bom\b|-|\|)*\s*"
+        r"(?P<hh>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?\s*"
+        r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*"
+        r"(?P<tz>[+-]\d{2}:?\d{2}|\(?(?:"
+        + "|".join(_TZ_OFFSETS)
+        + r")\)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+    )
+    iso = (
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+        r"(?:[T\s](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?\s*"
+        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+    )
+    mdy = (
+        rf"{wd}(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y>\d{{4}}))?{time}"
+    )
+    dmy = (
+        rf"{wd}(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?(?P<mon>{months})\.?"
+        rf"(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?{time}"
+    )
+    ymd_slash = rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){time}"
+    numeric = rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){time}"
+    flags = regex.V1 | regex.IGNORECASE
+    return tuple(
+        regex.compile(rf"(?<![\w.]){p}(?!\w)", flags) for p in (iso, mdy, dmy, ymd_slash, numeric)
+    )
+
+
+_RELATIVE = regex.compile(
+    r"(?<!\w)(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago(?!\w)",
+    regex.V1 | regex.IGNORECASE,
+)
+_YESTERDAY = regex.compile(r"(?<!\w)(?:yesterday|gestern|hier|ayer|ieri|ontem)(?!\w)", regex.I)
+_TODAY = regex.compile(r"(?<!\w)(?:today|heute|aujourd'hui|hoy|oggi|hoje)(?!\w)", regex.I)
+
+
+def _tz(raw: str | None) -> timezone | None:
+    if not raw:
+        return None
+    raw = raw.strip("() ")
+    if raw.upper() == "Z":
+        return timezone.utc
+    m = regex.fullmatch(r"([+-])(\d{2}):?(\d{2})", raw)
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3))
+        return timezone(timedelta(minutes=minutes if m.group(1) == "+" else -minutes))
+    m = regex.fullmatch(r"([a-z]+)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?", raw, regex.I)
+    if m and m.group(1).lower() in _TZ_OFFSETS:
+        minutes = _TZ_OFFSETS[m.group(1).lower()]
+        if m.group(2):
+            extra = int(m.group(3)) * 60 + int(m.group(4) or 0)
+            minutes += extra if m.group(2) == "+" else -extra
+            return timezone(timedelta(minutes=minutes))
+        return timezone(timedelta(minutes=minutes), m.group(1).upper())
+    return None
+
+
+def _build(m: regex.Match[str], language: str | None, ref: datetime | None) -> datetime | None:
+    groups = m.groupdict()
+    lex = lexicon.for_language(language)
+    try:
+        if groups.get("mon"):
+            month = lex.months[groups["mon"].casefold().rstrip(".")]
+        elif groups.get("a"):
+            a, b = int(groups["a"]), int(groups["b"])
+            # Dots are day-first everywhere; slashes are month-first in US English unless
+            # the first number cannot be a month.
+            day_first = groups.get("sep") == "." or a > 12 or language not in (None, "en")
+            if groups.get("sep") == "/" and b > 12:
+                day_first = False
+            month, groups["d"] = (b, str(a)) if day_first else (a, str(b))
+        else:
+            month = int(groups["m"])
+        day = int(groups["d"])
+        if groups.get("y"):
+            year = int(groups["y"])
+        elif ref is not None:
+            year = ref.year
+            if datetime(year, month, day) > ref.replace(tzinfo=None) + timedelta(days=1):
+                year -= 1
+        else:
+            return None
+        hour = int(groups.get("hh") or 0)
+        minute = int(groups.get("mi") or 0)
+        second = int(groups.get("ss") or 0)
+        ampm = (groups.get("ampm") or "").replace(".", "").replace(" ", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        return datetime(year, month, day, hour, minute, second, tzinfo=_tz(groups.get("tz")))
+    except (KeyError, ValueError):
+        return None
+
+
+def _plausible(value: datetime, ref: datetime | None) -> bool:
+    if value.year < MIN_YEAR:
+        return False
+    if ref is None:
+        return True
+    naive_ref = ref.replace(tzinfo=None) if value.tzinfo is None else ref
+    if naive_ref.tzinfo is None and value.tzinfo is not None:
+        naive_ref = naive_ref.replace(tzinfo=timezone.utc)
+    return value <= naive_ref + timedelta(days=1)
+
+
+def find_date(
+    text: str, *, language: str | None = None, reference_date: datetime | None = None
+) -> DateMatch | None:
+    """Return the first plausible date in ``text``, with where it stands.
+
+    Args:
+        text: A short line (a date line, a dateline, a byline).
+        language: ISO 639-1 code for month and weekday names; all languages when None.
+        reference_date: Now, for year-less and relative dates and the future check.
+
+    Returns:
+        The first date found, or None.
+    """
+    best: DateMatch | None = None
+    for pattern in _patterns(language):
+        for m in pattern.finditer(text):
+            value = _build(m, language, reference_date)
+            if value is not None and _plausible(value, reference_date):
+                if best is None or m.start() < best.start:
+                    best = DateMatch(value, m.start(), m.end())
+                break
+    if best is None and reference_date is not None:
+        best = _relative(text, reference_date)
+    return best
+
+
+def _relative(text: str, ref: datetime) -> DateMatch | None:
+    m = _RELATIVE.search(text)
+    if m:
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an", "one") else int(raw)
+        unit = m.group("unit").lower()
+        if unit.startswith("min"):
+            delta = timedelta(minutes=n)
+        elif unit.startswith("h"):
+            delta = timedelta(hours=n)
+        elif unit.startswith("d"):
+            delta = timedelta(days=n)
+        else:
+            delta = timedelta(weeks=n)
+        return DateMatch(ref - delta, m.start(), m.end())
+    for pattern, days in ((_YESTERDAY, 1), (_TODAY, 0)):
+        m = pattern.search(text)
+        if m:
+            day = (ref - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+            return DateMatch(day, m.start(), m.end())
+    return None
+
+
+def parse_date(
+    text: str, *, language: str | None = None, reference_date: datetime | None = None
+) -> datetime | None:
+    """Return the first plausible date in ``text``, or None. See :func:`find_date`.
+
+    Args:
+        text: A short line.
+        language: ISO 639-1 code; all languages when None.
+        reference_date: Now, for year-less and relative dates.
+
+    Returns:
+        The datetime, or None.
+    """
+    found = find_date(text, language=language, reference_date=reference_date)
+    return found.value if found else None

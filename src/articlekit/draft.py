@@ -1,0 +1,222 @@
+"""The working state a pipeline passes from cleaner to cleaner.
+
+A :class:`Draft` is immutable: a cleaner returns a new Draft (``dataclasses.replace`` or the
+helpers below) and never changes the one it was given. The helpers keep the bookkeeping in one
+place: whatever leaves the body through :meth:`Draft.remove` or :meth:`Draft.trim` is recorded
+as a :class:`~articlekit.article.Removal`, so kept blocks plus removals always account for the
+whole input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from articlekit.article import BLOCK_KINDS, Article, Block, Removal
+
+__all__ = ["Draft", "DraftBlock", "Hints"]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftBlock:
+    """A block on its way through the pipeline.
+
+    Attributes:
+        index: Position in the input's block sequence; stays fixed while blocks are removed.
+        text: Current text (whitespace-normalised); a trim shortens it.
+        kind: Block kind as the reader saw it ("paragraph", "heading", "list_item"...).
+        offset: Where ``text`` starts inside the block's original text (grows with prefix trims).
+        link_density: Share of the text inside links, when the reader knew it (HTML); else None.
+        tag: Name of the source element (HTML), else None.
+        classes: class/id tokens of the source element and its ancestors (HTML), lower case.
+    """
+
+    index: int
+    text: str
+    kind: str = "paragraph"
+    offset: int = 0
+    link_density: float | None = None
+    tag: str | None = None
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Raw metadata a reader found outside the body (meta tags, JSON-LD...), not yet trusted.
+
+    Attributes:
+        title: Candidate title (for example ``og:title``), raw.
+        subtitle: Candidate standfirst (for example the meta description), raw.
+        authors: Raw author strings, to go through the byline normaliser.
+        published: Raw published-date strings or datetimes, best first.
+        updated: Raw updated-date strings or datetimes, best first.
+        site_name: The site's own name (``og:site_name``), raw.
+        section: Candidate section (``article:section``), raw.
+        language: Declared language (``<html lang>``), raw.
+        url: Canonical URL the page declares.
+        extra: Anything else a reader wants to pass on to custom cleaners.
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: tuple[str | datetime, ...] = ()
+    updated: tuple[str | datetime, ...] = ()
+    site_name: str | None = None
+    section: str | None = None
+    language: str | None = None
+    url: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Blocks still in the body, what left it, and the fields found so far.
+
+    Attributes:
+        blocks: Blocks still in the body, in input order.
+        removed: Removals so far, in the order they were made.
+        title: See :class:`~articlekit.article.Article`; the same for the fields below.
+        subtitle: Standfirst.
+        authors: Author names.
+        section: Section label.
+        source: Credited outlet.
+        url: Page URL.
+        language: ISO 639-1 code.
+        published: Publication time.
+        updated: Update time.
+        reference_date: Anchors year-less and relative dates; None means "unknown", in which
+            case such dates are not resolved.
+        hints: Raw metadata from the reader.
+
+    Example:
+        >>> d = Draft.from_texts(["Advertisement", "A sentence."])
+        >>> d = d.remove({0: "ad_label"}, cleaner="remove_ad_labels")
+        >>> [b.text for b in d.blocks], [r.reason for r in d.removed]
+        (['A sentence.'], ['ad_label'])
+    """
+
+    blocks: tuple[DraftBlock, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    reference_date: datetime | None = None
+    hints: Hints = field(default_factory=Hints)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], **fields: Any) -> Draft:
+        """Build a Draft of paragraph blocks from texts (handy in tests and docs).
+
+        Args:
+            texts: One text per block.
+            **fields: Other Draft fields (``url=...``, ``reference_date=...``).
+
+        Returns:
+            A new Draft.
+        """
+        blocks = tuple(DraftBlock(i, t) for i, t in enumerate(texts))
+        return cls(blocks=blocks, **fields)
+
+    def replace(self, **changes: Any) -> Draft:
+        """Return a copy with some fields changed (``dataclasses.replace``)."""
+        return dataclasses.replace(self, **changes)
+
+    def remove(self, reasons: Mapping[int, str], *, cleaner: str) -> Draft:
+        """Drop blocks from the body and record why.
+
+        Args:
+            reasons: Position in :attr:`blocks` (not the input index) -> reason code.
+            cleaner: Name of the cleaner doing it, for the record.
+
+        Returns:
+            A new Draft; the same object when ``reasons`` is empty.
+        """
+        if not reasons:
+            return self
+        kept: list[DraftBlock] = []
+        removed = list(self.removed)
+        for pos, block in enumerate(self.blocks):
+            reason = reasons.get(pos)
+            if reason is None:
+                kept.append(block)
+            else:
+                removed.append(Removal(cleaner, reason, block.text, block.index, block.offset))
+        return dataclasses.replace(self, blocks=tuple(kept), removed=tuple(removed))
+
+    def trim(self, pos: int, *, start: int, end: int, reason: str, cleaner: str) -> Draft:
+        """Cut a prefix (``start == 0``) or a suffix (``end == len(text)``) off one block.
+
+        White space at the cut is dropped from the kept text. Trimming the whole text removes
+        the block.
+
+        Args:
+            pos: Position of the block in :attr:`blocks`.
+            start: Start of the cut in the block's current text.
+            end: End of the cut.
+            reason: Reason code for the record.
+            cleaner: Name of the cleaner doing it.
+
+        Returns:
+            A new Draft.
+
+        Raises:
+            ValueError: If the cut is neither a prefix nor a suffix.
+        """
+        block = self.blocks[pos]
+        text = block.text
+        if start != 0 and end != len(text):
+            msg = f"trim must cut a prefix or a suffix of the block, got [{start}:{end}]"
+            raise ValueError(msg)
+        cut = text[start:end].strip()
+        if not cut:
+            return self
+        if start == 0:
+            rest = text[end:]
+            kept_text = rest.lstrip()
+            new_offset = block.offset + len(text) - len(kept_text)
+            cut_offset = block.offset + (len(text[:end]) - len(text[:end].lstrip()))
+        else:
+            kept_text = text[:start].rstrip()
+            new_offset = block.offset
+            cut_offset = block.offset + start + (len(text[start:]) - len(text[start:].lstrip()))
+        if not kept_text:
+            return self.remove({pos: reason}, cleaner=cleaner)
+        removal = Removal(cleaner, reason, cut, block.index, cut_offset)
+        new_block = dataclasses.replace(block, text=kept_text, offset=new_offset)
+        blocks = (*self.blocks[:pos], new_block, *self.blocks[pos + 1 :])
+        return dataclasses.replace(self, blocks=blocks, removed=(*self.removed, removal))
+
+    def to_article(self) -> Article:
+        """Freeze the draft into an :class:`~articlekit.article.Article`.
+
+        Returns:
+            The Article; removals sorted into input order.
+        """
+        blocks = tuple(
+            Block(b.kind if b.kind in BLOCK_KINDS else "other", b.text, b.index)
+            for b in self.blocks
+        )
+        removed = tuple(sorted(self.removed, key=lambda r: (r.block_index, r.offset)))
+        return Article(
+            blocks=blocks,
+            title=self.title,
+            subtitle=self.subtitle,
+            authors=self.authors,
+            section=self.section,
+            source=self.source,
+            url=self.url,
+            language=self.language,
+            published=self.published,
+            updated=self.updated,
+            removed=removed,
+        )

@@ -1,0 +1,55 @@
+"""Exceptions raised by articlekit.
+
+Every error articlekit raises on purpose derives from :class:`ArticlekitError`, so a caller can
+catch one class around a whole batch. Each subclass also derives from the built-in exception
+a Python user would expect (``TypeError`` for a value of the wrong type, ``ValueError`` for a
+value of the right type that cannot work, ``KeyError`` for an unknown name)::
+
+    ArticlekitError
+    ├── InputError (ValueError)           input that cannot be read: wrong type, not HTML...
+    │   └── InputTypeError (TypeError)    input of a type articlekit does not take
+    ├── PipelineError (ValueError)        a pipeline that can never work (duplicate names...)
+    │   └── UnknownCleanerError (KeyError)  a cleaner name that is not in the pipeline/registry
+    └── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
+
+Messages say what went wrong *and* what to do about it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticlekitError",
+    "CleanerError",
+    "InputError",
+    "InputTypeError",
+    "PipelineError",
+    "UnknownCleanerError",
+]
+
+
+class ArticlekitError(Exception):
+    """Base class of every error articlekit raises on purpose."""
+
+
+class InputError(ArticlekitError, ValueError):
+    """The input cannot be turned into an article (for example: it is not HTML)."""
+
+
+class InputTypeError(InputError, TypeError):
+    """The input is of a type articlekit does not accept (for example ``bytes`` to clean_text)."""
+
+
+class PipelineError(ArticlekitError, ValueError):
+    """A pipeline was configured in a way that can never work."""
+
+
+class UnknownCleanerError(PipelineError, KeyError):
+    """A cleaner was named that the pipeline or the registry does not have."""
+
+    def __str__(self) -> str:
+        # KeyError.__str__ would print the message with quotes around it.
+        return str(self.args[0]) if self.args else ""
+
+
+class CleanerError(ArticlekitError, RuntimeError):
+    """A cleaner failed: it raised, or returned something other than a Draft."""

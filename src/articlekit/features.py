@@ -1,0 +1,151 @@
+"""Features of a block of text that cleaners decide by: words, sentences, shape.
+
+Pure functions over strings, shared by every cleaner so that "headline-like" or "prose" mean
+the same thing everywhere.
+
+Example:
+    >>> is_headline_like("Hundreds of drones launched at Ukraine")
+    True
+    >>> is_prose("Ukraine is working to restart prisoner exchanges with Russia, officials say.")
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from articlekit import lexicon
+
+__all__ = [
+    "content_stems",
+    "ends_sentence",
+    "has_letters",
+    "is_headline_like",
+    "is_prose",
+    "sentence_count",
+    "word_count",
+    "words",
+]
+
+_WORD = regex.compile(r"\w+(?:['’]\w+)*", regex.V1)
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+_UPPER_START = regex.compile(r"^[\p{Pi}\p{Ps}\"'‘“«]*[\p{Lu}\p{Lt}\p{N}]", regex.V1)
+# Closing quotes and brackets may follow the final stop: 'they said.”'
+_SENTENCE_END = regex.compile(r"[.!?…。！？]+[\p{Pf}\p{Pe}\"'’”»]*\s*$", regex.V1)
+# A stop, optional closing quote, space, then a capital or an opening quote: a new sentence.
+# Single capitals before the stop ("U.S. President", "John F. Kennedy") do not split.
+_SENTENCE_SPLIT = regex.compile(
+    r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|No|vs|etc|Inc|Ltd|Co))"
+    r"[.!?…]+[\p{Pf}\p{Pe}\"'’”»]*\s+(?=[\p{Pi}\p{Ps}\"'‘“«]*\p{Lu})",
+    regex.V1,
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` (runs of letters/digits, apostrophes inside kept).
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The words, in order.
+    """
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Return how many words ``text`` has."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def has_letters(text: str) -> bool:
+    """Return whether ``text`` has at least one letter (in any script)."""
+    return _LETTER.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """Return whether ``text`` ends with sentence punctuation (closing quotes allowed)."""
+    return _SENTENCE_END.search(text) is not None
+
+
+def sentence_count(text: str) -> int:
+    """Return a rough count of sentences (stops followed by a capitalised word, plus one).
+
+    Example:
+        >>> sentence_count("He said so. Moscow did not comment. U.S. officials agreed.")
+        3
+    """
+    if not text.strip():
+        return 0
+    return len(_SENTENCE_SPLIT.findall(text.strip())) + 1
+
+
+def is_prose(text: str) -> bool:
+    """Return whether ``text`` reads as a paragraph of running prose.
+
+    A paragraph has a dozen words or more and ends like a sentence, or is long (30+ words)
+    whatever its end: teasers and menu lines are short and unpunctuated.
+    """
+    n = word_count(text)
+    return (n >= 12 and ends_sentence(text)) or n >= 30
+
+
+def is_headline_like(text: str, *, max_words: int = 25) -> bool:
+    """Return whether ``text`` is shaped like a headline.
+
+    Short (2 to ``max_words`` words), starting with a capital or a digit, one sentence, not
+    ending in a full stop or an ellipsis (a question or exclamation mark is allowed, as in
+    headlines), not ending in a colon (that is a label introducing something).
+
+    Args:
+        text: A block's text.
+        max_words: Longest headline, in words.
+
+    Returns:
+        True for a headline-shaped line.
+    """
+    stripped = text.strip()
+    n = word_count(stripped)
+    if not 2 <= n <= max_words or len(stripped) > 250:
+        return False
+    if not _UPPER_START.match(stripped):
+        return False
+    if stripped.endswith((":", ".", "…", ";", ",", "...")):
+        return False
+    return sentence_count(stripped) == 1
+
+
+def content_stems(text: str, stopwords: Iterable[str] | None = None) -> set[str]:
+    """Return the content words of ``text`` as crude stems, for comparing vocabularies.
+
+    Lower-cased words of three letters or more, stop words left out, cut to their first five
+    characters so that "drone"/"drones" or "launch"/"launched" meet. Crude on purpose: it only
+    has to tell "same story" from "another story", in any language.
+
+    Args:
+        text: Any text.
+        stopwords: Words to leave out; English and every known language's by default.
+
+    Returns:
+        The set of stems.
+
+    Example:
+        >>> sorted(content_stems("Hundreds of drones launched at Ukraine"))
+        ['drone', 'hundr', 'launc', 'ukrai']
+    """
+    stop = frozenset(stopwords) if stopwords is not None else _all_stopwords()
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        lw = w.casefold()
+        if len(lw) < 3 or lw in stop or lw.isdigit():
+            continue
+        out.add(lw[:5])
+    return out
+
+
+@functools.cache
+def _all_stopwords() -> frozenset[str]:
+    return lexicon.for_language(None)["stopwords"]

@@ -1,0 +1,236 @@
+"""Phrase lists per language, kept as data (one JSON file per language) and compiled once.
+
+Cleaners decide by structure first; these lists confirm ("Also Read:" is a related link because
+it is a short line that starts with a known phrase and a separator). English is always merged
+in, because English junk ("Advertisement", "Read more") turns up on pages in every language.
+
+Example:
+    >>> lex = for_language("de")
+    >>> lex.starts_with("related_link", "lesen sie auch: Die Lage in Kyjiw")
+    'lesen sie auch'
+    >>> lex.months["januar"]
+    1
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+import regex
+
+__all__ = [
+    "LANGUAGES",
+    "Lexicon",
+    "agencies",
+    "available_languages",
+    "for_language",
+    "match_key",
+    "outlets",
+    "strip_decoration",
+]
+
+#: Keys of a language file whose values are lists of phrases.
+PHRASE_KEYS = (
+    "related_link",
+    "ad_label",
+    "call_to_action",
+    "kicker",
+    "date_word",
+    "updated_word",
+    "byline",
+    "name_joiner",
+    "source_credit",
+    "section",
+    "headline_list_heading",
+    "weekdays",
+    "stopwords",
+)
+
+# Leading decoration that does not change what a line says: bullets, pipes, dashes, arrows.
+_DECORATION = regex.compile(r"^[\s\p{Pd}\p{Po}\p{So}\p{Sm}|>»›·•*#_~=]+", regex.V1)
+_SPACE = regex.compile(r"\s+")
+
+
+def strip_decoration(text: str) -> str:
+    """Return ``text`` without leading bullets, pipes, dashes and white space.
+
+    Example:
+        >>> strip_decoration("  • | By Jane Doe")
+        'By Jane Doe'
+    """
+    return _DECORATION.sub("", text).strip()
+
+
+def match_key(text: str) -> str:
+    """Return the form of ``text`` that phrase lists are compared with.
+
+    Case-folded, NFKC, typographic apostrophes made plain, leading decoration stripped,
+    white space collapsed.
+
+    Args:
+        text: A line or phrase.
+
+    Returns:
+        The comparison key.
+
+    Example:
+        >>> match_key("  • READ MORE ’ |  ")
+        "read more ' |"
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
+    text = _DECORATION.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Merged phrase lists of one or more languages.
+
+    Attributes:
+        languages: The languages merged, English last.
+        phrases: Phrase-list key -> the phrases (match keys).
+        months: Month name or abbreviation -> month number.
+    """
+
+    languages: tuple[str, ...]
+    phrases: Mapping[str, frozenset[str]]
+    months: Mapping[str, int]
+    _prefix_cache: dict[str, regex.Pattern[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.phrases[key]
+
+    def prefix_pattern(self, key: str) -> regex.Pattern[str]:
+        """Return a compiled pattern matching any phrase of ``key`` at the start of a match key.
+
+        Longer phrases are tried first, and a phrase must end at a word boundary, so
+        "read more" wins over "read" and "ad" does not match "adam".
+
+        Args:
+            key: A phrase-list key such as ``"related_link"``.
+
+        Returns:
+            The compiled pattern; group ``phrase`` is the phrase matched.
+        """
+        pattern = self._prefix_cache.get(key)
+        if pattern is None:
+            alternatives = sorted(self.phrases[key], key=lambda p: (-len(p), p))
+            body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
+            pattern = regex.compile(rf"^(?P<phrase>{body})(?!\w)", regex.V1)
+            self._prefix_cache[key] = pattern
+        return pattern
+
+    def starts_with(self, key: str, text: str) -> str | None:
+        """Return the phrase of list ``key`` that ``text`` starts with, or None.
+
+        Args:
+            key: A phrase-list key.
+            text: A line (any case; it is turned into its match key first).
+
+        Returns:
+            The phrase matched, or None.
+        """
+        m = self.prefix_pattern(key).match(match_key(text))
+        return m.group("phrase") if m else None
+
+    def is_phrase(self, key: str, text: str) -> bool:
+        """Return whether the whole of ``text`` (less trailing punctuation) is a phrase of ``key``.
+
+        Args:
+            key: A phrase-list key.
+            text: A line.
+
+        Returns:
+            True when the line is exactly one phrase of the list.
+        """
+        return match_key(text).rstrip(" :.!|-–—»>›") in self.phrases[key]
+
+
+def available_languages() -> tuple[str, ...]:
+    """Return the codes of the languages that have a phrase-list file, sorted."""
+    files = resources.files(__name__).iterdir()
+    return tuple(
+        sorted(
+            f.name.removesuffix(".json")
+            for f in files
+            if f.name.endswith(".json") and len(f.name) in (7, 8) and f.name[:2].isalpha()
+        )
+    )
+
+
+LANGUAGES = available_languages()
+
+
+@functools.cache
+def _load_file(language: str) -> dict[str, object]:
+    text = resources.files(__name__).joinpath(f"{language}.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+@functools.lru_cache(maxsize=64)
+def for_language(language: str | None) -> Lexicon:
+    """Return the lexicon for ``language`` merged with English; every language if unknown.
+
+    Args:
+        language: ISO 639-1 code, or None when the language is not known.
+
+    Returns:
+        The merged (cached) lexicon.
+    """
+    if language in LANGUAGES and language != "en":
+        langs: tuple[str, ...] = (language, "en")
+    elif language == "en":
+        langs = ("en",)
+    else:
+        langs = LANGUAGES
+    phrases: dict[str, set[str]] = {key: set() for key in PHRASE_KEYS}
+    months: dict[str, int] = {}
+    for lang in langs:
+        data = _load_file(lang)
+        for key in PHRASE_KEYS:
+            values = data.get(key, [])
+            assert isinstance(values, list)
+            phrases[key].update(match_key(str(v)) for v in values)
+        raw_months = data.get("months", {})
+        assert isinstance(raw_months, dict)
+        for name, number in raw_months.items():
+            months.setdefault(match_key(str(name)).rstrip("."), int(number))
+    return Lexicon(
+        languages=langs,
+        phrases={k: frozenset(v) for k, v in phrases.items()},
+        months=months,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def outlets() -> Mapping[str, str]:
+    """Return the table of well-known outlets: normalised key -> canonical name.
+
+    The key is the name in lower case with everything but letters and digits removed
+    ("ALJAZEERA", "Al Jazeera" and "al-jazeera" all give ``"aljazeera"``).
+
+    Returns:
+        The mapping (empty if the data file is missing).
+    """
+    path = resources.files(__name__).joinpath("outlets.json")
+    if not path.is_file():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def agencies() -> frozenset[str]:
+    """Return the canonical names of news agencies (wire services), e.g. ``"Reuters"``."""
+    path = resources.files(__name__).joinpath("agencies.json")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8")))
