@@ -44,7 +44,7 @@ def clean_text(
         CleanerError: If a custom cleaner in ``pipeline`` fails.
 
     Example:
-        >>> a = clean_text("Advertisement\\nThe talks resumed in Istanbul, officials said.")
+        >>> a = clean_text("Advertisement\nThe talks resumed in Istanbul, officials said.")
         >>> a.text, [r.reason for r in a.removed]
         ('The talks resumed in Istanbul, officials said.', ['ad_label'])
     """

@@ -31,6 +31,8 @@ class Block:
         text: The block's text, whitespace-normalised (runs of white space are one space).
         index: Position of the block in the input's block sequence (0-based), the same index
             that :attr:`Removal.block_index` uses, so kept and removed pieces can be interleaved.
+        offset: Where ``text`` starts inside the input block's text (above 0 when a prefix
+            such as a kicker label was trimmed off).
 
     Example:
         >>> Block("heading", "Hundreds of drones launched at Ukraine", 11).kind
@@ -40,6 +42,7 @@ class Block:
     kind: str
     text: str
     index: int = 0
+    offset: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -107,7 +110,7 @@ class Article:
     Example:
         >>> a = Article(blocks=(Block("paragraph", "One."), Block("paragraph", "Two.", 1)))
         >>> a.text
-        'One.\\n\\nTwo.'
+        'One.\n\nTwo.'
         >>> Article.from_dict(a.to_dict()) == a
         True
     """

@@ -203,7 +203,7 @@ class Draft:
             The Article; removals sorted into input order.
         """
         blocks = tuple(
-            Block(b.kind if b.kind in BLOCK_KINDS else "other", b.text, b.index)
+            Block(b.kind if b.kind in BLOCK_KINDS else "other", b.text, b.index, b.offset)
             for b in self.blocks
         )
         removed = tuple(sorted(self.removed, key=lambda r: (r.block_index, r.offset)))

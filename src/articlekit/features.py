@@ -6,7 +6,7 @@ the same thing everywhere.
 Example:
     >>> is_headline_like("Hundreds of drones launched at Ukraine")
     True
-    >>> is_prose("Ukraine is working to restart prisoner exchanges with Russia, officials say.")
+    >>> is_prose("Ukraine is working to restart the prisoner exchanges with Russia, aides say.")
     True
 """
 

@@ -80,9 +80,11 @@ _ALL: tuple[BaseCleaner, ...] = (
     ExtractByline(),
     ExtractSubtitle(),
     TrimKickers(),
-    RemoveRelatedLinks(),
     RemoveCallsToAction(),
+    # Before related links: a label alone ("Related Stories") above a teaser run is the
+    # list's heading, and the list cleaner knows it.
     RemoveHeadlineLists(),
+    RemoveRelatedLinks(),
     RemoveSeparators(),
     MarkHeadings(),
 )

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 from typing import ClassVar
 
+from articlekit import lexicon
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft, DraftBlock
@@ -27,7 +28,7 @@ __all__ = ["RemoveHeadlineLists", "article_core"]
 #: Longest teaser line (headline or one-line summary), in words.
 TEASER_MAX_WORDS = 30
 #: Too few words in the core to tell "same story" from "other story": keep everything.
-MIN_CORE_STEMS = 15
+MIN_CORE_STEMS = 8
 #: A teaser whose content words are at most this share article words is "unrelated".
 UNRELATED = 0.34
 #: With a list heading or doubled lines (strong structural evidence), a looser bar.
@@ -61,6 +62,16 @@ def article_core(blocks: Sequence[DraftBlock]) -> tuple[int, int]:
         if score > best_score:
             best_score, best = score, (start, pos + 1)
     return best
+
+
+def _is_list_heading(lex: lexicon.Lexicon, text: str) -> bool:
+    """A short label that introduces a list: "You Might Like:", "Related Stories"."""
+    text = text.strip()
+    if word_count(text) > 8 or is_prose(text):
+        return False
+    return (text.endswith(":") and word_count(text) >= 1) or lex.is_phrase(
+        "headline_list_heading", text
+    )
 
 
 def _is_teaser(text: str) -> bool:
@@ -108,16 +119,14 @@ class RemoveHeadlineLists(Remover):
         if len(vocab) < MIN_CORE_STEMS:
             return {}
         found: dict[int, str] = {}
-        for run in self._runs(blocks):
-            heading = self._heading_before(draft, run[0])
-            inside_core = start <= run[0] < end
-            if inside_core and heading is None:
+        for heading, run in self._runs(draft):
+            if start <= run[0] < end and heading is None:
                 continue
             texts = [blocks[p].text.strip() for p in run]
             doubled = any(a.casefold() == b.casefold() for a, b in itertools.pairwise(texts))
             bar = UNRELATED_WITH_EVIDENCE if (heading is not None or doubled) else UNRELATED
             unrelated = [p for p in run if self._overlap(blocks[p].text, vocab) <= bar]
-            if len(unrelated) < 2:
+            if len(unrelated) < (1 if heading is not None else 2):
                 continue
             # The list spans from its first to its last unrelated teaser.
             for p in range(unrelated[0], unrelated[-1] + 1):
@@ -127,18 +136,31 @@ class RemoveHeadlineLists(Remover):
         return found
 
     @staticmethod
-    def _runs(blocks: Sequence[DraftBlock]) -> list[list[int]]:
-        runs: list[list[int]] = []
+    def _runs(draft: Draft) -> list[tuple[int | None, list[int]]]:
+        """Return ``(heading position or None, teaser positions)`` for each teaser run.
+
+        A list heading ("You Might Like:", "Related Stories") ends the run before it and opens
+        the next one; a run without a heading needs two teasers to be a list.
+        """
+        lex = lexicon_of(draft)
+        runs: list[tuple[int | None, list[int]]] = []
+        heading: int | None = None
         current: list[int] = []
-        for pos, block in enumerate(blocks):
-            if _is_teaser(block.text):
+
+        def close() -> None:
+            if len(current) >= (1 if heading is not None else 2):
+                runs.append((heading, list(current)))
+
+        for pos, block in enumerate(draft.blocks):
+            if _is_list_heading(lex, block.text):
+                close()
+                heading, current = pos, []
+            elif _is_teaser(block.text):
                 current.append(pos)
-                continue
-            if len(current) >= 2:
-                runs.append(current)
-            current = []
-        if len(current) >= 2:
-            runs.append(current)
+            else:
+                close()
+                heading, current = None, []
+        close()
         return runs
 
     @staticmethod
@@ -147,16 +169,3 @@ class RemoveHeadlineLists(Remover):
         if not stems:
             return 0.0
         return len(stems & vocab) / len(stems)
-
-    @staticmethod
-    def _heading_before(draft: Draft, pos: int) -> int | None:
-        """Return the position of a list heading right above ``pos``, if there is one."""
-        if pos == 0:
-            return None
-        text = draft.blocks[pos - 1].text.strip()
-        if word_count(text) > 8 or is_prose(text):
-            return None
-        lex = lexicon_of(draft)
-        if text.endswith(":") or lex.is_phrase("headline_list_heading", text):
-            return pos - 1
-        return None

@@ -1,8 +1,17 @@
 """Phrase lists per language, kept as data (one JSON file per language) and compiled once.
 
 Cleaners decide by structure first; these lists confirm ("Also Read:" is a related link because
-it is a short line that starts with a known phrase and a separator). English is always merged
-in, because English junk ("Advertisement", "Read more") turns up on pages in every language.
+it is a short line that starts with a known phrase and a separator).
+
+Two kinds of list:
+
+- *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
+  date labels, credit labels, list headings) are specific enough to match in every language at
+  once, and are merged from all languages: aggregators print "Lesen Sie auch" on English pages
+  and "Read more" on German ones, and a misdetected language must not disarm them;
+- *language words* (byline words, month names, stop words, section names) are ambiguous
+  across languages ("Di" is an Italian byline word and a name), so only the page's language
+  and English are merged.
 
 Example:
     >>> lex = for_language("de")
@@ -49,6 +58,20 @@ PHRASE_KEYS = (
     "headline_list_heading",
     "weekdays",
     "stopwords",
+)
+
+#: Phrase lists merged from every language whatever the page's language (see module docstring).
+UNIVERSAL_KEYS = frozenset(
+    {
+        "related_link",
+        "ad_label",
+        "call_to_action",
+        "kicker",
+        "date_word",
+        "updated_word",
+        "source_credit",
+        "headline_list_heading",
+    }
 )
 
 # Leading decoration that does not change what a line says: bullets, pipes, dashes, arrows.
@@ -175,9 +198,16 @@ def _load_file(language: str) -> dict[str, object]:
     return data
 
 
+def _as_list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        msg = f"phrase lists must be JSON lists, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
 @functools.lru_cache(maxsize=64)
 def for_language(language: str | None) -> Lexicon:
-    """Return the lexicon for ``language`` merged with English; every language if unknown.
+    """Return the phrase lists for ``language`` (see the module docstring for what is merged).
 
     Args:
         language: ISO 639-1 code, or None when the language is not known.
@@ -193,16 +223,16 @@ def for_language(language: str | None) -> Lexicon:
         langs = LANGUAGES
     phrases: dict[str, set[str]] = {key: set() for key in PHRASE_KEYS}
     months: dict[str, int] = {}
-    for lang in langs:
+    for lang in LANGUAGES:
         data = _load_file(lang)
         for key in PHRASE_KEYS:
-            values = data.get(key, [])
-            assert isinstance(values, list)
-            phrases[key].update(match_key(str(v)) for v in values)
-        raw_months = data.get("months", {})
-        assert isinstance(raw_months, dict)
-        for name, number in raw_months.items():
-            months.setdefault(match_key(str(name)).rstrip("."), int(number))
+            if lang in langs or key in UNIVERSAL_KEYS:
+                phrases[key].update(match_key(str(v)) for v in _as_list(data.get(key, [])))
+        if lang in langs:
+            raw_months = data.get("months", {})
+            assert isinstance(raw_months, dict)
+            for name, number in raw_months.items():
+                months.setdefault(match_key(str(name)).rstrip("."), int(number))
     return Lexicon(
         languages=langs,
         phrases={k: frozenset(v) for k, v in phrases.items()},

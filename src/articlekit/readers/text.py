@@ -11,18 +11,20 @@ from articlekit.errors import InputTypeError
 
 __all__ = ["normalize_space", "read_text"]
 
-# Every Unicode space, tab and zero-width joiner-free run collapses to one space.
-_SPACE = regex.compile(r"[\s\p{Zs}\u200b\u2060\ufeff]+", regex.V1)
+# Zero-width spaces and byte-order marks separate words like a space but are not white space to
+# str.split(); make them spaces first.
+_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff]", regex.V1)
 
 
 def normalize_space(text: str) -> str:
     r"""Collapse runs of white space to one space and strip the ends.
 
     Example:
-        >>> normalize_space("  • By\\tBushra   Saleem ")
+        >>> normalize_space("  • By\tBushra   Saleem ")
         '• By Bushra Saleem'
     """
-    return _SPACE.sub(" ", text).strip()
+    # str.split() knows exactly the white space that str.splitlines() and users' .split() do.
+    return " ".join(_ZERO_WIDTH.sub(" ", text).split())
 
 
 def read_text(
@@ -30,7 +32,7 @@ def read_text(
 ) -> Draft:
     r"""Turn plain text into a Draft: each non-blank line is a block, in order.
 
-    Lines are split on every line boundary Python knows (``\\n``, ``\\r\\n``, ``\\r``, form
+    Lines are split on every line boundary Python knows (``\n``, ``\r\n``, ``\r``, form
     feed, U+2028...). Blank lines only separate. A block's ``index`` is its rank among the
     non-blank lines, so the original line structure can be recovered from blocks and removals.
 
@@ -46,7 +48,7 @@ def read_text(
         InputTypeError: If ``text`` is not a str.
 
     Example:
-        >>> [b.text for b in read_text("Title\\n\\n  First line.\\r\\nSecond.").blocks]
+        >>> [b.text for b in read_text("Title\n\n  First line.\r\nSecond.").blocks]
         ['Title', 'First line.', 'Second.']
     """
     if not isinstance(text, str):

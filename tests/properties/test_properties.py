@@ -1,0 +1,92 @@
+"""The properties every cleaner keeps (design.md), checked with Hypothesis."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit.readers.text import normalize_space
+from articlekit.testing import MessyArticle, accounted_words, input_words, messy_articles
+
+
+@given(messy_articles())
+def test_removes_every_junk_piece_and_keeps_every_body_block(ex: MessyArticle):
+    article = articlekit.clean_text(ex.text)
+    assert [b.text for b in article.blocks] == list(ex.body)
+    junk = [(r.text, r.reason) for r in article.removed if r.reason not in ("title", "subtitle")]
+    assert junk == list(ex.junk)
+
+
+@given(messy_articles())
+def test_fields_from_ground_truth(ex: MessyArticle):
+    article = articlekit.clean_text(ex.text)
+    assert article.title == ex.title
+    assert article.subtitle == ex.subtitle
+    assert article.authors == ex.authors
+    assert [b.text for b in article.blocks if b.kind == "heading"] == list(ex.headings)
+
+
+@given(messy_articles())
+def test_idempotent_on_messy_articles(ex: MessyArticle):
+    once = articlekit.clean_text(ex.text).text
+    assert articlekit.clean_text(once).text == once
+
+
+@given(messy_articles())
+def test_accounts_for_all_input_text(ex: MessyArticle):
+    assert accounted_words(articlekit.clean_text(ex.text)) == input_words(ex.text)
+
+
+# Arbitrary strings: no exception, nothing invented, everything accounted for.
+_ANY_TEXT = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=3000),
+    st.lists(
+        st.sampled_from(
+            [
+                "Advertisement",
+                "Also Read: X",
+                "By",
+                "•",
+                "|",
+                ":",
+                "\n",
+                " ",
+                "Published on",
+                "World",
+                "Stay tuned",
+                "A.",
+                "é",
+                "\u2028",
+            ]
+        )
+    ).map("".join),
+)
+
+
+@given(_ANY_TEXT)
+@example("")
+@example("\n\n\n")
+@example("x" * 200_000)
+@example("Advertisement\nYou Might Like:\nAdvertisement")
+@example("\u0000\ufeff\u200b")
+def test_total_on_any_str(text: str):
+    article = articlekit.clean_text(text)
+    normalized_input = normalize_space(text)
+    for block in article.blocks:
+        assert block.text in normalized_input
+    for removal in article.removed:
+        assert removal.text in normalized_input
+    assert accounted_words(article) == input_words(text)
+
+
+@given(_ANY_TEXT)
+def test_deterministic(text: str):
+    assert articlekit.clean_text(text) == articlekit.clean_text(text)
+
+
+@given(_ANY_TEXT)
+def test_idempotent_on_any_str(text: str):
+    once = articlekit.clean_text(text).text
+    assert articlekit.clean_text(once).text == once
