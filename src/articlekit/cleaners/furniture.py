@@ -162,6 +162,9 @@ _KICKER_PREFIX = regex.compile(
 )
 
 
+_SENTENCE_START = regex.compile(r"[\p{Pi}\p{Ps}\"'‘“«]*[\p{Lu}\p{Lt}\p{N}]", regex.V1)
+
+
 class TrimKickers(Trimmer):
     """Cuts a kicker label off the start of a paragraph ("URGENT UPDATE: Ukraine is...").
 
@@ -185,7 +188,12 @@ class TrimKickers(Trimmer):
         """Return the span of a kicker label at the block's start."""
         text = draft.blocks[pos].text
         m = _KICKER_PREFIX.match(text)
-        if m is None or word_count(text[m.end() :]) < 4:
+        # What follows a kicker is a sentence: capitalised, four words or more.
+        if (
+            m is None
+            or word_count(text[m.end() :]) < 4
+            or not _SENTENCE_START.match(text[m.end() :])
+        ):
             return None
         label = m.group("label").strip()
         n = word_count(label)

@@ -120,8 +120,12 @@ class RemoveHeadlineLists(Remover):
             return {}
         found: dict[int, str] = {}
         for heading, run in self._runs(draft):
-            if start <= run[0] < end and heading is None:
-                continue
+            if heading is None:
+                # Without a heading, only teasers outside the core are candidates: a run may
+                # begin with the article's own last one-sentence paragraph.
+                run = [p for p in run if not start <= p < end]
+                if len(run) < 2:
+                    continue
             texts = [blocks[p].text.strip() for p in run]
             doubled = any(a.casefold() == b.casefold() for a, b in itertools.pairwise(texts))
             bar = UNRELATED_WITH_EVIDENCE if (heading is not None or doubled) else UNRELATED

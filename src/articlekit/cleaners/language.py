@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.draft import Draft
-from articlekit.features import has_letters, word_count
+from articlekit.features import is_prose, word_count
 
 __all__ = ["DetectLanguage", "detect_language"]
 
@@ -67,7 +67,10 @@ def detect_language(text: str) -> str | None:
 
 
 class DetectLanguage(BaseCleaner):
-    """Sets ``language`` from the longest prose blocks, unless the caller already set it.
+    """Sets ``language`` from the prose blocks, unless the caller already set it.
+
+    Without a prose block (a paragraph of a dozen words or more) the language stays None, and
+    the cleaners use the phrase lists of every language.
 
     Reason codes: none (it removes nothing).
 
@@ -85,12 +88,13 @@ class DetectLanguage(BaseCleaner):
         """Run the cleaner on ``draft`` and return the new draft."""
         if draft.language is not None:
             return draft
-        # The longest blocks are the article's prose; menus and teasers may be in another
-        # language (an English "Read more" on a German page) and are short.
-        texts = sorted(
-            (b.text for b in draft.blocks if has_letters(b.text)),
-            key=lambda t: (-word_count(t), t),
-        )
+        # The article's prose decides: menus and teasers may be in another language (an
+        # English "Read more" on a German page) and are short. Prose blocks are also what a
+        # second cleaning keeps, so the answer stays the same on the cleaned text.
+        texts = [b.text for b in draft.blocks if is_prose(b.text)]
+        if not texts:
+            return draft
+        texts.sort(key=lambda t: (-word_count(t), t))
         sample: list[str] = []
         size = 0
         for text in texts:

@@ -6,12 +6,12 @@ it is a short line that starts with a known phrase and a separator).
 Two kinds of list:
 
 - *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
-  date labels, credit labels, list headings) are specific enough to match in every language at
-  once, and are merged from all languages: aggregators print "Lesen Sie auch" on English pages
-  and "Read more" on German ones, and a misdetected language must not disarm them;
-- *language words* (byline words, month names, stop words, section names) are ambiguous
-  across languages ("Di" is an Italian byline word and a name), so only the page's language
-  and English are merged.
+  credit labels, list headings) are specific enough to match in every language at once, and
+  are merged from all languages: aggregators print "Lesen Sie auch" on English pages and
+  "Read more" on German ones, and a misdetected language must not disarm them;
+- *language words* (byline words, date labels, month names, stop words, section names) are
+  ambiguous across languages ("Di" is an Italian byline word and a name, "Data" a Polish date
+  label and an English heading), so only the page's language and English are merged.
 
 Example:
     >>> lex = for_language("de")
@@ -67,8 +67,6 @@ UNIVERSAL_KEYS = frozenset(
         "ad_label",
         "call_to_action",
         "kicker",
-        "date_word",
-        "updated_word",
         "source_credit",
         "headline_list_heading",
     }

@@ -1,0 +1,252 @@
+"""Per-cleaner tables: input lines, what stays, what goes and under which reason code.
+
+Each case runs ONE built-in cleaner on a draft (language given, as the pipeline's first step
+would set it), so a failure names the cleaner at fault. Cases marked "keep" are the ones that
+must not be removed: the cleaners' false-positive guard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit import cleaners
+from articlekit.draft import Draft
+
+P1 = (
+    "Rustem Umerov, Secretary of Ukraine's National Security and Defence Council, said on "
+    "Saturday he held consultations mediated by Turkey and the United Arab Emirates."
+)
+P2 = (
+    "He said both sides agreed to reactivate prisoner exchange agreements brokered in Istanbul "
+    "to release 1,200 Ukrainians. Moscow did not immediately respond to the claim."
+)
+P3 = (
+    "The Russian army claimed it captured two villages in southern Ukraine, where its forces "
+    "are making a slow advance against smaller Ukrainian units."
+)
+DE = (
+    "Die Ukraine will den Austausch von Gefangenen mit Russland wieder aufnehmen, sagte "
+    "Präsident Selenskyj am Sonntag in Kiew vor Journalisten."
+)
+
+CASES = [
+    # (id, cleaner, language, lines, kept, removed as [(text, reason)])
+    # --- ad labels
+    ("ad-en", "remove_ad_labels", "en", ["Advertisement", P1], [P1], [("Advertisement", "ad_label")]),
+    ("ad-caps", "remove_ad_labels", "en", [P1, "ADVERTISEMENT", P2], [P1, P2],
+     [("ADVERTISEMENT", "ad_label")]),
+    ("ad-continue", "remove_ad_labels", "en", ["Story continues below advertisement", P1], [P1],
+     [("Story continues below advertisement", "ad_label")]),
+    ("ad-de", "remove_ad_labels", "de", ["Anzeige", DE], [DE], [("Anzeige", "ad_label")]),
+    ("ad-es", "remove_ad_labels", "es", ["Publicidad", P1], [P1], [("Publicidad", "ad_label")]),
+    ("ad-keep-quote", "remove_ad_labels", "en",
+     ["“The advertisement was misleading,” the regulator said.", P1],
+     ["“The advertisement was misleading,” the regulator said.", P1], []),
+    ("ad-keep-sentence", "remove_ad_labels", "en", ["Sponsored by the state, the fund grew."],
+     ["Sponsored by the state, the fund grew."], []),
+    # --- related links
+    ("rel-also-read", "remove_related_links", "en",
+     [P1, "Also Read: Trump Warns Zelenskyy ‘Putin Will Destroy You’", P2], [P1, P2],
+     [("Also Read: Trump Warns Zelenskyy ‘Putin Will Destroy You’", "related_link")]),
+    ("rel-read-more-pipe", "remove_related_links", "en", [P1, "READ MORE | Kyiv hit by drones"],
+     [P1], [("READ MORE | Kyiv hit by drones", "related_link")]),
+    ("rel-de", "remove_related_links", "de", [DE, "Lesen Sie auch: Die Lage in Kiew"], [DE],
+     [("Lesen Sie auch: Die Lage in Kiew", "related_link")]),
+    ("rel-fr", "remove_related_links", "fr", [P1, "À lire aussi : La guerre en Ukraine"], [P1],
+     [("À lire aussi : La guerre en Ukraine", "related_link")]),
+    ("rel-es", "remove_related_links", "es", [P1, "Leer más: Rusia ataca Kiev"], [P1],
+     [("Leer más: Rusia ataca Kiev", "related_link")]),
+    ("rel-it", "remove_related_links", "it", [P1, "Leggi anche: La guerra in Ucraina"], [P1],
+     [("Leggi anche: La guerra in Ucraina", "related_link")]),
+    ("rel-pt", "remove_related_links", "pt", [P1, "Leia também: Guerra na Ucrânia"], [P1],
+     [("Leia também: Guerra na Ucrânia", "related_link")]),
+    ("rel-keep-prose", "remove_related_links", "en",
+     ["Read more carefully, the agreement says both sides may walk away. Lawyers agreed. It "
+      "was signed in May.", P1],
+     ["Read more carefully, the agreement says both sides may walk away. Lawyers agreed. It "
+      "was signed in May.", P1], []),
+    ("rel-keep-no-separator", "remove_related_links", "en", ["Related talks are due in May"],
+     ["Related talks are due in May"], []),
+    # --- calls to action
+    ("cta-stay-tuned", "remove_calls_to_action", "en",
+     [P1, "Stay tuned for more updates on this developing story, which holds significant "
+          "implications for both the Ukrainian people and international relations."],
+     [P1], [("Stay tuned for more updates on this developing story, which holds significant "
+             "implications for both the Ukrainian people and international relations.",
+             "call_to_action")]),
+    ("cta-subscribe", "remove_calls_to_action", "en",
+     [P1, "Subscribe to our newsletter to get the day's top stories."], [P1],
+     [("Subscribe to our newsletter to get the day's top stories.", "call_to_action")]),
+    ("cta-follow", "remove_calls_to_action", "en", [P1, "Follow us on X and Telegram"], [P1],
+     [("Follow us on X and Telegram", "call_to_action")]),
+    ("cta-de", "remove_calls_to_action", "de", [DE, "Folgen Sie uns auf Instagram"], [DE],
+     [("Folgen Sie uns auf Instagram", "call_to_action")]),
+    ("cta-keep-quote", "remove_calls_to_action", "en",
+     ["“Stay tuned,” the minister told reporters, smiling."],
+     ["“Stay tuned,” the minister told reporters, smiling."], []),
+    ("cta-keep-long", "remove_calls_to_action", "en",
+     ["Follow us on the long road to Kyiv, the convoy's driver joked. " + P1 + " " + P2],
+     ["Follow us on the long road to Kyiv, the convoy's driver joked. " + P1 + " " + P2], []),
+    # --- kickers (trimmed, the paragraph stays)
+    ("kicker-urgent", "trim_kickers", "en", ["URGENT UPDATE: " + P1], [P1],
+     [("URGENT UPDATE:", "kicker")]),
+    ("kicker-breaking", "trim_kickers", "en", ["BREAKING: " + P2], [P2], [("BREAKING:", "kicker")]),
+    ("kicker-de", "trim_kickers", "de", ["EILMELDUNG: " + DE], [DE], [("EILMELDUNG:", "kicker")]),
+    ("kicker-keep-dateline-city", "trim_kickers", "en", ["KYIV: " + P1], ["KYIV: " + P1], []),
+    ("kicker-keep-colon-quote", "trim_kickers", "en", ["Update: the talks were postponed"],
+     ["Update: the talks were postponed"], []),
+    # --- date stubs
+    ("stub-published", "remove_date_stubs", "en", ["Published on", "•Updated", P1], [P1],
+     [("Published on", "date_stub"), ("•Updated", "date_stub")]),
+    ("stub-de", "remove_date_stubs", "de", ["Aktualisiert am", DE], [DE],
+     [("Aktualisiert am", "date_stub")]),
+    ("stub-keep-sentence", "remove_date_stubs", "en", ["Updated maps are due in May."],
+     ["Updated maps are due in May."], []),
+    ("stub-keep-on", "remove_date_stubs", "en", ["On", P1], ["On", P1], []),
+    # --- date lines
+    ("timestamp-en", "extract_dates", "en", ["Published: 16 November 2025, 10:30 GMT", P1], [P1],
+     [("Published: 16 November 2025, 10:30 GMT", "timestamp")]),
+    ("timestamp-de", "extract_dates", "de", ["Veröffentlicht am 16. November 2025", DE], [DE],
+     [("Veröffentlicht am 16. November 2025", "timestamp")]),
+    ("timestamp-keep-event", "extract_dates", "en",
+     [P1, "Officials met on 12 November 2025 to discuss the plan in detail."],
+     [P1, "Officials met on 12 November 2025 to discuss the plan in detail."], []),
+    # --- source credits
+    ("credit-aljazeera", "extract_source_credit", "en", ["Credited from: ALJAZEERA", P1], [P1],
+     [("Credited from: ALJAZEERA", "source_credit")]),
+    ("credit-parens", "extract_source_credit", "en", [P1, "(With inputs from PTI)"], [P1],
+     [("(With inputs from PTI)", "source_credit")]),
+    ("credit-de", "extract_source_credit", "de", [DE, "Quelle: dpa"], [DE],
+     [("Quelle: dpa", "source_credit")]),
+    ("credit-keep-from-city", "extract_source_credit", "en", ["From Kyiv to Moscow", P1],
+     ["From Kyiv to Moscow", P1], []),
+    ("credit-keep-sentence", "extract_source_credit", "en",
+     ["Source: the ministry said talks had stalled for weeks, according to two officials."],
+     ["Source: the ministry said talks had stalled for weeks, according to two officials."], []),
+    # --- section labels
+    ("section-world", "remove_section_label", "en",
+     ["World", "Zelenskyy announces progress in prisoner swap talks", P1],
+     ["Zelenskyy announces progress in prisoner swap talks", P1], [("World", "section_label")]),
+    ("section-breadcrumb", "remove_section_label", "en",
+     ["News › World › Europe", "Zelenskyy announces progress in prisoner swap talks", P1],
+     ["Zelenskyy announces progress in prisoner swap talks", P1],
+     [("News › World › Europe", "section_label")]),
+    ("section-keep-title", "remove_section_label", "en",
+     ["Zelenskyy announces progress in prisoner swap talks", P1],
+     ["Zelenskyy announces progress in prisoner swap talks", P1], []),
+    # --- bylines
+    ("byline-bullets", "extract_byline", "en", ["• By Bushra Saleem", "• |", P1], [P1],
+     [("• By Bushra Saleem", "byline"), ("• |", "byline")]),
+    ("byline-de", "extract_byline", "de", ["Von Anna Schmidt und Jonas Weber", DE], [DE],
+     [("Von Anna Schmidt und Jonas Weber", "byline")]),
+    ("byline-fr", "extract_byline", "fr", ["Par Claire Dubois", P1], [P1],
+     [("Par Claire Dubois", "byline")]),
+    ("byline-es", "extract_byline", "es", ["Por María García", P1], [P1],
+     [("Por María García", "byline")]),
+    ("byline-it", "extract_byline", "it", ["Di Marco Rossi", P1], [P1],
+     [("Di Marco Rossi", "byline")]),
+    ("byline-keep-by-the-end", "extract_byline", "en",
+     ["By the end of the year, both sides hope to swap all prisoners.", P1],
+     ["By the end of the year, both sides hope to swap all prisoners.", P1], []),
+    ("byline-keep-by-monday", "extract_byline", "en", ["By Monday, talks had resumed.", P1],
+     ["By Monday, talks had resumed.", P1], []),
+    # --- separators
+    ("separator", "remove_separators", "en", [P1, "* * *", P2], [P1, P2],
+     [("* * *", "separator")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "lines", "kept", "removed"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_cleaner_table(name, language, lines, kept, removed):
+    draft = Draft.from_texts(lines, language=language)
+    result = cleaners.get(name)(draft)
+    assert [b.text for b in result.blocks] == kept
+    assert [(r.text, r.reason) for r in result.removed] == removed
+    assert all(r.cleaner == name for r in result.removed)
+
+
+def test_cleaner_that_finds_nothing_returns_its_input_unchanged():
+    draft = Draft.from_texts([P1, P2], language="en")
+    for cleaner in cleaners.BUILTIN.values():
+        if cleaner.name in ("detect_language", "mark_headings"):
+            continue
+        assert cleaner(draft) is draft, cleaner.name
+
+
+def test_every_builtin_declares_snake_case_name_and_reasons():
+    for name, cleaner in cleaners.BUILTIN.items():
+        assert name == cleaner.name
+        assert all(r.islower() and " " not in r for r in cleaner.reasons)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fields"),
+    [
+        ([P1], {"published": None}),
+        (["Published: 16 November 2025, 10:30 GMT", P1], {"published": "2025-11-16T10:30:00+00:00"}),
+        (["Published 2 March 2024 | Updated 3 March 2024 09:00", P1],
+         {"published": "2024-03-02T00:00:00", "updated": "2024-03-03T09:00:00"}),
+    ],
+)
+def test_extract_dates_fields(lines, fields):
+    result = cleaners.get("extract_dates")(Draft.from_texts(lines, language="en"))
+    for name, value in fields.items():
+        got = getattr(result, name)
+        assert (got.isoformat() if got else None) == value
+
+
+def test_subheading_inside_article_is_kept_as_heading():
+    lines = [P1, P2, "Hundreds of drones launched at Ukraine", P3, P2]
+    result = cleaners.get("remove_headline_lists")(Draft.from_texts(lines, language="en"))
+    assert [b.text for b in result.blocks] == lines
+    marked = cleaners.get("mark_headings")(result)
+    assert [b.kind for b in marked.blocks] == ["paragraph"] * 2 + ["heading"] + ["paragraph"] * 2
+
+
+def test_headline_list_without_trigger_phrase_is_found_by_vocabulary():
+    teasers = [
+        "Storm Claudia forces authorities to declare major emergency in Britain",
+        "Banksy thief gets 13-month sentence for girl with balloon heist",
+        "Pokémon theme park to open in Japan with thrilling fun for all ages",
+    ]
+    result = cleaners.get("remove_headline_lists")(
+        Draft.from_texts([P1, P2, P3, *teasers], language="en")
+    )
+    assert [b.text for b in result.blocks] == [P1, P2, P3]
+    assert {r.reason for r in result.removed} == {"headline_list"}
+
+
+def test_related_teasers_on_the_same_story_are_kept():
+    # Two short lines on the article's own topic after the body: not a foreign list.
+    own = ["Umerov says Istanbul agreements will be reactivated", "Ukrainian prisoners released"]
+    result = cleaners.get("remove_headline_lists")(
+        Draft.from_texts([P1, P2, P3, *own], language="en")
+    )
+    assert [b.text for b in result.blocks] == [P1, P2, P3, *own]
+
+
+def test_title_subtitle_and_duplicates():
+    title = "Zelenskyy announces progress in prisoner swap negotiations"
+    deck = "Ukraine's security chief holds talks with Turkey and UAE"
+    d = Draft.from_texts([title, deck, "By Bushra Saleem", title, P1, P2], language="en")
+    for name in ("extract_title", "remove_duplicate_title", "extract_byline", "extract_subtitle"):
+        d = cleaners.get(name)(d)
+    assert (d.title, d.subtitle, d.authors) == (title, deck, ("Bushra Saleem",))
+    assert [b.text for b in d.blocks] == [P1, P2]
+
+
+def test_no_title_when_text_opens_with_prose():
+    d = cleaners.get("extract_title")(Draft.from_texts([P1, "A short line", P2]))
+    assert d.title is None
+    assert len(d.blocks) == 3
+
+
+def test_lead_paragraph_is_not_taken_for_subtitle():
+    lead = "Ukraine is working to restart prisoner exchanges with Russia, officials said on Sunday."
+    d = Draft.from_texts(["Ukraine seeks new prisoner swap", lead, P1], language="en")
+    d = cleaners.get("extract_subtitle")(cleaners.get("extract_title")(d))
+    assert d.subtitle is None
+    assert [b.text for b in d.blocks] == [lead, P1]
