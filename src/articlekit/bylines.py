@@ -178,7 +178,10 @@ def parse_byline(text: str, *, language: str | None = None) -> tuple[str, ...]:
             # "Jane Doe Staff Writer": drop trailing role words.
             while len(words) > 1 and words[-1].casefold().strip(".,") in _ROLE_WORDS:
                 words.pop()
-            candidate = natural_case(" ".join(words))
+            candidate = " ".join(words)
+            if candidate.islower():
+                continue  # "by the end of the year": lower case is prose, not a name
+            candidate = natural_case(candidate)
             if looks_like_name(candidate):
                 name = _canonical(candidate)
                 if name not in names:

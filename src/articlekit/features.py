@@ -13,18 +13,22 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import regex
 
 from articlekit import lexicon
 
 __all__ = [
+    "TEASER_MAX_WORDS",
     "content_stems",
     "ends_sentence",
+    "first_content",
     "has_letters",
     "is_headline_like",
     "is_prose",
+    "is_teaser",
     "sentence_count",
     "word_count",
     "words",
@@ -116,6 +120,42 @@ def is_headline_like(text: str, *, max_words: int = 25) -> bool:
     if stripped.endswith((":", ".", "…", ";", ",", "...")):
         return False
     return sentence_count(stripped) == 1
+
+
+#: Longest teaser line (a headline or its one-line summary), in words.
+TEASER_MAX_WORDS = 30
+
+
+def is_teaser(text: str) -> bool:
+    """Return whether ``text`` could be one line of a teaser list: a headline or a summary.
+
+    Two to :data:`TEASER_MAX_WORDS` words, one sentence, not a label ending in a colon.
+
+    Example:
+        >>> is_teaser("Storm Claudia forces authorities to declare major emergency")
+        True
+    """
+    n = word_count(text)
+    return 2 <= n <= TEASER_MAX_WORDS and sentence_count(text) <= 1 and not text.endswith(":")
+
+
+def first_content(blocks: Sequence[Any], start: int = 0) -> int | None:
+    """Return the position of the first block from ``start`` on with a letter or digit.
+
+    Blocks of pure decoration ("***", "• |") are transparent to the cleaners that look at
+    the top of the text: they go later, and a second cleaning must see the same top lines.
+
+    Args:
+        blocks: Objects with a ``text`` attribute.
+        start: Where to start looking.
+
+    Returns:
+        The position, or None.
+    """
+    for pos in range(start, len(blocks)):
+        if any(ch.isalnum() for ch in blocks[pos].text):
+            return pos
+    return None
 
 
 def content_stems(text: str, stopwords: Iterable[str] | None = None) -> set[str]:

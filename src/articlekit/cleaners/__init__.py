@@ -70,7 +70,11 @@ __all__ = [
 
 _ALL: tuple[BaseCleaner, ...] = (
     DetectLanguage(),
+    # Self-evident junk first, so that the cleaners that look at the top of the text (section
+    # label, title) see the same first lines whether or not the text was cleaned before.
     RemoveAdLabels(),
+    RemoveRelatedLinks(),
+    RemoveCallsToAction(),
     RemoveDateStubs(),
     ExtractDates(),
     ExtractSourceCredit(),
@@ -80,11 +84,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     ExtractByline(),
     ExtractSubtitle(),
     TrimKickers(),
-    RemoveCallsToAction(),
-    # Before related links: a label alone ("Related Stories") above a teaser run is the
-    # list's heading, and the list cleaner knows it.
     RemoveHeadlineLists(),
-    RemoveRelatedLinks(),
     RemoveSeparators(),
     MarkHeadings(),
 )

@@ -14,6 +14,7 @@ from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Trimm
 from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
+    first_content,
     has_letters,
     is_headline_like,
     is_prose,
@@ -38,9 +39,9 @@ def _section_name(text: str) -> str:
 class RemoveSectionLabel(Extractor):
     """Takes the section label printed above the headline ("World", "Politics › Europe").
 
-    Only the first block can be one: one to three words (or a breadcrumb of such items), no
-    sentence punctuation, no digits, followed by a longer headline-shaped line, or a known
-    section name. The label (the last breadcrumb item) becomes ``section``.
+    Only the first block with a letter in it can be one: one to three words (or a breadcrumb
+    of such items), no sentence punctuation, no digits, followed by a longer headline-shaped
+    line, or a known section name. The label (the last breadcrumb item) becomes ``section``.
 
     Reason codes: ``section_label``.
 
@@ -57,9 +58,11 @@ class RemoveSectionLabel(Extractor):
 
     def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
         """Check the first block."""
-        if len(draft.blocks) < 2:
+        first = first_content(draft.blocks)
+        following_pos = None if first is None else first_content(draft.blocks, first + 1)
+        if first is None or following_pos is None:
             return {}, {}
-        text = draft.blocks[0].text.strip()
+        text = draft.blocks[first].text.strip()
         items = [i for i in _BREADCRUMB.split(text) if i.strip()]
         if not 1 <= len(items) <= 5 or any(word_count(i) > 3 for i in items):
             return {}, {}
@@ -67,13 +70,13 @@ class RemoveSectionLabel(Extractor):
             return {}, {}
         if not all(i.strip()[0].isupper() for i in items):
             return {}, {}
-        following = draft.blocks[1].text
+        following = draft.blocks[following_pos].text
         known = lexicon_of(draft).is_phrase("section", items[-1])
         before_title = is_headline_like(following) and word_count(following) >= 4
         if not (known or before_title or len(items) > 1):
             return {}, {}
         fields = {} if draft.section else {"section": _section_name(items[-1])}
-        return {0: "section_label"}, fields
+        return {first: "section_label"}, fields
 
 
 _PARENS = regex.compile(r"^\s*[(\[](.*)[)\]]\s*\.?\s*$", regex.V1)

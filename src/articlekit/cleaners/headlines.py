@@ -19,14 +19,12 @@ from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
     content_stems,
     is_prose,
-    sentence_count,
+    is_teaser,
     word_count,
 )
 
 __all__ = ["RemoveHeadlineLists", "article_core"]
 
-#: Longest teaser line (headline or one-line summary), in words.
-TEASER_MAX_WORDS = 30
 #: Too few words in the core to tell "same story" from "other story": keep everything.
 MIN_CORE_STEMS = 8
 #: A teaser whose content words are at most this share article words is "unrelated".
@@ -72,11 +70,6 @@ def _is_list_heading(lex: lexicon.Lexicon, text: str) -> bool:
     return (text.endswith(":") and word_count(text) >= 1) or lex.is_phrase(
         "headline_list_heading", text
     )
-
-
-def _is_teaser(text: str) -> bool:
-    n = word_count(text)
-    return 2 <= n <= TEASER_MAX_WORDS and sentence_count(text) <= 1 and not text.endswith(":")
 
 
 class RemoveHeadlineLists(Remover):
@@ -159,7 +152,7 @@ class RemoveHeadlineLists(Remover):
             if _is_list_heading(lex, block.text):
                 close()
                 heading, current = pos, []
-            elif _is_teaser(block.text):
+            elif is_teaser(block.text):
                 current.append(pos)
             else:
                 close()

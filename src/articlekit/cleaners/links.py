@@ -7,7 +7,7 @@ from typing import ClassVar
 from articlekit.cleaners._common import lexicon_of, rest_after_label
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
-from articlekit.features import sentence_count, word_count
+from articlekit.features import is_teaser, sentence_count, word_count
 
 __all__ = ["RemoveRelatedLinks"]
 
@@ -47,6 +47,9 @@ class RemoveRelatedLinks(BlockRemover):
         rest = rest_after_label(lexicon_of(draft), "related_link", block.text)
         if rest is None:
             return None
-        if rest == "" or sentence_count(rest) <= 1:
-            return "related_link"
-        return None
+        if rest == "":
+            # A label alone above teaser lines ("Related Stories") heads a list: the list
+            # cleaner takes it with the list, under its own reason.
+            following = draft.blocks[pos + 1].text if pos + 1 < len(draft.blocks) else ""
+            return None if is_teaser(following) else "related_link"
+        return "related_link" if sentence_count(rest) <= 1 else None

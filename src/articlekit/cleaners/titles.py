@@ -9,6 +9,7 @@ from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
+    first_content,
     is_headline_like,
     is_prose,
     sentence_count,
@@ -30,7 +31,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 class ExtractTitle(Extractor):
-    """Takes the headline: the first block, when it is headline-shaped and prose follows.
+    """Takes the headline: the first block (with letters), when headline-shaped with prose after.
 
     Furniture above it (section label, date stubs, source credit, ads) must be gone first,
     so this cleaner runs after those. When the first block is prose, or nothing prose-like
@@ -54,15 +55,16 @@ class ExtractTitle(Extractor):
 
     def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
         """Check the first block."""
-        if draft.title is not None or len(draft.blocks) < 2:
+        pos = first_content(draft.blocks)
+        if draft.title is not None or pos is None:
             return {}, {}
-        first = draft.blocks[0].text
+        first = draft.blocks[pos].text
         if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
             return {}, {}
-        window = draft.blocks[1 : 1 + TITLE_WINDOW]
+        window = draft.blocks[pos + 1 : pos + 1 + TITLE_WINDOW]
         if not any(is_prose(b.text) for b in window):
             return {}, {}
-        return {0: "title"}, {"title": first.strip()}
+        return {pos: "title"}, {"title": first.strip()}
 
 
 class RemoveDuplicateTitle(Remover):

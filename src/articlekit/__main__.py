@@ -1,0 +1,5 @@
+"""``python -m articlekit`` runs the command line."""
+
+from articlekit.cli import main
+
+raise SystemExit(main())

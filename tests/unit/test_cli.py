@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from articlekit.cli import main
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_ea4ee81a95d7319a.txt"
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_clean_seed_to_json():
+    code, out, _ = run("clean", str(SEED))
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "Zelenskyy announces progress in prisoner swap negotiations with Russia"
+    assert data["authors"] == ["Bushra Saleem"]
+
+
+def test_jsonl_and_text_formats_and_stdin():
+    code, out, _ = run("clean", "--format", "jsonl", "-", str(SEED), stdin="Advertisement\nHi.")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert json.loads(lines[0])["path"] == "-"
+    code, out, _ = run("clean", "--format", "text", str(SEED))
+    assert out.startswith("Zelenskyy announces progress")
+
+
+def test_missing_file_is_reported_and_others_still_written(tmp_path):
+    code, out, err = run("clean", "--format", "jsonl", str(tmp_path / "nope.txt"), str(SEED))
+    assert code == 1
+    assert "nope.txt: cannot read" in err and "1 of 2 files failed" in err
+    assert len(out.splitlines()) == 1
+
+
+def test_undecodable_file_names_the_encoding(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    code, _, err = run("clean", str(bad))
+    assert code == 1 and "not utf-8 text" in err
+    code, out, _ = run("clean", "--encoding", "latin-1", "--format", "text", str(bad))
+    assert code == 0 and "Café" in out
+
+
+def test_without_drops_a_cleaner_and_unknown_name_is_usage_error():
+    code, out, _ = run(
+        "clean",
+        "--format",
+        "text",
+        "--without",
+        "remove_ad_labels",
+        "-",
+        stdin="Advertisement\nHi.",
+    )
+    assert code == 0 and "Advertisement" in out
+    code, _, err = run("clean", "--without", "nope", str(SEED))
+    assert code == 2 and "no step named 'nope'" in err
+
+
+def test_cleaners_lists_reason_codes():
+    code, out, _ = run("cleaners")
+    assert code == 0 and "remove_headline_lists" in out and "headline_list_heading" in out
+
+
+def test_bad_usage_exits_2():
+    assert run()[0] == 2
+    assert run("clean", "--reference-date", "soon", str(SEED))[0] == 2
