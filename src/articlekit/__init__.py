@@ -2,10 +2,10 @@ r"""articlekit: turn scraped news pages (HTML or plain text) into clean, structu
 
 Example:
     >>> import articlekit
-    >>> a = articlekit.clean_text("World\nTalks resume\nUkraine and Russia resumed talks on "
-    ...                           "prisoner exchanges on Monday, officials said.\nAdvertisement")
+    >>> a = articlekit.clean_text("World\nPrisoner swap talks resume\nUkraine and Russia "
+    ...     "resumed talks on prisoner exchanges on Monday, officials said.\nAdvertisement")
     >>> a.title, a.section, a.text[:40]
-    ('Talks resume', 'World', 'Ukraine and Russia resumed talks on pris')
+    ('Prisoner swap talks resume', 'World', 'Ukraine and Russia resumed talks on pris')
 """
 
 from articlekit._version import __version__

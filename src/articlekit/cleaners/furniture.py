@@ -40,8 +40,9 @@ class RemoveSectionLabel(Extractor):
     """Takes the section label printed above the headline ("World", "Politics › Europe").
 
     Only the first block with a letter in it can be one: one to three words (or a breadcrumb
-    of such items), no sentence punctuation, no digits, followed by a longer headline-shaped
-    line, or a known section name. The label (the last breadcrumb item) becomes ``section``.
+    of such items), no sentence punctuation, no digits, each item capitalised, with a
+    headline-shaped line of four words or more right below it. The label (the last breadcrumb
+    item) becomes ``section``.
 
     Reason codes: ``section_label``.
 
@@ -70,10 +71,10 @@ class RemoveSectionLabel(Extractor):
             return {}, {}
         if not all(i.strip()[0].isupper() for i in items):
             return {}, {}
+        # A label stands above a headline: without one below it, a short first line may be
+        # the title itself or a leftover, and a second cleaning would judge it differently.
         following = draft.blocks[following_pos].text
-        known = lexicon_of(draft).is_phrase("section", items[-1])
-        before_title = is_headline_like(following) and word_count(following) >= 4
-        if not (known or before_title or len(items) > 1):
+        if not (is_headline_like(following) and word_count(following) >= 4):
             return {}, {}
         fields = {} if draft.section else {"section": _section_name(items[-1])}
         return {first: "section_label"}, fields
