@@ -9,7 +9,7 @@ Example:
 """
 
 from articlekit._version import __version__
-from articlekit.api import clean_text
+from articlekit.api import clean_html, clean_text
 from articlekit.article import Article, Block, Removal
 from articlekit.cleaners.base import (
     BaseCleaner,
@@ -26,6 +26,7 @@ from articlekit.errors import (
     CleanerError,
     InputError,
     InputTypeError,
+    NoArticleError,
     PipelineError,
     UnknownCleanerError,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Hints",
     "InputError",
     "InputTypeError",
+    "NoArticleError",
     "Pipeline",
     "PipelineError",
     "Removal",
@@ -54,5 +56,6 @@ __all__ = [
     "Trimmer",
     "UnknownCleanerError",
     "__version__",
+    "clean_html",
     "clean_text",
 ]

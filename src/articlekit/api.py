@@ -7,9 +7,10 @@ from datetime import datetime
 from articlekit.article import Article
 from articlekit.errors import InputTypeError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.readers.html import HtmlInput, read_html
 from articlekit.readers.text import read_text
 
-__all__ = ["clean_text"]
+__all__ = ["clean_html", "clean_text"]
 
 
 def _check_reference_date(reference_date: object) -> datetime | None:
@@ -49,4 +50,46 @@ def clean_text(
         ('The talks resumed in Istanbul, officials said.', ['ad_label'])
     """
     draft = read_text(text, url=url, reference_date=_check_reference_date(reference_date))
+    return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()
+
+
+def clean_html(
+    html: HtmlInput,
+    *,
+    url: str | None = None,
+    reference_date: datetime | None = None,
+    pipeline: Pipeline | None = None,
+) -> Article:
+    """Clean a fetched page into an Article.
+
+    trafilatura finds the main content; the same cleaners as :func:`clean_text` then remove
+    what it let through (related links, ad labels, teaser lists...), with link density as an
+    extra signal, and the page's metadata (meta tags, JSON-LD, htmldate) fills the fields.
+
+    Args:
+        html: The page: ``str``, ``bytes`` (decoded from its BOM or declared charset, else by
+            detection), an lxml element, or a BeautifulSoup object.
+        url: The page URL, if known.
+        reference_date: Anchors year-less and relative dates.
+        pipeline: The cleaners to run; :data:`~articlekit.DEFAULT_PIPELINE` when None.
+
+    Returns:
+        The Article.
+
+    Raises:
+        InputTypeError: If ``html`` is of another type.
+        InputError: If ``html`` has no markup (use :func:`clean_text` for plain text).
+        NoArticleError: If the page has no main text at all.
+        CleanerError: If a custom cleaner in ``pipeline`` fails.
+
+    Example:
+        >>> page = ("<html><head><title>Talks resume | The Daily</title></head><body>"
+        ...         "<article><h1>Talks resume</h1><p>Negotiators for both countries met on "
+        ...         "Monday in Istanbul and agreed to resume the exchange of prisoners.</p>"
+        ...         "<p>Advertisement</p></article></body></html>")
+        >>> a = clean_html(page)
+        >>> a.title, a.text[:22], [r.reason for r in a.removed]
+        ('Talks resume', 'Negotiators for both c', ['title', 'ad_label'])
+    """
+    draft = read_html(html, url=url, reference_date=_check_reference_date(reference_date))
     return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()

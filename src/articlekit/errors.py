@@ -7,7 +7,8 @@ value of the right type that cannot work, ``KeyError`` for an unknown name)::
 
     ArticlekitError
     ├── InputError (ValueError)           input that cannot be read: wrong type, not HTML...
-    │   └── InputTypeError (TypeError)    input of a type articlekit does not take
+    │   ├── InputTypeError (TypeError)    input of a type articlekit does not take
+    │   └── NoArticleError                a page with no main text at all (clean_html)
     ├── PipelineError (ValueError)        a pipeline that can never work (duplicate names...)
     │   └── UnknownCleanerError (KeyError)  a cleaner name that is not in the pipeline/registry
     └── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
@@ -22,6 +23,7 @@ __all__ = [
     "CleanerError",
     "InputError",
     "InputTypeError",
+    "NoArticleError",
     "PipelineError",
     "UnknownCleanerError",
 ]
@@ -37,6 +39,14 @@ class InputError(ArticlekitError, ValueError):
 
 class InputTypeError(InputError, TypeError):
     """The input is of a type articlekit does not accept (for example ``bytes`` to clean_text)."""
+
+
+class NoArticleError(InputError):
+    """The page has no article text at all (an index page, a script-only page, a paywall stub).
+
+    Raised by :func:`articlekit.clean_html` instead of returning an empty Article, so that a
+    batch can count such pages instead of storing empty articles.
+    """
 
 
 class PipelineError(ArticlekitError, ValueError):

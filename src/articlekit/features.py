@@ -60,6 +60,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# The per-text features are pure and asked of the same blocks by every cleaner: cache them.
+@functools.lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Return how many words ``text`` has."""
     return sum(1 for _ in _WORD.finditer(text))
@@ -70,11 +72,13 @@ def has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
+@functools.lru_cache(maxsize=8192)
 def ends_sentence(text: str) -> bool:
     """Return whether ``text`` ends with sentence punctuation (closing quotes allowed)."""
     return _SENTENCE_END.search(text) is not None
 
 
+@functools.lru_cache(maxsize=8192)
 def sentence_count(text: str) -> int:
     """Return a rough count of sentences (stops followed by a capitalised word, plus one).
 
@@ -87,6 +91,7 @@ def sentence_count(text: str) -> int:
     return len(_SENTENCE_SPLIT.findall(text.strip())) + 1
 
 
+@functools.lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """Return whether ``text`` reads as a paragraph of running prose.
 

@@ -35,12 +35,14 @@ from articlekit.cleaners.furniture import (
 from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.links import RemoveRelatedLinks
+from articlekit.cleaners.metadata import ApplyPageMetadata
 from articlekit.cleaners.promos import RemoveCallsToAction
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
 from articlekit.errors import UnknownCleanerError
 
 __all__ = [
     "BUILTIN",
+    "ApplyPageMetadata",
     "BaseCleaner",
     "BlockRemover",
     "Cleaner",
@@ -80,6 +82,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     ExtractSourceCredit(),
     RemoveSectionLabel(),
     ExtractTitle(),
+    ApplyPageMetadata(),
     RemoveDuplicateTitle(),
     ExtractByline(),
     ExtractSubtitle(),

@@ -16,8 +16,9 @@ from articlekit.features import is_prose, word_count
 
 __all__ = ["DetectLanguage", "detect_language"]
 
-#: How much text langdetect sees at most: enough for a stable answer, bounded in time.
-SAMPLE_CHARS = 2000
+#: How much text langdetect sees at most: enough for a stable answer on prose, bounded in time
+#: (detection cost grows with the sample; 2,000 characters cost four times as much).
+SAMPLE_CHARS = 600
 #: Below this many letters the answer is a guess, and a guess is worse than None.
 MIN_LETTERS = 20
 

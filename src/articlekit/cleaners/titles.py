@@ -6,6 +6,7 @@ import statistics
 from typing import Any, ClassVar
 
 from articlekit.cleaners.base import Extractor, Remover
+from articlekit.cleaners.metadata import similar_titles
 from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
@@ -60,6 +61,14 @@ class ExtractTitle(Extractor):
             return {}, {}
         first = draft.blocks[pos].text
         if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
+            return {}, {}
+        # With page metadata (HTML), the first line is the title only when it is the page's
+        # headline (its <h1> or meta title); a first subheading ("Key takeaways") is not.
+        h1 = draft.hints.extra.get("h1")
+        references = [t for t in (h1, draft.hints.title) if isinstance(t, str) and t]
+        if references:
+            if any(similar_titles(first, ref) for ref in references):
+                return {pos: "title"}, {"title": first.strip()}
             return {}, {}
         window = draft.blocks[pos + 1 : pos + 1 + TITLE_WINDOW]
         if not any(is_prose(b.text) for b in window):

@@ -1,0 +1,154 @@
+"""Page metadata into fields: what the HTML reader found in meta tags and JSON-LD.
+
+The body decides first (a byline printed in the article, the article's own headline); the
+page's metadata fills what the body did not give.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+import regex
+
+from articlekit.bylines import parse_byline
+from articlekit.cleaners.base import BaseCleaner
+from articlekit.cleaners.furniture import canonical_outlet
+from articlekit.dates import parse_date
+from articlekit.draft import Draft
+from articlekit.features import words
+
+__all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name"]
+
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•:»]|-{1,2}|::)\s+", regex.V1)
+_LANG = regex.compile(r"^([a-z]{2})(?:[-_][A-Za-z]{2,4})?$")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.casefold() for w in words(text)]
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Return whether two titles are the same headline (one may carry a site name or kicker).
+
+    Example:
+        >>> similar_titles("Talks resume in Istanbul", "Talks resume in Istanbul | The Daily")
+        True
+    """
+    ta, tb = set(_tokens(a)), set(_tokens(b))
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+
+
+def strip_site_name(title: str, site_name: str | None = None) -> str:
+    """Remove a site-name prefix or suffix from a page title ("Headline | Site").
+
+    A part is dropped when it matches the site name, or, when the site name is unknown, when
+    it is the last of several parts and much shorter than the headline.
+
+    Example:
+        >>> strip_site_name("Talks resume in Istanbul - The Daily Planet", "The Daily Planet")
+        'Talks resume in Istanbul'
+        >>> strip_site_name("BBC News - Talks resume in Istanbul", "BBC News")
+        'Talks resume in Istanbul'
+    """
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    site = set(_tokens(site_name)) if site_name else set()
+
+    def is_site(part: str) -> bool:
+        tokens = set(_tokens(part))
+        return bool(site) and bool(tokens) and len(tokens & site) / len(tokens) >= 0.6
+
+    kept = [p for p in parts if not is_site(p)]
+    if len(kept) == len(parts) and not site:
+        longest = max(parts, key=len)
+        if len(parts[-1]) < len(longest) / 2 and len(_tokens(parts[-1])) <= 4:
+            kept = parts[:-1]
+    if not kept:
+        return title.strip()
+    separator = _TITLE_SEPARATORS.search(title)
+    joiner = separator.group(0) if separator else " "
+    return joiner.join(kept).strip()
+
+
+def _date(values: tuple[str | datetime, ...], draft: Draft) -> datetime | None:
+    for value in values:
+        if isinstance(value, datetime):
+            return value
+        parsed = parse_date(value, language=draft.language, reference_date=draft.reference_date)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+class ApplyPageMetadata(BaseCleaner):
+    """Fills fields the body did not give from the page's metadata (HTML input).
+
+    Title: the page's title without the site name (the body's own headline, when the title
+    cleaner found one, wins). Authors: meta/JSON-LD authors through the byline normaliser.
+    Dates: JSON-LD ``datePublished``/``dateModified``, ``article:*_time`` meta, then
+    trafilatura's (htmldate) date. Source: the site name. Section: ``article:section``.
+    Language: the declared language, when detection gave none.
+
+    Reason codes: none (it removes nothing).
+
+    Example:
+        >>> from articlekit.draft import Draft, Hints
+        >>> d = Draft.from_texts(["Text."], hints=Hints(title="Talks resume | The Daily",
+        ...     site_name="The Daily", authors=("By JANE DOE",), published=("2025-11-16",)))
+        >>> d = ApplyPageMetadata()(d)
+        >>> d.title, d.authors, d.source, d.published.year
+        ('Talks resume', ('Jane Doe',), 'The Daily', 2025)
+    """
+
+    name: ClassVar[str] = "apply_page_metadata"
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Fill empty fields from ``draft.hints``."""
+        hints = draft.hints
+        changes: dict[str, Any] = {}
+        if draft.title is None:
+            title = self._title(draft)
+            if title:
+                changes["title"] = title
+        if not draft.authors and hints.authors:
+            names: list[str] = []
+            for raw in hints.authors:
+                names.extend(
+                    n for n in parse_byline(raw, language=draft.language) if n not in names
+                )
+            if names:
+                changes["authors"] = tuple(names)
+        if draft.published is None:
+            published = _date(hints.published, draft)
+            if published is not None:
+                changes["published"] = published
+        if draft.updated is None:
+            updated = _date(hints.updated, draft)
+            if updated is not None:
+                changes["updated"] = updated
+        if draft.source is None and hints.site_name:
+            changes["source"] = canonical_outlet(hints.site_name) or hints.site_name
+        if draft.section is None and hints.section:
+            changes["section"] = hints.section
+        if draft.language is None and hints.language:
+            m = _LANG.match(hints.language.strip())
+            if m:
+                changes["language"] = m.group(1).lower()
+        if draft.url is None and hints.url:
+            changes["url"] = hints.url
+        return draft.replace(**changes) if changes else draft
+
+    @staticmethod
+    def _title(draft: Draft) -> str | None:
+        """The page's own <h1> when it is a headline, else the meta title less the site name."""
+        hints = draft.hints
+        h1 = hints.extra.get("h1")
+        site = hints.site_name or ""
+        if isinstance(h1, str) and len(words(h1)) >= 3 and not similar_titles(h1, site):
+            return h1
+        return strip_site_name(hints.title, hints.site_name) if hints.title else None

@@ -1,0 +1,237 @@
+"""The HTML reader: trafilatura finds the main content, its body tree becomes blocks.
+
+The page is decoded and parsed once; trafilatura extracts the main content from a copy of the
+tree (with links kept, so each block's link density is known) and the page metadata (meta
+tags, JSON-LD) is read from the same parsed tree.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from articlekit.draft import Draft, DraftBlock
+from articlekit.errors import InputError, InputTypeError, NoArticleError
+from articlekit.readers.metadata import element_text, page_hints
+
+__all__ = ["HtmlInput", "decode_html", "parse_html", "read_html"]
+
+#: What :func:`read_html` accepts: markup as ``str`` or ``bytes``, an lxml element, or a
+#: BeautifulSoup object.
+HtmlInput = Any
+
+_TAG = re.compile(r"<\s*(?:[a-zA-Z][\w:-]*|!doctype|!--)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_html(data: bytes) -> str:
+    r"""Decode page bytes: byte-order mark, then the page's declared charset, then detection.
+
+    Args:
+        data: The page as served.
+
+    Returns:
+        The text. Undecodable bytes are replaced (U+FFFD) rather than dropped.
+
+    Example:
+        >>> decode_html('<meta charset="windows-1252"><p>Caf\xe9</p>'.encode("cp1252"))
+        '<meta charset="windows-1252"><p>Café</p>'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: fall through to detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def parse_html(html: HtmlInput) -> lxml_html.HtmlElement:
+    """Return an lxml tree for ``html`` (parsing it unless it already is one).
+
+    Args:
+        html: ``str``, ``bytes``, an lxml ``HtmlElement`` or a BeautifulSoup object.
+
+    Returns:
+        The root element.
+
+    Raises:
+        InputTypeError: For any other type.
+        InputError: For text without markup, or markup lxml cannot parse.
+    """
+    if isinstance(html, lxml_html.HtmlElement):
+        return html
+    if isinstance(html, etree._Element):
+        html = etree.tostring(html, encoding="unicode")
+    elif hasattr(html, "find_all") and hasattr(html, "decode"):  # BeautifulSoup / Tag
+        html = str(html)
+    elif isinstance(html, (bytes, bytearray)):
+        html = decode_html(bytes(html))
+    elif not isinstance(html, str):
+        msg = (
+            "clean_html takes HTML as str or bytes, an lxml element or a BeautifulSoup object, "
+            f"got {type(html).__name__}"
+        )
+        raise InputTypeError(msg)
+    if not _TAG.search(html[:65536]):
+        msg = "the input has no HTML tags: for plain text use articlekit.clean_text"
+        raise InputError(msg)
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        # trafilatura refuses fragments; a fragment is still HTML a user may hand us.
+        try:
+            tree = lxml_html.fromstring(f"<html><body>{html}</body></html>")
+        except (etree.ParserError, ValueError) as exc:
+            msg = f"could not parse the HTML: {exc}"
+            raise InputError(msg) from exc
+    return tree
+
+
+def _text_and_links(element: etree._Element) -> tuple[str, int]:
+    """Return the element's normalised text and how many characters sit inside links."""
+    text = element_text(element)
+    linked = sum(len(element_text(ref)) for ref in element.iter("ref"))
+    return text, linked
+
+
+def _block_elements(body: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """Yield ``(kind, element)`` for each text block of trafilatura's output tree."""
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            yield "heading", element
+        elif tag == "list":
+            for item in element.iter("item"):
+                # A nested list's items come on their own; the outer item keeps its own text.
+                if item.find("list") is not None:
+                    nested = item.find("list")
+                    assert nested is not None
+                    item = _without(item, nested)
+                yield "list_item", item
+        elif tag == "table":
+            for row in element.iter("row"):
+                yield "table_row", row
+        elif tag == "quote":
+            paragraphs = element.findall("p")
+            if paragraphs:
+                for p in paragraphs:
+                    yield "quote", p
+            else:
+                yield "quote", element
+        elif tag == "code":
+            yield "code", element
+        elif tag in ("graphic", "lb"):
+            continue
+        else:
+            yield "paragraph", element
+
+
+def _without(element: etree._Element, child: etree._Element) -> etree._Element:
+    clone = etree.fromstring(etree.tostring(element))
+    for nested in clone.findall(child.tag):
+        clone.remove(nested)
+    return clone
+
+
+def _cell_text(row: etree._Element) -> str:
+    cells = [element_text(c) for c in row.iter("cell")]
+    return " | ".join(c for c in cells if c)
+
+
+def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
+    """Turn trafilatura's output tree into draft blocks with kind and link density.
+
+    Args:
+        body: The ``body`` element of ``trafilatura.bare_extraction``'s Document.
+
+    Returns:
+        The blocks, numbered in document order.
+    """
+    blocks: list[DraftBlock] = []
+    for kind, element in _block_elements(body):
+        text, linked = _text_and_links(element)
+        if kind == "table_row":
+            text = _cell_text(element) or text
+        if not text:
+            continue
+        density = min(1.0, linked / len(text)) if text else 0.0
+        blocks.append(
+            DraftBlock(
+                len(blocks),
+                text,
+                kind=kind,
+                link_density=density,
+                tag=str(element.tag),
+            )
+        )
+    return tuple(blocks)
+
+
+def read_html(
+    html: HtmlInput, *, url: str | None = None, reference_date: datetime | None = None
+) -> Draft:
+    """Turn a page into a Draft: main-content blocks plus the page's metadata as hints.
+
+    Args:
+        html: ``str`` or ``bytes`` (decoded from the BOM, the declared charset, else by
+            detection), an lxml element, or a BeautifulSoup object.
+        url: The page URL, if known (helps trafilatura and fills ``Article.url``).
+        reference_date: Anchors relative and year-less dates.
+
+    Returns:
+        The draft.
+
+    Raises:
+        InputTypeError: For input of another type.
+        InputError: For input that is not HTML.
+        NoArticleError: When the page has no main text at all (an index page, a script-only
+            page, a paywall stub).
+    """
+    tree = parse_html(html)
+    from trafilatura import bare_extraction
+
+    document = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_links=True,
+        include_tables=True,
+        output_format="python",
+    )
+    hints = page_hints(tree, document)
+    body = getattr(document, "body", None)
+    blocks = body_blocks(body) if body is not None else ()
+    if not blocks:
+        msg = (
+            "no article text found in the page: it may be an index page, a paywall stub or "
+            "rendered by scripts"
+        )
+        raise NoArticleError(msg)
+    return Draft(blocks=blocks, url=url or hints.url, reference_date=reference_date, hints=hints)

@@ -1,0 +1,216 @@
+"""Page metadata: meta tags, JSON-LD, ``<html lang>`` and trafilatura's findings, as raw hints.
+
+Nothing here is trusted yet: the cleaners decide (a byline from JSON-LD goes through the
+byline normaliser, a date string through the date normaliser).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+
+from articlekit.draft import Hints
+from articlekit.readers.text import normalize_space
+
+__all__ = ["element_text", "json_ld_objects", "page_hints"]
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "webpage",
+    }
+)
+
+
+def element_text(element: etree._Element) -> str:
+    """Return the element's text content, white space normalised."""
+    return normalize_space(" ".join(str(t) for t in element.itertext()))
+
+
+def json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
+    """Yield every JSON-LD object of the page, ``@graph`` members and list items included.
+
+    Malformed blocks are skipped: a page's broken JSON-LD must not stop the extraction.
+    """
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        yield from _walk(data, depth=0)
+
+
+def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _walk(graph, depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {str(v).casefold() for v in values if v}
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a JSON-LD author/publisher value: str, object with name, or a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _names(name) if name else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+def _meta(tree: etree._Element) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
+        content = meta.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.casefold(), []).append(normalize_space(content))
+    return found
+
+
+def _first(*values: Any) -> str | None:
+    for value in values:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.strip():
+            return normalize_space(value)
+    return None
+
+
+def page_hints(tree: etree._Element, document: Any) -> Hints:
+    """Collect the page's metadata as :class:`~articlekit.draft.Hints`.
+
+    Args:
+        tree: The parsed page.
+        document: trafilatura's Document from ``bare_extraction(with_metadata=True)``, or None.
+
+    Returns:
+        The hints; ``extra`` holds ``h1`` (the page's first ``<h1>``) and ``json_ld_type``.
+    """
+    meta = _meta(tree)
+    article: dict[str, Any] = {}
+    publisher: list[str] = []
+    for obj in json_ld_objects(tree):
+        types = _types(obj)
+        if types & _ARTICLE_TYPES and (not article or "webpage" in _types(article)):
+            article = obj
+        if types & {"organization", "newsmediaorganization"} and not publisher:
+            publisher = _names(obj)
+    doc = document
+
+    authors: list[str] = []
+    for raw in (
+        _names(article.get("author")),
+        meta.get("author", []),
+        meta.get("article:author", []),
+        meta.get("parsely-author", []),
+        meta.get("sailthru.author", []),
+        meta.get("dc.creator", []),
+        [a.strip() for a in (getattr(doc, "author", None) or "").split(";")],
+    ):
+        for name in raw:
+            name = normalize_space(name)
+            # article:author is often a profile URL, not a name.
+            if name and "://" not in name and name not in authors:
+                authors.append(name)
+
+    published = [
+        v
+        for v in (
+            _first(article.get("datePublished")),
+            _first(meta.get("article:published_time")),
+            _first(meta.get("og:published_time")),
+            _first(meta.get("datepublished")),
+            _first(meta.get("pubdate")),
+            _first(meta.get("publishdate")),
+            _first(meta.get("dc.date")),
+            _first(getattr(doc, "date", None)),
+        )
+        if v
+    ]
+    updated = [
+        v
+        for v in (
+            _first(article.get("dateModified")),
+            _first(meta.get("article:modified_time")),
+            _first(meta.get("og:updated_time")),
+            _first(meta.get("datemodified")),
+            _first(meta.get("lastmod")),
+        )
+        if v
+    ]
+    h1 = tree.find(".//h1")
+    canonical = tree.find(".//link[@rel='canonical']")
+    html_lang = tree.get("lang") if tree.tag == "html" else None
+    return Hints(
+        title=_first(
+            article.get("headline"),
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            getattr(doc, "title", None),
+        ),
+        subtitle=_first(
+            article.get("description"),
+            meta.get("og:description"),
+            meta.get("description"),
+            getattr(doc, "description", None),
+        ),
+        authors=tuple(authors),
+        published=tuple(dict.fromkeys(published)),
+        updated=tuple(dict.fromkeys(updated)),
+        site_name=_first(
+            meta.get("og:site_name"),
+            _names(article.get("publisher")),
+            publisher,
+            meta.get("application-name"),
+            getattr(doc, "sitename", None),
+        ),
+        section=_first(
+            meta.get("article:section"),
+            article.get("articleSection"),
+            getattr(doc, "categories", None),
+        ),
+        language=_first(html_lang, meta.get("content-language"), meta.get("og:locale")),
+        url=_first(
+            canonical.get("href") if canonical is not None else None,
+            meta.get("og:url"),
+            getattr(doc, "url", None),
+        ),
+        extra={
+            "h1": element_text(h1) if h1 is not None else None,
+            "json_ld_type": sorted(_types(article)) if article else [],
+        },
+    )
