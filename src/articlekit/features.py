@@ -21,7 +21,9 @@ import regex
 from articlekit import lexicon
 
 __all__ = [
+    "GAP_COST",
     "TEASER_MAX_WORDS",
+    "article_core",
     "content_stems",
     "ends_sentence",
     "first_content",
@@ -125,6 +127,43 @@ def is_headline_like(text: str, *, max_words: int = 25) -> bool:
     if stripped.endswith((":", ".", "…", ";", ",", "...")):
         return False
     return sentence_count(stripped) == 1
+
+
+#: Cost of a short non-prose block when finding the article's core: teasers pull a run apart,
+#: a subheading between long paragraphs does not.
+GAP_COST = 8
+
+
+def article_core(blocks: Sequence[Any]) -> tuple[int, int]:
+    """Return ``(start, end)`` of the densest run of prose blocks: the article's core.
+
+    Maximum-sum contiguous run, where a prose block scores its word count and any other block
+    costs :data:`GAP_COST`. Returns ``(0, 0)`` when there is no prose at all.
+
+    Args:
+        blocks: Objects with a ``text`` attribute (draft blocks).
+
+    Returns:
+        The half-open range of positions.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "A sentence long enough to count as prose in this little example, truly."
+        >>> article_core(Draft.from_texts(["Menu", p, "Sub head", p, "Teaser one", "Two"]).blocks)
+        (1, 4)
+    """
+    best = (0, 0)
+    best_score = 0
+    start = 0
+    score = 0
+    for pos, block in enumerate(blocks):
+        gain = word_count(block.text) if is_prose(block.text) else -GAP_COST
+        if score <= 0:
+            start, score = pos, 0
+        score += gain
+        if score > best_score:
+            best_score, best = score, (start, pos + 1)
+    return best
 
 
 #: Longest teaser line (a headline or its one-line summary), in words.

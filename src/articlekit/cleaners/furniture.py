@@ -63,6 +63,8 @@ class RemoveSectionLabel(Extractor):
         following_pos = None if first is None else first_content(draft.blocks, first + 1)
         if first is None or following_pos is None:
             return {}, {}
+        if draft.blocks[first].kind not in ("paragraph", "other"):
+            return {}, {}  # an HTML heading or list item is the article's own
         text = draft.blocks[first].text.strip()
         items = [i for i in _BREADCRUMB.split(text) if i.strip()]
         if not 1 <= len(items) <= 5 or any(word_count(i) > 3 for i in items):
@@ -190,6 +192,13 @@ class TrimKickers(Trimmer):
 
     def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
         """Return the span of a kicker label at the block's start."""
+        # Kickers open the story: only blocks down to the first paragraph carry one ("Fact:"
+        # or "Video:" further down are the article's own labels).
+        first_prose = next(
+            (i for i, b in enumerate(draft.blocks) if is_prose(b.text)), len(draft.blocks)
+        )
+        if pos > first_prose:
+            return None
         text = draft.blocks[pos].text
         m = _KICKER_PREFIX.match(text)
         # What follows a kicker is a sentence: capitalised, four words or more.

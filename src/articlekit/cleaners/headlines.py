@@ -9,21 +9,21 @@ in the paragraphs around it, and it stands inside the core.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from typing import ClassVar
 
 from articlekit import lexicon
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
-from articlekit.draft import Draft, DraftBlock
+from articlekit.draft import Draft
 from articlekit.features import (
+    article_core,
     content_stems,
     is_prose,
     is_teaser,
     word_count,
 )
 
-__all__ = ["RemoveHeadlineLists", "article_core"]
+__all__ = ["RemoveHeadlineLists"]
 
 #: Too few words in the core to tell "same story" from "other story": keep everything.
 MIN_CORE_STEMS = 8
@@ -31,45 +31,22 @@ MIN_CORE_STEMS = 8
 UNRELATED = 0.34
 #: With a list heading or doubled lines (strong structural evidence), a looser bar.
 UNRELATED_WITH_EVIDENCE = 0.5
-#: Cost of a short non-prose block when finding the core: teasers pull a run apart, a
-#: subheading between long paragraphs does not.
-GAP_COST = 8
+#: In HTML, a teaser line is a link: at least this share of its text is link text.
+MIN_TEASER_LINK_DENSITY = 0.5
 
 
-def article_core(blocks: Sequence[DraftBlock]) -> tuple[int, int]:
-    """Return ``(start, end)`` of the densest run of prose blocks: the article's core.
+def _list_heading(lex: lexicon.Lexicon, text: str) -> bool | None:
+    """Return whether ``text`` is a label introducing a list, and how sure.
 
-    Maximum-sum contiguous run, where a prose block scores its word count and any other block
-    costs :data:`GAP_COST`. Returns ``(0, 0)`` when there is no prose at all.
-
-    Example:
-        >>> from articlekit.draft import Draft
-        >>> p = "A sentence long enough to count as prose in this little example, truly."
-        >>> article_core(Draft.from_texts(["Menu", p, "Sub head", p, "Teaser one", "Two"]).blocks)
-        (1, 4)
+    True for a known list label ("You Might Like:", "Related Stories"), False for any other
+    short line ending in a colon, None for a line that is no label.
     """
-    best = (0, 0)
-    best_score = 0
-    start = 0
-    score = 0
-    for pos, block in enumerate(blocks):
-        gain = word_count(block.text) if is_prose(block.text) else -GAP_COST
-        if score <= 0:
-            start, score = pos, 0
-        score += gain
-        if score > best_score:
-            best_score, best = score, (start, pos + 1)
-    return best
-
-
-def _is_list_heading(lex: lexicon.Lexicon, text: str) -> bool:
-    """A short label that introduces a list: "You Might Like:", "Related Stories"."""
     text = text.strip()
     if word_count(text) > 8 or is_prose(text):
-        return False
-    return (text.endswith(":") and word_count(text) >= 1) or lex.is_phrase(
-        "headline_list_heading", text
-    )
+        return None
+    if lex.is_phrase("headline_list_heading", text):
+        return True
+    return False if text.endswith(":") and word_count(text) >= 1 else None
 
 
 class RemoveHeadlineLists(Remover):
@@ -112,16 +89,25 @@ class RemoveHeadlineLists(Remover):
         if len(vocab) < MIN_CORE_STEMS:
             return {}
         found: dict[int, str] = {}
-        for heading, run in self._runs(draft):
-            if heading is None:
-                # Without a heading, only teasers outside the core are candidates: a run may
-                # begin with the article's own last one-sentence paragraph.
-                run = [p for p in run if not start <= p < end]
-                if len(run) < 2:
+        for heading, strong, run in self._runs(draft):
+            outside = [p for p in run if not start <= p < end]
+            if not strong:
+                # A colon line ("Here's how:") introduces the article's own lists; inside the
+                # core only a known list heading ("Related Stories") opens a teaser list, and
+                # without one only teasers outside the core are candidates (a run may begin
+                # with the article's own last one-sentence paragraph).
+                if heading is not None and start <= heading < end:
+                    heading = None
+                run = outside
+                if len(run) < (1 if heading is not None else 2):
                     continue
             texts = [blocks[p].text.strip() for p in run]
             doubled = any(a.casefold() == b.casefold() for a, b in itertools.pairwise(texts))
-            bar = UNRELATED_WITH_EVIDENCE if (heading is not None or doubled) else UNRELATED
+            linked = all(blocks[p].link_density is not None for p in run) and (
+                sum(blocks[p].link_density or 0.0 for p in run) / len(run) >= 0.8
+            )
+            evidence = heading is not None or doubled or linked
+            bar = UNRELATED_WITH_EVIDENCE if evidence else UNRELATED
             unrelated = [p for p in run if self._overlap(blocks[p].text, vocab) <= bar]
             if len(unrelated) < (1 if heading is not None else 2):
                 continue
@@ -133,30 +119,35 @@ class RemoveHeadlineLists(Remover):
         return found
 
     @staticmethod
-    def _runs(draft: Draft) -> list[tuple[int | None, list[int]]]:
-        """Return ``(heading position or None, teaser positions)`` for each teaser run.
+    def _runs(draft: Draft) -> list[tuple[int | None, bool, list[int]]]:
+        """Return ``(heading, heading is a known list label, teaser positions)`` per run.
 
-        A list heading ("You Might Like:", "Related Stories") ends the run before it and opens
-        the next one; a run without a heading needs two teasers to be a list.
+        A list heading ("You Might Like:", "Related Stories", a short line ending in a colon)
+        ends the run before it and opens the next one. In HTML a teaser is a link: a block
+        whose text is mostly outside links is the article's own (a bullet point).
         """
         lex = lexicon_of(draft)
-        runs: list[tuple[int | None, list[int]]] = []
+        runs: list[tuple[int | None, bool, list[int]]] = []
         heading: int | None = None
+        strong = False
         current: list[int] = []
 
         def close() -> None:
-            if len(current) >= (1 if heading is not None else 2):
-                runs.append((heading, list(current)))
+            if current:
+                runs.append((heading, strong, list(current)))
 
         for pos, block in enumerate(draft.blocks):
-            if _is_list_heading(lex, block.text):
+            label = _list_heading(lex, block.text)
+            if label is not None:
                 close()
-                heading, current = pos, []
-            elif is_teaser(block.text):
+                heading, strong, current = pos, label, []
+            elif is_teaser(block.text) and (
+                block.link_density is None or block.link_density >= MIN_TEASER_LINK_DENSITY
+            ):
                 current.append(pos)
             else:
                 close()
-                heading, current = None, []
+                heading, strong, current = None, False, []
         close()
         return runs
 

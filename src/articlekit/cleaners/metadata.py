@@ -31,14 +31,20 @@ def _tokens(text: str) -> list[str]:
 def similar_titles(a: str, b: str) -> bool:
     """Return whether two titles are the same headline (one may carry a site name or kicker).
 
+    Most of the words of each must be in the other: "What to Expect" is not the title
+    "What to Expect When You Move Abroad".
+
     Example:
         >>> similar_titles("Talks resume in Istanbul", "Talks resume in Istanbul | The Daily")
         True
+        >>> similar_titles("What to Expect", "What to Expect When You Move Abroad")
+        False
     """
     ta, tb = set(_tokens(a)), set(_tokens(b))
     if not ta or not tb:
         return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+    shared = len(ta & tb)
+    return shared / len(ta) >= 0.8 and shared / len(tb) >= 0.6
 
 
 def strip_site_name(title: str, site_name: str | None = None) -> str:
@@ -88,7 +94,8 @@ class ApplyPageMetadata(BaseCleaner):
     """Fills fields the body did not give from the page's metadata (HTML input).
 
     Title: the page's title without the site name (the body's own headline, when the title
-    cleaner found one, wins). Authors: meta/JSON-LD authors through the byline normaliser.
+    cleaner found one, wins). Subtitle: the description. Authors: meta/JSON-LD authors through
+    the byline normaliser.
     Dates: JSON-LD ``datePublished``/``dateModified``, ``article:*_time`` meta, then
     trafilatura's (htmldate) date. Source: the site name. Section: ``article:section``.
     Language: the declared language, when detection gave none.
@@ -133,6 +140,8 @@ class ApplyPageMetadata(BaseCleaner):
                 changes["updated"] = updated
         if draft.source is None and hints.site_name:
             changes["source"] = canonical_outlet(hints.site_name) or hints.site_name
+        if draft.subtitle is None and hints.subtitle:
+            changes["subtitle"] = hints.subtitle
         if draft.section is None and hints.section:
             changes["section"] = hints.section
         if draft.language is None and hints.language:

@@ -7,9 +7,9 @@ from typing import ClassVar
 import regex
 
 from articlekit.cleaners._common import lexicon_of
-from articlekit.cleaners.base import BlockRemover
+from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
-from articlekit.features import sentence_count, word_count
+from articlekit.features import article_core, sentence_count, word_count
 
 __all__ = ["RemoveCallsToAction"]
 
@@ -18,12 +18,14 @@ MAX_WORDS = 45
 _OPENING_QUOTE = regex.compile(r"^[\p{Pi}\"'«„‘“]", regex.V1)
 
 
-class RemoveCallsToAction(BlockRemover):
+class RemoveCallsToAction(Remover):
     """Drops blocks that ask the reader to do something other than read the story.
 
     A block goes when it opens with a call-to-action phrase ("Stay tuned", "Subscribe to",
     "Follow us on", "Abonnieren Sie"...), is at most two sentences and :data:`MAX_WORDS` words,
-    and is not a quotation (a quoted "Subscribe to..." is someone speaking in the story).
+    is not a quotation (a quoted "Subscribe to..." is someone speaking in the story), and stands
+    outside the article's core or as its last block: a "check out our guide" in the middle of
+    a how-to is part of it.
 
     Reason codes: ``call_to_action``.
 
@@ -40,11 +42,19 @@ class RemoveCallsToAction(BlockRemover):
     name: ClassVar[str] = "remove_calls_to_action"
     reasons: ClassVar[tuple[str, ...]] = ("call_to_action",)
 
-    def judge(self, draft: Draft, pos: int) -> str | None:
-        """Return ``call_to_action`` for a short block opening with a CTA phrase."""
-        text = draft.blocks[pos].text
-        if word_count(text) > MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
-            return None
-        if lexicon_of(draft).starts_with("call_to_action", text) is None:
-            return None
-        return "call_to_action" if sentence_count(text) <= 2 else None
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``call_to_action`` for short blocks opening with a CTA phrase at the edges."""
+        start, end = article_core(draft.blocks)
+        lex = lexicon_of(draft)
+        found: dict[int, str] = {}
+        for pos, block in enumerate(draft.blocks):
+            if start <= pos < end - 1:
+                continue
+            text = block.text
+            if word_count(text) > MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
+                continue
+            if lex.starts_with("call_to_action", text) is None:
+                continue
+            if sentence_count(text) <= 2:
+                found[pos] = "call_to_action"
+        return found

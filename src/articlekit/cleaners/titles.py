@@ -77,7 +77,7 @@ class ExtractTitle(Extractor):
 
 
 class RemoveDuplicateTitle(Remover):
-    """Drops lines that repeat the title (image-caption residue, sticky headers).
+    """Drops lines above the first paragraph that repeat the title (caption residue, headers).
 
     Reason codes: ``duplicate_title``.
 
@@ -95,9 +95,14 @@ class RemoveDuplicateTitle(Remover):
         """Find blocks whose words are the title's words."""
         if not draft.title:
             return {}
+        # Repeats sit above the story (caption residue, a sticky header); the same words
+        # further down are the article quoting its own headline.
+        first_prose = next(
+            (i for i, b in enumerate(draft.blocks) if is_prose(b.text)), len(draft.blocks)
+        )
         return {
             pos: "duplicate_title"
-            for pos, block in enumerate(draft.blocks)
+            for pos, block in enumerate(draft.blocks[:first_prose])
             if _same_text(block.text, draft.title)
         }
 

@@ -8,6 +8,7 @@ tags, JSON-LD) is read from the same parsed tree.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -18,7 +19,9 @@ from lxml import html as lxml_html
 
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputError, InputTypeError, NoArticleError
+from articlekit.features import article_core, words
 from articlekit.readers.metadata import element_text, page_hints
+from articlekit.readers.page import page_blocks
 
 __all__ = ["HtmlInput", "decode_html", "parse_html", "read_html"]
 
@@ -193,6 +196,46 @@ def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
     return tuple(blocks)
 
 
+#: trafilatura's output is replaced by the page's own prose core when it covers less than this
+#: share of the core's words...
+MIN_CORE_COVERAGE = 0.4
+#: ...and is shorter than this share of the core (a teaser box picked instead of the story).
+MIN_LENGTH_RATIO = 0.3
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in words(text)]
+
+
+def _check_against_page_core(
+    tree: etree._Element, blocks: tuple[DraftBlock, ...]
+) -> tuple[tuple[DraftBlock, ...], str]:
+    """Fall back on the page's densest prose run when trafilatura missed the story.
+
+    trafilatura sometimes returns a sidebar of teasers or a promo box (or nothing) while the
+    article sits elsewhere on the page. The article is then still the densest run of prose
+    blocks of the whole page: when trafilatura's output covers little of that run and is much
+    shorter, the run (with the headings right above it) is used instead.
+
+    Returns:
+        The blocks to use and which extractor gave them ("trafilatura" or "page_core").
+    """
+    page = page_blocks(tree)
+    start, end = article_core(page)
+    core_words = [w for b in page[start:end] for w in _words(b.text)]
+    if not core_words:
+        return blocks, "trafilatura"
+    extracted = [w for b in blocks for w in _words(b.text)]
+    vocabulary = set(extracted)
+    coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
+    if coverage >= MIN_CORE_COVERAGE or len(extracted) >= MIN_LENGTH_RATIO * len(core_words):
+        return blocks, "trafilatura"
+    while start > 0 and page[start - 1].kind == "heading":
+        start -= 1
+    chosen = tuple(dataclasses.replace(b, index=i) for i, b in enumerate(page[start:end]))
+    return chosen, "page_core"
+
+
 def read_html(
     html: HtmlInput, *, url: str | None = None, reference_date: datetime | None = None
 ) -> Draft:
@@ -228,6 +271,8 @@ def read_html(
     hints = page_hints(tree, document)
     body = getattr(document, "body", None)
     blocks = body_blocks(body) if body is not None else ()
+    blocks, extractor = _check_against_page_core(tree, blocks)
+    hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
     if not blocks:
         msg = (
             "no article text found in the page: it may be an index page, a paywall stub or "

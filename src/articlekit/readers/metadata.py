@@ -37,9 +37,32 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
+_BREAKS = frozenset({"lb", "br", "p", "div", "li", "item", "cell", "td", "th", "tr", "row"})
+
+
 def element_text(element: etree._Element) -> str:
-    """Return the element's text content, white space normalised."""
-    return normalize_space(" ".join(str(t) for t in element.itertext()))
+    """Return the element's text content, white space normalised.
+
+    Inline markup adds no space ("the <ref>Plus Membership</ref>." stays "the Plus
+    Membership."); line breaks and block children do.
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag in _BREAKS:
+                    parts.append(" ")
+                walk(child)
+                if child.tag in _BREAKS:
+                    parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return normalize_space("".join(parts))
 
 
 def json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:

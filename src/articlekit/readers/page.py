@@ -1,0 +1,163 @@
+"""Whole-page segmentation: every text block of a page, in order, with its link density.
+
+Where trafilatura picks the wrong part of a page (a sidebar of teasers, a promo box) the
+article is still the densest run of prose on the page; these blocks let the HTML reader find
+it (see :func:`articlekit.features.article_core`).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from articlekit.draft import DraftBlock
+from articlekit.readers.text import normalize_space
+
+__all__ = ["page_blocks"]
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "head",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "canvas",
+        "object",
+        "embed",
+        "map",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "figure",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "form",
+        "address",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "caption",
+        "hr",
+        "br",
+        "body",
+        "center",
+    }
+)
+_KIND = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "list_item",
+    "blockquote": "quote",
+    "pre": "code",
+    "td": "table_row",
+    "th": "table_row",
+    "figcaption": "caption",
+}
+
+
+def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
+    """Split the whole page into text blocks at block-level element boundaries.
+
+    Scripts, styles and form controls are skipped. Each block records its link density (the
+    share of its characters inside ``<a>``) and the tag of the element it started in.
+
+    Args:
+        tree: The parsed page.
+
+    Returns:
+        The blocks, numbered in document order.
+
+    Example:
+        >>> from lxml import html
+        >>> page = html.fromstring("<body><nav><a href='/'>Home</a></nav><p>Some <b>bold</b>"
+        ...                        " text.</p><script>x()</script></body>")
+        >>> [(b.text, b.link_density) for b in page_blocks(page)]
+        [('Home', 1.0), ('Some bold text.', 0.0)]
+    """
+    blocks: list[DraftBlock] = []
+    parts: list[str] = []
+    linked = [0]
+    kind = ["paragraph"]
+    tag = ["p"]
+
+    def flush() -> None:
+        raw = "".join(parts)
+        parts.clear()
+        text = normalize_space(raw)
+        if text:
+            density = min(1.0, linked[0] / max(1, len(normalize_space(raw))))
+            blocks.append(
+                DraftBlock(len(blocks), text, kind=kind[0], link_density=density, tag=tag[0])
+            )
+        linked[0] = 0
+
+    def add(text: str | None, in_link: bool) -> None:
+        if text:
+            parts.append(text)
+            if in_link:
+                linked[0] += len(normalize_space(text))
+
+    def walk(node: etree._Element, in_link: bool) -> None:
+        for child in node:
+            name = child.tag if isinstance(child.tag, str) else ""
+            name = name.rsplit("}", 1)[-1].lower()
+            if name in _SKIP or not name:
+                add(child.tail, in_link)
+                continue
+            is_block = name in _BLOCK
+            if is_block:
+                flush()
+                kind[0] = _KIND.get(name, "paragraph")
+                tag[0] = name
+            child_link = in_link or name == "a"
+            add(child.text, child_link)
+            walk(child, child_link)
+            if is_block:
+                flush()
+            add(child.tail, in_link)
+
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    add(root.text, False)
+    walk(root, False)
+    flush()
+    return tuple(blocks)
