@@ -196,6 +196,8 @@ def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
     return tuple(blocks)
 
 
+#: Fewer words than this outside links: the page has no article.
+MIN_ARTICLE_WORDS = 5
 #: trafilatura's output is replaced by the page's own prose core when it covers less than this
 #: share of the core's words...
 MIN_CORE_COVERAGE = 0.4
@@ -273,7 +275,11 @@ def read_html(
     blocks = body_blocks(body) if body is not None else ()
     blocks, extractor = _check_against_page_core(tree, blocks)
     hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
-    if not blocks:
+    # Link text alone is navigation, not an article.
+    own_words = sum(
+        len(words(b.text)) for b in blocks if b.link_density is None or b.link_density < 0.5
+    )
+    if own_words < MIN_ARTICLE_WORDS:
         msg = (
             "no article text found in the page: it may be an index page, a paywall stub or "
             "rendered by scripts"

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import html as lxml_html
+
+import articlekit
+from articlekit.errors import InputError, InputTypeError, NoArticleError
+from articlekit.readers.html import decode_html
+from articlekit.readers.page import page_blocks
+
+PARAS = "".join(
+    f"<p>Paragraph {i}: negotiators from both countries met in Istanbul on Monday and agreed "
+    f"to resume the exchange of prisoners, officials said after the talks.</p>"
+    for i in range(4)
+)
+PAGE = (
+    f"<html><head><title>Talks resume</title></head><body><article>{PARAS}</article></body></html>"
+)
+
+
+def test_str_bytes_lxml_and_soup_inputs_give_the_same_article():
+    expected = articlekit.clean_html(PAGE).text
+    assert expected.startswith("Paragraph 0")
+    assert articlekit.clean_html(PAGE.encode("utf-8")).text == expected
+    assert articlekit.clean_html(lxml_html.fromstring(PAGE)).text == expected
+    assert articlekit.clean_html(BeautifulSoup(PAGE, "html.parser")).text == expected
+
+
+def test_lxml_tree_is_not_modified():
+    tree = lxml_html.fromstring(PAGE)
+    before = lxml_html.tostring(tree)
+    articlekit.clean_html(tree)
+    assert lxml_html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (codecs.BOM_UTF8 + "<p>Café</p>".encode(), "<p>Café</p>"),
+        (codecs.BOM_UTF16_LE + "<p>Café</p>".encode("utf-16-le"), "<p>Café</p>"),
+        (
+            '<meta charset="iso-8859-1"><p>Café</p>'.encode("latin-1"),
+            '<meta charset="iso-8859-1"><p>Café</p>',
+        ),
+        ("<p>Café</p>".encode(), "<p>Café</p>"),
+        (
+            b'<meta charset="no-such-charset"><p>Cafe</p>',
+            '<meta charset="no-such-charset"><p>Cafe</p>',
+        ),
+    ],
+)
+def test_decode_html(data, expected):
+    assert decode_html(data) == expected
+
+
+def test_plain_text_is_refused_with_a_pointer_to_clean_text():
+    with pytest.raises(InputError, match="clean_text"):
+        articlekit.clean_html("Just a sentence, no markup at all.")
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["<p>x</p>"]])
+def test_wrong_type_is_a_type_error(bad):
+    with pytest.raises(InputTypeError, match="clean_html takes HTML"):
+        articlekit.clean_html(bad)
+
+
+def test_page_without_article_raises_no_article_error():
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>"
+    with pytest.raises(NoArticleError, match="no article text"):
+        articlekit.clean_html(page)
+
+
+def test_fragment_is_accepted():
+    article = articlekit.clean_html(f"<div>{PARAS}</div>")
+    assert article.text.startswith("Paragraph 0")
+
+
+def test_page_core_fallback_when_trafilatura_takes_a_teaser_box():
+    # Boilerplate-looking markup around the story; the story is the page's densest prose.
+    teasers = "".join(
+        f"<div class='teaser'><p>Teaser {i} about something else...</p></div>" for i in range(3)
+    )
+    page = f"<html><body><div class='sidebar'>{teasers}</div><div>{PARAS}</div></body></html>"
+    article = articlekit.clean_html(page)
+    assert "Paragraph 3" in article.text
+
+
+def test_page_blocks_link_density_and_skipped_scripts():
+    tree = lxml_html.fromstring(
+        "<body><ul><li><a href='/x'>Other story</a></li></ul><p>Text <a href='#'>link</a> end.</p>"
+        "<script>var x = 1;</script><style>p{}</style></body>"
+    )
+    blocks = page_blocks(tree)
+    assert [b.text for b in blocks] == ["Other story", "Text link end."]
+    assert blocks[0].link_density == 1.0
+    assert 0.2 < (blocks[1].link_density or 0) < 0.4
