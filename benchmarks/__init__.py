@@ -1,0 +1,1 @@
+"""Side-by-side benchmark of articlekit against its peers (not part of the test suite)."""

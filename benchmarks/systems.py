@@ -1,0 +1,310 @@
+"""The systems under comparison: a registry of small ``page -> Prediction`` functions.
+
+Each system reads one page dict (``html``, ``page_text``, ``url``) and returns a ``Prediction``
+with the four scored fields. A system only declares the fields it produces (``fields``): the
+others are shown as "-" in the tables rather than counted as misses. Peers are imported lazily,
+inside the functions, so a missing package only skips its systems.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.metadata
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache, partial
+from pathlib import Path
+from typing import Any, TypedDict
+
+from benchmarks.metrics import ymd
+
+Page = dict[str, Any]
+
+TEXT = "text"
+TITLE = "title"
+AUTHORS = "authors"
+DATE = "date"
+ALL_FIELDS = frozenset({TEXT, TITLE, AUTHORS, DATE})
+
+
+class Prediction(TypedDict):
+    """What a system returns for one page; ``date`` is YYYY-MM-DD."""
+
+    text: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+
+
+ExtractFn = Callable[[Page], Prediction]
+ProbeFn = Callable[[], "str | None"]
+
+
+@dataclass(frozen=True)
+class System:
+    """One row of the tables."""
+
+    name: str
+    extract: ExtractFn
+    fields: frozenset[str]
+    modules: tuple[str, ...]  # imported to check availability
+    dists: tuple[str, ...]  # distributions whose versions the report records
+    probe: ProbeFn | None = field(default=None, compare=False)
+
+    def unavailable(self) -> str | None:
+        """Why the system cannot run here, or None if it can."""
+        for module in self.modules:
+            try:
+                importlib.import_module(module)
+            except ImportError as exc:
+                return f"cannot import {module} ({exc})"
+        return self.probe() if self.probe else None
+
+
+SYSTEMS: dict[str, System] = {}
+
+
+def register(
+    name: str,
+    fn: ExtractFn,
+    *,
+    fields: Iterable[str] = ALL_FIELDS,
+    modules: Iterable[str] = (),
+    dists: Iterable[str] | None = None,
+    probe: ProbeFn | None = None,
+) -> None:
+    """Add a system to the registry (rows keep registration order)."""
+    modules = tuple(modules)
+    SYSTEMS[name] = System(
+        name=name,
+        extract=fn,
+        fields=frozenset(fields),
+        modules=modules,
+        dists=tuple(modules if dists is None else dists),
+        probe=probe,
+    )
+
+
+def prediction(
+    text: str | None = None,
+    title: str | None = None,
+    authors: Iterable[str] | None = None,
+    day: date | datetime | str | None = None,
+) -> Prediction:
+    """Build a Prediction: None for an empty title, the date as YYYY-MM-DD.
+
+    Values are otherwise kept as the system gives them: a blank author name or a date string
+    that does not start with YYYY-MM-DD counts against the system, as in the published figures.
+    """
+    return {
+        "text": text or "",
+        "title": title or None,
+        "authors": list(_flatten(authors or ())),  # as the peer gives them, blanks too
+        "date": iso_day(day),
+    }
+
+
+def _flatten(items: Iterable[Any]) -> Iterator[str]:
+    """Strings of a possibly nested list (goose3 sometimes nests its authors list)."""
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, Iterable):
+            yield from _flatten(item)
+
+
+def iso_day(value: date | datetime | str | None) -> str | None:
+    """YYYY-MM-DD of a date, a datetime (its own wall-clock day) or a string starting with it."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return ymd(value) if isinstance(value, str) else None
+
+
+EMPTY = prediction()
+
+
+def versions(systems: Iterable[System]) -> dict[str, str]:
+    """Installed versions of the distributions behind ``systems``."""
+    found: dict[str, str] = {}
+    for dist in sorted({d for s in systems for d in s.dists}):
+        try:
+            found[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            found[dist] = "not installed"
+    if found.get("articlekit") == "not installed":  # a source checkout, not pip-installed
+        with contextlib.suppress(ImportError, AttributeError):
+            found["articlekit"] = f"{_articlekit().__version__} (src)"
+    return found
+
+
+# --- articlekit --------------------------------------------------------------------------------
+
+_SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _articlekit() -> Any:
+    """Import articlekit, falling back to this checkout's ``src/`` when it is not installed."""
+    try:
+        return importlib.import_module("articlekit")
+    except ImportError:
+        if not (_SRC / "articlekit").is_dir() or str(_SRC) in sys.path:
+            raise
+        sys.path.insert(0, str(_SRC))
+        return importlib.import_module("articlekit")
+
+
+def _articlekit_probe(function: str) -> str | None:
+    try:
+        module = _articlekit()
+    except ImportError as exc:
+        return f"articlekit not importable ({exc})"
+    if not callable(getattr(module, function, None)):
+        return f"articlekit has no {function}() yet"
+    return None
+
+
+def _from_article(article: Any) -> Prediction:
+    published = article.published
+    return prediction(
+        article.text,
+        article.title,
+        list(article.authors),
+        published.date() if published else None,
+    )
+
+
+def articlekit_html(page: Page) -> Prediction:
+    return _from_article(_articlekit().clean_html(page["html"], url=page.get("url")))
+
+
+def articlekit_text(page: Page, *, flat: bool = False) -> Prediction:
+    text = page["page_text"].replace("\n", " ") if flat else page["page_text"]
+    return _from_article(_articlekit().clean_text(text, url=page.get("url")))
+
+
+# --- trafilatura -------------------------------------------------------------------------------
+
+
+def trafilatura_(page: Page, *, favor_precision: bool = False) -> Prediction:
+    """One call for text and metadata.
+
+    The text is the body as ``extract(html, include_comments=False)`` returns it: with
+    ``with_metadata=True`` extract() would prepend a YAML header (title, url, date...), which
+    costs 0.065 F1 on l3s-gn1 and is not how the published 0.903 was measured.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        page["html"],
+        url=page.get("url"),
+        include_comments=False,
+        favor_precision=favor_precision,
+        with_metadata=True,
+    )
+    if doc is None or isinstance(doc, dict):  # None when trafilatura finds nothing
+        return EMPTY
+    authors = doc.author.split(";") if doc.author else []  # trafilatura joins them with "; "
+    return prediction(doc.text, doc.title, authors, doc.date)
+
+
+# --- other peers -------------------------------------------------------------------------------
+
+
+def page_text(page: Page) -> Prediction:
+    return prediction(page["page_text"])
+
+
+def readability_(page: Page) -> Prediction:
+    import html_text
+    from readability import Document
+
+    doc = Document(page["html"])
+    text = html_text.extract_text(doc.summary(html_partial=True))
+    return prediction(text, doc.short_title())  # title() keeps the " | Site name" suffix
+
+
+def newspaper4k(page: Page) -> Prediction:
+    import newspaper
+
+    # fetch_images=False: otherwise it downloads every image to pick the top one
+    article = newspaper.article(page.get("url") or "", input_html=page["html"], fetch_images=False)
+    return prediction(article.text, article.title, article.authors, article.publish_date)
+
+
+@cache
+def _goose() -> Any:
+    from goose3 import Goose
+
+    return Goose()
+
+
+def goose3(page: Page) -> Prediction:
+    article = _goose().extract(raw_html=page["html"])
+    # publish_date is the page's own date string; publish_datetime_utc may shift the day
+    return prediction(article.cleaned_text, article.title, article.authors, article.publish_date)
+
+
+def justext_(page: Page) -> Prediction:
+    import justext
+
+    # bytes, as jusText documents it (it decodes by the page's charset): the published figures
+    stoplist = justext.get_stoplist("English")  # English everywhere, as published
+    paragraphs = justext.justext(page["html"].encode("utf-8"), stoplist)
+    return prediction("\n".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+def resiliparse(page: Page) -> Prediction:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return prediction(extract_plain_text(page["html"], main_content=True))
+
+
+def boilerpy3(page: Page) -> Prediction:
+    from boilerpy3.extractors import ArticleExtractor
+
+    # raise_on_failure=False keeps what it parsed of malformed pages (the published figures do)
+    return prediction(ArticleExtractor(raise_on_failure=False).get_content(page["html"]))
+
+
+def htmldate_(page: Page) -> Prediction:
+    from htmldate import find_date
+
+    return prediction(day=find_date(page["html"], extensive_search=True, original_date=True))
+
+
+def _register_all() -> None:
+    articlekit_systems: list[tuple[str, ExtractFn, str]] = [
+        ("articlekit_html", articlekit_html, "clean_html"),
+        ("articlekit_text", articlekit_text, "clean_text"),
+        ("articlekit_text_flat", partial(articlekit_text, flat=True), "clean_text"),
+    ]
+    for name, fn, function in articlekit_systems:
+        register(name, fn, dists=["articlekit"], probe=partial(_articlekit_probe, function))
+    register("page_text", page_text, fields={TEXT}, dists=())
+    register("trafilatura", trafilatura_, modules=["trafilatura"])
+    register(
+        "trafilatura_precision",
+        partial(trafilatura_, favor_precision=True),
+        modules=["trafilatura"],
+    )
+    register(
+        "readability",
+        readability_,
+        fields={TEXT, TITLE},
+        modules=["readability", "html_text"],
+        dists=["readability-lxml", "html-text"],
+    )
+    register("newspaper4k", newspaper4k, modules=["newspaper"], dists=["newspaper4k"])
+    register("goose3", goose3, modules=["goose3"])
+    register("justext", justext_, fields={TEXT}, modules=["justext"], dists=["jusText"])
+    register("resiliparse", resiliparse, fields={TEXT}, modules=["resiliparse"])
+    register("boilerpy3", boilerpy3, fields={TEXT}, modules=["boilerpy3"])
+    register("htmldate", htmldate_, fields={DATE}, modules=["htmldate"])
+
+
+_register_all()
