@@ -408,6 +408,47 @@ CASES = [
         ["By Monday, talks had resumed.", P1],
         [],
     ),
+    # --- caption credits
+    (
+        "credit-photo",
+        "remove_caption_credits",
+        "en",
+        [P1, "Photo: Sergei Supinsky/AFP"],
+        [P1],
+        [("Photo: Sergei Supinsky/AFP", "caption_credit")],
+    ),
+    (
+        "credit-copyright",
+        "remove_caption_credits",
+        "en",
+        [P1, "© Reuters 2025"],
+        [P1],
+        [("© Reuters 2025", "caption_credit")],
+    ),
+    (
+        "credit-de",
+        "remove_caption_credits",
+        "de",
+        [DE, "Foto: dpa/Michael Kappeler"],
+        [DE],
+        [("Foto: dpa/Michael Kappeler", "caption_credit")],
+    ),
+    (
+        "credit-keep-caption-sentence",
+        "remove_caption_credits",
+        "en",
+        [P1, "Photo: freed prisoners arrive at the border after the swap."],
+        [P1, "Photo: freed prisoners arrive at the border after the swap."],
+        [],
+    ),
+    (
+        "credit-keep-prose",
+        "remove_caption_credits",
+        "en",
+        ["Photographs taken at the border show long queues of families waiting."],
+        ["Photographs taken at the border show long queues of families waiting."],
+        [],
+    ),
     # --- separators
     ("separator", "remove_separators", "en", [P1, "* * *", P2], [P1, P2], [("* * *", "separator")]),
 ]
@@ -512,3 +553,20 @@ def test_lead_paragraph_is_not_taken_for_subtitle():
     d = cleaners.get("extract_subtitle")(cleaners.get("extract_title")(d))
     assert d.subtitle is None
     assert [b.text for b in d.blocks] == [lead, P1]
+
+
+def test_orphan_headings_at_the_end_go_but_not_headings_with_text_after():
+    from articlekit.draft import DraftBlock
+
+    blocks = (
+        DraftBlock(0, P1),
+        DraftBlock(1, "Strikes continue", kind="heading"),
+        DraftBlock(2, P2),
+        DraftBlock(3, "Related posts", kind="heading"),
+        DraftBlock(4, "Share this", kind="heading"),
+    )
+    result = cleaners.get("remove_orphan_headings")(Draft(blocks=blocks))
+    assert [b.text for b in result.blocks] == [P1, "Strikes continue", P2]
+    assert [r.reason for r in result.removed] == ["orphan_heading"] * 2
+    only_headings = Draft(blocks=(DraftBlock(0, "A", kind="heading"),))
+    assert cleaners.get("remove_orphan_headings")(only_headings) is only_headings

@@ -10,7 +10,7 @@ import regex
 from articlekit import lexicon
 from articlekit.bylines import looks_like_name, natural_case
 from articlekit.cleaners._common import lexicon_of, rest_after_label
-from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Trimmer
+from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
@@ -24,6 +24,8 @@ from articlekit.features import (
 __all__ = [
     "ExtractSourceCredit",
     "MarkHeadings",
+    "RemoveCaptionCredits",
+    "RemoveOrphanHeadings",
     "RemoveSectionLabel",
     "RemoveSeparators",
     "TrimKickers",
@@ -277,3 +279,68 @@ class MarkHeadings(BaseCleaner):
                 blocks[pos] = dataclasses.replace(block, kind="heading")
                 changed = True
         return draft.replace(blocks=tuple(blocks)) if changed else draft
+
+
+_COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)|copyright\b)", regex.V1 | regex.IGNORECASE)
+
+
+class RemoveCaptionCredits(BlockRemover):
+    """Drops photo credit lines ("Photo: Reuters", "Foto: dpa/Getty Images", "© AFP").
+
+    The line is a credit label ("Photo", "Foto", "Bild", "Crédit", "©"...) with a separator
+    and at most eight words after it: a caption that tells part of the story stays.
+
+    Reason codes: ``caption_credit``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Photo: Sergei Supinsky/AFP via Getty Images", "Text."])
+        >>> [r.reason for r in RemoveCaptionCredits()(d).removed]
+        ['caption_credit']
+    """
+
+    name: ClassVar[str] = "remove_caption_credits"
+    reasons: ClassVar[tuple[str, ...]] = ("caption_credit",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``caption_credit`` for a credit line."""
+        text = draft.blocks[pos].text
+        if word_count(text) > 12:
+            return None
+        if _COPYRIGHT.match(text) and word_count(text) <= 8:
+            return "caption_credit"
+        rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
+        if rest and word_count(rest) <= 8 and not ends_sentence(rest):
+            return "caption_credit"
+        return None
+
+
+class RemoveOrphanHeadings(Remover):
+    """Drops headings at the end of the body that introduce nothing ("Related posts").
+
+    A heading heads what follows it; when nothing but other headings follows, the text it
+    introduced (a teaser list, a comment form) is gone and the heading is left over. Only
+    blocks the reader marked as headings (HTML) are judged.
+
+    Reason codes: ``orphan_heading``.
+
+    Example:
+        >>> from articlekit.draft import Draft, DraftBlock
+        >>> p = DraftBlock(0, "A paragraph of the article, long enough to be its text.")
+        >>> h = DraftBlock(1, "Recommended for you", kind="heading")
+        >>> [r.text for r in RemoveOrphanHeadings()(Draft(blocks=(p, h))).removed]
+        ['Recommended for you']
+    """
+
+    name: ClassVar[str] = "remove_orphan_headings"
+    reasons: ClassVar[tuple[str, ...]] = ("orphan_heading",)
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Find the trailing run of headings."""
+        found: dict[int, str] = {}
+        for pos in reversed(range(len(draft.blocks))):
+            if draft.blocks[pos].kind != "heading":
+                break
+            found[pos] = "orphan_heading"
+        # A body of headings only is not "trailing" anything: keep it.
+        return {} if len(found) == len(draft.blocks) else found

@@ -54,6 +54,7 @@ PHRASE_KEYS = (
     "byline",
     "name_joiner",
     "source_credit",
+    "caption_credit",
     "section",
     "headline_list_heading",
     "weekdays",
@@ -68,6 +69,7 @@ UNIVERSAL_KEYS = frozenset(
         "call_to_action",
         "kicker",
         "source_credit",
+        "caption_credit",
         "headline_list_heading",
     }
 )
