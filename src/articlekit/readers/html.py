@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputError, InputTypeError, NoArticleError
-from articlekit.features import article_core, words
+from articlekit.features import article_core, ends_sentence, word_count, words
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 
@@ -205,22 +205,64 @@ MIN_CORE_COVERAGE = 0.4
 MIN_LENGTH_RATIO = 0.3
 
 
+#: A table row longer than this many words is page layout, not data...
+LAYOUT_ROW_WORDS = 60
+#: ...and when more than this share of trafilatura's output is in such rows, the page's prose
+#: core is used instead.
+MAX_LAYOUT_SHARE = 0.2
+
+
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in words(text)]
+
+
+def _layout_share(blocks: tuple[DraftBlock, ...]) -> float:
+    """Share of the words that sit in long table rows: a layout table, not a data table."""
+    total = sum(word_count(b.text) for b in blocks)
+    if not total:
+        return 0.0
+    in_layout = sum(
+        word_count(b.text)
+        for b in blocks
+        if b.kind == "table_row" and word_count(b.text) > LAYOUT_ROW_WORDS
+    )
+    return in_layout / total
+
+
+def _core_with_neighbours(page: tuple[DraftBlock, ...], start: int, end: int) -> tuple[int, int]:
+    """Widen the prose core by the headings above it and by plain-text neighbours.
+
+    The core holds the long paragraphs; the headline, a standfirst or a short last paragraph
+    right next to it are the article too, when they are not link lists.
+    """
+
+    def plain(block: DraftBlock) -> bool:
+        return (block.link_density or 0.0) < 0.3 and word_count(block.text) >= 3
+
+    while start > 0 and page[start - 1].kind == "heading":
+        start -= 1
+    for _ in range(3):
+        if start > 0 and plain(page[start - 1]):
+            start -= 1
+    for _ in range(2):
+        if end < len(page) and plain(page[end]) and ends_sentence(page[end].text):
+            end += 1
+    return start, end
 
 
 def _check_against_page_core(
     tree: etree._Element, blocks: tuple[DraftBlock, ...]
 ) -> tuple[tuple[DraftBlock, ...], str]:
-    """Fall back on the page's densest prose run when trafilatura missed the story.
+    """Fall back on the page's densest prose run when trafilatura missed or blurred the story.
 
-    trafilatura sometimes returns a sidebar of teasers or a promo box (or nothing) while the
-    article sits elsewhere on the page. The article is then still the densest run of prose
-    blocks of the whole page: when trafilatura's output covers little of that run and is much
-    shorter, the run (with the headings right above it) is used instead.
+    Two failures are caught. trafilatura sometimes returns a sidebar of teasers or a promo box
+    (or nothing) while the article sits elsewhere: its output then covers little of the page's
+    densest run of prose and is much shorter. And on pages laid out with tables (common
+    before CSS), it returns whole layout-table rows, menus and all. In both cases the run
+    (with its headline and plain-text neighbours) is used instead.
 
     Returns:
-        The blocks to use and which extractor gave them ("trafilatura" or "page_core").
+        The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
     page = page_blocks(tree)
     start, end = article_core(page)
@@ -230,10 +272,10 @@ def _check_against_page_core(
     extracted = [w for b in blocks for w in _words(b.text)]
     vocabulary = set(extracted)
     coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
-    if coverage >= MIN_CORE_COVERAGE or len(extracted) >= MIN_LENGTH_RATIO * len(core_words):
+    missed = coverage < MIN_CORE_COVERAGE and len(extracted) < MIN_LENGTH_RATIO * len(core_words)
+    if not missed and _layout_share(blocks) <= MAX_LAYOUT_SHARE:
         return blocks, "trafilatura"
-    while start > 0 and page[start - 1].kind == "heading":
-        start -= 1
+    start, end = _core_with_neighbours(page, start, end)
     chosen = tuple(dataclasses.replace(b, index=i) for i, b in enumerate(page[start:end]))
     return chosen, "page_core"
 
