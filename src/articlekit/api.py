@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from articlekit.article import Article
+from articlekit.draft import Draft
 from articlekit.errors import InputTypeError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.readers.html import HtmlInput, read_html
@@ -18,6 +19,10 @@ def _check_reference_date(reference_date: object) -> datetime | None:
         return reference_date
     msg = f"reference_date must be a datetime or None, got {type(reference_date).__name__}"
     raise InputTypeError(msg)
+
+
+def _finish(draft: Draft, pipeline: Pipeline | None) -> Article:
+    return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()
 
 
 def clean_text(
@@ -50,7 +55,7 @@ def clean_text(
         ('The talks resumed in Istanbul, officials said.', ['ad_label'])
     """
     draft = read_text(text, url=url, reference_date=_check_reference_date(reference_date))
-    return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()
+    return _finish(draft, pipeline)
 
 
 def clean_html(
@@ -92,4 +97,4 @@ def clean_html(
         ('Talks resume', 'Negotiators for both c', ['title', 'ad_label'])
     """
     draft = read_html(html, url=url, reference_date=_check_reference_date(reference_date))
-    return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()
+    return _finish(draft, pipeline)
