@@ -26,6 +26,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -93,28 +94,31 @@ def run_system(system: System, page: dict[str, Any], gold: Gold) -> Outcome:
     return Outcome(seconds=seconds, error=error, **score(system, gold, pred))
 
 
-_WORKER_SYSTEMS: list[System] = []
-
-
 def _refuse_network(*args: Any, **kwargs: Any) -> Any:
     raise OSError("network access is disabled while benchmarking")
 
 
-def _init_worker(names: Sequence[str]) -> None:
-    """Prepare a process: quiet peers, no network (pages are self-contained), load systems."""
+def _init_worker(names: Sequence[str], warmup: str | None = None) -> None:
+    """Prepare a process: quiet peers, no network (pages are self-contained), warm systems.
+
+    Each system runs once on ``warmup`` (a page line) untimed, so that no system's timing
+    pays for imports, model loading or lazily built tables of a library it shares with
+    another (trafilatura and htmldate are used by several systems).
+    """
     logging.disable(logging.CRITICAL)  # peers log a warning per hard page
     warnings.simplefilter("ignore")
     socket.getaddrinfo = _refuse_network
     socket.socket.connect = _refuse_network  # type: ignore[method-assign]
-    _WORKER_SYSTEMS[:] = [SYSTEMS[n] for n in names]
+    if warmup is not None:
+        for name in names:
+            run_page(name, warmup)
 
 
-def run_page(line: str) -> dict[str, Any]:
-    """Run every system of this worker on one JSON line; scores only, no page text."""
+def run_page(name: str, line: str) -> dict[str, Any]:
+    """Run one system on one JSON line; scores only, no page text."""
     page = json.loads(line)
     gold = Gold.from_dict(page.get("gold") or {})
-    outcomes = {s.name: asdict(run_system(s, page, gold)) for s in _WORKER_SYSTEMS}
-    return {"id": page.get("id"), "systems": outcomes}
+    return {"id": page.get("id"), "outcome": asdict(run_system(SYSTEMS[name], page, gold))}
 
 
 # --- aggregation -------------------------------------------------------------------------------
@@ -272,27 +276,27 @@ def progress(results: Iterable[dict[str, Any]], total: int, label: str) -> Itera
     yield from tqdm(results, total=total, desc=label, unit="page", file=sys.stderr)
 
 
-def run_file(
-    path: Path,
-    names: Sequence[str],
-    limit: int | None,
-    mapper: Callable[[Callable[[str], dict[str, Any]], Iterable[str]], Iterable[dict[str, Any]]],
-) -> dict[str, Any]:
+def run_file(path: Path, names: Sequence[str], limit: int | None, jobs: int) -> dict[str, Any]:
     """Run the systems on every page of one file; per-system summaries and per-page scores."""
     totals = {name: Totals() for name in names}
-    pages = []
+    pages: dict[Any, dict[str, Any]] = {}
     start = time.perf_counter()
-    results = mapper(run_page, read_lines(path, limit))
-    for page in progress(results, count_lines(path, limit), path.name):
-        pages.append(page)
-        for name, outcome in page["systems"].items():
-            totals[name].add(page["id"], outcome)
+    warmup = next(read_lines(path, 1), None)
+    # One system at a time, each in fresh worker processes: systems that share libraries
+    # (trafilatura, htmldate and their caches) must not time each other's work on a page.
+    for name in names:
+        with multiprocessing.Pool(jobs, _init_worker, ([name], warmup)) as pool:
+            results = pool.imap(partial(run_page, name), read_lines(path, limit), chunksize=4)
+            for result in progress(results, count_lines(path, limit), f"{path.name} {name}"):
+                page = pages.setdefault(result["id"], {"id": result["id"], "systems": {}})
+                page["systems"][name] = result["outcome"]
+                totals[name].add(result["id"], result["outcome"])
     return {
         "file": str(path),
         "pages": len(pages),
         "wall_seconds": round(time.perf_counter() - start, 1),
         "systems": {name: t.summary() for name, t in totals.items()},
-        "per_page": pages,
+        "per_page": list(pages.values()),
     }
 
 
@@ -360,20 +364,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "skipped": skipped,
         "files": [],
     }
-    pool = multiprocessing.Pool(args.jobs, _init_worker, (names,)) if args.jobs > 1 else None
-    if pool is None:
-        _init_worker(names)
-    mapper = pool.imap if pool else map
-    try:
-        for path in args.data:
-            result = run_file(path, names, args.limit, mapper)
-            run["files"].append(result)
-            print(report(result, skipped, args.markdown), flush=True)
-            write_json(out, run)
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
+    for path in args.data:
+        result = run_file(path, names, args.limit, max(1, args.jobs))
+        run["files"].append(result)
+        print(report(result, skipped, args.markdown), flush=True)
+        write_json(out, run)
     print("versions: " + ", ".join(f"{k} {v}" for k, v in run["versions"].items()))
     print(f"raw results: {out}", file=sys.stderr)
     return 0

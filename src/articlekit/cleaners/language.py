@@ -10,6 +10,9 @@ import functools
 import threading
 from typing import Any, ClassVar
 
+import regex
+
+from articlekit import lexicon
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.draft import Draft
 from articlekit.features import is_prose, word_count
@@ -67,8 +70,43 @@ def detect_language(text: str) -> str | None:
     return None if code == "unknown" else code.split("-")[0]
 
 
+_LANG_TAG = regex.compile(r"^([a-zA-Z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")
+_WORD = regex.compile(r"\w+", regex.V1)
+#: Share of a language's stop words that its prose has at least (English prose: ~40%).
+MIN_STOPWORD_SHARE = 0.1
+
+
+def _declared(draft: Draft) -> str | None:
+    raw = (draft.hints.language or "").strip()
+    m = _LANG_TAG.match(raw)
+    return m.group(1).lower() if m else None
+
+
+def _confirmed(language: str, texts: list[str]) -> bool:
+    """Check a declared language against the prose, cheaply, by its stop words.
+
+    CMS templates often declare "en" on pages in another language; a language whose stop
+    words barely occur in the prose is not the prose's language. Languages without a stop
+    word list are taken as declared.
+    """
+    if language not in lexicon.LANGUAGES:
+        return True
+    stop = (
+        lexicon.for_language(language)["stopwords"]
+        if language == "en"
+        else (lexicon.for_language(language)["stopwords"] - lexicon.for_language("en")["stopwords"])
+    )
+    tokens = [w.casefold() for t in texts[:20] for w in _WORD.findall(t)][:400]
+    if not tokens:
+        return False
+    return sum(1 for t in tokens if t in stop) / len(tokens) >= MIN_STOPWORD_SHARE
+
+
 class DetectLanguage(BaseCleaner):
     """Sets ``language`` from the prose blocks, unless the caller already set it.
+
+    A language the page declares (``<html lang>``, HTML input) is taken when its stop words
+    occur in the prose; otherwise langdetect (seeded, on a bounded sample) decides.
 
     Without a prose block (a paragraph of a dozen words or more) the language stays None, and
     the cleaners use the phrase lists of every language.
@@ -95,6 +133,9 @@ class DetectLanguage(BaseCleaner):
         texts = [b.text for b in draft.blocks if is_prose(b.text)]
         if not texts:
             return draft
+        declared = _declared(draft)
+        if declared is not None and _confirmed(declared, texts):
+            return draft.replace(language=declared)
         texts.sort(key=lambda t: (-word_count(t), t))
         sample: list[str] = []
         size = 0

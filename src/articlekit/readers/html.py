@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from articlekit.draft import Draft, DraftBlock
+from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError
 from articlekit.features import article_core, ends_sentence, word_count, words
 from articlekit.readers.metadata import element_text, page_hints
@@ -216,6 +216,29 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in words(text)]
 
 
+def _complete_hints(tree: etree._Element, hints: Hints, url: str | None) -> Hints:
+    """Ask the slower searches only for what the page's metadata did not say.
+
+    The publication date comes from htmldate (``extensive_search``, ``original_date``: the
+    settings trafilatura uses) when no JSON-LD or meta tag gives it; authors from
+    trafilatura's byline search of the markup when no metadata names them.
+    """
+    changes: dict[str, Any] = {}
+    if not hints.published:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=True, original_date=True, url=url)
+        if found:
+            changes["published"] = (found,)
+    if not hints.authors:
+        from trafilatura.metadata import extract_author
+
+        found_author = extract_author(tree)
+        if found_author:
+            changes["authors"] = tuple(a.strip() for a in found_author.split(";") if a.strip())
+    return dataclasses.replace(hints, **changes) if changes else hints
+
+
 def _layout_share(blocks: tuple[DraftBlock, ...]) -> float:
     """Share of the words that sit in long table rows: a layout table, not a data table."""
     total = sum(word_count(b.text) for b in blocks)
@@ -251,7 +274,7 @@ def _core_with_neighbours(page: tuple[DraftBlock, ...], start: int, end: int) ->
 
 
 def _check_against_page_core(
-    tree: etree._Element, blocks: tuple[DraftBlock, ...]
+    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]
 ) -> tuple[tuple[DraftBlock, ...], str]:
     """Fall back on the page's densest prose run when trafilatura missed or blurred the story.
 
@@ -264,7 +287,6 @@ def _check_against_page_core(
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
-    page = page_blocks(tree)
     start, end = article_core(page)
     core_words = [w for b in page[start:end] for w in _words(b.text)]
     if not core_words:
@@ -301,21 +323,25 @@ def read_html(
             page, a paywall stub).
     """
     tree = parse_html(html)
+    # Metadata and the page's own blocks are read first: trafilatura works on a copy of the
+    # tree, and the fallbacks below (htmldate, trafilatura's author search) copy it too.
+    hints = page_hints(tree)
+    page = page_blocks(tree)
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_links=True,
         include_tables=True,
         output_format="python",
     )
-    hints = page_hints(tree, document)
+    hints = _complete_hints(tree, hints, url)
     body = getattr(document, "body", None)
     blocks = body_blocks(body) if body is not None else ()
-    blocks, extractor = _check_against_page_core(tree, blocks)
+    blocks, extractor = _check_against_page_core(page, blocks)
     hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
     # Link text alone is navigation, not an article.
     own_words = sum(

@@ -133,12 +133,13 @@ def _first(*values: Any) -> str | None:
     return None
 
 
-def page_hints(tree: etree._Element, document: Any) -> Hints:
+def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     """Collect the page's metadata as :class:`~articlekit.draft.Hints`.
 
     Args:
         tree: The parsed page.
-        document: trafilatura's Document from ``bare_extraction(with_metadata=True)``, or None.
+        document: trafilatura's Document from ``bare_extraction(with_metadata=True)``, whose
+            findings are used last, or None.
 
     Returns:
         The hints; ``extra`` holds ``h1`` (the page's first ``<h1>``) and ``json_ld_type``.
@@ -196,6 +197,7 @@ def page_hints(tree: etree._Element, document: Any) -> Hints:
         if v
     ]
     h1 = tree.find(".//h1")
+    title_tag = tree.find(".//title")
     canonical = tree.find(".//link[@rel='canonical']")
     html_lang = tree.get("lang") if tree.tag == "html" else None
     return Hints(
@@ -204,6 +206,7 @@ def page_hints(tree: etree._Element, document: Any) -> Hints:
             meta.get("og:title"),
             meta.get("twitter:title"),
             getattr(doc, "title", None),
+            element_text(title_tag) if title_tag is not None else None,
         ),
         subtitle=_first(
             article.get("description"),
