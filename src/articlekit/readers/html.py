@@ -219,17 +219,20 @@ def _words(text: str) -> list[str]:
 def _complete_hints(tree: etree._Element, hints: Hints, url: str | None) -> Hints:
     """Ask the slower searches only for what the page's metadata did not say.
 
-    The publication date comes from htmldate (``extensive_search``, ``original_date``: the
-    settings trafilatura uses) when no JSON-LD or meta tag gives it; authors from
-    trafilatura's byline search of the markup when no metadata names them.
+    The publication day comes from htmldate (``extensive_search``, ``original_date``: the
+    settings trafilatura uses), with the time and zone of a JSON-LD or meta timestamp of that
+    day; authors from trafilatura's byline search of the markup when no metadata names them.
     """
     changes: dict[str, Any] = {}
-    if not hints.published:
-        from htmldate import find_date
+    from htmldate import find_date
 
-        found = find_date(tree, extensive_search=True, original_date=True, url=url)
-        if found:
-            changes["published"] = (found,)
+    # htmldate's original-date search is right more often than a page's own metadata (which
+    # often carries the last update or the crawl date); the metadata's timestamp is kept
+    # when it falls on the day htmldate found, for its time and zone.
+    found = find_date(tree, extensive_search=True, original_date=True, url=url)
+    if found:
+        same_day = [v for v in hints.published if isinstance(v, str) and v[:10] == found]
+        changes["published"] = (*same_day, found)
     if not hints.authors:
         from trafilatura.metadata import extract_author
 
