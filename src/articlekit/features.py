@@ -202,7 +202,7 @@ def first_content(blocks: Sequence[Any], start: int = 0) -> int | None:
     return None
 
 
-def content_stems(text: str, stopwords: Iterable[str] | None = None) -> set[str]:
+def content_stems(text: str, stopwords: Iterable[str] | None = None) -> frozenset[str]:
     """Return the content words of ``text`` as crude stems, for comparing vocabularies.
 
     Lower-cased words of three letters or more, stop words left out, cut to their first five
@@ -220,14 +220,24 @@ def content_stems(text: str, stopwords: Iterable[str] | None = None) -> set[str]
         >>> sorted(content_stems("Hundreds of drones launched at Ukraine"))
         ['drone', 'hundr', 'launc', 'ukrai']
     """
-    stop = frozenset(stopwords) if stopwords is not None else _all_stopwords()
+    if stopwords is None:
+        return _default_stems(text)
+    return _stems(text, frozenset(stopwords))
+
+
+@functools.lru_cache(maxsize=8192)
+def _default_stems(text: str) -> frozenset[str]:
+    return _stems(text, _all_stopwords())
+
+
+def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
     out: set[str] = set()
     for w in _WORD.findall(text):
         lw = w.casefold()
         if len(lw) < 3 or lw in stop or lw.isdigit():
             continue
         out.add(lw[:5])
-    return out
+    return frozenset(out)
 
 
 @functools.cache

@@ -89,6 +89,7 @@ def strip_decoration(text: str) -> str:
     return _DECORATION.sub("", text).strip()
 
 
+@functools.lru_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """Return the form of ``text`` that phrase lists are compared with.
 

@@ -216,7 +216,9 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in words(text)]
 
 
-def _complete_hints(tree: etree._Element, hints: Hints, url: str | None) -> Hints:
+def _complete_hints(
+    tree: etree._Element, hints: Hints, url: str | None, reference_date: datetime | None
+) -> Hints:
     """Ask the slower searches only for what the page's metadata did not say.
 
     The publication day comes from htmldate (``extensive_search``, ``original_date``: the
@@ -229,7 +231,10 @@ def _complete_hints(tree: etree._Element, hints: Hints, url: str | None) -> Hint
     # htmldate's original-date search is right more often than a page's own metadata (which
     # often carries the last update or the crawl date); the metadata's timestamp is kept
     # when it falls on the day htmldate found, for its time and zone.
-    found = find_date(tree, extensive_search=True, original_date=True, url=url)
+    # The reference date bounds htmldate's search, so the same page and reference give the
+    # same date whatever day it runs (htmldate's default bound is today).
+    max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
+    found = find_date(tree, extensive_search=True, original_date=True, url=url, max_date=max_date)
     if found:
         same_day = [v for v in hints.published if isinstance(v, str) and v[:10] == found]
         changes["published"] = (*same_day, found)
@@ -341,7 +346,7 @@ def read_html(
         include_tables=True,
         output_format="python",
     )
-    hints = _complete_hints(tree, hints, url)
+    hints = _complete_hints(tree, hints, url, reference_date)
     body = getattr(document, "body", None)
     blocks = body_blocks(body) if body is not None else ()
     blocks, extractor = _check_against_page_core(page, blocks)
