@@ -97,3 +97,13 @@ def test_page_blocks_link_density_and_skipped_scripts():
     assert [b.text for b in blocks] == ["Other story", "Text link end."]
     assert blocks[0].link_density == 1.0
     assert 0.2 < (blocks[1].link_density or 0) < 0.4
+
+
+def test_unclosed_title_does_not_swallow_the_page():
+    # Truncated pages lose </title>; a parser then reads the whole document as the title.
+    page = (
+        f"<html><head><title>Talks resume<meta charset='utf-8'></head><body>{PARAS}</body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert article.text.startswith("Paragraph 0")
+    assert "Paragraph 3" in article.text

@@ -23,7 +23,7 @@ from articlekit.features import article_core, ends_sentence, word_count, words
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 
-__all__ = ["HtmlInput", "decode_html", "parse_html", "read_html"]
+__all__ = ["HtmlInput", "decode_html", "parse_html", "read_html", "repair_html"]
 
 #: What :func:`read_html` accepts: markup as ``str`` or ``bytes``, an lxml element, or a
 #: BeautifulSoup object.
@@ -73,6 +73,30 @@ def decode_html(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+_NEXT_TAG = re.compile(r"<[a-zA-Z/!]")
+
+
+def repair_html(html: str) -> str:
+    """Repair markup that would hide the whole page: an unclosed ``<title>``.
+
+    A ``<title>`` is raw text up to its end tag; when the end tag is missing (truncated or
+    broken pages), parsers put the whole document into the title and the body is lost. The
+    title is closed before the next tag instead.
+
+    Example:
+        >>> repair_html("<html><head><title>Talks resume<body><p>Text.</p></body></html>")
+        '<html><head><title>Talks resume</title><body><p>Text.</p></body></html>'
+    """
+    opening = _TITLE_OPEN.search(html)
+    if opening is None or _TITLE_CLOSE.search(html, opening.end()):
+        return html
+    following = _NEXT_TAG.search(html, opening.end())
+    end = following.start() if following else len(html)
+    return f"{html[:end]}</title>{html[end:]}"
+
+
 def parse_html(html: HtmlInput) -> lxml_html.HtmlElement:
     """Return an lxml tree for ``html`` (parsing it unless it already is one).
 
@@ -105,7 +129,7 @@ def parse_html(html: HtmlInput) -> lxml_html.HtmlElement:
         raise InputError(msg)
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = load_html(repair_html(html))
     if tree is None:
         # trafilatura refuses fragments; a fragment is still HTML a user may hand us.
         try:
