@@ -27,6 +27,7 @@ __all__ = [
     "content_stems",
     "ends_sentence",
     "first_content",
+    "first_prose",
     "has_letters",
     "is_headline_like",
     "is_prose",
@@ -181,6 +182,18 @@ def is_teaser(text: str) -> bool:
     """
     n = word_count(text)
     return 2 <= n <= TEASER_MAX_WORDS and sentence_count(text) <= 1 and not text.endswith(":")
+
+
+def first_prose(blocks: Sequence[Any]) -> int | None:
+    """Return the position of the first prose block (see :func:`is_prose`), or None.
+
+    Args:
+        blocks: Objects with a ``text`` attribute.
+
+    Returns:
+        The position, or None when no block is prose.
+    """
+    return next((i for i, b in enumerate(blocks) if is_prose(b.text)), None)
 
 
 def first_content(blocks: Sequence[Any], start: int = 0) -> int | None:

@@ -11,7 +11,7 @@ from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BlockRemover, Extractor
 from articlekit.dates import find_date
 from articlekit.draft import Draft
-from articlekit.features import has_letters, is_prose, word_count
+from articlekit.features import first_prose, has_letters, word_count
 
 __all__ = ["ExtractDates", "RemoveDateStubs"]
 
@@ -84,7 +84,7 @@ class ExtractDates(Extractor):
     def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
         """Find date lines; return them and the dates they give."""
         lex = lexicon_of(draft)
-        first_prose = next((i for i, b in enumerate(draft.blocks) if is_prose(b.text)), 0)
+        top = first_prose(draft.blocks) or 0
         tail = len(draft.blocks) - 3
         found: dict[int, str] = {}
         fields: dict[str, Any] = {}
@@ -93,7 +93,7 @@ class ExtractDates(Extractor):
             if word_count(text) > 16:
                 continue
             labelled = lex.starts_with("date_word", text) is not None
-            if not (pos < first_prose or pos >= tail or labelled):
+            if not (pos < top or pos >= tail or labelled):
                 continue
             dates = self._dates_in(draft, text)
             if dates is None:

@@ -15,6 +15,7 @@ from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
     first_content,
+    first_prose,
     has_letters,
     is_headline_like,
     is_prose,
@@ -196,10 +197,9 @@ class TrimKickers(Trimmer):
         """Return the span of a kicker label at the block's start."""
         # Kickers open the story: only blocks down to the first paragraph carry one ("Fact:"
         # or "Video:" further down are the article's own labels).
-        first_prose = next(
-            (i for i, b in enumerate(draft.blocks) if is_prose(b.text)), len(draft.blocks)
-        )
-        if pos > first_prose:
+        top = first_prose(draft.blocks)
+        top = len(draft.blocks) if top is None else top
+        if pos > top:
             return None
         text = draft.blocks[pos].text
         m = _KICKER_PREFIX.match(text)

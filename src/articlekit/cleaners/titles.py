@@ -11,6 +11,7 @@ from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
     first_content,
+    first_prose,
     is_headline_like,
     is_prose,
     sentence_count,
@@ -97,12 +98,11 @@ class RemoveDuplicateTitle(Remover):
             return {}
         # Repeats sit above the story (caption residue, a sticky header); the same words
         # further down are the article quoting its own headline.
-        first_prose = next(
-            (i for i, b in enumerate(draft.blocks) if is_prose(b.text)), len(draft.blocks)
-        )
+        top = first_prose(draft.blocks)
+        top = len(draft.blocks) if top is None else top
         return {
             pos: "duplicate_title"
-            for pos, block in enumerate(draft.blocks[:first_prose])
+            for pos, block in enumerate(draft.blocks[:top])
             if _same_text(block.text, draft.title)
         }
 
