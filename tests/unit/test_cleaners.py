@@ -214,6 +214,54 @@ CASES = [
         ["Follow us on the long road to Kyiv, the convoy's driver joked. " + P1 + " " + P2],
         [],
     ),
+    # --- disclosures
+    (
+        "disclosure-en",
+        "remove_disclosures",
+        "en",
+        [
+            "We test everything we review. If you buy through our links, we may earn a commission.",
+            P1,
+        ],
+        [P1],
+        [
+            (
+                "We test everything we review. If you buy through our links, we may earn a "
+                "commission.",
+                "disclosure",
+            )
+        ],
+    ),
+    (
+        "disclosure-de",
+        "remove_disclosures",
+        "de",
+        ["Dieser Artikel enthält Affiliate-Links.", DE],
+        [DE],
+        [("Dieser Artikel enthält Affiliate-Links.", "disclosure")],
+    ),
+    (
+        "disclosure-keep-long",
+        "remove_disclosures",
+        "en",
+        [
+            "Retailers said affiliate links now drive a third of their sales. "
+            + P1
+            + " "
+            + P2
+            + " "
+            + P3
+        ],
+        [
+            "Retailers said affiliate links now drive a third of their sales. "
+            + P1
+            + " "
+            + P2
+            + " "
+            + P3
+        ],
+        [],
+    ),
     # --- kickers (trimmed, the paragraph stays)
     (
         "kicker-urgent",

@@ -38,7 +38,7 @@ from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
-from articlekit.cleaners.promos import RemoveCallsToAction
+from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
 from articlekit.errors import UnknownCleanerError
 
@@ -61,6 +61,7 @@ __all__ = [
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
     "RemoveDateStubs",
+    "RemoveDisclosures",
     "RemoveDuplicateTitle",
     "RemoveHeadlineLists",
     "RemoveOrphanHeadings",
@@ -81,6 +82,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveAdLabels(),
     RemoveRelatedLinks(),
     RemoveCallsToAction(),
+    RemoveDisclosures(),
     RemoveDateStubs(),
     ExtractDates(),
     ExtractSourceCredit(),

@@ -7,11 +7,11 @@ from typing import ClassVar
 import regex
 
 from articlekit.cleaners._common import lexicon_of
-from articlekit.cleaners.base import Remover
+from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
 from articlekit.features import article_core, sentence_count, word_count
 
-__all__ = ["RemoveCallsToAction"]
+__all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
 
 #: A call to action is a sentence or two; a long paragraph that starts "Follow us..." is prose.
 MAX_WORDS = 45
@@ -58,3 +58,35 @@ class RemoveCallsToAction(Remover):
             if sentence_count(text) <= 2:
                 found[pos] = "call_to_action"
         return found
+
+
+#: A disclosure is a note of a few sentences; a long paragraph that mentions commissions is
+#: the article's own text.
+DISCLOSURE_MAX_WORDS = 70
+
+
+class RemoveDisclosures(BlockRemover):
+    """Drops affiliate and sponsorship disclosures ("We may earn a commission...").
+
+    A block goes when it contains a disclosure phrase and is at most
+    :data:`DISCLOSURE_MAX_WORDS` words: the note product pages print above or below reviews.
+
+    Reason codes: ``disclosure``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["If you buy through our links, we may earn a commission.",
+        ...                       "The scooter reached 20 mph on our flat test track."])
+        >>> [r.reason for r in RemoveDisclosures()(d).removed]
+        ['disclosure']
+    """
+
+    name: ClassVar[str] = "remove_disclosures"
+    reasons: ClassVar[tuple[str, ...]] = ("disclosure",)
+
+    def judge(self, draft: Draft, pos: int) -> str | None:
+        """Return ``disclosure`` for a short block with a disclosure phrase."""
+        text = draft.blocks[pos].text
+        if word_count(text) > DISCLOSURE_MAX_WORDS:
+            return None
+        return "disclosure" if lexicon_of(draft).contains("disclosure", text) else None

@@ -55,6 +55,7 @@ PHRASE_KEYS = (
     "name_joiner",
     "source_credit",
     "caption_credit",
+    "disclosure",
     "section",
     "headline_list_heading",
     "weekdays",
@@ -70,6 +71,7 @@ UNIVERSAL_KEYS = frozenset(
         "kicker",
         "source_credit",
         "caption_credit",
+        "disclosure",
         "headline_list_heading",
     }
 )
@@ -127,6 +129,9 @@ class Lexicon:
     _prefix_cache: dict[str, regex.Pattern[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _contains_cache: dict[str, regex.Pattern[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.phrases[key]
@@ -162,6 +167,25 @@ class Lexicon:
             The phrase matched, or None.
         """
         m = self.prefix_pattern(key).match(match_key(text))
+        return m.group("phrase") if m else None
+
+    def contains(self, key: str, text: str) -> str | None:
+        """Return the first phrase of list ``key`` found anywhere in ``text``, or None.
+
+        Args:
+            key: A phrase-list key.
+            text: A block (any case).
+
+        Returns:
+            The phrase found, or None.
+        """
+        pattern = self._contains_cache.get(key)
+        if pattern is None:
+            alternatives = sorted(self.phrases[key], key=lambda p: (-len(p), p))
+            body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
+            pattern = regex.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)", regex.V1)
+            self._contains_cache[key] = pattern
+        m = pattern.search(match_key(text))
         return m.group("phrase") if m else None
 
     def is_phrase(self, key: str, text: str) -> bool:
