@@ -179,7 +179,14 @@ def _from_article(article: Any) -> Prediction:
 
 
 def articlekit_html(page: Page) -> Prediction:
-    return _from_article(_articlekit().clean_html(page["html"], url=page.get("url")))
+    module = _articlekit()
+    try:
+        return _from_article(module.clean_html(page["html"], url=page.get("url")))
+    except module.NoArticleError as exc:
+        # No text, but the page's metadata (title, date...) is still an answer.
+        if getattr(exc, "article", None) is None:
+            raise
+        return _from_article(exc.article)
 
 
 def articlekit_text(page: Page, *, flat: bool = False) -> Prediction:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from articlekit.article import Article
 from articlekit.draft import Draft
-from articlekit.errors import InputTypeError
+from articlekit.errors import InputTypeError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.readers.html import HtmlInput, read_html
 from articlekit.readers.text import read_text
@@ -84,7 +84,8 @@ def clean_html(
     Raises:
         InputTypeError: If ``html`` is of another type.
         InputError: If ``html`` has no markup (use :func:`clean_text` for plain text).
-        NoArticleError: If the page has no main text at all.
+        NoArticleError: If the page has no main text at all; its ``article`` holds what the
+            page's metadata says (title, dates, authors) in an Article without blocks.
         CleanerError: If a custom cleaner in ``pipeline`` fails.
 
     Example:
@@ -96,5 +97,10 @@ def clean_html(
         >>> a.title, a.text[:22], [r.reason for r in a.removed]
         ('Talks resume', 'Negotiators for both c', ['title', 'ad_label'])
     """
-    draft = read_html(html, url=url, reference_date=_check_reference_date(reference_date))
+    try:
+        draft = read_html(html, url=url, reference_date=_check_reference_date(reference_date))
+    except NoArticleError as exc:
+        if isinstance(exc.article, Draft):
+            exc.article = _finish(exc.article, pipeline)
+        raise
     return _finish(draft, pipeline)

@@ -18,6 +18,8 @@ Messages say what went wrong *and* what to do about it.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ArticlekitError",
     "CleanerError",
@@ -45,8 +47,17 @@ class NoArticleError(InputError):
     """The page has no article text at all (an index page, a script-only page, a paywall stub).
 
     Raised by :func:`articlekit.clean_html` instead of returning an empty Article, so that a
-    batch can count such pages instead of storing empty articles.
+    batch can count such pages instead of storing empty articles. What the page's metadata
+    still says (title, dates, authors...) is in :attr:`article`, an Article without blocks.
+
+    Attributes:
+        article: The metadata-only :class:`~articlekit.Article`, or None when the error was
+            raised before the metadata was read.
     """
+
+    def __init__(self, message: str, *, article: Any = None) -> None:
+        super().__init__(message)
+        self.article = article
 
 
 class PipelineError(ArticlekitError, ValueError):

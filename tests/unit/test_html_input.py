@@ -67,10 +67,20 @@ def test_wrong_type_is_a_type_error(bad):
         articlekit.clean_html(bad)
 
 
-def test_page_without_article_raises_no_article_error():
-    page = "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>"
-    with pytest.raises(NoArticleError, match="no article text"):
+def test_page_without_article_raises_no_article_error_with_the_metadata():
+    page = (
+        "<html><head><title>Index of stories | The Daily</title>"
+        '<meta property="og:site_name" content="The Daily">'
+        '<meta property="article:published_time" content="2025-11-16T09:30:00+00:00">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>"
+    )
+    with pytest.raises(NoArticleError, match="no article text") as info:
         articlekit.clean_html(page)
+    article = info.value.article
+    assert isinstance(article, articlekit.Article)
+    assert article.blocks == ()
+    assert article.title == "Index of stories"
+    assert article.published is not None
 
 
 def test_fragment_is_accepted():

@@ -379,10 +379,13 @@ def read_html(
     own_words = sum(
         len(words(b.text)) for b in blocks if b.link_density is None or b.link_density < 0.5
     )
+    draft = Draft(blocks=blocks, url=url or hints.url, reference_date=reference_date, hints=hints)
     if own_words < MIN_ARTICLE_WORDS:
         msg = (
             "no article text found in the page: it may be an index page, a paywall stub or "
             "rendered by scripts"
         )
-        raise NoArticleError(msg)
-    return Draft(blocks=blocks, url=url or hints.url, reference_date=reference_date, hints=hints)
+        # The metadata is still worth having: clean_html turns this draft into the
+        # error's metadata-only Article.
+        raise NoArticleError(msg, article=draft.replace(blocks=()))
+    return draft
