@@ -126,10 +126,7 @@ class Lexicon:
     languages: tuple[str, ...]
     phrases: Mapping[str, frozenset[str]]
     months: Mapping[str, int]
-    _prefix_cache: dict[str, regex.Pattern[str]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _contains_cache: dict[str, regex.Pattern[str]] = field(
+    _cache: dict[tuple[str, bool], regex.Pattern[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -148,12 +145,17 @@ class Lexicon:
         Returns:
             The compiled pattern; group ``phrase`` is the phrase matched.
         """
-        pattern = self._prefix_cache.get(key)
+        return self._pattern(key, anchored=True)
+
+    def _pattern(self, key: str, *, anchored: bool) -> regex.Pattern[str]:
+        """Compile (once) the alternation of the phrases of ``key``, longest first."""
+        pattern = self._cache.get((key, anchored))
         if pattern is None:
             alternatives = sorted(self.phrases[key], key=lambda p: (-len(p), p))
             body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
-            pattern = regex.compile(rf"^(?P<phrase>{body})(?!\w)", regex.V1)
-            self._prefix_cache[key] = pattern
+            start = "^" if anchored else r"(?<!\w)"
+            pattern = regex.compile(rf"{start}(?P<phrase>{body})(?!\w)", regex.V1)
+            self._cache[(key, anchored)] = pattern
         return pattern
 
     def starts_with(self, key: str, text: str) -> str | None:
@@ -179,13 +181,7 @@ class Lexicon:
         Returns:
             The phrase found, or None.
         """
-        pattern = self._contains_cache.get(key)
-        if pattern is None:
-            alternatives = sorted(self.phrases[key], key=lambda p: (-len(p), p))
-            body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
-            pattern = regex.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)", regex.V1)
-            self._contains_cache[key] = pattern
-        m = pattern.search(match_key(text))
+        m = self._pattern(key, anchored=False).search(match_key(text))
         return m.group("phrase") if m else None
 
     def is_phrase(self, key: str, text: str) -> bool:
