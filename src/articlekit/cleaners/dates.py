@@ -20,18 +20,11 @@ _NON_WORD = regex.compile(r"[^\w\s']+", regex.V1)
 _GLUE = frozenset({"on", "at", "am", "um", "le", "el", "il", "em", "de", "the", "op", "den"})
 
 
-def _label_words(lex: lexicon.Lexicon) -> frozenset[str]:
-    words: set[str] = set()
-    for phrase in lex["date_word"]:
-        words.update(phrase.split())
-    return frozenset(words)
-
-
 def _is_only_date_words(lex: lexicon.Lexicon, text: str) -> bool:
     tokens = _NON_WORD.sub(" ", lexicon.match_key(text)).split()
     if not tokens:
         return False
-    words = _label_words(lex)
+    words = lex.words("date_word")
     return all(t in words for t in tokens) and any(t not in _GLUE for t in tokens)
 
 
@@ -127,7 +120,7 @@ class ExtractDates(Extractor):
         # Everything left must be labels or decoration: otherwise the date is part of a
         # sentence ("Officials met on 12 November 2025...") and stays.
         leftover = _NON_WORD.sub(" ", lexicon.match_key(rest)).split()
-        label_words = _label_words(lex) | lex["weekdays"]
+        label_words = lex.words("date_word") | lex["weekdays"]
         if any(t not in label_words and has_letters(t) for t in leftover):
             return None
         return published, updated

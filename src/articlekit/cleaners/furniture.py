@@ -215,7 +215,7 @@ class TrimKickers(Trimmer):
         if not 1 <= n <= 4:
             return None
         lex = lexicon_of(draft)
-        kicker_words = {w for phrase in lex["kicker"] for w in phrase.split()}
+        kicker_words = lex.words("kicker")
         if not all(w in kicker_words for w in lexicon.match_key(label).split()):
             return None
         separator = text[m.start() + len(m.group("label")) : m.end()].strip()

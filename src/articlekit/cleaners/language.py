@@ -70,16 +70,9 @@ def detect_language(text: str) -> str | None:
     return None if code == "unknown" else code.split("-")[0]
 
 
-_LANG_TAG = regex.compile(r"^([a-zA-Z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")
 _WORD = regex.compile(r"\w+", regex.V1)
 #: Share of a language's stop words that its prose has at least (English prose: ~40%).
 MIN_STOPWORD_SHARE = 0.1
-
-
-def _declared(draft: Draft) -> str | None:
-    raw = (draft.hints.language or "").strip()
-    m = _LANG_TAG.match(raw)
-    return m.group(1).lower() if m else None
 
 
 def _confirmed(language: str, texts: list[str]) -> bool:
@@ -133,7 +126,7 @@ class DetectLanguage(BaseCleaner):
         texts = [b.text for b in draft.blocks if is_prose(b.text)]
         if not texts:
             return draft
-        declared = _declared(draft)
+        declared = lexicon.language_code(draft.hints.language)
         if declared is not None and _confirmed(declared, texts):
             return draft.replace(language=declared)
         texts.sort(key=lambda t: (-word_count(t), t))

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from articlekit import lexicon
 from articlekit.bylines import parse_byline
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
@@ -21,7 +22,6 @@ from articlekit.features import words
 __all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name"]
 
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•:»]|-{1,2}|::)\s+", regex.V1)
-_LANG = regex.compile(r"^([a-z]{2})(?:[-_][A-Za-z]{2,4})?$")
 
 
 def _tokens(text: str) -> list[str]:
@@ -144,10 +144,9 @@ class ApplyPageMetadata(BaseCleaner):
             changes["subtitle"] = hints.subtitle
         if draft.section is None and hints.section:
             changes["section"] = hints.section
-        if draft.language is None and hints.language:
-            m = _LANG.match(hints.language.strip())
-            if m:
-                changes["language"] = m.group(1).lower()
+        declared = lexicon.language_code(hints.language)
+        if draft.language is None and declared:
+            changes["language"] = declared
         if draft.url is None and hints.url:
             changes["url"] = hints.url
         return draft.replace(**changes) if changes else draft

@@ -38,6 +38,7 @@ __all__ = [
     "agencies",
     "available_languages",
     "for_language",
+    "language_code",
     "match_key",
     "outlets",
     "strip_decoration",
@@ -79,6 +80,20 @@ UNIVERSAL_KEYS = frozenset(
 # Leading decoration that does not change what a line says: bullets, pipes, dashes, arrows.
 _DECORATION = regex.compile(r"^[\s\p{Pd}\p{Po}\p{So}\p{Sm}|>»›·•*#_~=]+", regex.V1)
 _SPACE = regex.compile(r"\s+")
+
+
+_LANGUAGE_TAG = regex.compile(r"^([a-zA-Z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def language_code(tag: str | None) -> str | None:
+    """Return the ISO 639-1 code of a declared language tag ("en-GB" -> "en"), or None.
+
+    Example:
+        >>> language_code(" de-AT "), language_code("english")
+        ('de', None)
+    """
+    m = _LANGUAGE_TAG.match((tag or "").strip())
+    return m.group(1).lower() if m else None
 
 
 def strip_decoration(text: str) -> str:
@@ -129,6 +144,7 @@ class Lexicon:
     _cache: dict[tuple[str, bool], regex.Pattern[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _words_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.phrases[key]
@@ -183,6 +199,19 @@ class Lexicon:
         """
         m = self._pattern(key, anchored=False).search(match_key(text))
         return m.group("phrase") if m else None
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return every single word of the phrases of list ``key`` (cached).
+
+        Example:
+            >>> {"published", "on"} <= for_language("en").words("date_word")
+            True
+        """
+        found = self._words_cache.get(key)
+        if found is None:
+            found = frozenset(w for phrase in self.phrases[key] for w in phrase.split())
+            self._words_cache[key] = found
+        return found
 
     def is_phrase(self, key: str, text: str) -> bool:
         """Return whether the whole of ``text`` (less trailing punctuation) is a phrase of ``key``.

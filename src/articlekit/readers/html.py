@@ -156,9 +156,8 @@ def _block_elements(body: etree._Element) -> Iterator[tuple[str, etree._Element]
         elif tag == "list":
             for item in element.iter("item"):
                 # A nested list's items come on their own; the outer item keeps its own text.
-                if item.find("list") is not None:
-                    nested = item.find("list")
-                    assert nested is not None
+                nested = item.find("list")
+                if nested is not None:
                     item = _without(item, nested)
                 yield "list_item", item
         elif tag == "table":

@@ -133,6 +133,11 @@ def _first(*values: Any) -> str | None:
     return None
 
 
+def _present(*values: Any) -> tuple[str, ...]:
+    """The values that are given (see :func:`_first`), in order, without repeats."""
+    return tuple(dict.fromkeys(v for v in map(_first, values) if v))
+
+
 def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     """Collect the page's metadata as :class:`~articlekit.draft.Hints`.
 
@@ -171,31 +176,23 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
             if name and "://" not in name and name not in authors:
                 authors.append(name)
 
-    published = [
-        v
-        for v in (
-            _first(article.get("datePublished")),
-            _first(meta.get("article:published_time")),
-            _first(meta.get("og:published_time")),
-            _first(meta.get("datepublished")),
-            _first(meta.get("pubdate")),
-            _first(meta.get("publishdate")),
-            _first(meta.get("dc.date")),
-            _first(getattr(doc, "date", None)),
-        )
-        if v
-    ]
-    updated = [
-        v
-        for v in (
-            _first(article.get("dateModified")),
-            _first(meta.get("article:modified_time")),
-            _first(meta.get("og:updated_time")),
-            _first(meta.get("datemodified")),
-            _first(meta.get("lastmod")),
-        )
-        if v
-    ]
+    published = _present(
+        article.get("datePublished"),
+        meta.get("article:published_time"),
+        meta.get("og:published_time"),
+        meta.get("datepublished"),
+        meta.get("pubdate"),
+        meta.get("publishdate"),
+        meta.get("dc.date"),
+        getattr(doc, "date", None),
+    )
+    updated = _present(
+        article.get("dateModified"),
+        meta.get("article:modified_time"),
+        meta.get("og:updated_time"),
+        meta.get("datemodified"),
+        meta.get("lastmod"),
+    )
     h1 = tree.find(".//h1")
     title_tag = tree.find(".//title")
     canonical = tree.find(".//link[@rel='canonical']")
@@ -215,8 +212,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
             getattr(doc, "description", None),
         ),
         authors=tuple(authors),
-        published=tuple(dict.fromkeys(published)),
-        updated=tuple(dict.fromkeys(updated)),
+        published=published,
+        updated=updated,
         site_name=_first(
             meta.get("og:site_name"),
             _names(article.get("publisher")),
