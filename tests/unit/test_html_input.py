@@ -117,3 +117,39 @@ def test_unclosed_title_does_not_swallow_the_page():
     article = articlekit.clean_html(page)
     assert article.text.startswith("Paragraph 0")
     assert "Paragraph 3" in article.text
+
+
+LEAD = "Kyiv and Moscow agree to swap 1,200 prisoners after talks mediated by Turkey and the UAE."
+
+
+def _page_with_lead(lead_html: str, description: str = LEAD) -> str:
+    return (
+        f"<html><head><title>Talks resume</title><meta name='description' content='{description}'>"
+        f"</head><body><header><h1>Talks resume</h1>{lead_html}</header>"
+        f"<article>{PARAS}</article></body></html>"
+    )
+
+
+def test_standfirst_printed_above_the_body_is_put_back():
+    # trafilatura starts the body below the header; the lead printed there is article text.
+    article = articlekit.clean_html(_page_with_lead(f"<p class='intro'>{LEAD}</p>"))
+    assert article.text.startswith(LEAD)
+    assert "Paragraph 3" in article.text
+
+
+def test_cut_off_description_still_finds_its_standfirst():
+    cut = LEAD[:60] + "..."
+    article = articlekit.clean_html(_page_with_lead(f"<p class='intro'>{LEAD}</p>", cut))
+    assert article.text.startswith(LEAD)
+
+
+def test_description_not_printed_on_the_page_adds_nothing():
+    article = articlekit.clean_html(_page_with_lead("<p class='intro'>Updated on Monday</p>"))
+    assert article.text.startswith("Paragraph 0")
+    assert LEAD not in article.text
+
+
+def test_linked_standfirst_is_not_taken():
+    lead = f"<p><a href='/other'>{LEAD}</a></p>"
+    article = articlekit.clean_html(_page_with_lead(lead))
+    assert LEAD not in article.text

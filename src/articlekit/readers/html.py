@@ -333,6 +333,66 @@ def _check_against_page_core(
     return chosen, "page_core"
 
 
+#: The standfirst is looked for this many page blocks above trafilatura's first block...
+STANDFIRST_WINDOW_BEFORE = 12
+#: ...and this many below it (a photo caption often comes first).
+STANDFIRST_WINDOW_AFTER = 3
+#: A block and the description share this many leading words, or this share of their words.
+STANDFIRST_PREFIX_WORDS = 8
+STANDFIRST_OVERLAP = 0.7
+
+
+def _word_key(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+def _same_standfirst(block: tuple[str, ...], description: tuple[str, ...]) -> bool:
+    """Whether a page block prints the meta description (maybe shortened or cut off)."""
+    if len(block) < 6:
+        return False
+    n = min(len(block), len(description))
+    prefix = 0
+    while prefix < n and block[prefix] == description[prefix]:
+        prefix += 1
+    if prefix >= min(STANDFIRST_PREFIX_WORDS, n):
+        return True
+    a, b = set(block), set(description)
+    return len(a & b) / len(a | b) >= STANDFIRST_OVERLAP
+
+
+def _with_standfirst(
+    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...], description: str | None
+) -> tuple[DraftBlock, ...]:
+    """Put back the standfirst printed above the article when trafilatura left it out.
+
+    Many news pages print the lead (the meta description) in its own element above the body,
+    and trafilatura's body often starts below it. A page block next to where the body starts
+    that reads like the description is that lead: it goes first in the body (a link-heavy
+    block never does).
+    """
+    if not blocks or not description:
+        return blocks
+    wanted = _word_key(description)
+    if len(wanted) < 6 or any(_same_standfirst(_word_key(b.text), wanted) for b in blocks):
+        return blocks
+    keys = [_word_key(b.text) for b in page]
+    first_seen: dict[tuple[str, ...], int] = {}
+    for i, key in enumerate(keys):
+        first_seen.setdefault(key, i)
+    found = [first_seen[k] for k in (_word_key(b.text) for b in blocks[:5]) if k in first_seen]
+    if not found:
+        return blocks
+    start = min(found)
+    low, high = max(0, start - STANDFIRST_WINDOW_BEFORE), start + STANDFIRST_WINDOW_AFTER + 1
+    for i in range(low, min(len(page), high)):
+        block = page[i]
+        if (block.link_density or 0.0) <= 0.3 and _same_standfirst(keys[i], wanted):
+            lead = dataclasses.replace(block, kind="paragraph", index=0)
+            rest = (dataclasses.replace(b, index=j + 1) for j, b in enumerate(blocks))
+            return (lead, *rest)
+    return blocks
+
+
 def read_html(
     html: HtmlInput, *, url: str | None = None, reference_date: datetime | None = None
 ) -> Draft:
@@ -373,6 +433,7 @@ def read_html(
     body = getattr(document, "body", None)
     blocks = body_blocks(body) if body is not None else ()
     blocks, extractor = _check_against_page_core(page, blocks)
+    blocks = _with_standfirst(page, blocks, hints.subtitle)
     hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
     # Link text alone is navigation, not an article.
     own_words = sum(
