@@ -11,11 +11,15 @@ from articlekit.errors import InputError, InputTypeError, NoArticleError
 from articlekit.readers.html import decode_html
 from articlekit.readers.page import page_blocks
 
-PARAS = "".join(
-    f"<p>Paragraph {i}: negotiators from both countries met in Istanbul on Monday and agreed "
-    f"to resume the exchange of prisoners, officials said after the talks.</p>"
-    for i in range(4)
-)
+
+def _paragraph(i: int) -> str:
+    return (
+        f"<p>Paragraph {i}: negotiators from both countries met in Istanbul on Monday and "
+        "agreed to resume the exchange of prisoners, officials said after the talks.</p>"
+    )
+
+
+PARAS = "".join(_paragraph(i) for i in range(4))
 PAGE = (
     f"<html><head><title>Talks resume</title></head><body><article>{PARAS}</article></body></html>"
 )
@@ -153,3 +157,25 @@ def test_linked_standfirst_is_not_taken():
     lead = f"<p><a href='/other'>{LEAD}</a></p>"
     article = articlekit.clean_html(_page_with_lead(lead))
     assert LEAD not in article.text
+
+
+def _page_with_gap(gap_html: str) -> str:
+    body = f"{_paragraph(0)}{_paragraph(1)}{gap_html}{_paragraph(2)}{_paragraph(3)}"
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+def test_subheading_dropped_between_two_paragraphs_is_put_back():
+    # trafilatura drops a heading whose inner markup looks like furniture ("sidebar").
+    article = articlekit.clean_html(
+        _page_with_gap("<h2><span class='sidebar'>What comes next</span></h2>")
+    )
+    texts = [b.text for b in article.blocks]
+    assert texts.index("What comes next") == texts.index(next(t for t in texts if "2:" in t)) - 1
+    assert article.blocks[texts.index("What comes next")].kind == "heading"
+
+
+def test_linked_heading_between_paragraphs_stays_out():
+    article = articlekit.clean_html(
+        _page_with_gap("<h2><span class='sidebar'><a href='/x'>Other story</a></span></h2>")
+    )
+    assert "Other story" not in article.text
