@@ -199,6 +199,54 @@ CASES = [
         [("Folgen Sie uns auf Instagram", "call_to_action")],
     ),
     (
+        "cta-tail-promotion-es",
+        "remove_calls_to_action",
+        "es",
+        [P1, P2, "Siga a la redacción en Telegram, Instagram y X para todas las novedades."],
+        [P1, P2],
+        [
+            (
+                "Siga a la redacción en Telegram, Instagram y X para todas las novedades.",
+                "call_to_action",
+            )
+        ],
+    ),
+    (
+        "cta-tail-promotion-two-blocks",
+        "remove_calls_to_action",
+        "de",
+        [
+            DE,
+            DE,
+            "Nichts mehr verpasst: Der Newsletter der Redaktion kommt jeden Morgen.",
+            "Cookies helfen uns, die Seite zu verbessern.",
+        ],
+        [DE, DE],
+        [
+            (
+                "Nichts mehr verpasst: Der Newsletter der Redaktion kommt jeden Morgen.",
+                "call_to_action",
+            ),
+            ("Cookies helfen uns, die Seite zu verbessern.", "call_to_action"),
+        ],
+    ),
+    (
+        "cta-keep-promotion-word-in-story-end",
+        "remove_calls_to_action",
+        "en",
+        [P1, "The carrier had a subscriber base of 53.8 million at the end of 2007, it said.", P2],
+        [P1, "The carrier had a subscriber base of 53.8 million at the end of 2007, it said.", P2],
+        [],
+    ),
+    (
+        "cta-keep-promotion-word-in-long-last-paragraph",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2 + " Its YouTube channel and its newsletter were both shut down. " + P3],
+        [P1, P2 + " Its YouTube channel and its newsletter were both shut down. " + P3],
+        [],
+    ),
+    (
         "cta-keep-quote",
         "remove_calls_to_action",
         "en",

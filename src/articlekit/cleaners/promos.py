@@ -9,12 +9,21 @@ import regex
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
-from articlekit.features import article_core, sentence_count, word_count
+from articlekit.features import article_core, sentence_count, word_count, words
 
 __all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
 
 #: A call to action is a sentence or two; a long paragraph that starts "Follow us..." is prose.
 MAX_WORDS = 45
+#: At the end of the body, a block of at most this many words with two promotion words
+#: ("newsletter", "Instagram", "abonnieren"...) is a promotion...
+PROMOTION_MAX_WORDS = 60
+#: ...and so is a block of at most this many words with one.
+PROMOTION_SHORT_WORDS = 20
+#: A promotion is a note of a few sentences; a longer paragraph is the story's own end.
+PROMOTION_MAX_SENTENCES = 3
+#: The end-of-body promotion search looks at this many blocks at most.
+PROMOTION_TAIL_BLOCKS = 4
 _OPENING_QUOTE = regex.compile(r"^[\p{Pi}\"'«„‘“]", regex.V1)
 
 
@@ -26,6 +35,13 @@ class RemoveCallsToAction(Remover):
     is not a quotation (a quoted "Subscribe to..." is someone speaking in the story), and stands
     outside the article's core or as its last block: a "check out our guide" in the middle of
     a how-to is part of it.
+
+    The last blocks of the body are also read for what they promote, whatever their wording:
+    working back from the end, a short block naming newsletters, subscriptions, social
+    networks or cookies (:data:`PROMOTION_MAX_WORDS` words and
+    :data:`PROMOTION_MAX_SENTENCES` sentences at most, two such words; one in a block of
+    :data:`PROMOTION_SHORT_WORDS` words or fewer) goes, until a block that does not. The
+    first block of the body is never taken this way.
 
     Reason codes: ``call_to_action``.
 
@@ -57,7 +73,27 @@ class RemoveCallsToAction(Remover):
                 continue
             if sentence_count(text) <= 2:
                 found[pos] = "call_to_action"
+        promotion = lex.words("promotion_word")
+        for pos in range(len(draft.blocks) - 1, 0, -1):
+            if len(draft.blocks) - pos > PROMOTION_TAIL_BLOCKS:
+                break
+            if pos in found:
+                continue
+            if not _promotes(draft.blocks[pos].text, promotion):
+                break
+            found[pos] = "call_to_action"
         return found
+
+
+def _promotes(text: str, promotion: frozenset[str]) -> bool:
+    """Whether a block is mostly about newsletters, subscriptions, social accounts or cookies."""
+    tokens = [w.casefold() for w in words(text)]
+    if len(tokens) > PROMOTION_MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
+        return False
+    if sentence_count(text) > PROMOTION_MAX_SENTENCES:
+        return False
+    hits = {t for t in tokens if t in promotion}
+    return len(hits) >= 2 or (len(hits) == 1 and len(tokens) <= PROMOTION_SHORT_WORDS)
 
 
 #: A disclosure is a note of a few sentences; a long paragraph that mentions commissions is

@@ -6,9 +6,10 @@ it is a short line that starts with a known phrase and a separator).
 Two kinds of list:
 
 - *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
-  credit labels, list headings) are specific enough to match in every language at once, and
-  are merged from all languages: aggregators print "Lesen Sie auch" on English pages and
-  "Read more" on German ones, and a misdetected language must not disarm them;
+  credit labels, list headings, promotion words such as "newsletter" or "Instagram") are
+  specific enough to match in every language at once, and are merged from all languages:
+  aggregators print "Lesen Sie auch" on English pages and "Read more" on German ones,
+  and a misdetected language must not disarm them;
 - *language words* (byline words, date labels, month names, stop words, section names) are
   ambiguous across languages ("Di" is an Italian byline word and a name, "Data" a Polish date
   label and an English heading), so only the page's language and English are merged.
@@ -59,6 +60,7 @@ PHRASE_KEYS = (
     "disclosure",
     "section",
     "headline_list_heading",
+    "promotion_word",
     "weekdays",
     "stopwords",
 )
@@ -74,6 +76,7 @@ UNIVERSAL_KEYS = frozenset(
         "caption_credit",
         "disclosure",
         "headline_list_heading",
+        "promotion_word",
     }
 )
 
