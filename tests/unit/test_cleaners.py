@@ -666,3 +666,48 @@ def test_orphan_headings_at_the_end_go_but_not_headings_with_text_after():
     assert [r.reason for r in result.removed] == ["orphan_heading"] * 2
     only_headings = Draft(blocks=(DraftBlock(0, "A", kind="heading"),))
     assert cleaners.get("remove_orphan_headings")(only_headings) is only_headings
+
+
+def test_author_bio_goes_with_what_follows_but_only_for_the_articles_authors():
+    bio = "Ann Lee is a reporter covering Ukraine. She lives in Kyiv."
+    tail = "Follow the newsroom for updates"
+    draft = Draft.from_texts([P1, P2, P3, bio, tail]).replace(authors=("Ann Lee",))
+    cleaned = cleaners.get("remove_author_bio")(draft)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        (bio, "author_bio"),
+        (tail, "author_bio"),
+    ]
+    # Someone else's biography, or an article without authors, stays.
+    other = Draft.from_texts([P1, P2, bio]).replace(authors=("Bo Chen",))
+    assert cleaners.get("remove_author_bio")(other).blocks == other.blocks
+    unsigned = Draft.from_texts([P1, P2, bio])
+    assert cleaners.get("remove_author_bio")(unsigned).blocks == unsigned.blocks
+
+
+def test_author_bio_after_a_label_and_one_word_names():
+    bio = "About the author: Ann Lee writes about energy."
+    draft = Draft.from_texts([P1, P2, bio]).replace(authors=("Ann Lee",))
+    assert [r.reason for r in cleaners.get("remove_author_bio")(draft).removed] == ["author_bio"]
+    # A one-word author name opens too many of the story's own sentences.
+    mono = Draft.from_texts([P1, P2, "Reuters said the talks would resume."]).replace(
+        authors=("Reuters",)
+    )
+    assert cleaners.get("remove_author_bio")(mono).removed == ()
+
+
+@pytest.mark.parametrize(
+    ("last", "goes"),
+    [
+        ("Ann Lee, a reporter in Kyiv, covers energy.", True),
+        ("Ann Lee (37) ist Reporterin in Kiew.", True),
+        ("Ann Lee", True),
+        ("Ann Lee writes about energy for the paper.", True),
+        ("Ann Lee said the talks would resume on Monday in Istanbul.", False),
+        ("Ann Leeds is a city in England.", False),
+    ],
+)
+def test_author_bio_needs_the_name_alone_in_apposition_or_before_a_bio_verb(last, goes):
+    draft = Draft.from_texts([P1, P2, last]).replace(authors=("Ann Lee",))
+    removed = cleaners.get("remove_author_bio")(draft).removed
+    assert bool(removed) is goes

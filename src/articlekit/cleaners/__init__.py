@@ -23,7 +23,7 @@ from articlekit.cleaners.base import (
     Trimmer,
     as_cleaner,
 )
-from articlekit.cleaners.bylines import ExtractByline
+from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
 from articlekit.cleaners.dates import ExtractDates, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
@@ -58,6 +58,7 @@ __all__ = [
     "FunctionCleaner",
     "MarkHeadings",
     "RemoveAdLabels",
+    "RemoveAuthorBio",
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
     "RemoveDateStubs",
@@ -91,6 +92,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     ApplyPageMetadata(),
     RemoveDuplicateTitle(),
     ExtractByline(),
+    RemoveAuthorBio(),
     ExtractSubtitle(),
     TrimKickers(),
     RemoveHeadlineLists(),

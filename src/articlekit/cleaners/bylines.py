@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import regex
+
 from articlekit.bylines import parse_byline
 from articlekit.cleaners._common import lexicon_of
-from articlekit.cleaners.base import Extractor
+from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
-from articlekit.features import ends_sentence, word_count
+from articlekit.features import ends_sentence, word_count, words
 
-__all__ = ["ExtractByline"]
+__all__ = ["ExtractByline", "RemoveAuthorBio"]
 
 #: Bylines stand near the top (or at the very end) of an article.
 TOP_BLOCKS = 10
@@ -62,3 +64,77 @@ class ExtractByline(Extractor):
                 follow += 1
         fields = {"authors": tuple(authors)} if authors and not draft.authors else {}
         return found, fields
+
+
+#: The author box sits among the last blocks of the body...
+BIO_TAIL_BLOCKS = 4
+#: ...and a biography is a short paragraph.
+BIO_MAX_WORDS = 80
+#: A label before the name ("About the author:", "Autorin:") has at most this many words.
+BIO_LABEL_MAX_WORDS = 4
+
+
+class RemoveAuthorBio(Remover):
+    """Drops the author box at the end of the body: a biography of the article's author.
+
+    Among the last :data:`BIO_TAIL_BLOCKS` blocks, the first one that opens with the full name
+    of one of the article's authors (after an optional short label such as "About the
+    author:") and has at most :data:`BIO_MAX_WORDS` words starts the author box: it goes, and
+    so does everything after it (the box's links and the page furniture below). The name must
+    stand alone or be followed by an apposition ("Ann Lee, a reporter...", "Ann Lee (37)") or a
+    verb of biographies ("is", "ist", "writes", "est"...): "Ann Lee said..." is the story. An author
+    with a one-word name, or an article without authors, is never matched: a surname alone
+    opens too many sentences of the story. The first block of the body never goes.
+
+    Reason codes: ``author_bio``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([
+        ...     "The council voted on Monday to close the bridge for repairs.",
+        ...     "Repairs will take six months, the mayor said after the vote.",
+        ...     "Ann Lee is a reporter covering city hall. She lives in Leeds.",
+        ... ]).replace(authors=("Ann Lee",))
+        >>> [r.reason for r in RemoveAuthorBio()(d).removed]
+        ['author_bio']
+    """
+
+    name: ClassVar[str] = "remove_author_bio"
+    reasons: ClassVar[tuple[str, ...]] = ("author_bio",)
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Find the first tail block that opens with an author's name; cut from there."""
+        names = [a for a in draft.authors if len(words(a)) >= 2]
+        n = len(draft.blocks)
+        if not names or n < 3:
+            return {}
+        verbs = lexicon_of(draft).words("bio_verb")
+        for pos in range(max(1, n - BIO_TAIL_BLOCKS), n):
+            text = draft.blocks[pos].text
+            if word_count(text) <= BIO_MAX_WORDS and _opens_biography(text, names, verbs):
+                return dict.fromkeys(range(pos, n), "author_bio")
+        return {}
+
+
+def _opens_biography(text: str, authors: list[str], verbs: frozenset[str]) -> bool:
+    """Whether ``text`` opens with an author's name alone, in apposition or before a bio verb."""
+    rest = _without_label(text).strip()
+    for author in authors:
+        pattern = r"\W*" + r"\W+".join(regex.escape(w) for w in words(author)) + r"\b"
+        match = regex.match(pattern, rest, flags=regex.IGNORECASE | regex.V1)
+        if match is None:
+            continue
+        after = rest[match.end() :]
+        following = words(after)
+        # "Ann Lee", "Ann Lee, a reporter...", "Ann Lee (37) ist...", "Ann Lee is...".
+        if not following or after.lstrip()[:1] in ",(" or following[0].casefold() in verbs:
+            return True
+    return False
+
+
+def _without_label(text: str) -> str:
+    """The text after a short leading label ending in a colon ("About the author: ...")."""
+    label, colon, rest = text.partition(":")
+    if colon and 0 < len(words(label)) <= BIO_LABEL_MAX_WORDS:
+        return rest
+    return text

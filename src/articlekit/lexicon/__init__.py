@@ -6,7 +6,8 @@ it is a short line that starts with a known phrase and a separator).
 Two kinds of list:
 
 - *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
-  credit labels, list headings, promotion words such as "newsletter" or "Instagram") are
+  credit labels, list headings, promotion words such as "newsletter" or "Instagram", the
+  verbs that follow a name in an author's biography) are
   specific enough to match in every language at once, and are merged from all languages:
   aggregators print "Lesen Sie auch" on English pages and "Read more" on German ones,
   and a misdetected language must not disarm them;
@@ -61,6 +62,7 @@ PHRASE_KEYS = (
     "section",
     "headline_list_heading",
     "promotion_word",
+    "bio_verb",
     "weekdays",
     "stopwords",
 )
@@ -77,6 +79,7 @@ UNIVERSAL_KEYS = frozenset(
         "disclosure",
         "headline_list_heading",
         "promotion_word",
+        "bio_verb",
     }
 )
 
