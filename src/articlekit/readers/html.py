@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -236,8 +237,13 @@ LAYOUT_ROW_WORDS = 60
 MAX_LAYOUT_SHARE = 0.2
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in words(text)]
+@functools.lru_cache(maxsize=8192)
+def _word_key(text: str) -> tuple[str, ...]:
+    """A block's case-folded words, which match trafilatura's blocks to the page's.
+
+    Cached: several steps look up the same page blocks.
+    """
+    return tuple(w.casefold() for w in words(text))
 
 
 def _complete_hints(
@@ -320,10 +326,10 @@ def _check_against_page_core(
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
     start, end = article_core(page)
-    core_words = [w for b in page[start:end] for w in _words(b.text)]
+    core_words = [w for b in page[start:end] for w in _word_key(b.text)]
     if not core_words:
         return blocks, "trafilatura"
-    extracted = [w for b in blocks for w in _words(b.text)]
+    extracted = [w for b in blocks for w in _word_key(b.text)]
     vocabulary = set(extracted)
     coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
     missed = coverage < MIN_CORE_COVERAGE and len(extracted) < MIN_LENGTH_RATIO * len(core_words)
@@ -341,10 +347,6 @@ STANDFIRST_WINDOW_AFTER = 3
 #: A block and the description share this many leading words, or this share of their words.
 STANDFIRST_PREFIX_WORDS = 8
 STANDFIRST_OVERLAP = 0.7
-
-
-def _word_key(text: str) -> tuple[str, ...]:
-    return tuple(_words(text))
 
 
 def _same_standfirst(block: tuple[str, ...], description: tuple[str, ...]) -> bool:

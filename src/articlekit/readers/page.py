@@ -122,9 +122,9 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
     def flush() -> None:
         raw = "".join(parts)
         parts.clear()
-        text = normalize_space(raw)
+        text = normalize_space(raw) if raw and not raw.isspace() else ""
         if text:
-            density = min(1.0, linked[0] / max(1, len(normalize_space(raw))))
+            density = min(1.0, linked[0] / len(text))
             blocks.append(
                 DraftBlock(len(blocks), text, kind=kind[0], link_density=density, tag=tag[0])
             )
@@ -134,7 +134,7 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
         if text:
             parts.append(text)
             if in_link:
-                linked[0] += len(normalize_space(text))
+                linked[0] += len(" ".join(text.split()))
 
     def walk(node: etree._Element, in_link: bool) -> None:
         for child in node:
