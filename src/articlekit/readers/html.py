@@ -326,13 +326,17 @@ def _check_against_page_core(
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
     start, end = article_core(page)
-    core_words = [w for b in page[start:end] for w in _word_key(b.text)]
-    if not core_words:
+    core_length = sum(word_count(b.text) for b in page[start:end])
+    if not core_length:
         return blocks, "trafilatura"
-    extracted = [w for b in blocks for w in _word_key(b.text)]
-    vocabulary = set(extracted)
-    coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
-    missed = coverage < MIN_CORE_COVERAGE and len(extracted) < MIN_LENGTH_RATIO * len(core_words)
+    # The length test is cheap (word counts are cached); the vocabulary only when it fails.
+    extracted_length = sum(word_count(b.text) for b in blocks)
+    missed = extracted_length < MIN_LENGTH_RATIO * core_length
+    if missed:
+        core_words = [w for b in page[start:end] for w in _word_key(b.text)]
+        vocabulary = {w for b in blocks for w in _word_key(b.text)}
+        coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
+        missed = coverage < MIN_CORE_COVERAGE
     if not missed and _layout_share(blocks) <= MAX_LAYOUT_SHARE:
         return blocks, "trafilatura"
     start, end = _core_with_neighbours(page, start, end)

@@ -7,6 +7,8 @@ it (see :func:`articlekit.features.article_core`).
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 
 from articlekit.draft import DraftBlock
@@ -94,6 +96,12 @@ _KIND = {
 }
 
 
+@functools.lru_cache(maxsize=512)
+def _local_name(tag: str) -> str:
+    """``{namespace}P`` -> ``p``: the lower-case local name of a tag (few distinct ones)."""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
 def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
     """Split the whole page into text blocks at block-level element boundaries.
 
@@ -138,8 +146,8 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
 
     def walk(node: etree._Element, in_link: bool) -> None:
         for child in node:
-            name = child.tag if isinstance(child.tag, str) else ""
-            name = name.rsplit("}", 1)[-1].lower()
+            raw_tag = child.tag
+            name = _local_name(raw_tag) if isinstance(raw_tag, str) else ""
             if name in _SKIP or not name:
                 add(child.tail, in_link)
                 continue
@@ -150,7 +158,8 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
                 tag[0] = name
             child_link = in_link or name == "a"
             add(child.text, child_link)
-            walk(child, child_link)
+            if len(child):
+                walk(child, child_link)
             if is_block:
                 flush()
             add(child.tail, in_link)
