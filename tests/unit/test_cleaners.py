@@ -711,3 +711,11 @@ def test_author_bio_needs_the_name_alone_in_apposition_or_before_a_bio_verb(last
     draft = Draft.from_texts([P1, P2, last]).replace(authors=("Ann Lee",))
     removed = cleaners.get("remove_author_bio")(draft).removed
     assert bool(removed) is goes
+
+
+def test_duplicate_blocks_keep_the_first_copy_and_short_repeats():
+    box = "Want to work with us? Reach our team in Newark on weekdays between nine and five."
+    draft = Draft.from_texts([P1, box, P2, "Read more", box.upper(), "Read more", P3])
+    cleaned = cleaners.get("remove_duplicate_blocks")(draft)
+    assert [b.text for b in cleaned.blocks] == [P1, box, P2, "Read more", "Read more", P3]
+    assert [(r.block_index, r.reason) for r in cleaned.removed] == [(4, "duplicate_block")]

@@ -29,6 +29,7 @@ from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
     MarkHeadings,
     RemoveCaptionCredits,
+    RemoveDuplicateBlocks,
     RemoveOrphanHeadings,
     RemoveSectionLabel,
     RemoveSeparators,
@@ -63,6 +64,7 @@ __all__ = [
     "RemoveCaptionCredits",
     "RemoveDateStubs",
     "RemoveDisclosures",
+    "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
     "RemoveHeadlineLists",
     "RemoveOrphanHeadings",
@@ -99,6 +101,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveCaptionCredits(),
     RemoveOrphanHeadings(),
     RemoveSeparators(),
+    RemoveDuplicateBlocks(),
     MarkHeadings(),
 )
 

@@ -20,12 +20,14 @@ from articlekit.features import (
     is_headline_like,
     is_prose,
     word_count,
+    words,
 )
 
 __all__ = [
     "ExtractSourceCredit",
     "MarkHeadings",
     "RemoveCaptionCredits",
+    "RemoveDuplicateBlocks",
     "RemoveOrphanHeadings",
     "RemoveSectionLabel",
     "RemoveSeparators",
@@ -243,6 +245,45 @@ class RemoveSeparators(BlockRemover):
         """Return ``separator`` for a block without letters or digits."""
         text = draft.blocks[pos].text
         return None if any(ch.isalnum() for ch in text) else "separator"
+
+
+#: A block this long printed again further down is a repeat, not a coincidence.
+DUPLICATE_MIN_WORDS = 10
+
+
+class RemoveDuplicateBlocks(Remover):
+    """Drops the later copies of a block printed twice or more (same words, any case).
+
+    Pages repeat boxes for their mobile and desktop layouts, pull quotes, and a "Work with us"
+    footer per section; only the first copy stays. Blocks shorter than
+    :data:`DUPLICATE_MIN_WORDS` words are left alone: "Read more" or a repeated subheading
+    are other cleaners' business.
+
+    Reason codes: ``duplicate_block``.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> box = "Want to work with us? Call our team in Newark on weekdays between nine and five."
+        >>> d = RemoveDuplicateBlocks()(Draft.from_texts([box, "The story.", box]))
+        >>> [(r.block_index, r.reason) for r in d.removed]
+        [(2, 'duplicate_block')]
+    """
+
+    name: ClassVar[str] = "remove_duplicate_blocks"
+    reasons: ClassVar[tuple[str, ...]] = ("duplicate_block",)
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``duplicate_block`` for every copy after the first."""
+        seen: set[tuple[str, ...]] = set()
+        found: dict[int, str] = {}
+        for pos, block in enumerate(draft.blocks):
+            if word_count(block.text) < DUPLICATE_MIN_WORDS:
+                continue
+            key = tuple(w.casefold() for w in words(block.text))
+            if key in seen:
+                found[pos] = "duplicate_block"
+            seen.add(key)
+        return found
 
 
 class MarkHeadings(BaseCleaner):
