@@ -189,7 +189,7 @@ def test_recall_mode_is_asked_only_when_the_output_is_short_next_to_the_pages_pr
         "Negotiators from both countries met in Istanbul on Monday and agreed to resume the "
         "exchange of prisoners, officials said after the talks ended."
     )
-    page = tuple(DraftBlock(i, f"{prose} ({i})", link_density=0.0) for i in range(10))
+    page = tuple(DraftBlock(i, f"({i}) {prose}", link_density=0.0) for i in range(10))
     menu = tuple(DraftBlock(10 + i, "Home News Sport", link_density=1.0) for i in range(50))
     assert _under_extracted(page + menu, page[:3])
     assert not _under_extracted(page + menu, page[:9])
