@@ -367,13 +367,20 @@ def _same_standfirst(block: tuple[str, ...], description: tuple[str, ...]) -> bo
     return len(a & b) / len(a | b) >= STANDFIRST_OVERLAP
 
 
-def _page_positions(
-    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]
-) -> list[int | None]:
-    """Where each extracted block sits in the page, matched by words, in document order."""
-    where: dict[tuple[str, ...], list[int]] = {}
+#: Where each text stands in the page: a block's word key -> its positions, in order.
+PageIndex = dict[tuple[str, ...], list[int]]
+
+
+def _page_index(page: tuple[DraftBlock, ...]) -> PageIndex:
+    """Index the page's blocks by their words, once for every step that looks blocks up."""
+    where: PageIndex = {}
     for i, block in enumerate(page):
         where.setdefault(_word_key(block.text), []).append(i)
+    return where
+
+
+def _page_positions(where: PageIndex, blocks: tuple[DraftBlock, ...]) -> list[int | None]:
+    """Where each extracted block sits in the page, matched by words, in document order."""
     positions: list[int | None] = []
     last = -1
     for block in blocks:
@@ -386,7 +393,10 @@ def _page_positions(
 
 
 def _with_standfirst(
-    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...], description: str | None
+    page: tuple[DraftBlock, ...],
+    where: PageIndex,
+    blocks: tuple[DraftBlock, ...],
+    description: str | None,
 ) -> tuple[DraftBlock, ...]:
     """Put back the standfirst printed above the article when trafilatura left it out.
 
@@ -400,7 +410,7 @@ def _with_standfirst(
     wanted = _word_key(description)
     if len(wanted) < 6 or any(_same_standfirst(_word_key(b.text), wanted) for b in blocks):
         return blocks
-    found = [i for i in _page_positions(page, blocks[:5]) if i is not None]
+    found = [i for i in _page_positions(where, blocks[:5]) if i is not None]
     if not found:
         return blocks
     start = min(found)
@@ -419,7 +429,7 @@ SUBHEADING_MAX_LINK_DENSITY = 0.1
 
 
 def _with_subheadings(
-    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]
+    page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
 ) -> tuple[DraftBlock, ...]:
     """Put back the subheadings trafilatura dropped between two paragraphs it kept.
 
@@ -431,7 +441,7 @@ def _with_subheadings(
     """
     if len(blocks) < 2:
         return blocks
-    positions = _page_positions(page, blocks)
+    positions = _page_positions(where, blocks)
     out: list[DraftBlock] = [blocks[0]]
     for (before, after), block in zip(itertools.pairwise(positions), blocks[1:], strict=True):
         if before is not None and after is not None and after - before == 2:
@@ -523,8 +533,9 @@ def read_html(
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)
-    blocks = _with_standfirst(page, blocks, hints.subtitle)
-    blocks = _with_subheadings(page, blocks)
+    where = _page_index(page)
+    blocks = _with_standfirst(page, where, blocks, hints.subtitle)
+    blocks = _with_subheadings(page, where, blocks)
     hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
     # Link text alone is navigation, not an article.
     own_words = sum(
