@@ -70,6 +70,17 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=8192)
+def folded_words(text: str) -> tuple[str, ...]:
+    """Return the words of ``text``, case-folded: what texts are compared by.
+
+    Example:
+        >>> folded_words("Ann LEE, Straße")
+        ('ann', 'lee', 'strasse')
+    """
+    return tuple(w.casefold() for w in _WORD.findall(text))
+
+
 def has_letters(text: str) -> bool:
     """Return whether ``text`` has at least one letter (in any script)."""
     return _LETTER.search(text) is not None

@@ -16,11 +16,11 @@ from articlekit.features import (
     ends_sentence,
     first_content,
     first_prose,
+    folded_words,
     has_letters,
     is_headline_like,
     is_prose,
     word_count,
-    words,
 )
 
 __all__ = [
@@ -279,7 +279,7 @@ class RemoveDuplicateBlocks(Remover):
         for pos, block in enumerate(draft.blocks):
             if word_count(block.text) < DUPLICATE_MIN_WORDS:
                 continue
-            key = tuple(w.casefold() for w in words(block.text))
+            key = folded_words(block.text)
             if key in seen:
                 found[pos] = "duplicate_block"
             seen.add(key)

@@ -17,15 +17,11 @@ from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
 from articlekit.dates import parse_date
 from articlekit.draft import Draft
-from articlekit.features import words
+from articlekit.features import folded_words, words
 
 __all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name"]
 
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•:»]|-{1,2}|::)\s+", regex.V1)
-
-
-def _tokens(text: str) -> list[str]:
-    return [w.casefold() for w in words(text)]
 
 
 def similar_titles(a: str, b: str) -> bool:
@@ -40,7 +36,7 @@ def similar_titles(a: str, b: str) -> bool:
         >>> similar_titles("What to Expect", "What to Expect When You Move Abroad")
         False
     """
-    ta, tb = set(_tokens(a)), set(_tokens(b))
+    ta, tb = set(folded_words(a)), set(folded_words(b))
     if not ta or not tb:
         return False
     shared = len(ta & tb)
@@ -62,16 +58,16 @@ def strip_site_name(title: str, site_name: str | None = None) -> str:
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
-    site = set(_tokens(site_name)) if site_name else set()
+    site = set(folded_words(site_name)) if site_name else set()
 
     def is_site(part: str) -> bool:
-        tokens = set(_tokens(part))
+        tokens = set(folded_words(part))
         return bool(site) and bool(tokens) and len(tokens & site) / len(tokens) >= 0.6
 
     kept = [p for p in parts if not is_site(p)]
     if len(kept) == len(parts) and not site:
         longest = max(parts, key=len)
-        if len(parts[-1]) < len(longest) / 2 and len(_tokens(parts[-1])) <= 4:
+        if len(parts[-1]) < len(longest) / 2 and len(folded_words(parts[-1])) <= 4:
             kept = parts[:-1]
     if not kept:
         return title.strip()

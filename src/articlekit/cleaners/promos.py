@@ -9,7 +9,7 @@ import regex
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
-from articlekit.features import article_core, sentence_count, word_count, words
+from articlekit.features import article_core, folded_words, sentence_count, word_count
 
 __all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
 
@@ -87,7 +87,7 @@ class RemoveCallsToAction(Remover):
 
 def _promotes(text: str, promotion: frozenset[str]) -> bool:
     """Whether a block is mostly about newsletters, subscriptions, social accounts or cookies."""
-    tokens = [w.casefold() for w in words(text)]
+    tokens = folded_words(text)
     if len(tokens) > PROMOTION_MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
         return False
     if sentence_count(text) > PROMOTION_MAX_SENTENCES:

@@ -12,11 +12,11 @@ from articlekit.features import (
     ends_sentence,
     first_content,
     first_prose,
+    folded_words,
     is_headline_like,
     is_prose,
     sentence_count,
     word_count,
-    words,
 )
 
 __all__ = ["ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTitle"]
@@ -29,7 +29,7 @@ TITLE_MAX_WORDS = 30
 
 
 def _same_text(a: str, b: str) -> bool:
-    return [w.casefold() for w in words(a)] == [w.casefold() for w in words(b)]
+    return folded_words(a) == folded_words(b)
 
 
 class ExtractTitle(Extractor):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -21,7 +20,14 @@ from lxml import html as lxml_html
 
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError
-from articlekit.features import article_core, ends_sentence, is_prose, word_count, words
+from articlekit.features import (
+    article_core,
+    ends_sentence,
+    folded_words,
+    is_prose,
+    word_count,
+    words,
+)
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 
@@ -237,15 +243,6 @@ LAYOUT_ROW_WORDS = 60
 MAX_LAYOUT_SHARE = 0.2
 
 
-@functools.lru_cache(maxsize=8192)
-def _word_key(text: str) -> tuple[str, ...]:
-    """A block's case-folded words, which match trafilatura's blocks to the page's.
-
-    Cached: several steps look up the same page blocks.
-    """
-    return tuple(w.casefold() for w in words(text))
-
-
 def _complete_hints(
     tree: etree._Element, hints: Hints, url: str | None, reference_date: datetime | None
 ) -> Hints:
@@ -333,8 +330,8 @@ def _check_against_page_core(
     extracted_length = sum(word_count(b.text) for b in blocks)
     missed = extracted_length < MIN_LENGTH_RATIO * core_length
     if missed:
-        core_words = [w for b in page[start:end] for w in _word_key(b.text)]
-        vocabulary = {w for b in blocks for w in _word_key(b.text)}
+        core_words = [w for b in page[start:end] for w in folded_words(b.text)]
+        vocabulary = {w for b in blocks for w in folded_words(b.text)}
         coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
         missed = coverage < MIN_CORE_COVERAGE
     if not missed and _layout_share(blocks) <= MAX_LAYOUT_SHARE:
@@ -375,7 +372,7 @@ def _page_index(page: tuple[DraftBlock, ...]) -> PageIndex:
     """Index the page's blocks by their words, once for every step that looks blocks up."""
     where: PageIndex = {}
     for i, block in enumerate(page):
-        where.setdefault(_word_key(block.text), []).append(i)
+        where.setdefault(folded_words(block.text), []).append(i)
     return where
 
 
@@ -384,7 +381,7 @@ def _page_positions(where: PageIndex, blocks: tuple[DraftBlock, ...]) -> list[in
     positions: list[int | None] = []
     last = -1
     for block in blocks:
-        later = (i for i in where.get(_word_key(block.text), ()) if i > last)
+        later = (i for i in where.get(folded_words(block.text), ()) if i > last)
         found = next(later, None)
         positions.append(found)
         if found is not None:
@@ -407,8 +404,8 @@ def _with_standfirst(
     """
     if not blocks or not description:
         return blocks
-    wanted = _word_key(description)
-    if len(wanted) < 6 or any(_same_standfirst(_word_key(b.text), wanted) for b in blocks):
+    wanted = folded_words(description)
+    if len(wanted) < 6 or any(_same_standfirst(folded_words(b.text), wanted) for b in blocks):
         return blocks
     found = [i for i in _page_positions(where, blocks[:5]) if i is not None]
     if not found:
@@ -417,7 +414,8 @@ def _with_standfirst(
     low, high = max(0, start - STANDFIRST_WINDOW_BEFORE), start + STANDFIRST_WINDOW_AFTER + 1
     for i in range(low, min(len(page), high)):
         block = page[i]
-        if (block.link_density or 0.0) <= 0.3 and _same_standfirst(_word_key(block.text), wanted):
+        near = _same_standfirst(folded_words(block.text), wanted)
+        if near and (block.link_density or 0.0) <= 0.3:
             lead = dataclasses.replace(block, kind="paragraph", index=0)
             rest = (dataclasses.replace(b, index=j + 1) for j, b in enumerate(blocks))
             return (lead, *rest)
