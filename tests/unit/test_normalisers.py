@@ -127,3 +127,20 @@ def test_outlets_and_agencies():
     assert lexicon.outlets()["aljazeera"] == "Al Jazeera"
     assert "Reuters" in lexicon.agencies()
     assert set(lexicon.agencies()) <= set(lexicon.outlets().values())
+
+
+def test_contains_finds_phrases_anywhere_and_only_at_word_boundaries():
+    lex = lexicon.for_language("en")
+    note = "Some links below are affiliate links: we may earn a commission if you buy."
+    assert lex.contains("disclosure", note) is not None
+    assert lex.contains("disclosure", "The council met on Monday to discuss the budget.") is None
+    # The word prefilter must not hide a phrase that follows punctuation or a bullet.
+    assert lex.contains("disclosure", "• (We may earn a commission.)") is not None
+
+
+def test_phrase_first_words_prefilter_is_off_when_a_phrase_starts_without_a_word():
+    assert lexicon._first_words(frozenset({"read more", "see also"})) == {"read", "see"}
+    assert lexicon._first_words(frozenset({"read more", "© reuters"})) is None
+    # Lexicons of different languages share the compiled universal patterns.
+    de, fr = lexicon.for_language("de"), lexicon.for_language("fr")
+    assert de.prefix_pattern("related_link") is fr.prefix_pattern("related_link")

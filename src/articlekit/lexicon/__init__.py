@@ -88,6 +88,34 @@ _DECORATION = regex.compile(r"^[\s\p{Pd}\p{Po}\p{So}\p{Sm}|>»›·•*#_~=]+", 
 _SPACE = regex.compile(r"\s+")
 
 
+_WORD = regex.compile(r"\w+", regex.V1)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_phrases(phrases: frozenset[str], *, anchored: bool) -> regex.Pattern[str]:
+    """Compile the alternation of ``phrases``, longest first, ending at a word boundary.
+
+    Cached by the phrase set, not by language: the universal lists are the same set in every
+    language's lexicon, and compiling a long alternation is slow enough to do once.
+    """
+    alternatives = sorted(phrases, key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
+    start = "^" if anchored else r"(?<!\w)"
+    return regex.compile(rf"{start}(?P<phrase>{body})(?!\w)", regex.V1)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_words(phrases: frozenset[str]) -> frozenset[str] | None:
+    """The first word of every phrase, or None when some phrase does not start with one."""
+    first: set[str] = set()
+    for phrase in phrases:
+        found = _WORD.match(phrase)
+        if found is None:
+            return None
+        first.add(found.group())
+    return frozenset(first)
+
+
 _LANGUAGE_TAG = regex.compile(r"^([a-zA-Z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -147,7 +175,7 @@ class Lexicon:
     languages: tuple[str, ...]
     phrases: Mapping[str, frozenset[str]]
     months: Mapping[str, int]
-    _cache: dict[tuple[str, bool], regex.Pattern[str]] = field(
+    _patterns: dict[tuple[str, bool], regex.Pattern[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
     _words_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -170,14 +198,12 @@ class Lexicon:
         return self._pattern(key, anchored=True)
 
     def _pattern(self, key: str, *, anchored: bool) -> regex.Pattern[str]:
-        """Compile (once) the alternation of the phrases of ``key``, longest first."""
-        pattern = self._cache.get((key, anchored))
+        """Return the (shared, compiled once) alternation of the phrases of ``key``."""
+        # Asked for every block by several cleaners: a plain dict lookup first.
+        pattern = self._patterns.get((key, anchored))
         if pattern is None:
-            alternatives = sorted(self.phrases[key], key=lambda p: (-len(p), p))
-            body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
-            start = "^" if anchored else r"(?<!\w)"
-            pattern = regex.compile(rf"{start}(?P<phrase>{body})(?!\w)", regex.V1)
-            self._cache[(key, anchored)] = pattern
+            pattern = _compile_phrases(self.phrases[key], anchored=anchored)
+            self._patterns[(key, anchored)] = pattern
         return pattern
 
     def starts_with(self, key: str, text: str) -> str | None:
@@ -203,7 +229,14 @@ class Lexicon:
         Returns:
             The phrase found, or None.
         """
-        m = self._pattern(key, anchored=False).search(match_key(text))
+        phrases = self.phrases[key]
+        folded = match_key(text)
+        first = _first_words(phrases)
+        # Most blocks hold no phrase at all: an unanchored search of a long alternation tries
+        # every position, a set lookup of the block's words rules them out first.
+        if first is not None and first.isdisjoint(_WORD.findall(folded)):
+            return None
+        m = _compile_phrases(phrases, anchored=False).search(folded)
         return m.group("phrase") if m else None
 
     def words(self, key: str) -> frozenset[str]:
