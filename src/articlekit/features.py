@@ -112,6 +112,10 @@ def is_prose(text: str) -> bool:
     A paragraph has a dozen words or more and ends like a sentence, or is long (30+ words)
     whatever its end: teasers and menu lines are short and unpunctuated.
     """
+    # Twelve words take at least 23 characters (a letter each and a gap between): most
+    # menu and link blocks of a page are shorter and need no word count.
+    if len(text) < 23:
+        return False
     n = word_count(text)
     return (n >= 12 and ends_sentence(text)) or n >= 30
 

@@ -82,6 +82,9 @@ class RemoveHeadlineLists(Remover):
         start, end = article_core(blocks)
         if end == 0:
             return {}
+        runs = self._runs(draft)
+        if not runs:
+            return {}  # most articles: no teaser run, no need for the core's vocabulary
         vocab: set[str] = set()
         for block in blocks[start:end]:
             if is_prose(block.text):
@@ -89,7 +92,7 @@ class RemoveHeadlineLists(Remover):
         if len(vocab) < MIN_CORE_STEMS:
             return {}
         found: dict[int, str] = {}
-        for heading, strong, run in self._runs(draft):
+        for heading, strong, run in runs:
             outside = [p for p in run if not start <= p < end]
             if not strong:
                 # A colon line ("Here's how:") introduces the article's own lists; inside the
