@@ -10,7 +10,7 @@ whole input.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -58,6 +58,10 @@ class Hints:
         language: Declared language (``<html lang>``), raw.
         url: Canonical URL the page declares.
         extra: Anything else a reader wants to pass on to custom cleaners.
+        author_search: A slower search for raw author strings, run only when asked (by
+            :class:`~articlekit.cleaners.metadata.ApplyPageMetadata`, when neither the body's
+            byline nor ``authors`` named anyone). The HTML reader sets it to trafilatura's
+            byline search of the page's markup.
     """
 
     title: str | None = None
@@ -70,6 +74,9 @@ class Hints:
     language: str | None = None
     url: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    author_search: Callable[[], tuple[str, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -719,3 +719,25 @@ def test_duplicate_blocks_keep_the_first_copy_and_short_repeats():
     cleaned = cleaners.get("remove_duplicate_blocks")(draft)
     assert [b.text for b in cleaned.blocks] == [P1, box, P2, "Read more", "Read more", P3]
     assert [(r.block_index, r.reason) for r in cleaned.removed] == [(4, "duplicate_block")]
+
+
+def test_page_metadata_asks_the_deferred_author_search_only_when_no_author_is_known():
+    from articlekit.draft import Hints
+
+    calls: list[int] = []
+
+    def search() -> tuple[str, ...]:
+        calls.append(1)
+        return ("By JANE DOE",)
+
+    text = "The council met on Monday and agreed on a new budget for the coming year."
+    metadata = cleaners.get("apply_page_metadata")
+    lazy = Draft.from_texts([text], hints=Hints(author_search=search))
+    assert metadata(lazy).authors == ("Jane Doe",) and len(calls) == 1
+    # A byline in the body (or an author in the page's metadata) is enough: no search.
+    bylined = cleaners.get("extract_byline")(
+        Draft.from_texts(["By Ann Lee", text], hints=Hints(author_search=search))
+    )
+    assert metadata(bylined).authors == ("Ann Lee",)
+    meta = Draft.from_texts([text], hints=Hints(authors=("Tom Poe",), author_search=search))
+    assert metadata(meta).authors == ("Tom Poe",) and len(calls) == 1

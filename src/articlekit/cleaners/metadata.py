@@ -91,7 +91,7 @@ class ApplyPageMetadata(BaseCleaner):
 
     Title: the page's title without the site name (the body's own headline, when the title
     cleaner found one, wins). Subtitle: the description. Authors: meta/JSON-LD authors through
-    the byline normaliser.
+    the byline normaliser, else what the reader's deferred ``author_search`` finds.
     Dates: JSON-LD ``datePublished``/``dateModified``, ``article:*_time`` meta, then
     trafilatura's (htmldate) date. Source: the site name. Section: ``article:section``.
     Language: the declared language, when detection gave none.
@@ -118,9 +118,12 @@ class ApplyPageMetadata(BaseCleaner):
             title = self._title(draft)
             if title:
                 changes["title"] = title
-        if not draft.authors and hints.authors:
+        raw_authors = hints.authors
+        if not draft.authors and not raw_authors and hints.author_search is not None:
+            raw_authors = hints.author_search()
+        if not draft.authors and raw_authors:
             names: list[str] = []
-            for raw in hints.authors:
+            for raw in raw_authors:
                 names.extend(
                     n for n in parse_byline(raw, language=draft.language) if n not in names
                 )
