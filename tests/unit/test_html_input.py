@@ -193,3 +193,17 @@ def test_recall_mode_is_asked_only_when_the_output_is_short_next_to_the_pages_pr
     menu = tuple(DraftBlock(10 + i, "Home News Sport", link_density=1.0) for i in range(50))
     assert _under_extracted(page + menu, page[:3])
     assert not _under_extracted(page + menu, page[:9])
+
+
+def test_own_parser_reads_pages_as_trafilatura_does():
+    from trafilatura.utils import load_html
+
+    from articlekit.readers.html import parse_html
+
+    form = "<form><label>Email</label><input name='e'><select><option>A</option></select></form>"
+    declared = f'<?xml version="1.0" encoding="utf-8"?>{PAGE}'  # a str libxml2 refuses as is
+    for page in (PAGE, PAGE.replace("<article>", f"<article>{form}"), declared):
+        ours, theirs = parse_html(page), load_html(page)
+        assert lxml_html.tostring(ours) == lxml_html.tostring(theirs)
+        assert all(isinstance(e, lxml_html.HtmlElement) for e in ours.iter("input", "p"))
+    assert articlekit.clean_html(declared).text == articlekit.clean_html(PAGE).text
