@@ -10,7 +10,7 @@ Example:
 
 from articlekit._version import __version__
 from articlekit.api import clean_html, clean_text
-from articlekit.article import Article, Block, Removal
+from articlekit.article import Article, Block, Contributor, Removal
 from articlekit.cleaners.base import (
     BaseCleaner,
     BlockRemover,
@@ -41,6 +41,7 @@ __all__ = [
     "BlockRemover",
     "Cleaner",
     "CleanerError",
+    "Contributor",
     "Draft",
     "DraftBlock",
     "Extractor",

@@ -14,7 +14,16 @@ from typing import Any
 
 from articlekit.errors import InputError
 
-__all__ = ["BLOCK_KINDS", "Article", "Block", "Removal"]
+__all__ = [
+    "AUTHOR_ROLES",
+    "BLOCK_KINDS",
+    "CONTRIBUTOR_KINDS",
+    "ROLES",
+    "Article",
+    "Block",
+    "Contributor",
+    "Removal",
+]
 
 #: The kinds a :class:`Block` may have.
 BLOCK_KINDS = frozenset(
@@ -74,6 +83,59 @@ class Removal:
     offset: int = 0
 
 
+#: What a contributor did for the article (:attr:`Contributor.role`).
+ROLES = frozenset(
+    {
+        "author",
+        "reporting",
+        "writing",
+        "additional_reporting",
+        "editing",
+        "photos",
+        "video",
+        "graphics",
+        "translation",
+    }
+)
+#: The roles whose contributors are the article's :attr:`Article.authors`.
+AUTHOR_ROLES = frozenset({"author", "reporting", "writing"})
+#: What a contributor is (:attr:`Contributor.kind`).
+CONTRIBUTOR_KINDS = frozenset({"person", "organisation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """One person or organisation a byline credits, with what they did.
+
+    Attributes:
+        name: The name in natural case ("Jane Doe", "Mary McDonald"); agencies and outlets
+            in their canonical spelling ("AFP", "Reuters", "Al Jazeera").
+        role: One of :data:`ROLES`: ``"author"`` for a plain byline, ``"reporting"``,
+            ``"editing"``, ``"photos"``... as the credit line labels it.
+        organisation: The outlet or agency a person wrote for, when the byline ties them
+            ("Jane Doe | Reuters"), else None.
+        kind: ``"person"`` or ``"organisation"`` (agencies, outlets, collective bylines such
+            as "Podium Staff").
+
+    Example:
+        >>> Contributor("Jane Doe", organisation="Reuters")
+        Contributor(name='Jane Doe', role='author', organisation='Reuters', kind='person')
+    """
+
+    name: str
+    role: str = "author"
+    organisation: str | None = None
+    kind: str = "person"
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            msg = f"unknown contributor role {self.role!r}: use one of {sorted(ROLES)}"
+            raise InputError(msg)
+        if self.kind not in CONTRIBUTOR_KINDS:
+            msg = f"unknown contributor kind {self.kind!r}: use one of {sorted(CONTRIBUTOR_KINDS)}"
+            raise InputError(msg)
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -98,7 +160,10 @@ class Article:
         blocks: The kept blocks, in input order.
         title: The headline, or None when the input has no line that is clearly one.
         subtitle: The standfirst (a one-sentence summary under the title), or None.
-        authors: One person or organisation a name, in natural case.
+        authors: One person or organisation a name, in natural case: the contributors whose
+            role is in :data:`AUTHOR_ROLES`.
+        contributors: Everyone the byline credits, with role and organisation (editors and
+            photographers too), in byline order.
         section: The section label the page printed ("World"), or None.
         source: The original outlet the text is credited to ("Al Jazeera"), or None.
         url: The page's URL when the caller gave it or the page states it.
@@ -119,6 +184,7 @@ class Article:
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
     section: str | None = None
     source: str | None = None
     url: str | None = None
@@ -142,6 +208,7 @@ class Article:
             "title": self.title,
             "subtitle": self.subtitle,
             "authors": list(self.authors),
+            "contributors": [dataclasses.asdict(c) for c in self.contributors],
             "section": self.section,
             "source": self.source,
             "url": self.url,
@@ -175,14 +242,16 @@ class Article:
         try:
             blocks = tuple(Block(**b) for b in data.get("blocks", ()))
             removed = tuple(Removal(**r) for r in data.get("removed", ()))
+            contributors = tuple(Contributor(**c) for c in data.get("contributors", ()))
         except TypeError as exc:
-            msg = f"Article.from_dict: malformed block or removal: {exc}"
+            msg = f"Article.from_dict: malformed block, removal or contributor: {exc}"
             raise InputError(msg) from exc
         return cls(
             blocks=blocks,
             title=data.get("title"),
             subtitle=data.get("subtitle"),
             authors=tuple(data.get("authors", ())),
+            contributors=contributors,
             section=data.get("section"),
             source=data.get("source"),
             url=data.get("url"),

@@ -1,21 +1,31 @@
-"""The byline normaliser: a raw byline string in, a tuple of names out.
+"""The byline normaliser: a raw byline string in, contributors (and author names) out.
 
 Used by both readers' paths (a "By ..." line in text, a meta author or JSON-LD name in HTML).
+See docs/bylines-and-dates.md for the rules.
 
 Example:
     >>> parse_byline("• By Bushra Saleem")
     ('Bushra Saleem',)
     >>> parse_byline("BY JANE DOE and JOHN O'NEIL | Reuters")
     ('Jane Doe', "John O'Neil", 'Reuters')
+    >>> [(c.name, c.role) for c in parse_contributors("Reporting by Ann Lee; Editing by Bo Chen")]
+    [('Ann Lee', 'reporting'), ('Bo Chen', 'editing')]
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
 import regex
 
 from articlekit import lexicon
+from articlekit.article import AUTHOR_ROLES, Contributor
+from articlekit.dates import find_date
 
-__all__ = ["looks_like_name", "natural_case", "parse_byline"]
+__all__ = ["author_names", "looks_like_name", "natural_case", "parse_byline", "parse_contributors"]
 
 _PARTICLES = frozenset(
     {
@@ -48,44 +58,9 @@ _PARTICLES = frozenset(
 _EMAIL = regex.compile(r"\S+@\S+\.\w+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _URL = regex.compile(r"https?://\S+|www\.\S+")
-# Where a byline stops naming people: a separator followed by dates, roles, "Updated"...
-_CUT = regex.compile(
-    r"\s(?:[|•·]|[\p{Pd}]{1,2})\s|[|•·]|\s(?:updated|published|posted|last updated)\b.*$"
-    r"|\b\d{1,2}[:/.]\d{1,2}\b.*$",
-    regex.V1 | regex.IGNORECASE,
-)
-_SPLIT = regex.compile(
-    r"\s*(?:[,;/]|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bog\b|\boch\b)\s*",
-    regex.V1,
-)
-_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’\p{Pd}.]*|\p{Lu}\.)$", regex.V1)
-_ROLE_WORDS = frozenset(
-    {
-        "staff",
-        "writer",
-        "reporter",
-        "correspondent",
-        "editor",
-        "contributor",
-        "columnist",
-        "senior",
-        "chief",
-        "news",
-        "desk",
-        "team",
-        "bureau",
-        "photographer",
-        "special",
-        "political",
-        "national",
-        "foreign",
-        "digital",
-        "producer",
-        "analyst",
-        "author",
-        "journalist",
-    }
-)
+_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’\p{Pd}.]*|\p{Lu}\.)$", regex.V1)
+# Scripts without case (Chinese, Japanese, Arabic...): a name cannot be told by capitals.
+_CASELESS_TOKEN = regex.compile(r"^[\p{Lo}\p{M}·・]+$", regex.V1)
 
 
 def natural_case(name: str) -> str:
@@ -134,56 +109,345 @@ def looks_like_name(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
         return False
-    capitalised = [t for t in tokens if _NAME_TOKEN.match(t)]
-    rest_ok = all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens)
-    return rest_ok and bool(capitalised) and bool(_NAME_TOKEN.match(tokens[0]))
+
+    def capitalised(token: str) -> bool:
+        return bool(_NAME_TOKEN.match(token) or _CASELESS_TOKEN.match(token))
+
+    rest_ok = all(capitalised(t) or t.lower() in _PARTICLES for t in tokens)
+    return rest_ok and capitalised(tokens[0])
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The byline words of every language (``lexicon/bylines.json``), as match keys."""
+
+    labels: regex.Pattern[str]
+    label_roles: dict[str, str]
+    job_titles: frozenset[str]
+    credentials: frozenset[str]
+    honorifics: regex.Pattern[str]
+    collective: frozenset[str]
+    title_words: frozenset[str]
+
+
+# A role label must end in one of these to need no colon ("Photos by X", but "Photos: X").
+_CONNECTORS = ("by", "von", "par", "por", "di", "da", "de", "door", "przez", "from")
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    path = resources.files("articlekit.lexicon").joinpath("bylines.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    roles: dict[str, str] = {}
+    for role, labels in data["roles"].items():
+        for label in labels:
+            roles.setdefault(lexicon.match_key(label), role)
+    ordered = sorted(roles, key=lambda k: (-len(k), k))
+    labels = regex.compile(
+        r"^\s*(?P<label>" + "|".join(regex.escape(k) for k in ordered) + r")(?!\w)\s*(?P<colon>:)?",
+        regex.V0 | regex.IGNORECASE,
+    )
+    honorifics = sorted({lexicon.match_key(h) for h in data["honorifics"]}, key=lambda h: -len(h))
+    return _Vocabulary(
+        labels=labels,
+        label_roles=roles,
+        job_titles=frozenset(lexicon.match_key(t) for t in data["job_titles"]),
+        credentials=frozenset(_credential_key(c) for c in data["credentials"]),
+        honorifics=regex.compile(
+            r"^(?:(?:" + "|".join(regex.escape(h) for h in honorifics) + r")(?:\s+|(?<=\.)))+",
+            regex.V0 | regex.IGNORECASE,
+        ),
+        collective=frozenset(lexicon.match_key(c) for c in data["collective"]),
+        title_words=frozenset(lexicon.match_key(w) for w in data["title_words"]),
+    )
+
+
+def _credential_key(text: str) -> str:
+    return regex.sub(r"[\s.®™]", "", text.casefold())
+
+
+# Separators between the segments of a credit line; a dash only with spaces around it.
+_SEGMENT = regex.compile(r"\s*(?:[;|•·\n]|\s/\s?|/|\s[\p{Pd}]{1,2}\s)\s*", regex.V1)
+# Where a byline stops naming people: "Updated ...", a date, a time.
+_TAIL = regex.compile(
+    r"(?:^|\s)(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié"
+    r"|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd"
+    r"|обновлено|опубликовано|aktualizacja|güncellendi|güncelleme)\b.*$"
+    r"|\b\d{1,2}[:/.]\d{1,2}\b.*$",
+    regex.V1 | regex.IGNORECASE,
+)
+# Words between names; those of one letter only in lower case ("E" is an initial).
+_JOIN_WORDS = r"(?:(?i:and|und|sowie|et|ed|en|oraz|ve|ile|og|och)|&|y|e|i|и)"
+_JOINER = regex.compile(rf"\s*,\s*(?:{_JOIN_WORDS}\s+)?|\s+{_JOIN_WORDS}\s+", regex.V1)
+_PARENS = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_USER_NAME = regex.compile(r"^[\p{Ll}\p{N}_.\-]+$", regex.V1)
+_STRIP = " .:,;-–—\"'“”„«»*"
+_STRIP_PARENS = _STRIP + "()[]"
+
+
+def _canonical_outlet(name: str) -> str | None:
+    """The canonical spelling of a known agency or outlet, or None."""
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return lexicon.outlets().get(key) if key else None
 
 
 def _canonical(name: str) -> str:
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
-    return lexicon.outlets().get(key, name)
+    return _canonical_outlet(name) or name
 
 
-def parse_byline(text: str, *, language: str | None = None) -> tuple[str, ...]:
-    """Return the names in a byline, in natural case, outlets in their canonical spelling.
+def _leading_label(text: str) -> tuple[str | None, str]:
+    """Split a role label off the start: ``("photos", "Jonas Weber")`` for "Fotos: Jonas Weber"."""
+    vocab = _vocabulary()
+    m = vocab.labels.match(text)
+    if m is None:
+        return None, text
+    label = m.group("label").casefold()
+    if m.group("colon") is None and not label.endswith(_CONNECTORS):
+        return None, text  # "Text messages from..." is not a label
+    rest = text[m.end() :].strip(_STRIP)
+    return vocab.label_roles.get(lexicon.match_key(label)), rest
+
+
+def _strip_byline_word(text: str, lex: lexicon.Lexicon) -> tuple[bool, str]:
+    """Remove a leading byline word ("By", "Von"...): whether there was one, and the rest."""
+    stripped = lexicon.strip_decoration(text)
+    phrase = lex.starts_with("byline", stripped)
+    if phrase is None:
+        return False, stripped
+    # The phrase is a match key (case-folded, same length for these words): cut as many
+    # characters off the original.
+    return True, stripped[len(phrase) :].lstrip(" :")
+
+
+def _is_job_title(text: str) -> bool:
+    key = lexicon.match_key(text).strip(_STRIP)
+    return bool(key) and key in _vocabulary().job_titles
+
+
+def _ends_in_title(text: str) -> bool:
+    """Whether a phrase names a job ("Director of Operations", "Garden Educator")."""
+    words = lexicon.match_key(text).strip(_STRIP).split()
+    title_words = _vocabulary().title_words
+    if not words:
+        return False
+    return words[-1] in title_words or (
+        any(w in title_words for w in words) and not looks_like_name(text)
+    )
+
+
+def _is_credential(text: str) -> bool:
+    vocab = _vocabulary()
+    tokens = [t for t in regex.split(r"[\s,]+", text.strip(_STRIP)) if t]
+    return bool(tokens) and all(
+        _credential_key(t) in vocab.credentials
+        or (t.isupper() and len(_credential_key(t)) <= 5 and _canonical_outlet(t) is None)
+        for t in tokens
+    )
+
+
+def _collective(text: str) -> str | None:
+    """The name of a collective byline ("Podium Staff", "Al Jazeera Staff" -> "Al Jazeera")."""
+    vocab = _vocabulary()
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        tail = lexicon.match_key(" ".join(words[-size:]))
+        if tail in vocab.collective:
+            prefix = " ".join(words[:-size])
+            stem = prefix[4:] if prefix.casefold().startswith("the ") else prefix
+            outlet = _canonical_outlet(stem) if stem else None
+            return outlet or natural_case(text)
+    return None
+
+
+def _person(text: str, *, trusted: bool) -> str | None:
+    """Clean one name: honorifics, trailing job titles and credentials off; natural case."""
+    vocab = _vocabulary()
+    text = vocab.honorifics.sub("", text).strip(_STRIP)
+    words = text.split()
+    # "Jane Doe Staff Writer": trailing job title words go while a name of two words remains
+    # (a one-word name plus a title is a pen name: "Rasender Reporter").
+    for size in (3, 2, 1):
+        while (
+            len(words) > size + 1 and lexicon.match_key(" ".join(words[-size:])) in vocab.job_titles
+        ):
+            words = words[:-size]
+    while len(words) > 1 and _credential_key(words[-1]) in vocab.credentials:
+        words.pop()
+    name = " ".join(words).strip(_STRIP)
+    if not name:
+        return None
+    if trusted and len(words) == 1 and _USER_NAME.match(name):
+        return name  # a user name ("stephenlega", "q_admin"): kept as the site shows it
+    if name.islower() and not trusted:
+        return None  # "by the end of the year": lower case is prose, not a name
+    name = natural_case(name)
+    if looks_like_name(name):
+        return name
+    if trusted and 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in name):
+        return name
+    return None
+
+
+def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor], bool]:
+    """The contributors named in one segment, and whether a piece could not be read."""
+    found: list[Contributor] = []
+    unreadable = False
+    agency: str | None = None
+    for raw in _JOINER.split(segment):
+        piece = raw.strip(_STRIP)
+        if not piece.strip(_STRIP_PARENS):
+            continue
+        label, piece = _leading_label(piece)
+        if label is not None:
+            role = label
+        organisation: str | None = None
+        outlets: list[Contributor] = []
+        for m in _PARENS.finditer(piece):
+            inner = (m.group(1) or m.group(2) or "").strip(_STRIP)
+            outlet = _canonical_outlet(inner) if inner else None
+            if outlet is not None:
+                organisation = outlet
+                outlets.append(Contributor(outlet, role, kind="organisation"))
+            elif inner and looks_like_name(inner) and not _is_credential(inner):
+                organisation = inner
+        piece = " ".join(_PARENS.sub(" ", piece).split()).strip(_STRIP_PARENS)
+        if not piece:
+            agency = agency or organisation
+            found.extend(outlets)
+            continue
+        outlet = _canonical_outlet(piece)
+        if outlet is not None:
+            agency = agency or outlet
+            found.append(Contributor(outlet, role, kind="organisation"))
+            continue
+        if found and (_is_job_title(piece) or _is_credential(piece) or _ends_in_title(piece)):
+            continue  # ", Staff Writer", ", PhD", ", Director of Operations": about the name before
+        collective = _collective(piece)
+        if collective is not None:
+            found.append(Contributor(collective, role, kind="organisation"))
+            continue
+        if any(ch.isdigit() for ch in piece) and not _USER_NAME.match(piece):
+            continue  # a date, a count, a phone number: noise, not a name
+        name = _person(piece, trusted=trusted)
+        if name is None or (not looks_like_name(name) and not _USER_NAME.match(name)):
+            # Not shaped like a name: a metadata value then stays whole (see the caller).
+            unreadable = unreadable or not _is_job_title(piece)
+        if name is not None:
+            found.append(Contributor(name, role, organisation))
+        found.extend(outlets)  # "Jane Doe (AP)": the agency after its reporter
+    if agency is not None:
+        found = [
+            Contributor(c.name, c.role, agency, c.kind)
+            if c.kind == "person" and c.organisation is None
+            else c
+            for c in found
+        ]
+    return found, unreadable
+
+
+def parse_contributors(
+    text: str, *, language: str | None = None, trusted: bool = False
+) -> tuple[Contributor, ...]:
+    """Return everyone a byline credits, with role and organisation, in byline order.
+
+    Args:
+        text: A raw byline ("By A and B | Reuters", "Reporting by A; Editing by B",
+            "Text: A / Fotos: B", "Von A und B").
+        language: ISO 639-1 code, to pick the byline words ("By", "Von"...); all when None.
+        trusted: The text is a metadata field known to hold names (meta author, JSON-LD
+            ``author``): user names and lower-case names are accepted, and a string that
+            does not split into names is one name.
+
+    Returns:
+        The contributors, without repeats; empty when nothing name-like is found.
+
+    Example:
+        >>> parse_contributors("By Jane Doe, Staff Writer | Reuters")
+        (Contributor(name='Jane Doe', role='author', organisation='Reuters', kind='person'), \
+Contributor(name='Reuters', role='author', organisation=None, kind='organisation'))
+    """
+    lex = lexicon.for_language(language)
+    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", text)))
+    text = " ".join(text.split())
+    found: list[Contributor] = []
+    previous: list[int] = []  # positions in ``found`` of the last segment's people
+    previous_role = "author"
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # a wire story's closing credit line, in parentheses
+    for number, raw in enumerate(_SEGMENT.split(text)):
+        segment = _TAIL.sub("", raw).strip(_STRIP)
+        dated = find_date(segment, language=language)
+        if dated is not None:
+            segment = segment[: dated.start].strip(_STRIP)  # "Jane Doe, November 16, 2025"
+        role, segment = _leading_label(segment)
+        bylined, segment = _strip_byline_word(segment, lex)
+        if role is None:
+            role, segment = _leading_label(segment)
+        if not segment:
+            continue
+        if (
+            number > 0
+            and role is None
+            and all(
+                _canonical_outlet(p.strip(_STRIP))
+                for p in _JOINER.split(segment)
+                if p.strip(_STRIP)
+            )
+        ):
+            # "A and B | Reuters": an agency after a separator is the people's employer.
+            for outlet in (_canonical_outlet(p.strip(_STRIP)) for p in _JOINER.split(segment)):
+                if outlet is None:
+                    continue
+                for pos in previous:
+                    if found[pos].organisation is None:
+                        found[pos] = Contributor(found[pos].name, found[pos].role, outlet)
+                found.append(Contributor(outlet, previous_role, kind="organisation"))
+            continue
+        role = role or ("author" if number == 0 or bylined else previous_role)
+        people, unreadable = _pieces(segment, role, trusted=trusted)
+        if unreadable and not trusted:
+            people = []  # prose ("Bakan, görüşmelerin yarın..."), not a list of names
+        elif unreadable:
+            # A metadata value that does not split into names is one name: "Center for
+            # Drug Evaluation and Research".
+            whole = _person(segment, trusted=True)
+            people = [Contributor(whole, role, kind="organisation")] if whole else people
+        start = len(found)
+        found.extend(people)
+        previous = [i for i in range(start, len(found)) if found[i].kind == "person"]
+        previous_role = people[-1].role if people else role
+    unique: list[Contributor] = []
+    for contributor in found:
+        if not any(c.name == contributor.name and c.role == contributor.role for c in unique):
+            unique.append(contributor)
+    return tuple(unique)
+
+
+def author_names(contributors: tuple[Contributor, ...]) -> tuple[str, ...]:
+    """The names of the contributors whose role makes them authors, in order, no repeats."""
+    names: list[str] = []
+    for contributor in contributors:
+        if contributor.role in AUTHOR_ROLES and contributor.name not in names:
+            names.append(contributor.name)
+    return tuple(names)
+
+
+def parse_byline(
+    text: str, *, language: str | None = None, trusted: bool = False
+) -> tuple[str, ...]:
+    """Return the names of a byline's authors, in natural case, outlets canonically spelt.
+
+    The authors are the contributors whose role is ``author``, ``reporting`` or ``writing``
+    (see :func:`parse_contributors`); an agency the byline credits is one of them.
 
     Args:
         text: A raw byline ("By A and B | Reuters", "Von A und B", "• By X").
         language: ISO 639-1 code, to pick the byline words ("By", "Von"...); all when None.
+        trusted: See :func:`parse_contributors`.
 
     Returns:
         The names, in order, without duplicates; empty when nothing name-like is found.
     """
-    lex = lexicon.for_language(language)
-    text = _URL.sub(" ", _EMAIL.sub(" ", text))
-    text = _HANDLE.sub(" ", text)
-    key = lexicon.match_key(text)
-    phrase = lex.starts_with("byline", key)
-    # Work on the original-cased text: cut the same number of leading characters the label
-    # and the decoration took in the match key (the key only lower-cases and strips).
-    stripped = lexicon.strip_decoration(text)
-    if phrase is not None:
-        stripped = stripped[len(phrase) :].lstrip(" :")
-    names: list[str] = []
-    for segment in _CUT.split(stripped):
-        if segment is None:
-            continue
-        for piece in _SPLIT.split(segment):
-            piece = piece.strip(" .:,;()[]\"'")
-            if not piece:
-                continue
-            words = piece.split()
-            if all(w.casefold().strip(".,") in _ROLE_WORDS for w in words):
-                continue
-            # "Jane Doe Staff Writer": drop trailing role words.
-            while len(words) > 1 and words[-1].casefold().strip(".,") in _ROLE_WORDS:
-                words.pop()
-            candidate = " ".join(words)
-            if candidate.islower():
-                continue  # "by the end of the year": lower case is prose, not a name
-            candidate = natural_case(candidate)
-            if looks_like_name(candidate):
-                name = _canonical(candidate)
-                if name not in names:
-                    names.append(name)
-    return tuple(names)
+    return author_names(parse_contributors(text, language=language, trusted=trusted))

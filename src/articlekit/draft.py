@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from articlekit.article import BLOCK_KINDS, Article, Block, Removal
+from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal
 
 __all__ = ["Draft", "DraftBlock", "Hints"]
 
@@ -89,6 +89,7 @@ class Draft:
         title: See :class:`~articlekit.article.Article`; the same for the fields below.
         subtitle: Standfirst.
         authors: Author names.
+        contributors: Everyone the byline credits (see :class:`~articlekit.article.Contributor`).
         section: Section label.
         source: Credited outlet.
         url: Page URL.
@@ -111,6 +112,7 @@ class Draft:
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
     section: str | None = None
     source: str | None = None
     url: str | None = None
@@ -219,6 +221,7 @@ class Draft:
             title=self.title,
             subtitle=self.subtitle,
             authors=self.authors,
+            contributors=self.contributors,
             section=self.section,
             source=self.source,
             url=self.url,

@@ -6,7 +6,8 @@ from typing import Any, ClassVar
 
 import regex
 
-from articlekit.bylines import parse_byline
+from articlekit.article import Contributor
+from articlekit.bylines import author_names, parse_contributors
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
@@ -21,7 +22,7 @@ MAX_WORDS = 16
 
 
 class ExtractByline(Extractor):
-    """Takes byline lines and their leftovers out of the body and sets ``authors``.
+    """Takes byline lines out of the body; sets ``authors`` and ``contributors``.
 
     A byline line starts (after bullets) with a byline word ("By", "Von", "Par", "Por",
     "Di", "Door"...) followed by capitalised names, is short and does not end like a sentence
@@ -46,23 +47,28 @@ class ExtractByline(Extractor):
         n = len(draft.blocks)
         positions = [p for p in range(n) if p < TOP_BLOCKS or p >= n - BOTTOM_BLOCKS]
         found: dict[int, str] = {}
-        authors: list[str] = []
+        contributors: list[Contributor] = []
         for pos in positions:
             text = draft.blocks[pos].text
             if word_count(text) > MAX_WORDS or ends_sentence(text):
                 continue
             if lex.starts_with("byline", text) is None:
                 continue
-            names = parse_byline(text, language=draft.language)
-            if not names:
+            credited = parse_contributors(text, language=draft.language)
+            if not author_names(credited):
                 continue
             found[pos] = "byline"
-            authors.extend(a for a in names if a not in authors)
+            contributors.extend(c for c in credited if c not in contributors)
             follow = pos + 1
             while follow < n and not any(ch.isalnum() for ch in draft.blocks[follow].text):
                 found[follow] = "byline"
                 follow += 1
-        fields = {"authors": tuple(authors)} if authors and not draft.authors else {}
+        fields: dict[str, Any] = {}
+        if contributors and not draft.authors:
+            fields = {
+                "authors": author_names(tuple(contributors)),
+                "contributors": tuple(contributors),
+            }
         return found, fields
 
 

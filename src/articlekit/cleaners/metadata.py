@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.bylines import parse_byline
+from articlekit.article import Contributor
+from articlekit.bylines import author_names, parse_contributors
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
 from articlekit.dates import parse_date
@@ -118,17 +119,14 @@ class ApplyPageMetadata(BaseCleaner):
             title = self._title(draft)
             if title:
                 changes["title"] = title
-        raw_authors = hints.authors
-        if not draft.authors and not raw_authors and hints.author_search is not None:
-            raw_authors = hints.author_search()
-        if not draft.authors and raw_authors:
-            names: list[str] = []
-            for raw in raw_authors:
-                names.extend(
-                    n for n in parse_byline(raw, language=draft.language) if n not in names
-                )
-            if names:
-                changes["authors"] = tuple(names)
+        if not draft.authors:
+            # Metadata fields are known to hold names (trusted); the markup search is not.
+            credited = self._contributors(hints.authors, draft.language, trusted=True)
+            if not credited and hints.author_search is not None:
+                credited = self._contributors(hints.author_search(), draft.language, trusted=False)
+            if author_names(credited):
+                changes["authors"] = author_names(credited)
+                changes["contributors"] = credited
         if draft.published is None:
             published = _date(hints.published, draft)
             if published is not None:
@@ -149,6 +147,16 @@ class ApplyPageMetadata(BaseCleaner):
         if draft.url is None and hints.url:
             changes["url"] = hints.url
         return draft.replace(**changes) if changes else draft
+
+    @staticmethod
+    def _contributors(
+        values: tuple[str, ...], language: str | None, *, trusted: bool
+    ) -> tuple[Contributor, ...]:
+        found: list[Contributor] = []
+        for raw in values:
+            credited = parse_contributors(raw, language=language, trusted=trusted)
+            found.extend(c for c in credited if c not in found)
+        return tuple(found)
 
     @staticmethod
     def _title(draft: Draft) -> str | None:
