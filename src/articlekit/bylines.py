@@ -25,7 +25,14 @@ from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.dates import find_date
 
-__all__ = ["author_names", "looks_like_name", "natural_case", "parse_byline", "parse_contributors"]
+__all__ = [
+    "author_names",
+    "contributors_of",
+    "looks_like_name",
+    "natural_case",
+    "parse_byline",
+    "parse_contributors",
+]
 
 _PARTICLES = frozenset(
     {
@@ -170,8 +177,8 @@ def _credential_key(text: str) -> str:
 _SEGMENT = regex.compile(r"\s*(?:[;|•·\n]|\s/\s?|/|\s[\p{Pd}]{1,2}\s)\s*", regex.V1)
 # Where a byline stops naming people: "Updated ...", a date, a time.
 _TAIL = regex.compile(
-    r"(?:^|\s)(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié"
-    r"|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd"
+    r"(?:^|\s)(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour"
+    r"|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd"
     r"|обновлено|опубликовано|aktualizacja|güncellendi|güncelleme)\b.*$"
     r"|\b\d{1,2}[:/.]\d{1,2}\b.*$",
     regex.V1 | regex.IGNORECASE,
@@ -423,6 +430,17 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         if not any(c.name == contributor.name and c.role == contributor.role for c in unique):
             unique.append(contributor)
     return tuple(unique)
+
+
+def contributors_of(
+    values: tuple[str, ...], language: str | None = None, *, trusted: bool = False
+) -> tuple[Contributor, ...]:
+    """The contributors of several raw bylines (a page's author fields), without repeats."""
+    found: list[Contributor] = []
+    for raw in values:
+        credited = parse_contributors(raw, language=language, trusted=trusted)
+        found.extend(c for c in credited if c not in found)
+    return tuple(found)
 
 
 def author_names(contributors: tuple[Contributor, ...]) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ import regex
 
 from articlekit import lexicon
 
-__all__ = ["MIN_YEAR", "DateMatch", "find_date", "parse_date"]
+__all__ = ["MIN_YEAR", "DateMatch", "Dateline", "find_date", "parse_date", "parse_dateline"]
 
 #: Dates before this year are not publication dates of a web page.
 MIN_YEAR = 1990
@@ -134,12 +134,42 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
     )
 
 
+# Relative dates in the ten languages: a number (or "a"/"an"/"einer"...), a unit, and the
+# word for "ago" before ("vor", "il y a", "hace", "há") or after ("ago", "fa", "geleden",
+# "назад", "temu", "önce").
+_UNITS = {
+    "minutes": (
+        r"min(?:ute)?s?|minuten?|minutos?|minuti|minuto|minuty?|минут[аы]?|minutę|dakika|dk"
+    ),
+    "hours": (
+        r"hours?|hrs?|stunden?|std\.?|heures?|h|horas?|ore|ora|uur|час(?:а|ов)?"
+        r"|godzin[ay]?|godzinę|saat"
+    ),
+    "days": (
+        r"days?|tagen?|tage|jours?|d[ií]as?|giorni|giorno|dagen|dag|дн(?:я|ей)|день|dni|dzień"
+        r"|gün"
+    ),
+    "weeks": (
+        r"weeks?|wochen?|semaines?|semanas?|settimane|settimana|weken|week|недел(?:ю|и|ь)"
+        r"|tygodni[e]?|tydzień|hafta"
+    ),
+}
+_UNIT = "|".join(rf"(?P<{k}>{v})" for k, v in _UNITS.items())
+_ONE = r"an?|one|einer|einem|eine|un|une|una|uma|um|één|een|jeden|jedną|bir"
+_NUMBER = rf"(?P<n>\d+|{_ONE})"
 _RELATIVE = regex.compile(
-    r"(?<!\w)(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago(?!\w)",
+    rf"(?<!\w)(?:(?:vor|il\s+y\s+a|hace|há|ha)\s+{_NUMBER}\s+(?:{_UNIT})"
+    rf"|{_NUMBER}\s+(?:{_UNIT})\s+(?:ago|fa|geleden|назад|temu|önce))(?!\w)",
     regex.V1 | regex.IGNORECASE,
 )
-_YESTERDAY = regex.compile(r"(?<!\w)(?:yesterday|gestern|hier|ayer|ieri|ontem)(?!\w)", regex.I)
-_TODAY = regex.compile(r"(?<!\w)(?:today|heute|aujourd'hui|hoy|oggi|hoje)(?!\w)", regex.I)
+_YESTERDAY = regex.compile(
+    r"(?<!\w)(?:yesterday|gestern|hier|ayer|ieri|ontem|gisteren|вчера|wczoraj|dün)(?!\w)", regex.I
+)
+_TODAY = regex.compile(
+    r"(?<!\w)(?:today|heute|aujourd'hui|aujourd’hui|hoy|oggi|hoje|vandaag|сегодня|dzisiaj|dziś"
+    r"|bugün)(?!\w)",
+    regex.I,
+)
 
 
 def _tz(raw: str | None) -> timezone | None:
@@ -241,18 +271,10 @@ def find_date(
 def _relative(text: str, ref: datetime) -> DateMatch | None:
     m = _RELATIVE.search(text)
     if m:
-        raw = m.group("n").lower()
-        n = 1 if raw in ("a", "an", "one") else int(raw)
-        unit = m.group("unit").lower()
-        if unit.startswith("min"):
-            delta = timedelta(minutes=n)
-        elif unit.startswith("h"):
-            delta = timedelta(hours=n)
-        elif unit.startswith("d"):
-            delta = timedelta(days=n)
-        else:
-            delta = timedelta(weeks=n)
-        return DateMatch(ref - delta, m.start(), m.end())
+        raw = next(g for g in m.captures("n") if g)
+        n = int(raw) if raw.isdigit() else 1
+        unit = next(k for k in _UNITS if m.group(k))
+        return DateMatch(ref - timedelta(**{unit: n}), m.start(), m.end())
     for pattern, days in ((_YESTERDAY, 1), (_TODAY, 0)):
         m = pattern.search(text)
         if m:
@@ -276,3 +298,81 @@ def parse_date(
     """
     found = find_date(text, language=language, reference_date=reference_date)
     return found.value if found else None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a wire story's opening dateline says ("KYIV, Nov 16 (Reuters) -").
+
+    Attributes:
+        place: Where the story was filed, in natural case ("Kyiv", "New Delhi").
+        agency: The agency credited, canonically spelt ("Reuters", "dpa"), or None.
+        date: The date the dateline gives (year-less dates resolved against the reference
+            date), or None.
+        end: Where the story's own text starts in the input.
+    """
+
+    place: str | None
+    agency: str | None
+    date: datetime | None
+    end: int
+
+
+# PLACE[, date] [(AGENCY) | /AGENCY/] separator. A place in capitals needs no agency; a place
+# in natural case ("Lisboa", "Berlin") only counts with a known agency after it.
+_DATELINE = regex.compile(
+    r"^\s*(?P<place>[\p{Lu}][\p{Lu}\p{M}'’.\- ]{1,40}?|[\p{Lu}][\p{Ll}\p{M}'’.\-]+"
+    r"(?:\s[\p{Lu}][\p{Ll}\p{M}'’.\-]+){0,2})"
+    r"(?:\s*,\s*(?P<date>[^()\[\]/–—]{1,40}?))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\)|/(?P<agency2>[^/]{1,40})/)?"
+    r"\s*(?P<sep>[\p{Pd}]{1,2}|:|\.[\p{Pd}])\s*",
+    regex.V1,
+)
+
+
+def parse_dateline(
+    text: str, *, language: str | None = None, reference_date: datetime | None = None
+) -> Dateline | None:
+    """Read the dateline a wire story opens with, or return None.
+
+    Args:
+        text: The story's first line or paragraph.
+        language: ISO 639-1 code for month names in the date; all languages when None.
+        reference_date: Resolves a year-less date ("Nov 16").
+
+    Returns:
+        The place, agency and date, and where the story text starts; None when the text
+        does not open with a dateline (an ordinary sentence).
+
+    Example:
+        >>> d = parse_dateline("BERLIN (dpa) - Die Bundesregierung hat am Montag...")
+        >>> d.place, d.agency, d.date, "BERLIN (dpa) - Die"[d.end:]
+        ('Berlin', 'dpa', None, 'Die')
+    """
+    from articlekit.bylines import natural_case
+
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    place = m.group("place").strip(" .")
+    raw_agency = (m.group("agency") or m.group("agency2") or "").strip()
+    agency = _known_agency(raw_agency) if raw_agency else None
+    if raw_agency and agency is None:
+        return None  # "The talks in Kyiv (Ukraine) resumed...": not an agency, not a dateline
+    capitals = place.upper() == place and any(ch.isalpha() for ch in place)
+    if not capitals and agency is None:
+        return None
+    if m.group("sep") == ":" and agency is None:
+        return None  # "BREAKING: ...": a label, not a place
+    date = None
+    if m.group("date"):
+        found = find_date(m.group("date"), language=language, reference_date=reference_date)
+        if found is None:
+            return None  # "WASHINGTON, the capital, ..." is prose
+        date = found.value
+    return Dateline(natural_case(place) if capitals else place, agency, date, m.end())
+
+
+def _known_agency(name: str) -> str | None:
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return lexicon.outlets().get(key) if key else None

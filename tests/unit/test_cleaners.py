@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import articlekit
 from articlekit import cleaners
 from articlekit.draft import Draft
 
@@ -721,7 +722,7 @@ def test_duplicate_blocks_keep_the_first_copy_and_short_repeats():
     assert [(r.block_index, r.reason) for r in cleaned.removed] == [(4, "duplicate_block")]
 
 
-def test_page_metadata_asks_the_deferred_author_search_only_when_no_author_is_known():
+def test_markup_author_search_runs_only_when_metadata_and_body_name_nobody():
     from articlekit.draft import Hints
 
     calls: list[int] = []
@@ -731,13 +732,15 @@ def test_page_metadata_asks_the_deferred_author_search_only_when_no_author_is_kn
         return ("By JANE DOE",)
 
     text = "The council met on Monday and agreed on a new budget for the coming year."
-    metadata = cleaners.get("apply_page_metadata")
+    pipeline = articlekit.Pipeline(["apply_page_metadata", "extract_byline"])
     lazy = Draft.from_texts([text], hints=Hints(author_search=search))
-    assert metadata(lazy).authors == ("Jane Doe",) and len(calls) == 1
-    # A byline in the body (or an author in the page's metadata) is enough: no search.
-    bylined = cleaners.get("extract_byline")(
-        Draft.from_texts(["By Ann Lee", text], hints=Hints(author_search=search))
+    assert pipeline(lazy).authors == ("Jane Doe",) and len(calls) == 1
+    # A byline in the body, or an author in the page's metadata, is enough: no search.
+    bylined = Draft.from_texts(["By Ann Lee", text], hints=Hints(author_search=search))
+    assert pipeline(bylined).authors == ("Ann Lee",)
+    meta = Draft.from_texts(
+        ["By Ann Lee", text], hints=Hints(authors=("tom poe",), author_search=search)
     )
-    assert metadata(bylined).authors == ("Ann Lee",)
-    meta = Draft.from_texts([text], hints=Hints(authors=("Tom Poe",), author_search=search))
-    assert metadata(meta).authors == ("Tom Poe",) and len(calls) == 1
+    done = pipeline(meta)
+    assert done.authors == ("Tom Poe",) and len(calls) == 1
+    assert done.contributors == (articlekit.Contributor("Tom Poe"),)

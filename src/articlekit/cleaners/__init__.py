@@ -24,7 +24,7 @@ from articlekit.cleaners.base import (
     as_cleaner,
 )
 from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
-from articlekit.cleaners.dates import ExtractDates, RemoveDateStubs
+from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
     MarkHeadings,
@@ -58,6 +58,7 @@ __all__ = [
     "Extractor",
     "FunctionCleaner",
     "MarkHeadings",
+    "ReadDateline",
     "RemoveAdLabels",
     "RemoveAuthorBio",
     "RemoveCallsToAction",
@@ -92,6 +93,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveSectionLabel(),
     ExtractTitle(),
     ApplyPageMetadata(),
+    ReadDateline(),
     RemoveDuplicateTitle(),
     ExtractByline(),
     RemoveAuthorBio(),

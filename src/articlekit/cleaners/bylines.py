@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit.article import Contributor
-from articlekit.bylines import author_names, parse_contributors
+from articlekit.bylines import author_names, contributors_of, parse_contributors
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
@@ -27,7 +27,9 @@ class ExtractByline(Extractor):
     A byline line starts (after bullets) with a byline word ("By", "Von", "Par", "Por",
     "Di", "Door"...) followed by capitalised names, is short and does not end like a sentence
     ("By the end of the year, ..." is prose). Lines of pure decoration right after it (a
-    split byline's "• |") go with it.
+    split byline's "• |") go with it. Authors the page's metadata gave are kept; when neither
+    the metadata nor the body names anyone, the reader's markup search
+    (:attr:`~articlekit.draft.Hints.author_search`, HTML) is asked.
 
     Reason codes: ``byline``.
 
@@ -63,6 +65,11 @@ class ExtractByline(Extractor):
             while follow < n and not any(ch.isalnum() for ch in draft.blocks[follow].text):
                 found[follow] = "byline"
                 follow += 1
+        if not contributors and not draft.authors and draft.hints.author_search is not None:
+            # Neither the page's metadata nor the body named anyone: the markup's byline
+            # (HTML; run only now, it is the slow search). Not trusted: it can be a label.
+            found_raw = draft.hints.author_search()
+            contributors = list(contributors_of(found_raw, draft.language, trusted=False))
         fields: dict[str, Any] = {}
         if contributors and not draft.authors:
             fields = {

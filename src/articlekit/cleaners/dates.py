@@ -8,12 +8,12 @@ import regex
 
 from articlekit import lexicon
 from articlekit.cleaners._common import lexicon_of
-from articlekit.cleaners.base import BlockRemover, Extractor
-from articlekit.dates import find_date
+from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
+from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft
 from articlekit.features import first_prose, has_letters, word_count
 
-__all__ = ["ExtractDates", "RemoveDateStubs"]
+__all__ = ["ExtractDates", "ReadDateline", "RemoveDateStubs"]
 
 _NON_WORD = regex.compile(r"[^\w\s']+", regex.V1)
 # Prepositions and the like that date labels carry ("published on", "updated at").
@@ -124,3 +124,47 @@ class ExtractDates(Extractor):
         if any(t not in label_words and has_letters(t) for t in leftover):
             return None
         return published, updated
+
+
+class ReadDateline(BaseCleaner):
+    """Reads the dateline a wire story opens with ("KYIV, Nov 16 (Reuters) - ...").
+
+    The first prose paragraph is read with :func:`articlekit.dates.parse_dateline`; its agency
+    becomes ``source`` and its date ``published`` when nothing before set them (page metadata
+    and date lines are more precise: they carry the year and the time). The dateline stays in
+    the text: it is part of the story as the agency filed it.
+
+    Reason codes: none (it removes nothing).
+
+    Example:
+        >>> from datetime import datetime
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["KYIV, Nov 16 (Reuters) - Ukraine is working to restart "
+        ...                       "the exchanges of prisoners of war, officials said."],
+        ...                      reference_date=datetime(2025, 11, 20))
+        >>> d = ReadDateline()(d)
+        >>> d.source, d.published
+        ('Reuters', datetime.datetime(2025, 11, 16, 0, 0))
+    """
+
+    name: ClassVar[str] = "read_dateline"
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Fill ``source`` and ``published`` from the opening dateline, if there is one."""
+        if draft.source is not None and draft.published is not None:
+            return draft
+        first = first_prose(draft.blocks)
+        if first is None:
+            return draft
+        dateline = parse_dateline(
+            draft.blocks[first].text, language=draft.language, reference_date=draft.reference_date
+        )
+        if dateline is None:
+            return draft
+        changes: dict[str, Any] = {}
+        if draft.source is None and dateline.agency is not None:
+            changes["source"] = dateline.agency
+        if draft.published is None and dateline.date is not None:
+            changes["published"] = dateline.date
+        return draft.replace(**changes) if changes else draft

@@ -12,8 +12,7 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.article import Contributor
-from articlekit.bylines import author_names, parse_contributors
+from articlekit.bylines import author_names, contributors_of
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
 from articlekit.dates import parse_date
@@ -92,7 +91,8 @@ class ApplyPageMetadata(BaseCleaner):
 
     Title: the page's title without the site name (the body's own headline, when the title
     cleaner found one, wins). Subtitle: the description. Authors: meta/JSON-LD authors through
-    the byline normaliser, else what the reader's deferred ``author_search`` finds.
+    the byline normaliser (the body's byline and the markup search come after, in
+    :class:`~articlekit.cleaners.bylines.ExtractByline`).
     Dates: JSON-LD ``datePublished``/``dateModified``, ``article:*_time`` meta, then
     trafilatura's (htmldate) date. Source: the site name. Section: ``article:section``.
     Language: the declared language, when detection gave none.
@@ -120,10 +120,8 @@ class ApplyPageMetadata(BaseCleaner):
             if title:
                 changes["title"] = title
         if not draft.authors:
-            # Metadata fields are known to hold names (trusted); the markup search is not.
-            credited = self._contributors(hints.authors, draft.language, trusted=True)
-            if not credited and hints.author_search is not None:
-                credited = self._contributors(hints.author_search(), draft.language, trusted=False)
+            # Metadata fields are known to hold names: trusted.
+            credited = contributors_of(hints.authors, draft.language, trusted=True)
             if author_names(credited):
                 changes["authors"] = author_names(credited)
                 changes["contributors"] = credited
@@ -147,16 +145,6 @@ class ApplyPageMetadata(BaseCleaner):
         if draft.url is None and hints.url:
             changes["url"] = hints.url
         return draft.replace(**changes) if changes else draft
-
-    @staticmethod
-    def _contributors(
-        values: tuple[str, ...], language: str | None, *, trusted: bool
-    ) -> tuple[Contributor, ...]:
-        found: list[Contributor] = []
-        for raw in values:
-            credited = parse_contributors(raw, language=language, trusted=trusted)
-            found.extend(c for c in credited if c not in found)
-        return tuple(found)
 
     @staticmethod
     def _title(draft: Draft) -> str | None:
