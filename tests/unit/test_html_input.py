@@ -207,3 +207,35 @@ def test_own_parser_reads_pages_as_trafilatura_does():
         assert lxml_html.tostring(ours) == lxml_html.tostring(theirs)
         assert all(isinstance(e, lxml_html.HtmlElement) for e in ours.iter("input", "p"))
     assert articlekit.clean_html(declared).text == articlekit.clean_html(PAGE).text
+
+
+def _titled_page(title: str, logo: str, headline: str) -> str:
+    nav = "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(30))
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='logo'>{logo}</div>"
+        f"<ul>{nav}</ul><div><b>{headline}</b></div><article>{PARAS}</article></body></html>"
+    )
+
+
+def test_title_is_the_part_of_the_page_title_printed_above_the_article():
+    page = _titled_page(
+        "Talks resume in Istanbul - The Daily Planet",
+        "The Daily Planet",
+        "Talks resume in Istanbul",
+    )
+    assert articlekit.clean_html(page).title == "Talks resume in Istanbul"
+    # A headline with a colon of its own is found whole; the prefix is the site's.
+    page = _titled_page(
+        "dailyplanet.com: Accident or attack?: What we know",
+        "Daily Planet",
+        "Accident or attack?: What we know",
+    )
+    assert articlekit.clean_html(page).title == "Accident or attack?: What we know"
+
+
+def test_site_name_printed_in_the_logo_is_not_taken_for_the_headline():
+    # The logo prints the title's site part far above the article; the headline is not
+    # printed alone: the site part must not become the title.
+    page = _titled_page("Talks resume in Istanbul | Encore Realty", "Encore Realty", "Menu")
+    assert articlekit.clean_html(page).title != "Encore Realty"
+    assert articlekit.clean_html(page).title.startswith("Talks resume in Istanbul")

@@ -148,8 +148,11 @@ class ApplyPageMetadata(BaseCleaner):
 
     @staticmethod
     def _title(draft: Draft) -> str | None:
-        """The page's own <h1> when it is a headline, else the meta title less the site name."""
+        """The part of the page's title the page prints, its <h1>, or the title less the site."""
         hints = draft.hints
+        headline = hints.extra.get("headline")
+        if isinstance(headline, str) and headline:
+            return headline  # the part of the page's title the page prints as its headline
         h1 = hints.extra.get("h1")
         site = hints.site_name or ""
         if isinstance(h1, str) and len(words(h1)) >= 3 and not similar_titles(h1, site):

@@ -522,6 +522,61 @@ def _with_subheadings(
     return tuple(dataclasses.replace(b, index=i) for i, b in enumerate(out))
 
 
+# Where a page title may join the headline and the site's name or section: liberal on
+# purpose, as only a piece the page itself prints as a block is taken.
+_TITLE_PARTS = re.compile(r"\s+[|–—·•»>]\s+|\s+-{1,2}\s+|\s*::\s*|:\s+")
+#: Longest headline looked for, in words.
+HEADLINE_MAX_WORDS = 40
+
+
+#: The headline is printed at most this many page blocks above where the body starts (or
+#: inside the body's span: the extracted body may start above it).
+HEADLINE_WINDOW_BEFORE = 20
+
+
+def _printed_headline(
+    page: tuple[DraftBlock, ...],
+    span: tuple[int, int] | None,
+    titles: list[str],
+    site_name: str | None,
+) -> str | None:
+    """The longest piece of the page's titles that the page prints, alone, above the body.
+
+    "Fulham wrap up Hangeland capture - Yahoo! Eurosport UK" has the headline and the site
+    name; the page prints the headline alone (its ``<h1>``, or a bold line on older pages)
+    just above the article. The site's name is printed too, but at the top of the page, in
+    its logo: only blocks from a little above the body to its end count, and never the site
+    name. Pieces
+    are runs of the title's parts between separators, so a headline with a colon of its own
+    is still found whole.
+    """
+    # Without the body's place in the page (its text did not match page blocks: layout
+    # tables), the whole page is searched.
+    low, high = (max(0, span[0] - HEADLINE_WINDOW_BEFORE), span[1] + 1) if span else (0, len(page))
+    printed = {
+        folded_words(b.text) for b in page[low:high] if word_count(b.text) <= HEADLINE_MAX_WORDS
+    }
+    site = set(folded_words(site_name)) if site_name else set()
+    best: str | None = None
+    best_words = 1  # a headline has two words or more
+    for title in titles:
+        cuts = [0]
+        for m in _TITLE_PARTS.finditer(title):
+            cuts.extend((m.start(), m.end()))
+        cuts.append(len(title))
+        starts, ends = cuts[0::2], cuts[1::2]
+        for i, begin in enumerate(starts):
+            for end in ends[i:]:
+                piece = title[begin:end].strip()
+                key = folded_words(piece)
+                if len(key) <= best_words or key not in printed:
+                    continue
+                if site and len(set(key) & site) / len(set(key)) >= 0.6:
+                    continue  # the site's name, printed in its logo
+                best, best_words = piece, len(key)
+    return best
+
+
 #: trafilatura's default output shorter than this share of the page's prose (the words of its
 #: prose blocks with few links) may have missed part of the article...
 RECALL_COVERAGE = 0.8
@@ -601,7 +656,15 @@ def read_html(
     where = _page_index(page)
     blocks = _with_standfirst(page, where, blocks, hints.subtitle)
     blocks = _with_subheadings(page, where, blocks)
-    hints = dataclasses.replace(hints, extra={**hints.extra, "extractor": extractor})
+    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+    found = [i for i in _page_positions(where, blocks) if i is not None]
+    span = (min(found), max(found)) if found else None
+    extra = {
+        **hints.extra,
+        "extractor": extractor,
+        "headline": _printed_headline(page, span, titles, hints.site_name),
+    }
+    hints = dataclasses.replace(hints, extra=extra)
     # Link text alone is navigation, not an article.
     own_words = sum(
         len(words(b.text)) for b in blocks if b.link_density is None or b.link_density < 0.5

@@ -239,6 +239,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         ),
         extra={
             "h1": element_text(h1) if h1 is not None else None,
+            "title_tag": element_text(title_tag) if title_tag is not None else None,
             "json_ld_type": sorted(_types(article)) if article else [],
         },
     )
