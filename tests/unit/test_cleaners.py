@@ -744,3 +744,18 @@ def test_markup_author_search_runs_only_when_metadata_and_body_name_nobody():
     done = pipeline(meta)
     assert done.authors == ("Tom Poe",) and len(calls) == 1
     assert done.contributors == (articlekit.Contributor("Tom Poe"),)
+
+
+def test_metadata_author_that_is_the_site_itself_comes_last():
+    from articlekit.draft import Hints
+
+    text = "The council met on Monday and agreed on a new budget for the coming year."
+    pipeline = articlekit.Pipeline(["apply_page_metadata", "extract_byline"])
+    hints = Hints(authors=("GlossGenius",), site_name="GlossGenius")
+    bylined = Draft.from_texts(["By Shauna Mitchell", text], hints=hints)
+    assert pipeline(bylined).authors == ("Shauna Mitchell",)
+    assert pipeline(Draft.from_texts([text], hints=hints)).authors == ("GlossGenius",)
+    person = Hints(authors=("Shauna Mitchell",), site_name="GlossGenius")
+    assert pipeline(Draft.from_texts(["By Ann Lee", text], hints=person)).authors == (
+        "Shauna Mitchell",
+    )

@@ -70,6 +70,10 @@ class ExtractByline(Extractor):
             # (HTML; run only now, it is the slow search). Not trusted: it can be a label.
             found_raw = draft.hints.author_search()
             contributors = list(contributors_of(found_raw, draft.language, trusted=False))
+        if not contributors and not draft.authors and draft.hints.authors:
+            # Metadata that names only the site itself (apply_page_metadata left it): better
+            # than nothing.
+            contributors = list(contributors_of(draft.hints.authors, draft.language, trusted=True))
         fields: dict[str, Any] = {}
         if contributors and not draft.authors:
             fields = {

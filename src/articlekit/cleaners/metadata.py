@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
+from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.bylines import author_names, contributors_of
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
@@ -41,6 +42,21 @@ def similar_titles(a: str, b: str) -> bool:
         return False
     shared = len(ta & tb)
     return shared / len(ta) >= 0.8 and shared / len(tb) >= 0.6
+
+
+def names_only_the_site(contributors: tuple[Contributor, ...], site_name: str | None) -> bool:
+    """Whether every author a page's metadata credits is the site itself.
+
+    Example:
+        >>> from articlekit.article import Contributor
+        >>> names_only_the_site((Contributor("USA Today"),), "USA TODAY")
+        True
+        >>> names_only_the_site((Contributor("Brian Truitt"),), "USA TODAY")
+        False
+    """
+    site = set(folded_words(site_name)) if site_name else set()
+    names = [set(folded_words(c.name)) for c in contributors if c.role in AUTHOR_ROLES]
+    return bool(site) and bool(names) and all(n and (n <= site or site <= n) for n in names)
 
 
 def strip_site_name(title: str, site_name: str | None = None) -> str:
@@ -120,9 +136,11 @@ class ApplyPageMetadata(BaseCleaner):
             if title:
                 changes["title"] = title
         if not draft.authors:
-            # Metadata fields are known to hold names: trusted.
+            # Metadata fields are known to hold names: trusted. An "author" that is the site
+            # itself ("GlossGenius" on glossgenius.com) is left for last: the body's byline or
+            # the markup may name the person (see ExtractByline).
             credited = contributors_of(hints.authors, draft.language, trusted=True)
-            if author_names(credited):
+            if author_names(credited) and not names_only_the_site(credited, hints.site_name):
                 changes["authors"] = author_names(credited)
                 changes["contributors"] = credited
         if draft.published is None:
