@@ -759,3 +759,19 @@ def test_metadata_author_that_is_the_site_itself_comes_last():
     assert pipeline(Draft.from_texts(["By Ann Lee", text], hints=person)).authors == (
         "Shauna Mitchell",
     )
+
+
+def test_date_lines_updated_label_and_page_metadata_day():
+    from articlekit.draft import Hints
+
+    text = "The council met on Monday and agreed on a new budget for the coming year."
+    extract = cleaners.get("extract_dates")
+    d = extract(Draft.from_texts(["Last updated on November 18, 2025 at 9:27 am", text]))
+    assert d.published is None and d.updated is not None and d.updated.day == 18
+    # HTML: the page's metadata says the 16th; a line of another day does not override it,
+    # a line of the same day adds its time.
+    page = Hints(published=("2025-11-16",))
+    other = extract(Draft.from_texts(["Dec 17, 2025", text], hints=page))
+    assert other.published is None and len(other.blocks) == 1
+    same = extract(Draft.from_texts(["16 Nov 2025, 10:30", text], hints=page))
+    assert same.published is not None and (same.published.day, same.published.hour) == (16, 10)

@@ -57,8 +57,9 @@ class ExtractDates(Extractor):
     A date line is short and holds nothing but date labels and one or two dates. It counts
     where a page prints its dates: above the first paragraph, among the last three blocks, or
     anywhere when it carries an explicit label ("Published", "Aktualisiert"). A date in a
-    sentence of the story is an event and is never taken. The first date sets ``published``,
-    a date after an "updated" label sets ``updated``; fields already set are kept.
+    sentence of the story is an event and is never taken. The first date sets ``published``
+    (unless the page's metadata gives one: HTML), a date after an "updated" label
+    ("Last updated on ...") sets ``updated``; fields already set are kept.
 
     Reason codes: ``timestamp``.
 
@@ -81,6 +82,7 @@ class ExtractDates(Extractor):
         tail = len(draft.blocks) - 3
         found: dict[int, str] = {}
         fields: dict[str, Any] = {}
+        page_days = {str(v)[:10] for v in draft.hints.published}
         for pos, block in enumerate(draft.blocks):
             text = block.text
             if word_count(text) > 16:
@@ -92,8 +94,15 @@ class ExtractDates(Extractor):
             if dates is None:
                 continue
             published, updated = dates
-            if published is not None and draft.published is None and "published" not in fields:
-                fields["published"] = published
+            # A page's metadata (htmldate's original date, JSON-LD) knows the publication
+            # day better than a date line of the page, which often is the last update or an
+            # event's date: a line of another day goes without setting the field (a line of
+            # the same day adds its time).
+            agrees = published is not None and (
+                not page_days or published.date().isoformat() in page_days
+            )
+            if agrees and draft.published is None:
+                fields.setdefault("published", published)
             if updated is not None and draft.updated is None and "updated" not in fields:
                 fields["updated"] = updated
             found[pos] = "timestamp"
@@ -108,8 +117,12 @@ class ExtractDates(Extractor):
             match = find_date(rest, language=draft.language, reference_date=draft.reference_date)
             if match is None:
                 break
-            before = lexicon.match_key(rest[: match.start])
-            is_update = any(before.rstrip(" :|•-").endswith(w) for w in lex["updated_word"])
+            # The label right before the date, less its glue: "Last updated on" -> "last updated".
+            label = lexicon.match_key(rest[: match.start]).rstrip(" :|•-").split()
+            while label and label[-1] in _GLUE:
+                label.pop()
+            before = " ".join(label)
+            is_update = any(before.endswith(w) for w in lex["updated_word"])
             if is_update:
                 updated = updated or match.value
             else:
