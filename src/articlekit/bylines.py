@@ -192,16 +192,6 @@ _STRIP = " .:,;-–—\"'“”„«»*"
 _STRIP_PARENS = _STRIP + "()[]"
 
 
-def _canonical_outlet(name: str) -> str | None:
-    """The canonical spelling of a known agency or outlet, or None."""
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
-    return lexicon.outlets().get(key) if key else None
-
-
-def _canonical(name: str) -> str:
-    return _canonical_outlet(name) or name
-
-
 def _leading_label(text: str) -> tuple[str | None, str]:
     """Split a role label off the start: ``("photos", "Jonas Weber")`` for "Fotos: Jonas Weber"."""
     vocab = _vocabulary()
@@ -247,7 +237,7 @@ def _is_credential(text: str) -> bool:
     tokens = [t for t in regex.split(r"[\s,]+", text.strip(_STRIP)) if t]
     return bool(tokens) and all(
         _credential_key(t) in vocab.credentials
-        or (t.isupper() and len(_credential_key(t)) <= 5 and _canonical_outlet(t) is None)
+        or (t.isupper() and len(_credential_key(t)) <= 5 and lexicon.known_outlet(t) is None)
         for t in tokens
     )
 
@@ -263,7 +253,7 @@ def _collective(text: str) -> str | None:
         if tail in vocab.collective:
             prefix = " ".join(words[:-size])
             stem = prefix[4:] if prefix.casefold().startswith("the ") else prefix
-            outlet = _canonical_outlet(stem) if stem else None
+            outlet = lexicon.known_outlet(stem) if stem else None
             return outlet or natural_case(text)
     return None
 
@@ -313,7 +303,7 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
         outlets: list[Contributor] = []
         for m in _PARENS.finditer(piece):
             inner = (m.group(1) or m.group(2) or "").strip(_STRIP)
-            outlet = _canonical_outlet(inner) if inner else None
+            outlet = lexicon.known_outlet(inner) if inner else None
             if outlet is not None:
                 organisation = outlet
                 outlets.append(Contributor(outlet, role, kind="organisation"))
@@ -324,7 +314,7 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
             agency = agency or organisation
             found.extend(outlets)
             continue
-        outlet = _canonical_outlet(piece)
+        outlet = lexicon.known_outlet(piece)
         if outlet is not None:
             agency = agency or outlet
             found.append(Contributor(outlet, role, kind="organisation"))
@@ -398,13 +388,13 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
             number > 0
             and role is None
             and all(
-                _canonical_outlet(p.strip(_STRIP))
+                lexicon.known_outlet(p.strip(_STRIP))
                 for p in _JOINER.split(segment)
                 if p.strip(_STRIP)
             )
         ):
             # "A and B | Reuters": an agency after a separator is the people's employer.
-            for outlet in (_canonical_outlet(p.strip(_STRIP)) for p in _JOINER.split(segment)):
+            for outlet in (lexicon.known_outlet(p.strip(_STRIP)) for p in _JOINER.split(segment)):
                 if outlet is None:
                     continue
                 for pos in previous:

@@ -356,7 +356,7 @@ def parse_dateline(
         return None
     place = m.group("place").strip(" .")
     raw_agency = (m.group("agency") or m.group("agency2") or "").strip()
-    agency = _known_agency(raw_agency) if raw_agency else None
+    agency = lexicon.known_outlet(raw_agency) if raw_agency else None
     if raw_agency and agency is None:
         return None  # "The talks in Kyiv (Ukraine) resumed...": not an agency, not a dateline
     capitals = place.upper() == place and any(ch.isalpha() for ch in place)
@@ -371,8 +371,3 @@ def parse_dateline(
             return None  # "WASHINGTON, the capital, ..." is prose
         date = found.value
     return Dateline(natural_case(place) if capitals else place, agency, date, m.end())
-
-
-def _known_agency(name: str) -> str | None:
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
-    return lexicon.outlets().get(key) if key else None

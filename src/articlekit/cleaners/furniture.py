@@ -99,8 +99,7 @@ def canonical_outlet(name: str) -> str | None:
         ('Al Jazeera', 'BBC', None)
     """
     name = name.strip(" .:;,")
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
-    known = lexicon.outlets().get(key)
+    known = lexicon.known_outlet(name)
     if known:
         return known
     if _ACRONYM.match(name):

@@ -40,6 +40,7 @@ __all__ = [
     "agencies",
     "available_languages",
     "for_language",
+    "known_outlet",
     "language_code",
     "match_key",
     "outlets",
@@ -344,6 +345,20 @@ def outlets() -> Mapping[str, str]:
         return {}
     data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def known_outlet(name: str) -> str | None:
+    """Return the canonical spelling of a well-known outlet or agency, or None.
+
+    Compared on letters and digits only, case-folded: "AL JAZEERA", "al-jazeera" and
+    "Aljazeera" are all "Al Jazeera".
+
+    Example:
+        >>> known_outlet("ALJAZEERA"), known_outlet("(Reuters)"), known_outlet("Jane Doe")
+        ('Al Jazeera', 'Reuters', None)
+    """
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return outlets().get(key) if key else None
 
 
 @functools.lru_cache(maxsize=1)
