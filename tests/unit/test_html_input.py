@@ -183,7 +183,7 @@ def test_linked_heading_between_paragraphs_stays_out():
 
 def test_recall_mode_is_asked_only_when_the_output_is_short_next_to_the_pages_prose():
     from articlekit.draft import DraftBlock
-    from articlekit.readers.html import _under_extracted
+    from articlekit.readers.html import _page_index, _under_extracted
 
     prose = (
         "Negotiators from both countries met in Istanbul on Monday and agreed to resume the "
@@ -191,8 +191,13 @@ def test_recall_mode_is_asked_only_when_the_output_is_short_next_to_the_pages_pr
     )
     page = tuple(DraftBlock(i, f"({i}) {prose}", link_density=0.0) for i in range(10))
     menu = tuple(DraftBlock(10 + i, "Home News Sport", link_density=1.0) for i in range(50))
-    assert _under_extracted(page + menu, page[:3])
-    assert not _under_extracted(page + menu, page[:9])
+    whole = page + menu
+    assert _under_extracted(whole, _page_index(whole), page[:3])
+    assert not _under_extracted(whole, _page_index(whole), page[:9])
+    # The same shortfall, but the missing prose is far below the article (other stories
+    # after a long menu): recall mode would not add the article's own text.
+    far = page[:3] + menu + page[3:]
+    assert not _under_extracted(far, _page_index(far), page[:3])
 
 
 def test_own_parser_reads_pages_as_trafilatura_does():

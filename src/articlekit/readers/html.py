@@ -608,17 +608,42 @@ def _words_in(blocks: tuple[DraftBlock, ...]) -> int:
     return sum(word_count(b.text) for b in blocks)
 
 
-def _under_extracted(page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]) -> bool:
-    """Whether trafilatura's output is short next to the prose the page holds.
+#: The missing prose must sit in or near the extracted span (within this many page blocks)...
+RECALL_NEAR_BLOCKS = 10
+#: ...and amount to this share of the extracted words for recall mode to be asked.
+RECALL_NEAR_SHARE = 0.2
 
-    Then its recall mode is asked too (measured on the dev pages: it is asked on about one
-    page in nine, and where it finds much more, that is mostly the article's own lists,
-    headings and sections that the default mode judged too link- or layout-like).
+
+def _under_extracted(
+    page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
+) -> bool:
+    """Whether trafilatura's output is short next to the prose the page holds around it.
+
+    Then its recall mode is asked too: where it finds much more, that is mostly the
+    article's own lists, headings and sections that the default mode judged too link- or
+    layout-like. Prose far from the extracted span (other stories, comments) is not what
+    recall mode adds: measured on the dev pages, asking only when the missing prose sits in
+    or near the span halves the runs (180 instead of 372 over three files) and keeps 19 of
+    the 20 that were taken.
     """
-    prose = sum(
-        word_count(b.text) for b in page if (b.link_density or 0.0) < 0.3 and is_prose(b.text)
+
+    def plain_prose(block: DraftBlock) -> bool:
+        return (block.link_density or 0.0) < 0.3 and is_prose(block.text)
+
+    extracted = _words_in(blocks)
+    prose = sum(word_count(b.text) for b in page if plain_prose(b))
+    if extracted >= RECALL_COVERAGE * prose:
+        return False
+    found = [i for i in _page_positions(where, blocks) if i is not None]
+    if not found:
+        return True  # the output is not the page's own blocks: no span to look around
+    got = set(found)
+    low = max(0, min(found) - RECALL_NEAR_BLOCKS)
+    high = min(len(page), max(found) + RECALL_NEAR_BLOCKS + 1)
+    near = sum(
+        word_count(page[i].text) for i in range(low, high) if i not in got and plain_prose(page[i])
     )
-    return _words_in(blocks) < RECALL_COVERAGE * prose
+    return near >= RECALL_NEAR_SHARE * extracted
 
 
 def read_html(
@@ -648,12 +673,12 @@ def read_html(
     page = page_blocks(tree)
     blocks = _trafilatura_blocks(tree, url, favor_recall=False)
     hints = _complete_hints(tree, hints, url, reference_date)
-    if _under_extracted(page, blocks):
+    where = _page_index(page)
+    if _under_extracted(page, where, blocks):
         recall = _trafilatura_blocks(tree, url, favor_recall=True)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)
-    where = _page_index(page)
     blocks = _with_standfirst(page, where, blocks, hints.subtitle)
     blocks = _with_subheadings(page, where, blocks)
     titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
