@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass
@@ -336,7 +337,7 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
         found.extend(outlets)  # "Jane Doe (AP)": the agency after its reporter
     if agency is not None:
         found = [
-            Contributor(c.name, c.role, agency, c.kind)
+            dataclasses.replace(c, organisation=agency)
             if c.kind == "person" and c.organisation is None
             else c
             for c in found
@@ -384,23 +385,15 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
             role, segment = _leading_label(segment)
         if not segment:
             continue
-        if (
-            number > 0
-            and role is None
-            and all(
-                lexicon.known_outlet(p.strip(_STRIP))
-                for p in _JOINER.split(segment)
-                if p.strip(_STRIP)
-            )
-        ):
+        names = [p.strip(_STRIP) for p in _JOINER.split(segment) if p.strip(_STRIP)]
+        outlets = [lexicon.known_outlet(name) for name in names]
+        if number > 0 and role is None and all(outlets):
             # "A and B | Reuters": an agency after a separator is the people's employer.
-            for outlet in (lexicon.known_outlet(p.strip(_STRIP)) for p in _JOINER.split(segment)):
-                if outlet is None:
-                    continue
+            for outlet in outlets:
                 for pos in previous:
                     if found[pos].organisation is None:
-                        found[pos] = Contributor(found[pos].name, found[pos].role, outlet)
-                found.append(Contributor(outlet, previous_role, kind="organisation"))
+                        found[pos] = dataclasses.replace(found[pos], organisation=outlet)
+                found.append(Contributor(str(outlet), previous_role, kind="organisation"))
             continue
         role = role or ("author" if number == 0 or bylined else previous_role)
         people, unreadable = _pieces(segment, role, trusted=trusted)

@@ -349,7 +349,7 @@ def parse_dateline(
         >>> d.place, d.agency, d.date, "BERLIN (dpa) - Die"[d.end:]
         ('Berlin', 'dpa', None, 'Die')
     """
-    from articlekit.bylines import natural_case
+    from articlekit.bylines import natural_case  # here: bylines imports this module
 
     m = _DATELINE.match(text)
     if m is None:
