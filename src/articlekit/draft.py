@@ -31,7 +31,8 @@ class DraftBlock:
         offset: Where ``text`` starts inside the block's original text (grows with prefix trims).
         link_density: Share of the text inside links, when the reader knew it (HTML); else None.
         tag: Name of the source element (HTML), else None.
-        classes: class/id tokens of the source element and its ancestors (HTML), lower case.
+        classes: Furniture words ("comment", "share", "sidebar"...) in the class or id of the
+            source element or an ancestor (HTML page blocks), lower case; else empty.
     """
 
     index: int

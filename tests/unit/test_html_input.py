@@ -181,6 +181,47 @@ def test_linked_heading_between_paragraphs_stays_out():
     assert "Other story" not in article.text
 
 
+SLIDE_TEXT = (
+    "The second round of talks is planned for next month in Geneva, where both delegations "
+    "expect to sign the agreement."
+)
+
+
+def test_paragraph_dropped_for_a_layout_class_between_two_paragraphs_is_put_back():
+    # trafilatura discards elements whose class holds "slide" (carousels), which also
+    # matches a listicle's own items.
+    html = _page_with_gap(f"<div class='listicle-slide'><p>{SLIDE_TEXT}</p></div>")
+    texts = [b.text for b in articlekit.clean_html(html).blocks]
+    assert texts.index(SLIDE_TEXT) == texts.index(next(t for t in texts if "2:" in t)) - 1
+
+
+@pytest.mark.parametrize("furniture", ["author-bio", "comment-list", "newsletter-box"])
+def test_prose_in_furniture_between_two_paragraphs_stays_out(furniture):
+    html = _page_with_gap(f"<div class='{furniture}'><p>{SLIDE_TEXT}</p></div>")
+    assert SLIDE_TEXT not in articlekit.clean_html(html).text
+
+
+def test_gap_prose_skips_captions_links_and_short_lines():
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _with_gap_prose
+
+    prose = "Officials said the talks would resume on Monday after a pause of several weeks."
+    page = (
+        DraftBlock(0, f"First. {prose}", link_density=0.0),
+        DraftBlock(1, f"Caption. {prose}", kind="caption", link_density=0.0),
+        DraftBlock(2, f"Linked. {prose}", link_density=0.5),
+        DraftBlock(3, "Share this story", link_density=0.0),
+        DraftBlock(4, f"Kept. {prose}", link_density=0.1),
+        DraftBlock(5, f"Last. {prose}", link_density=0.0),
+    )
+    extracted = (page[0], page[5])
+    out = _with_gap_prose(page, _page_index(page), extracted)
+    assert [b.text.split(".")[0] for b in out] == ["First", "Kept", "Last"]
+    assert [b.index for b in out] == [0, 1, 2]
+    # Nothing between the blocks: the same tuple comes back.
+    assert _with_gap_prose(page, _page_index(page), page[4:6]) == page[4:6]
+
+
 def test_recall_mode_is_asked_only_when_the_output_is_short_next_to_the_pages_prose():
     from articlekit.draft import DraftBlock
     from articlekit.readers.html import _page_index, _under_extracted

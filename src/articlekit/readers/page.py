@@ -8,6 +8,7 @@ it (see :func:`articlekit.features.article_core`).
 from __future__ import annotations
 
 import functools
+import re
 
 from lxml import etree
 
@@ -96,6 +97,18 @@ _KIND = {
 }
 
 
+#: class/id words of page furniture. A block inside an element (or under an ancestor) whose
+#: class or id holds one carries it in ``DraftBlock.classes``. Outer wrappers carry them too
+#: ("has-sidebar", a newsletter platform's body class), so this marks where text may be
+#: furniture, not that it is: it keeps furniture out of what the reader adds back to
+#: trafilatura's output, and never removes text on its own.
+_FURNITURE = re.compile(
+    r"comment|author|byline|(?<![a-z])bio(?![a-z])|cookie|consent|gdpr|related|recommend|share"
+    r"|social|newsletter|subscri|signup|promo|sponsor|advert|sidebar|footer|(?<![a-z])nav|menu"
+    r"|breadcrumb|popup|modal|caption|credit|disclaimer|disclosure|testimonial|review"
+)
+
+
 @functools.lru_cache(maxsize=512)
 def _local_name(tag: str) -> str:
     """``{namespace}P`` -> ``p``: the lower-case local name of a tag (few distinct ones)."""
@@ -106,7 +119,9 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
     """Split the whole page into text blocks at block-level element boundaries.
 
     Scripts, styles and form controls are skipped. Each block records its link density (the
-    share of its characters inside ``<a>``) and the tag of the element it started in.
+    share of its characters inside ``<a>``), the tag of the element it started in and, in
+    ``classes``, the furniture word ("comment", "share", "sidebar"...) of the outermost
+    element around it whose class or id holds one.
 
     Args:
         tree: The parsed page.
@@ -120,12 +135,17 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
         ...                        " text.</p><script>x()</script></body>")
         >>> [(b.text, b.link_density) for b in page_blocks(page)]
         [('Home', 1.0), ('Some bold text.', 0.0)]
+        >>> page = html.fromstring("<body><div class='post'><p>Text.</p><div class="
+        ...                        "'author-box'><p>Ann writes.</p></div></div></body>")
+        >>> [(b.text, b.classes) for b in page_blocks(page)]
+        [('Text.', ()), ('Ann writes.', ('author',))]
     """
     blocks: list[DraftBlock] = []
     parts: list[str] = []
     linked = [0]
     kind = ["paragraph"]
     tag = ["p"]
+    marked = [""]
 
     def flush() -> None:
         raw = "".join(parts)
@@ -134,7 +154,14 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
         if text:
             density = min(1.0, linked[0] / len(text))
             blocks.append(
-                DraftBlock(len(blocks), text, kind=kind[0], link_density=density, tag=tag[0])
+                DraftBlock(
+                    len(blocks),
+                    text,
+                    kind=kind[0],
+                    link_density=density,
+                    tag=tag[0],
+                    classes=(marked[0],) if marked[0] else (),
+                )
             )
         linked[0] = 0
 
@@ -144,7 +171,7 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
             if in_link:
                 linked[0] += len(" ".join(text.split()))
 
-    def walk(node: etree._Element, in_link: bool) -> None:
+    def walk(node: etree._Element, in_link: bool, mark: str) -> None:
         for child in node:
             raw_tag = child.tag
             name = _local_name(raw_tag) if isinstance(raw_tag, str) else ""
@@ -152,21 +179,33 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
                 add(child.tail, in_link)
                 continue
             is_block = name in _BLOCK
+            child_mark = mark
+            # Only block elements: furniture is boxes of blocks, and the inline elements
+            # (links, spans, icons) are most of a page's classes.
+            if is_block and not mark:
+                # The outermost marked element names the block: a comment section's
+                # inner "author" line is still in the comments.
+                names = f"{child.get('class') or ''} {child.get('id') or ''}"
+                # Folding first: a case-insensitive pattern is four times slower.
+                if len(names) > 1 and (found := _FURNITURE.search(names.lower())):
+                    child_mark = found.group(0)
             if is_block:
                 flush()
                 kind[0] = _KIND.get(name, "paragraph")
                 tag[0] = name
+                marked[0] = child_mark
             child_link = in_link or name == "a"
             add(child.text, child_link)
             if len(child):
-                walk(child, child_link)
+                walk(child, child_link, child_mark)
             if is_block:
                 flush()
+                marked[0] = mark
             add(child.tail, in_link)
 
     body = tree.find(".//body")
     root = body if body is not None else tree
     add(root.text, False)
-    walk(root, False)
+    walk(root, False, "")
     flush()
     return tuple(blocks)
