@@ -4,6 +4,7 @@ import codecs
 
 import pytest
 from bs4 import BeautifulSoup
+from lxml import etree
 from lxml import html as lxml_html
 
 import articlekit
@@ -248,8 +249,11 @@ def test_own_parser_reads_pages_as_trafilatura_does():
 
     form = "<form><label>Email</label><input name='e'><select><option>A</option></select></form>"
     declared = f'<?xml version="1.0" encoding="utf-8"?>{PAGE}'  # a str libxml2 refuses as is
-    for page in (PAGE, PAGE.replace("<article>", f"<article>{form}"), declared):
+    commented = PAGE.replace("<p>Paragraph 1", "<!-- note --><p>Paragraph 1")
+    for page in (PAGE, PAGE.replace("<article>", f"<article>{form}"), declared, commented):
         ours, theirs = parse_html(page), load_html(page)
+        # Ours keeps comments for the date search; without them the trees are the same.
+        etree.strip_tags(ours, etree.Comment)
         assert lxml_html.tostring(ours) == lxml_html.tostring(theirs)
         assert all(isinstance(e, lxml_html.HtmlElement) for e in ours.iter("input", "p"))
     assert articlekit.clean_html(declared).text == articlekit.clean_html(PAGE).text
@@ -285,3 +289,45 @@ def test_site_name_printed_in_the_logo_is_not_taken_for_the_headline():
     page = _titled_page("Talks resume in Istanbul | Encore Realty", "Encore Realty", "Menu")
     assert articlekit.clean_html(page).title != "Encore Realty"
     assert articlekit.clean_html(page).title.startswith("Talks resume in Istanbul")
+
+
+def test_date_in_an_html_comment_is_found():
+    # Blog engines print the entry's trackback RDF inside a comment; htmldate reads it on
+    # its own parse, so the reader keeps comments until the date search has run.
+    rdf = (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description '
+        'dc:title="Talks resume" dc:date="2020-07-12T10:31:00+09:00" /></rdf:RDF>'
+    )
+    article = articlekit.clean_html(PAGE.replace("</body>", f"<!-- {rdf} --></body>"))
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2020-07-12"
+    # The comment is not text of the page.
+    assert "rdf" not in article.text.lower()
+
+
+def test_comments_are_gone_before_trafilatura_but_a_users_tree_keeps_them():
+    html = PAGE.replace("<p>Paragraph 1", "<!-- a note --><p>Paragraph 1")
+    tree = lxml_html.fromstring(html)
+    articlekit.clean_html(tree)
+    assert any(isinstance(node, lxml_html.HtmlComment) for node in tree.iter())
+    assert articlekit.clean_html(tree).text == articlekit.clean_html(html).text
+
+
+def test_local_form_of_a_moment_near_midnight_gives_the_pages_day():
+    from articlekit.draft import Hints
+    from articlekit.readers.html import _complete_hints, _local_forms
+
+    utc, local = "2020-12-24T23:59:50Z", "2020-12-25T01:59:50+02:00"
+    assert _local_forms((utc, local), "2020-12-24") == [local]
+    assert _local_forms((utc, "2020-12-25T01:59:50"), "2020-12-24") == []  # no zone
+    assert _local_forms(("2020-12-26T01:59:50+02:00",), "2020-12-24") == []  # another moment
+    # htmldate finds the UTC day in the page's JSON-LD; the page's own zone says the 25th.
+    ld = f'{{"@type": "NewsArticle", "datePublished": "{utc}"}}'
+    tree = lxml_html.fromstring(
+        f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+        f"<body>{PARAS}</body></html>"
+    )
+    hints = _complete_hints(tree, Hints(published=(utc, local)), None, None)
+    assert hints.published[0] == local
+    assert hints.published[-1] == "2020-12-24"
