@@ -374,6 +374,7 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
     previous_role = "author"
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
+    past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
         segment = _TAIL.sub("", raw).strip(_STRIP)
         dated = find_date(segment, language=language)
@@ -384,9 +385,13 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         if role is None:
             role, segment = _leading_label(segment)
         if not segment:
+            past_date = past_date or dated is not None
             continue
         names = [p.strip(_STRIP) for p in _JOINER.split(segment) if p.strip(_STRIP)]
         outlets = [lexicon.known_outlet(name) for name in names]
+        if past_date and not all(outlets):
+            break  # "By A | May 20, 2007 | Politics, Business": categories follow the date
+        past_date = past_date or dated is not None
         if number > 0 and role is None and all(outlets):
             # "A and B | Reuters": an agency after a separator is the people's employer.
             for outlet in outlets:

@@ -59,10 +59,11 @@ class Hints:
         language: Declared language (``<html lang>``), raw.
         url: Canonical URL the page declares.
         extra: Anything else a reader wants to pass on to custom cleaners.
-        author_search: A slower search for raw author strings, run only when asked (by
-            :class:`~articlekit.cleaners.metadata.ApplyPageMetadata`, when neither the body's
-            byline nor ``authors`` named anyone). The HTML reader sets it to trafilatura's
-            byline search of the page's markup.
+        author_search: A slower search for author names, run only when asked (by
+            :class:`~articlekit.cleaners.bylines.ExtractByline`, when neither the body's
+            byline nor ``authors`` named a person). It returns names already read (trusted:
+            a user name such as "marc" is one). The HTML reader sets it to its search of the
+            page around the body and of the markup (see ``docs/bylines-and-dates.md``).
     """
 
     title: str | None = None

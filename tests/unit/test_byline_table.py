@@ -624,6 +624,31 @@ ROWS = [
         (),
         id="tr-neg-sentence",
     ),
+    # Categories and comment counts follow a byline's date: no names.
+    pytest.param(
+        "von Lena Brandt | 20. Mai 2007 | Ergebnisse, Vereine | 0 Kommentare",
+        "de",
+        False,
+        (C("Lena Brandt"),),
+        id="de-categories-after-date",
+    ),
+    pytest.param(
+        "By Tom Reed | March 3, 2024 | Reuters",
+        "en",
+        False,
+        (C("Tom Reed", organisation="Reuters"), _org("Reuters")),
+        id="en-agency-after-date",
+    ),
+    pytest.param("Vom Lena Brandt", "de", False, (C("Lena Brandt"),), id="de-vom"),
+    pytest.param("Erstellt von Jonas Feld", "de", False, (C("Jonas Feld"),), id="de-erstellt"),
+    pytest.param("Autor*in: Mira Holt", "de", False, (C("Mira Holt"),), id="de-autor-in"),
+    pytest.param(
+        "By Nora Vale, DVM | Reviewed by Ian Cole, DVM",
+        "en",
+        False,
+        (C("Nora Vale"), C("Ian Cole", "editing")),
+        id="en-reviewed-by",
+    ),
 ]
 
 

@@ -28,7 +28,7 @@ class ExtractByline(Extractor):
     "Di", "Door"...) followed by capitalised names, is short and does not end like a sentence
     ("By the end of the year, ..." is prose). Lines of pure decoration right after it (a
     split byline's "• |") go with it. Authors the page's metadata gave are kept; when neither
-    the metadata nor the body names anyone, the reader's markup search
+    the metadata nor the body names a person, the reader's search
     (:attr:`~articlekit.draft.Hints.author_search`, HTML) is asked.
 
     Reason codes: ``byline``.
@@ -66,13 +66,14 @@ class ExtractByline(Extractor):
                 found[follow] = "byline"
                 follow += 1
         if not contributors and not draft.authors and draft.hints.author_search is not None:
-            # Neither the page's metadata nor the body named anyone: the markup's byline
-            # (HTML; run only now, it is the slow search). Not trusted: it can be a label.
+            # Neither the page's metadata nor the body named anyone: the page's search (HTML:
+            # byline lines around the body, the marked byline; run only now, it is the slow
+            # one). It returns names it has already read (a user name such as "marc" is one).
             found_raw = draft.hints.author_search()
-            contributors = list(contributors_of(found_raw, draft.language, trusted=False))
+            contributors = list(contributors_of(found_raw, draft.language, trusted=True))
         if not contributors and not draft.authors and draft.hints.authors:
-            # Metadata that names only the site itself (apply_page_metadata left it): better
-            # than nothing.
+            # Metadata that names only the site itself, or only one-word names
+            # (apply_page_metadata left it): better than nothing.
             contributors = list(contributors_of(draft.hints.authors, draft.language, trusted=True))
         fields: dict[str, Any] = {}
         if contributors and not draft.authors:

@@ -59,6 +59,11 @@ def names_only_the_site(contributors: tuple[Contributor, ...], site_name: str | 
     return bool(site) and bool(names) and all(n and (n <= site or site <= n) for n in names)
 
 
+def _one_word_names(contributors: tuple[Contributor, ...]) -> bool:
+    """Whether every author the metadata credits has a one-word name (often a user name)."""
+    return all(len(c.name.split()) == 1 for c in contributors if c.role in AUTHOR_ROLES)
+
+
 def strip_site_name(title: str, site_name: str | None = None) -> str:
     """Remove a site-name prefix or suffix from a page title ("Headline | Site").
 
@@ -137,10 +142,15 @@ class ApplyPageMetadata(BaseCleaner):
                 changes["title"] = title
         if not draft.authors:
             # Metadata fields are known to hold names: trusted. An "author" that is the site
-            # itself ("GlossGenius" on glossgenius.com) is left for last: the body's byline or
-            # the markup may name the person (see ExtractByline).
+            # itself ("GlossGenius" on glossgenius.com), or only one-word names (a user name:
+            # "jdoe77"), is left for last: the body's byline or the markup may name the person
+            # (see ExtractByline).
             credited = contributors_of(hints.authors, draft.language, trusted=True)
-            if author_names(credited) and not names_only_the_site(credited, hints.site_name):
+            if (
+                author_names(credited)
+                and not names_only_the_site(credited, hints.site_name)
+                and not _one_word_names(credited)
+            ):
                 changes["authors"] = author_names(credited)
                 changes["contributors"] = credited
         if draft.published is None:

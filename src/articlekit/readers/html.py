@@ -19,6 +19,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from articlekit import lexicon
+from articlekit.bylines import parse_byline
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError
 from articlekit.features import (
@@ -29,6 +31,7 @@ from articlekit.features import (
     word_count,
     words,
 )
+from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 
@@ -303,15 +306,19 @@ LAYOUT_ROW_WORDS = 60
 MAX_LAYOUT_SHARE = 0.2
 
 
+#: trafilatura's byline search naming more one-word "authors" than this found a list of tags.
+MAX_SEARCH_NAMES = 3
+
+
 def _complete_hints(
     tree: etree._Element, hints: Hints, url: str | None, reference_date: datetime | None
 ) -> Hints:
-    """Ask the slower searches only for what the page's metadata did not say.
+    """Complete the metadata's dates with htmldate's search of the page.
 
     The publication day comes from htmldate (``extensive_search``, ``original_date``: the
     settings trafilatura uses), with the time and zone of a JSON-LD or meta timestamp of that
-    day; authors from trafilatura's byline search of the markup when no metadata names them
-    (deferred: see :attr:`~articlekit.draft.Hints.author_search`).
+    day. (The slower author search is deferred: see
+    :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.)
     """
     changes: dict[str, Any] = {}
     from htmldate import find_date
@@ -326,10 +333,6 @@ def _complete_hints(
     if found:
         same_day = [v for v in hints.published if isinstance(v, str) and v[:10] == found]
         changes["published"] = (*_local_forms(hints.published, found), *same_day, found)
-    if not hints.authors:
-        # Deferred: most pages without author metadata print a byline in the body, which
-        # the byline cleaner finds; the markup search is run only when it did not.
-        changes["author_search"] = functools.partial(_search_authors, tree)
     return dataclasses.replace(hints, **changes) if changes else hints
 
 
@@ -354,12 +357,87 @@ def _local_forms(values: tuple[str | datetime, ...], day: str) -> list[str]:
     return local
 
 
-def _search_authors(tree: etree._Element) -> tuple[str, ...]:
-    """Run trafilatura's byline search of the page's markup (it works on a copy of the tree)."""
+def _search_authors(
+    tree: etree._Element,
+    page: tuple[DraftBlock, ...] = (),
+    span: tuple[int, int] | None = None,
+    language: str | None = None,
+) -> tuple[str, ...]:
+    """The authors the page names outside its metadata and body, already read.
+
+    Deferred (see :attr:`~articlekit.draft.Hints.author_search`): most pages print a byline
+    in the body or name the author in their metadata. In order: a byline line printed just
+    above or below the extracted body ("By Jane Doe" between the headline and the text), the
+    byline the markup marks (:func:`~articlekit.readers.markup_bylines.markup_authors`), then
+    trafilatura's search.
+    """
+    found = _page_byline(page, span, language)
+    if found:
+        return found
+    found = markup_authors(tree, language)
+    if found:
+        return found
     from trafilatura.metadata import extract_author
 
-    found = extract_author(tree)
-    return tuple(a.strip() for a in found.split(";") if a.strip()) if found else ()
+    raw = extract_author(tree)  # it works on a copy of the tree
+    names: list[str] = []
+    for part in raw.split(";") if raw else ():
+        names.extend(n for n in parse_byline(part) if n not in names)
+    if len(names) > MAX_SEARCH_NAMES and all(len(n.split()) == 1 for n in names):
+        return ()  # a list of tags or categories, not a byline
+    return plausible_authors(names)
+
+
+#: A byline line printed outside the extracted body stands this many page blocks above it...
+BYLINE_WINDOW_BEFORE = 8
+#: ...or among its own first blocks...
+BYLINE_WINDOW_INSIDE = 3
+#: ...or this many below its end.
+BYLINE_WINDOW_AFTER = 3
+#: A byline line has at most this many words.
+BYLINE_MAX_WORDS = 16
+
+
+def _is_link(block: DraftBlock) -> bool:
+    return block.link_density is not None and block.link_density >= 0.5
+
+
+def _page_byline(
+    page: tuple[DraftBlock, ...], span: tuple[int, int] | None, language: str | None
+) -> tuple[str, ...]:
+    """The names of a byline line the page prints just around the start or the end of the body.
+
+    The headline block often holds the byline too, and trafilatura leaves it out with the
+    headline; an author box below the article is left out with the page's furniture. The
+    line must read like a byline, as in the body (a byline word first, short, not a sentence,
+    names after it); a byline word alone on its line ("Author") takes the next block as the
+    name.
+    """
+    if span is None:
+        return ()
+    lex = lexicon.for_language(language)
+    start, end = span
+    # Nearest to the body's start first: above it, then its own first blocks (those
+    # trafilatura dropped), then below its end.
+    above = range(start - 1, max(-1, start - 1 - BYLINE_WINDOW_BEFORE), -1)
+    top = range(start, min(end + 1, start + BYLINE_WINDOW_INSIDE))
+    below = range(end + 1, min(len(page), end + 1 + BYLINE_WINDOW_AFTER))
+    for i in itertools.chain(above, top, below):
+        text = page[i].text
+        if lex.is_phrase("byline", text) and i + 1 < len(page):
+            if _is_link(page[i]):
+                continue  # "Autoren" in the site's menu
+            if i > end and len(words(text)) == 1 and len(text.strip(" :")) <= 3:
+                continue  # a bare "By" below the body credits the next story's teaser
+            text = f"{text} {page[i + 1].text}"
+        if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
+            continue
+        if lex.starts_with("byline", text) is None:
+            continue
+        names = plausible_authors(parse_byline(text, language=language))
+        if names:
+            return names
+    return ()
 
 
 def _layout_share(blocks: tuple[DraftBlock, ...]) -> float:
@@ -759,7 +837,13 @@ def read_html(
         "extractor": extractor,
         "headline": _printed_headline(page, span, titles, hints.site_name),
     }
-    hints = dataclasses.replace(hints, extra=extra)
+    hints = dataclasses.replace(
+        hints,
+        extra=extra,
+        author_search=functools.partial(
+            _search_authors, tree, page, span, lexicon.language_code(hints.language)
+        ),
+    )
     # Link text alone is navigation, not an article.
     own_words = sum(
         len(words(b.text)) for b in blocks if b.link_density is None or b.link_density < 0.5

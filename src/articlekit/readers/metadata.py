@@ -6,6 +6,7 @@ byline normaliser, a date string through the date normaliser).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -174,7 +175,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         [a.strip() for a in (getattr(doc, "author", None) or "").split(";")],
     ):
         for name in raw:
-            name = normalize_space(name)
+            # Some CMSs escape the value twice: "Maria &amp; Ana" is "Maria & Ana".
+            name = normalize_space(html.unescape(name) if "&" in name else name)
             # article:author is often a profile URL, not a name.
             if name and "://" not in name and name not in authors:
                 authors.append(name)

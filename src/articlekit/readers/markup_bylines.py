@@ -1,0 +1,271 @@
+"""Bylines in the page's markup: the elements a page marks as its author's name.
+
+Pages that name their writer outside the metadata still mark the byline in the markup:
+``itemprop="author"`` (schema.org microdata), ``rel="author"`` links, hCard's
+``class="author vcard"`` with its ``fn``, and the ``author``/``byline`` class and id names
+of CMS themes ("post-author", "entry-author", "byline__name"). This reader finds them by those
+attributes, leaves out the page parts that name other people (comments, sidebars, widgets,
+menus, related-story lists) and reads the name from the element's shape: the name slot
+(``itemprop="name"``, ``fn``, the link to the author's page) when there is one, else the
+element's text when it is short.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+from lxml import etree
+
+from articlekit import lexicon
+from articlekit.article import AUTHOR_ROLES
+from articlekit.bylines import parse_byline, parse_contributors
+from articlekit.readers.metadata import element_text
+
+__all__ = ["markup_authors", "plausible_author", "plausible_authors"]
+
+#: Class or id words that mark an author's name or a byline (as a word part: "post-author",
+#: "author_name", "c-byline", "ArticleAuthor").
+_AUTHOR_MARK = regex.compile(r"author|byline|autor|auteur", regex.IGNORECASE)
+#: Class or id words of page parts that name other people than the article's writer, at the
+#: start of a word part ("comment-author", "recentcomments", "sidebar", but not "vcard").
+_ELSEWHERE = regex.compile(
+    r"\b(?:comment|sidebar|widget|related|recent|popular|trending|menu|navbar|breadcrumb"
+    r"|recommend|teaser|card)",
+)
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "form", "select", "svg"})
+#: A link to an author's page ("/author/jane-doe", "/autoren/"); group 1: the page's name.
+_AUTHOR_HREF = regex.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore)(?:/([^/?#]*)|$|\?)", regex.I
+)
+#: The site's copyright line ("© 2025 Example Inc.").
+_COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)\s*\d{4}", regex.IGNORECASE)
+#: A byline element holds a name and a few words around it ("By Jane Doe | May 3, 2024").
+MAX_WORDS = 12
+#: A name slot holds a name only.
+MAX_NAME_WORDS = 5
+
+
+def _marks(element: etree._Element) -> str:
+    """Class and id of an element, as one string."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _mark_words(element: etree._Element) -> str:
+    """Class and id of an element as lower-case words ("RelatedPosts" -> "related posts")."""
+    return _CAMEL.sub(" ", _marks(element)).replace("-", " ").replace("_", " ").casefold()
+
+
+def _elsewhere(element: etree._Element) -> bool:
+    """Whether the element sits in a page part that names other people (comments, menus...)."""
+    node: etree._Element | None = element
+    while node is not None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            return True
+        if _ELSEWHERE.search(_mark_words(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_author_element(element: etree._Element) -> int:
+    """How strongly the markup says the element holds the author: 3 best, 0 not at all."""
+    itemprop = (element.get("itemprop") or "").casefold().split()
+    if "author" in itemprop or "creator" in itemprop:
+        return 3
+    rel = (element.get("rel") or "").casefold().split()
+    if "author" in rel and element.tag == "a":
+        return 2
+    if _AUTHOR_MARK.search(_marks(element)):
+        return 1
+    return 0
+
+
+def _name_slots(element: etree._Element) -> list[str]:
+    """The texts of the element's name slots: itemprop name, hCard fn, author-page links."""
+    slots: list[str] = []
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        itemprop = (node.get("itemprop") or "").casefold().split()
+        classes = (node.get("class") or "").split()
+        href = (node.get("href") or "") if node.tag == "a" else ""
+        is_link = node.tag == "a" and (
+            "author" in (node.get("rel") or "").casefold().split() or _AUTHOR_HREF.search(href)
+        )
+        if not ("name" in itemprop or "fn" in classes or is_link):
+            continue
+        text = node.get("content") if node.tag == "meta" else element_text(node)
+        if not text or text in slots:
+            continue
+        if is_link and not _names_the_page(text, href):
+            continue  # "Archives", "Full bio": a link to the author's page that is not the name
+        slots.append(text)
+    return slots
+
+
+def _names_the_page(text: str, href: str) -> bool:
+    """Whether a link's text is the name its author-page URL spells ("/author/jane-doe")."""
+    m = _AUTHOR_HREF.search(href)
+    if m is None or not m.group(1):
+        return True
+    slug = _ascii(m.group(1))
+    if not regex.search(r"[a-z]{3}", slug):
+        return True  # a number or an id: nothing to check against
+    return any(len(w) >= 2 and w in slug for w in _ascii(text).split())
+
+
+def _ascii(text: str) -> str:
+    """Lower case, accents off, anything but letters and digits a space ("Beyß" stays)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+
+
+def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[str, ...]:
+    """Find the author names the page's markup marks, best evidence first.
+
+    Args:
+        tree: The parsed page.
+        language: ISO 639-1 code for the byline words, or None for all languages.
+
+    Returns:
+        The names (normalised), from the first marked element that names someone; empty when
+        the markup marks no author.
+    """
+    best: tuple[int, tuple[str, ...]] = (0, ())
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        strength = _is_author_element(element)
+        if strength <= best[0] or _elsewhere(element):
+            continue
+        names = _names_of(element, language)
+        if names:
+            best = (strength, names)
+            if strength == 3:
+                break
+    return best[1]
+
+
+def _names_of(element: etree._Element, language: str | None) -> tuple[str, ...]:
+    """The names an author element holds."""
+    if element.tag == "meta":
+        content = element.get("content") or ""
+        return plausible_authors(parse_byline(content, language=language, trusted=True))
+    slots = _name_slots(element)
+    if slots:
+        names: list[str] = []
+        for slot in slots:
+            if len(slot.split()) <= MAX_NAME_WORDS:
+                read = parse_byline(slot, language=language, trusted=True)
+                names.extend(n for n in read if n not in names)
+        # "Written by A | Edited by B", both linked: B is no author.
+        others = _other_roles(element_text(element), language)
+        return plausible_authors([n for n in names if n not in others])
+    inner = _inner_names(element, language)
+    if inner:
+        # A byline box whose parts are marked too ("author-name" beside "author-title"): the
+        # part that names, not the box's text, which runs the name into the job title.
+        return inner
+    text = element_text(element)
+    if not text or len(text.split()) > MAX_WORDS or _COPYRIGHT.search(text):
+        return ()  # prose, or the site's copyright line
+    read = parse_byline(text, language=language)
+    return tuple(n for n in plausible_authors(read) if len(n.split()) >= 2)
+
+
+def _other_roles(text: str, language: str | None) -> set[str]:
+    """The people a short credit line names in other roles than author (editor, reviewer)."""
+    if len(text.split()) > 3 * MAX_WORDS:
+        return set()
+    credited = parse_contributors(text, language=language, trusted=True)
+    return {c.name for c in credited if c.role not in AUTHOR_ROLES}
+
+
+def _marked_children(element: etree._Element) -> list[etree._Element]:
+    """The outermost marked elements inside ``element``, in document order."""
+    found: list[etree._Element] = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if _is_author_element(child):
+            found.append(child)
+        else:
+            found.extend(_marked_children(child))
+    return found
+
+
+def _inner_names(element: etree._Element, language: str | None) -> tuple[str, ...]:
+    """The names of the first marked part that names someone, and of its like siblings.
+
+    "By <span class=author>A</span> and <span class=author>B</span>" names both.
+    """
+    names: list[str] = []
+    first: etree._Element | None = None
+    for child in _marked_children(element):
+        if first is not None and (child.tag, child.get("class")) != (first.tag, first.get("class")):
+            continue
+        found = _names_of(child, language)
+        if found and first is None:
+            first = child
+        names.extend(n for n in found if n not in names)
+    return tuple(names)
+
+
+#: Values a CMS puts in an author field that name nobody.
+_JUNK = frozenset(
+    {
+        "admin",
+        "administrator",
+        "author",
+        "authors",
+        "name",
+        "user",
+        "guest",
+        "editor",
+        "unknown",
+        "anonymous",
+        "no author",
+    }
+)
+
+
+#: Month names that are also first names and surnames ("Tom May", "Anna August").
+_NAMES = frozenset({"may", "june", "april", "august"})
+
+
+def _is_month(token: str, lex: lexicon.Lexicon) -> bool:
+    return lexicon.match_key(token).rstrip(".") in lex.months
+
+
+def plausible_author(name: str) -> str | None:
+    """The name a markup byline gives, or None when it is a label, a count or a date.
+
+    A trailing month name goes ("Jane Doe November": the byline ran into its date line);
+    a CMS's default user ("admin", "wordpressadmin") and form labels ("Name") are no one.
+    """
+    lex = lexicon.for_language(None)
+    tokens = name.split()
+    while len(tokens) > 1 and _is_month(tokens[-1], lex) and tokens[-1].casefold() not in _NAMES:
+        tokens.pop()
+    name = " ".join(tokens)
+    key = lexicon.match_key(name)
+    if not regex.search(r"[^\W\d_]", key):
+        return None  # "4", "29": a count, not a name
+    if key in _JUNK or "admin" in key.replace(" ", ""):
+        return None
+    single = len(tokens) == 1
+    if single and (_is_month(key, lex) or key in lex.words("weekdays")):
+        return None
+    return name
+
+
+def plausible_authors(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The plausible names of a list (see :func:`plausible_author`), without repeats."""
+    kept: list[str] = []
+    for name in names:
+        good = plausible_author(name)
+        if good and good not in kept:
+            kept.append(good)
+    return tuple(kept)

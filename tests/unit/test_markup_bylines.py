@@ -1,0 +1,162 @@
+"""Authors from the page outside its metadata: marked bylines, byline lines around the body."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+import articlekit
+from articlekit.draft import DraftBlock
+from articlekit.readers.html import _page_byline
+from articlekit.readers.markup_bylines import markup_authors, plausible_author
+
+
+def _paragraph(i: int) -> str:
+    return (
+        f"<p>Paragraph {i}: the harbour board met on Tuesday and voted to rebuild the old "
+        "pier before the summer season, the chair said after the meeting.</p>"
+    )
+
+
+BODY = "".join(_paragraph(i) for i in range(5))
+
+
+def _page(head: str = "", header: str = "", footer: str = "") -> str:
+    return (
+        f"<html><head><title>Pier rebuilt</title>{head}</head><body>"
+        f"<header><h1>Pier rebuilt</h1>{header}</header>"
+        f"<article>{BODY}</article>{footer}</body></html>"
+    )
+
+
+def _markup(fragment: str) -> tuple[str, ...]:
+    return markup_authors(lxml_html.fromstring(f"<html><body>{fragment}</body></html>"))
+
+
+def test_hcard_byline_keeps_a_user_name_and_skips_comment_authors():
+    fragment = (
+        '<div class="comments"><span class="comment-author vcard">'
+        '<span class="fn">Olli Brandt</span></span></div>'
+        '<div class="entry-meta"><span class="byline">by <span class="author vcard">'
+        '<a class="url fn n" href="/author/quill/">quill</a></span></span></div>'
+    )
+    assert _markup(fragment) == ("quill",)
+
+
+def test_sidebar_and_menu_authors_are_not_the_articles():
+    fragment = (
+        '<aside class="widget recent-posts"><span class="author">Olli Brandt</span></aside>'
+        '<ul class="menu"><li class="menu-authors"><a href="/author/ida-lang/">Ida Lang</a></li>'
+        "</ul>"
+    )
+    assert _markup(fragment) == ()
+
+
+def test_itemprop_author_name_wins_over_a_class_marked_byline():
+    fragment = (
+        '<div class="post-author">By Olli Brandt and friends of the pier</div>'
+        '<div itemprop="author" itemscope><span itemprop="name">Ida Lang</span>'
+        '<span itemprop="jobTitle">Harbour reporter</span></div>'
+    )
+    assert _markup(fragment) == ("Ida Lang",)
+
+
+def test_author_page_link_must_spell_the_name_of_its_url():
+    fragment = (
+        '<div class="author-box"><a href="/author/ida-lang/">Archives</a>'
+        '<a href="/author/ida-lang/">Ida Lang</a></div>'
+    )
+    assert _markup(fragment) == ("Ida Lang",)
+
+
+def test_marked_name_part_instead_of_the_box_text_and_several_authors():
+    box = (
+        '<div class="author-info"><div class="author-name">Ida Lang</div>'
+        '<div class="author-title">Senior Harbour Correspondent</div></div>'
+    )
+    assert _markup(box) == ("Ida Lang",)
+    pair = (
+        '<p class="byline">By <span class="author">Ida Lang</span> and '
+        '<span class="author">Olli Brandt</span></p>'
+    )
+    assert _markup(pair) == ("Ida Lang", "Olli Brandt")
+
+
+def test_editor_and_reviewer_of_a_linked_credit_line_are_no_authors():
+    fragment = (
+        '<div class="byline">Written by <a href="/author/ida-lang/">Ida Lang</a> | '
+        'Reviewed by <a href="/author/olli-brandt/">Olli Brandt</a></div>'
+    )
+    assert _markup(fragment) == ("Ida Lang",)
+
+
+def test_copyright_line_marked_byline_names_nobody():
+    assert _markup('<ul class="site-byline">© 2025 Harbour Media. Terms Privacy</ul>') == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ida Lang November", "Ida Lang"),
+        ("Tom May", "Tom May"),
+        ("July", None),
+        ("29", None),
+        ("wpadmin", None),
+        ("Name", None),
+        ("quill", "quill"),
+    ],
+)
+def test_plausible_author(raw, expected):
+    assert plausible_author(raw) == expected
+
+
+def test_site_only_metadata_gives_way_to_the_marked_byline():
+    head = '<meta name="author" content="Harbour Post"><meta property="og:site_name" '
+    head += 'content="Harbour Post">'
+    header = '<span class="author vcard"><a class="url fn" href="/author/ida-lang/">Ida Lang</a>'
+    header += "</span>"
+    assert articlekit.clean_html(_page(head, header)).authors == ("Ida Lang",)
+    # Without a byline anywhere, the site it is.
+    assert articlekit.clean_html(_page(head)).authors == ("Harbour Post",)
+
+
+def test_one_word_metadata_user_name_gives_way_to_the_marked_full_name():
+    head = '<meta name="author" content="ilang77">'
+    header = '<span class="author vcard"><a class="url fn" href="/author/ilang77/">Ida Lang</a>'
+    header += "</span>"
+    assert articlekit.clean_html(_page(head, header)).authors == ("Ida Lang",)
+    assert articlekit.clean_html(_page(head)).authors == ("ilang77",)
+
+
+def test_metadata_author_escaped_twice_is_unescaped():
+    head = '<meta name="author" content="Ida Lang &amp;amp; Olli Brandt">'
+    assert articlekit.clean_html(_page(head)).authors == ("Ida Lang", "Olli Brandt")
+
+
+def _blocks(*texts: str, links: tuple[int, ...] = ()) -> tuple[DraftBlock, ...]:
+    return tuple(
+        DraftBlock(index=i, text=t, link_density=1.0 if i in links else 0.0)
+        for i, t in enumerate(texts)
+    )
+
+
+def test_page_byline_above_inside_and_below_the_body():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    above = _blocks("Home", "Pier rebuilt", "By Ida Lang • 4 min read", para, para)
+    assert _page_byline(above, (3, 4), "en") == ("Ida Lang",)
+    inside = _blocks("Pier rebuilt", para, "Von Ida Lang", para)
+    assert _page_byline(inside, (1, 3), "de") == ("Ida Lang",)
+    label = _blocks("Pier rebuilt", "Author", "Ida Lang", para, para)
+    assert _page_byline(label, (3, 4), "en") == ("Ida Lang",)
+    below = _blocks(para, para, "Author", "Ida Lang")
+    assert _page_byline(below, (0, 1), "en") == ("Ida Lang",)
+
+
+def test_page_byline_skips_menus_teasers_and_prose():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    menu = _blocks("Autoren", "News", "Pier rebuilt", para, para, links=(0, 1))
+    assert _page_byline(menu, (3, 4), "de") == ()
+    teaser = _blocks(para, para, "By", "Real Estate Tips")
+    assert _page_byline(teaser, (0, 1), "en") == ()
+    prose = _blocks("By the end of the year, the pier will be open again.", para, para)
+    assert _page_byline(prose, (1, 2), "en") == ()
