@@ -30,6 +30,7 @@ __all__ = [
     "author_names",
     "contributors_of",
     "looks_like_name",
+    "looks_like_organisation",
     "natural_case",
     "parse_byline",
     "parse_contributors",
@@ -89,6 +90,9 @@ def natural_case(name: str) -> str:
         if i > 0 and low in _PARTICLES:
             out.append(low)
             continue
+        if i > 0 and low in ("ii", "iii", "iv"):
+            out.append(low.upper())  # "Henry Ford III"
+            continue
         word = "-".join(_cap(part) for part in low.split("-"))
         out.append(word)
     return " ".join(out)
@@ -125,6 +129,20 @@ def looks_like_name(text: str) -> bool:
     return rest_ok and capitalised(tokens[0])
 
 
+def looks_like_organisation(name: str) -> bool:
+    """Whether a name is an organisation's: a legal form, an organisation noun, a web address.
+
+    Used on names a page's metadata gives as its "author", where a publisher, an association
+    or a magazine often stands instead of the person the body credits.
+
+    Example:
+        >>> [looks_like_organisation(n) for n in ("Verband der Imker e.V.", "Acme Media GmbH",
+        ...     "Daily Planet Magazine", "example.de", "Jane Doe", "Dr. J. R. Smith")]
+        [True, True, True, True, False, False]
+    """
+    return _vocabulary().organisation.search(name) is not None
+
+
 @dataclass(frozen=True)
 class _Vocabulary:
     """The byline words of every language (``lexicon/bylines.json``), as match keys."""
@@ -136,6 +154,7 @@ class _Vocabulary:
     honorifics: regex.Pattern[str]
     collective: frozenset[str]
     title_words: frozenset[str]
+    organisation: regex.Pattern[str]
 
 
 # A role label must end in one of these to need no colon ("Photos by X", but "Photos: X").
@@ -167,6 +186,18 @@ def _vocabulary() -> _Vocabulary:
         ),
         collective=frozenset(lexicon.match_key(c) for c in data["collective"]),
         title_words=frozenset(lexicon.match_key(w) for w in data["title_words"]),
+        organisation=regex.compile(
+            r"(?<!\w)(?:"
+            # The final dot is optional: the normaliser strips it ("Verein e.V" at a name's end).
+            + "|".join(
+                regex.escape(w.rstrip(".")) + (r"\.?" if w.endswith(".") else "")
+                for w in sorted(data["organisation_words"], key=len, reverse=True)
+            )
+            + r")(?!\w)"
+            # A web address: "www.example.org", "example.de".
+            + r"|(?<![\w@])(?:www\.)?[\w-]{2,}\.(?:com|org|net|info|[a-z]{2})(?![\w.-])",
+            regex.V0 | regex.IGNORECASE,
+        ),
     )
 
 
@@ -217,8 +248,14 @@ def _strip_byline_word(text: str, lex: lexicon.Lexicon) -> tuple[bool, str]:
     return True, stripped[len(phrase) :].lstrip(" :")
 
 
+#: "Sr. Editor", "Jr. Reporter": the abbreviations of a job title's rank.
+_RANK = regex.compile(r"^(?:sr|snr)\.?\s+")
+_JUNIOR = regex.compile(r"^(?:jr|jnr)\.?\s+")
+
+
 def _is_job_title(text: str) -> bool:
     key = lexicon.match_key(text).strip(_STRIP)
+    key = _JUNIOR.sub("", _RANK.sub("senior ", key))
     return bool(key) and key in _vocabulary().job_titles
 
 
@@ -231,6 +268,10 @@ def _ends_in_title(text: str) -> bool:
     return words[-1] in title_words or (
         any(w in title_words for w in words) and not looks_like_name(text)
     )
+
+
+#: Generational suffixes are part of the name ("Perry Bacon Jr."), not credentials.
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _is_credential(text: str) -> bool:
@@ -276,6 +317,8 @@ def _person(text: str, *, trusted: bool) -> str | None:
     name = " ".join(words).strip(_STRIP)
     if not name:
         return None
+    if len(words) > 2 and words[-1].casefold() in ("jr", "sr"):
+        name += "."  # the stripping took the abbreviation's dot
     if trusted and len(words) == 1 and _USER_NAME.match(name):
         return name  # a user name ("stephenlega", "q_admin"): kept as the site shows it
     if name.islower() and not trusted:
@@ -319,6 +362,13 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
         if outlet is not None:
             agency = agency or outlet
             found.append(Contributor(outlet, role, kind="organisation"))
+            continue
+        if found and _credential_key(piece) in _GENERATIONAL and found[-1].kind == "person":
+            # "Martin Luther King, Jr.": the comma split the suffix from its name.
+            suffix = piece if piece[0].isupper() else piece.capitalize()
+            if _credential_key(piece) in ("jr", "sr") and not suffix.endswith("."):
+                suffix += "."
+            found[-1] = dataclasses.replace(found[-1], name=f"{found[-1].name} {suffix}")
             continue
         if found and (_is_job_title(piece) or _is_credential(piece) or _ends_in_title(piece)):
             continue  # ", Staff Writer", ", PhD", ", Director of Operations": about the name before

@@ -30,6 +30,16 @@ C = Contributor
 
 ROWS = [
     # ---------------------------------------------------------------- English: plain bylines
+    pytest.param("By Marcus Bell Jr.", "en", False, (C("Marcus Bell Jr."),), id="en-jr"),
+    pytest.param(
+        "By Dale Hunt, Jr. and Ann Ruiz",
+        "en",
+        False,
+        (C("Dale Hunt Jr."), C("Ann Ruiz")),
+        id="en-comma-jr",
+    ),
+    pytest.param("HENRY FORD III", "en", True, (C("Henry Ford III"),), id="en-caps-iii"),
+    pytest.param("By Jane Doe, Sr. Editor", "en", False, (C("Jane Doe"),), id="en-sr-title"),
     pytest.param("By Jane Doe", "en", False, (C("Jane Doe"),), id="en-by-one"),
     pytest.param("• By Priya Raman", "en", False, (C("Priya Raman"),), id="en-bullet-by"),
     pytest.param(

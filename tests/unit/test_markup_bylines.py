@@ -128,6 +128,23 @@ def test_one_word_metadata_user_name_gives_way_to_the_marked_full_name():
     assert articlekit.clean_html(_page(head)).authors == ("ilang77",)
 
 
+@pytest.mark.parametrize(
+    "organisation", ["Verband der Hafenbetriebe e.V.", "Hafen Medien GmbH", "hafenpost.de"]
+)
+def test_organisation_in_the_metadata_gives_way_to_the_bodys_byline(organisation):
+    head = f'<meta name="author" content="{organisation}">'
+    page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
+    assert articlekit.clean_html(page).authors == ("Ida Lang",)
+    # Without a byline anywhere, the organisation it is.
+    assert articlekit.clean_html(_page(head)).authors == (organisation.rstrip("."),)
+
+
+def test_a_person_in_the_metadata_stays_first():
+    head = '<meta name="author" content="Olli Brandt">'
+    page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
+    assert articlekit.clean_html(page).authors == ("Olli Brandt",)
+
+
 def test_metadata_author_escaped_twice_is_unescaped():
     head = '<meta name="author" content="Ida Lang &amp;amp; Olli Brandt">'
     assert articlekit.clean_html(_page(head)).authors == ("Ida Lang", "Olli Brandt")

@@ -13,7 +13,7 @@ import regex
 
 from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES, Contributor
-from articlekit.bylines import author_names, contributors_of
+from articlekit.bylines import author_names, contributors_of, looks_like_organisation
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
 from articlekit.dates import parse_date
@@ -62,6 +62,18 @@ def names_only_the_site(contributors: tuple[Contributor, ...], site_name: str | 
 def _one_word_names(contributors: tuple[Contributor, ...]) -> bool:
     """Whether every author the metadata credits has a one-word name (often a user name)."""
     return all(len(c.name.split()) == 1 for c in contributors if c.role in AUTHOR_ROLES)
+
+
+def _organisations_only(contributors: tuple[Contributor, ...]) -> bool:
+    """Whether every author the metadata credits is an organisation named as such.
+
+    A legal form, an organisation noun or a web address ("Verband der Imker e.V.", "Acme
+    Media GmbH", "example.de"): the publisher or a CMS default, while the body's byline
+    often names the person. Known news agencies are not in this test: a wire story's
+    metadata naming the agency is what its byline says.
+    """
+    names = [c.name for c in contributors if c.role in AUTHOR_ROLES]
+    return bool(names) and all(looks_like_organisation(n) for n in names)
 
 
 def strip_site_name(title: str, site_name: str | None = None) -> str:
@@ -150,6 +162,7 @@ class ApplyPageMetadata(BaseCleaner):
                 author_names(credited)
                 and not names_only_the_site(credited, hints.site_name)
                 and not _one_word_names(credited)
+                and not _organisations_only(credited)
             ):
                 changes["authors"] = author_names(credited)
                 changes["contributors"] = credited
