@@ -30,6 +30,8 @@ def rest_after_label(lex: lexicon.Lexicon, key: str, text: str) -> str | None:
     rest = key_text[len(phrase) :]
     if not rest.strip(" :.!|-–—»>›…"):
         return ""
+    if phrase.endswith(".") and rest[:1].isspace():
+        return rest.lstrip()  # an abbreviation's dot is its separator ("Fot. Jan Kowal")
     m = SEPARATOR.match(rest)
     if m is None or not m.group(0).strip():
         return None

@@ -322,13 +322,20 @@ class MarkHeadings(BaseCleaner):
 
 
 _COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)|copyright\b)", regex.V1 | regex.IGNORECASE)
+#: A caption that ends in its credit: "©" and a few words, at the end of a short block.
+_CREDIT_TAIL = regex.compile(r"(?<=[.!?)]\s*|^)©[^©.!?]*$", regex.V1)
+#: Longest caption (in words, credit included) whose trailing credit marks it as a caption.
+CAPTION_MAX_WORDS = 30
 
 
 class RemoveCaptionCredits(BlockRemover):
     """Drops photo credit lines ("Photo: Reuters", "Foto: dpa/Getty Images", "© AFP").
 
     The line is a credit label ("Photo", "Foto", "Bild", "Crédit", "©"...) with a separator
-    and at most eight words after it: a caption that tells part of the story stays.
+    (an abbreviation's dot counts: "Fot. Jan Kowal"), maybe in parentheses, and at most
+    eight words after it: a caption that tells part of the story stays. A short caption that
+    ends in its photo credit ("Ben Alt at the finish. © AFP / JAN KOWAL": agency and
+    photographer, or any credit on an HTML caption) goes whole.
 
     Reason codes: ``caption_credit``.
 
@@ -345,8 +352,20 @@ class RemoveCaptionCredits(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``caption_credit`` for a credit line."""
         text = draft.blocks[pos].text
+        tail = _CREDIT_TAIL.search(text)
+        if (
+            tail
+            and word_count(tail.group(0)) <= 6
+            and word_count(text) <= CAPTION_MAX_WORDS
+            # A photo credit names agency and photographer, or the block is a caption
+            # (HTML): a short news paragraph may end in its wire credit ("... © dpa").
+            and ("/" in tail.group(0) or draft.blocks[pos].kind == "caption")
+        ):
+            return "caption_credit"  # "Ski star Ann Lee in Wengen. © AFP / JOHN DOE"
         if word_count(text) > 12:
             return None
+        if text[:1] == "(" and text[-1:] == ")":
+            text = text[1:-1]  # "(Credit: Ann Lee / Grist)"
         if _COPYRIGHT.match(text) and word_count(text) <= 8:
             return "caption_credit"
         rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
