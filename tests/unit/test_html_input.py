@@ -196,6 +196,18 @@ def test_paragraph_dropped_for_a_layout_class_between_two_paragraphs_is_put_back
     assert texts.index(SLIDE_TEXT) == texts.index(next(t for t in texts if "2:" in t)) - 1
 
 
+def test_lead_paragraph_right_above_the_body_is_put_back():
+    # trafilatura discards elements whose class holds "teaser", which is also how many
+    # sites mark the lead paragraph.
+    lead = f"<div class='article-teaser'><p>{SLIDE_TEXT}</p></div>"
+    html = f"<html><body><article>{lead}<div class='body'>{PARAS}</div></article></body></html>"
+    texts = [b.text for b in articlekit.clean_html(html).blocks]
+    assert texts[0] == SLIDE_TEXT
+    # In a furniture-named box it stays out.
+    boxed = html.replace("article-teaser", "newsletter-teaser")
+    assert SLIDE_TEXT not in articlekit.clean_html(boxed).text
+
+
 @pytest.mark.parametrize("furniture", ["author-bio", "comment-list", "newsletter-box"])
 def test_prose_in_furniture_between_two_paragraphs_stays_out(furniture):
     html = _page_with_gap(f"<div class='{furniture}'><p>{SLIDE_TEXT}</p></div>")
