@@ -139,6 +139,25 @@ def test_organisation_in_the_metadata_gives_way_to_the_bodys_byline(organisation
     assert articlekit.clean_html(_page(head)).authors == (organisation.rstrip("."),)
 
 
+def test_organisation_and_its_acronym_in_the_metadata_give_way_to_the_bodys_byline():
+    head = '<meta name="author" content="Institut für Hafenbau - IHB">'
+    page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
+    assert articlekit.clean_html(page).authors == ("Ida Lang",)
+
+
+@pytest.mark.parametrize("value", ["Ida Lang, Hafenpost", "Hafenpost - Ida Lang"])
+def test_the_site_beside_a_person_in_the_metadata_is_not_an_author(value):
+    head = (
+        f'<meta name="author" content="{value}"><meta property="og:site_name" content="Hafenpost">'
+    )
+    assert articlekit.clean_html(_page(head)).authors == ("Ida Lang",)
+    # The site alone stays (nothing better).
+    head = (
+        '<meta name="author" content="Hafenpost"><meta property="og:site_name" content="Hafenpost">'
+    )
+    assert articlekit.clean_html(_page(head)).authors == ("Hafenpost",)
+
+
 def test_a_person_in_the_metadata_stays_first():
     head = '<meta name="author" content="Olli Brandt">'
     page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
