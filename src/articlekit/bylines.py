@@ -395,6 +395,24 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
     return found, unreadable
 
 
+def _without_date_label(text: str, lex: lexicon.Lexicon) -> str:
+    """``text`` less the date label it ends in ("Stand:", "le"), the date cut off after it.
+
+    The label must read as one: in lower case ("le", "am") or before a colon ("Stand:",
+    "Updated:"). A capitalised word without a colon may be a surname ("Ann Le").
+    """
+    tokens = text.split()
+    for size in (2, 1):
+        if len(tokens) <= size:
+            continue
+        label = " ".join(tokens[-size:])
+        if not (label.endswith(":") or label.islower()):
+            continue
+        if lex.is_phrase("date_word", label.rstrip(":")):
+            return " ".join(tokens[:-size])
+    return text
+
+
 def parse_contributors(
     text: str, *, language: str | None = None, trusted: bool = False
 ) -> tuple[Contributor, ...]:
@@ -429,7 +447,8 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         segment = _TAIL.sub("", raw).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
-            segment = segment[: dated.start].strip(_STRIP)  # "Jane Doe, November 16, 2025"
+            # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".
+            segment = _without_date_label(segment[: dated.start], lex).strip(_STRIP)
         role, segment = _leading_label(segment)
         bylined, segment = _strip_byline_word(segment, lex)
         if role is None:
