@@ -29,6 +29,7 @@ from articlekit.dates import find_date
 __all__ = [
     "author_names",
     "contributors_of",
+    "looks_like_interface_label",
     "looks_like_name",
     "looks_like_organisation",
     "natural_case",
@@ -143,6 +144,19 @@ def looks_like_organisation(name: str) -> bool:
     return _vocabulary().organisation.search(name) is not None
 
 
+def looks_like_interface_label(name: str) -> bool:
+    """Whether a "name" holds a word of the page's interface: a link's or button's label.
+
+    A search of the markup for the author picks up the labels around an author box ("Full
+    Bio", "Follow", "Terms & Conditions Privacy Policy"); no person's name holds one.
+
+    Example:
+        >>> [looks_like_interface_label(n) for n in ("Full Bio", "Folgen", "Ann Lee")]
+        [True, True, False]
+    """
+    return _vocabulary().interface.search(name) is not None
+
+
 @dataclass(frozen=True)
 class _Vocabulary:
     """The byline words of every language (``lexicon/bylines.json``), as match keys."""
@@ -155,6 +169,7 @@ class _Vocabulary:
     collective: frozenset[str]
     title_words: frozenset[str]
     organisation: regex.Pattern[str]
+    interface: regex.Pattern[str]
 
 
 # A role label must end in one of these to need no colon ("Photos by X", but "Photos: X").
@@ -196,6 +211,14 @@ def _vocabulary() -> _Vocabulary:
             + r")(?!\w)"
             # A web address: "www.example.org", "example.de".
             + r"|(?<![\w@])(?:www\.)?[\w-]{2,}\.(?:com|org|net|info|[a-z]{2})(?![\w.-])",
+            regex.V0 | regex.IGNORECASE,
+        ),
+        interface=regex.compile(
+            r"(?<!\w)(?:"
+            + "|".join(
+                regex.escape(w) for w in sorted(data["interface_words"], key=len, reverse=True)
+            )
+            + r")(?!\w)",
             regex.V0 | regex.IGNORECASE,
         ),
     )

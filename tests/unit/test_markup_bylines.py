@@ -104,10 +104,22 @@ def test_copyright_line_marked_byline_names_nobody():
         ("wpadmin", None),
         ("Name", None),
         ("quill", "quill"),
+        # The labels of an author box's links are no one; a name that holds such a word in
+        # a longer word is someone.
+        ("Full Bio", None),
+        ("Terms & Conditions Privacy Policy", None),
+        ("Folgen", None),
+        ("Sharon Delenne", "Sharon Delenne"),
     ],
 )
 def test_plausible_author(raw, expected):
     assert plausible_author(raw) == expected
+
+
+def test_a_link_label_from_the_search_gives_way_to_a_one_word_metadata_name():
+    head = '<meta name="author" content="Ida">'
+    header = '<div class="author-box"><a class="author-link" href="/about/">Full Bio</a></div>'
+    assert articlekit.clean_html(_page(head, header)).authors == ("Ida",)
 
 
 def test_site_only_metadata_gives_way_to_the_marked_byline():
