@@ -200,6 +200,16 @@ def test_page_byline_above_inside_and_below_the_body():
     assert _page_byline(below, (0, 1), "en") == ("Ida Lang",)
 
 
+def test_page_byline_deeper_inside_the_body_must_be_on_one_line():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    # Photos and their captions open the body; the byline comes after them.
+    deep = _blocks("Pier rebuilt", *[para] * 5, "By Ida Lang April 12, 2024", para)
+    assert _page_byline(deep, (1, 7), "en") == ("Ida Lang",)
+    # A teaser list in the body: "by" + a section name is no byline.
+    teasers = _blocks("Pier rebuilt", *[para] * 5, "by", "Harbour News", para)
+    assert _page_byline(teasers, (1, 8), "en") == ()
+
+
 def test_page_byline_skips_menus_teasers_and_prose():
     para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
     menu = _blocks("Autoren", "News", "Pier rebuilt", para, para, links=(0, 1))

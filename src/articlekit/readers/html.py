@@ -390,8 +390,10 @@ def _search_authors(
 
 #: A byline line printed outside the extracted body stands this many page blocks above it...
 BYLINE_WINDOW_BEFORE = 8
-#: ...or among its own first blocks...
-BYLINE_WINDOW_INSIDE = 3
+#: ...or among its own first blocks (a bare "By" with the name on the next line only among
+#: the first few: deeper in, "by" + a section name credits a teaser)...
+BYLINE_WINDOW_INSIDE = 12
+BARE_BYLINE_WINDOW_INSIDE = 3
 #: ...or this many below its end.
 BYLINE_WINDOW_AFTER = 3
 #: A byline line has at most this many words.
@@ -427,7 +429,8 @@ def _page_byline(
         if lex.is_phrase("byline", text) and i + 1 < len(page):
             if _is_link(page[i]):
                 continue  # "Autoren" in the site's menu
-            if i > end and len(words(text)) == 1 and len(text.strip(" :")) <= 3:
+            bare = len(words(text)) == 1 and len(text.strip(" :")) <= 3
+            if bare and (i > end or i >= start + BARE_BYLINE_WINDOW_INSIDE):
                 continue  # a bare "By" below the body credits the next story's teaser
             text = f"{text} {page[i + 1].text}"
         if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
