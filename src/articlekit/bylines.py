@@ -29,6 +29,7 @@ from articlekit.dates import find_date
 __all__ = [
     "author_names",
     "contributors_of",
+    "is_name_particle",
     "looks_like_interface_label",
     "looks_like_name",
     "looks_like_organisation",
@@ -142,6 +143,16 @@ def looks_like_organisation(name: str) -> bool:
         [True, True, True, True, False, False]
     """
     return _vocabulary().organisation.search(name) is not None
+
+
+def is_name_particle(word: str) -> bool:
+    """Whether ``word`` is a particle that starts a surname ("de", "van", "von", "Le").
+
+    Example:
+        >>> [is_name_particle(w) for w in ("De", "von", "By")]
+        [True, True, False]
+    """
+    return word.casefold() in _PARTICLES
 
 
 def looks_like_interface_label(name: str) -> bool:

@@ -200,6 +200,14 @@ def test_page_byline_above_inside_and_below_the_body():
     assert _page_byline(below, (0, 1), "en") == ("Ida Lang",)
 
 
+def test_page_byline_with_the_byline_word_glued_to_the_name():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    glued = _blocks("Pier rebuilt", "ByIda Lang", para, para)
+    assert _page_byline(glued, (2, 3), "en") == ("Ida Lang",)
+    initials = _blocks("Pier rebuilt", "ByJ.R. Lang", para, para)
+    assert _page_byline(initials, (2, 3), "en") == ("J.R. Lang",)
+
+
 def test_page_byline_deeper_inside_the_body_must_be_on_one_line():
     para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
     # Photos and their captions open the body; the byline comes after them.
