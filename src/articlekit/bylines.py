@@ -29,6 +29,8 @@ from articlekit.dates import find_date
 __all__ = [
     "author_names",
     "contributors_of",
+    "is_name_particle",
+    "looks_like_interface_label",
     "looks_like_name",
     "looks_like_organisation",
     "natural_case",
@@ -143,6 +145,29 @@ def looks_like_organisation(name: str) -> bool:
     return _vocabulary().organisation.search(name) is not None
 
 
+def is_name_particle(word: str) -> bool:
+    """Whether ``word`` is a particle that starts a surname ("de", "van", "von", "Le").
+
+    Example:
+        >>> [is_name_particle(w) for w in ("De", "von", "By")]
+        [True, True, False]
+    """
+    return word.casefold() in _PARTICLES
+
+
+def looks_like_interface_label(name: str) -> bool:
+    """Whether a "name" holds a word of the page's interface: a link's or button's label.
+
+    A search of the markup for the author picks up the labels around an author box ("Full
+    Bio", "Follow", "Terms & Conditions Privacy Policy"); no person's name holds one.
+
+    Example:
+        >>> [looks_like_interface_label(n) for n in ("Full Bio", "Folgen", "Ann Lee")]
+        [True, True, False]
+    """
+    return _vocabulary().interface.search(name) is not None
+
+
 @dataclass(frozen=True)
 class _Vocabulary:
     """The byline words of every language (``lexicon/bylines.json``), as match keys."""
@@ -155,6 +180,7 @@ class _Vocabulary:
     collective: frozenset[str]
     title_words: frozenset[str]
     organisation: regex.Pattern[str]
+    interface: regex.Pattern[str]
 
 
 # A role label must end in one of these to need no colon ("Photos by X", but "Photos: X").
@@ -196,6 +222,14 @@ def _vocabulary() -> _Vocabulary:
             + r")(?!\w)"
             # A web address: "www.example.org", "example.de".
             + r"|(?<![\w@])(?:www\.)?[\w-]{2,}\.(?:com|org|net|info|[a-z]{2})(?![\w.-])",
+            regex.V0 | regex.IGNORECASE,
+        ),
+        interface=regex.compile(
+            r"(?<!\w)(?:"
+            + "|".join(
+                regex.escape(w) for w in sorted(data["interface_words"], key=len, reverse=True)
+            )
+            + r")(?!\w)",
             regex.V0 | regex.IGNORECASE,
         ),
     )
@@ -395,6 +429,24 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
     return found, unreadable
 
 
+def _without_date_label(text: str, lex: lexicon.Lexicon) -> str:
+    """``text`` less the date label it ends in ("Stand:", "le"), the date cut off after it.
+
+    The label must read as one: in lower case ("le", "am") or before a colon ("Stand:",
+    "Updated:"). A capitalised word without a colon may be a surname ("Ann Le").
+    """
+    tokens = text.split()
+    for size in (2, 1):
+        if len(tokens) <= size:
+            continue
+        label = " ".join(tokens[-size:])
+        if not (label.endswith(":") or label.islower()):
+            continue
+        if lex.is_phrase("date_word", label.rstrip(":")):
+            return " ".join(tokens[:-size])
+    return text
+
+
 def parse_contributors(
     text: str, *, language: str | None = None, trusted: bool = False
 ) -> tuple[Contributor, ...]:
@@ -429,7 +481,8 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         segment = _TAIL.sub("", raw).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
-            segment = segment[: dated.start].strip(_STRIP)  # "Jane Doe, November 16, 2025"
+            # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".
+            segment = _without_date_label(segment[: dated.start], lex).strip(_STRIP)
         role, segment = _leading_label(segment)
         bylined, segment = _strip_byline_word(segment, lex)
         if role is None:

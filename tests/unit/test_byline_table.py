@@ -659,6 +659,12 @@ ROWS = [
         (C("Nora Vale"), C("Ian Cole", "editing")),
         id="en-reviewed-by",
     ),
+    # A date label between the name and the date goes with the date; a surname stays.
+    pytest.param(
+        "Lena Brandt Stand: 05. März 2024", "de", False, (C("Lena Brandt"),), id="de-stand-date"
+    ),
+    pytest.param("Par Jean Roy le 07 mai 2020", "fr", False, (C("Jean Roy"),), id="fr-le-date"),
+    pytest.param("By Ann Le May 5, 2024", "en", False, (C("Ann Le"),), id="en-surname-le-date"),
 ]
 
 

@@ -104,10 +104,22 @@ def test_copyright_line_marked_byline_names_nobody():
         ("wpadmin", None),
         ("Name", None),
         ("quill", "quill"),
+        # The labels of an author box's links are no one; a name that holds such a word in
+        # a longer word is someone.
+        ("Full Bio", None),
+        ("Terms & Conditions Privacy Policy", None),
+        ("Folgen", None),
+        ("Sharon Delenne", "Sharon Delenne"),
     ],
 )
 def test_plausible_author(raw, expected):
     assert plausible_author(raw) == expected
+
+
+def test_a_link_label_from_the_search_gives_way_to_a_one_word_metadata_name():
+    head = '<meta name="author" content="Ida">'
+    header = '<div class="author-box"><a class="author-link" href="/about/">Full Bio</a></div>'
+    assert articlekit.clean_html(_page(head, header)).authors == ("Ida",)
 
 
 def test_site_only_metadata_gives_way_to_the_marked_byline():
@@ -139,6 +151,25 @@ def test_organisation_in_the_metadata_gives_way_to_the_bodys_byline(organisation
     assert articlekit.clean_html(_page(head)).authors == (organisation.rstrip("."),)
 
 
+def test_organisation_and_its_acronym_in_the_metadata_give_way_to_the_bodys_byline():
+    head = '<meta name="author" content="Institut für Hafenbau - IHB">'
+    page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
+    assert articlekit.clean_html(page).authors == ("Ida Lang",)
+
+
+@pytest.mark.parametrize("value", ["Ida Lang, Hafenpost", "Hafenpost - Ida Lang"])
+def test_the_site_beside_a_person_in_the_metadata_is_not_an_author(value):
+    head = (
+        f'<meta name="author" content="{value}"><meta property="og:site_name" content="Hafenpost">'
+    )
+    assert articlekit.clean_html(_page(head)).authors == ("Ida Lang",)
+    # The site alone stays (nothing better).
+    head = (
+        '<meta name="author" content="Hafenpost"><meta property="og:site_name" content="Hafenpost">'
+    )
+    assert articlekit.clean_html(_page(head)).authors == ("Hafenpost",)
+
+
 def test_a_person_in_the_metadata_stays_first():
     head = '<meta name="author" content="Olli Brandt">'
     page = _page(head).replace("<article>", "<article><p>Von Ida Lang</p>")
@@ -167,6 +198,24 @@ def test_page_byline_above_inside_and_below_the_body():
     assert _page_byline(label, (3, 4), "en") == ("Ida Lang",)
     below = _blocks(para, para, "Author", "Ida Lang")
     assert _page_byline(below, (0, 1), "en") == ("Ida Lang",)
+
+
+def test_page_byline_with_the_byline_word_glued_to_the_name():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    glued = _blocks("Pier rebuilt", "ByIda Lang", para, para)
+    assert _page_byline(glued, (2, 3), "en") == ("Ida Lang",)
+    initials = _blocks("Pier rebuilt", "ByJ.R. Lang", para, para)
+    assert _page_byline(initials, (2, 3), "en") == ("J.R. Lang",)
+
+
+def test_page_byline_deeper_inside_the_body_must_be_on_one_line():
+    para = "The harbour board met on Tuesday and voted to rebuild the old pier, the chair said."
+    # Photos and their captions open the body; the byline comes after them.
+    deep = _blocks("Pier rebuilt", *[para] * 5, "By Ida Lang April 12, 2024", para)
+    assert _page_byline(deep, (1, 7), "en") == ("Ida Lang",)
+    # A teaser list in the body: "by" + a section name is no byline.
+    teasers = _blocks("Pier rebuilt", *[para] * 5, "by", "Harbour News", para)
+    assert _page_byline(teasers, (1, 8), "en") == ()
 
 
 def test_page_byline_skips_menus_teasers_and_prose():

@@ -20,7 +20,7 @@ from articlekit.dates import parse_date
 from articlekit.draft import Draft
 from articlekit.features import folded_words, words
 
-__all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name"]
+__all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name", "without_the_site"]
 
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•:»]|-{1,2}|::)\s+", regex.V1)
 
@@ -59,21 +59,53 @@ def names_only_the_site(contributors: tuple[Contributor, ...], site_name: str | 
     return bool(site) and bool(names) and all(n and (n <= site or site <= n) for n in names)
 
 
+def without_the_site(
+    contributors: tuple[Contributor, ...], site_name: str | None
+) -> tuple[Contributor, ...]:
+    """The contributors less the authors that name the site itself, when a person remains.
+
+    "Jane Doe, Daily Planet" or "Daily Planet - Jane Doe": the metadata's author field
+    holds the person and the outlet she writes for; the outlet is the article's source,
+    not one of its authors. When the site is all the field names, it stays (see
+    :func:`names_only_the_site`).
+
+    Example:
+        >>> from articlekit.article import Contributor
+        >>> names = (Contributor("Jane Doe"), Contributor("Daily Planet"))
+        >>> [c.name for c in without_the_site(names, "The Daily Planet")]
+        ['Jane Doe']
+        >>> [c.name for c in without_the_site(names[1:], "The Daily Planet")]
+        ['Daily Planet']
+    """
+    kept = tuple(
+        c
+        for c in contributors
+        if c.role not in AUTHOR_ROLES or not names_only_the_site((c,), site_name)
+    )
+    return kept if author_names(kept) else contributors
+
+
 def _one_word_names(contributors: tuple[Contributor, ...]) -> bool:
     """Whether every author the metadata credits has a one-word name (often a user name)."""
     return all(len(c.name.split()) == 1 for c in contributors if c.role in AUTHOR_ROLES)
 
 
-def _organisations_only(contributors: tuple[Contributor, ...]) -> bool:
+def _organisations_only(contributors: tuple[Contributor, ...], raw: tuple[str, ...] = ()) -> bool:
     """Whether every author the metadata credits is an organisation named as such.
 
     A legal form, an organisation noun or a web address ("Verband der Imker e.V.", "Acme
     Media GmbH", "example.de"): the publisher or a CMS default, while the body's byline
     often names the person. Known news agencies are not in this test: a wire story's
-    metadata naming the agency is what its byline says.
+    metadata naming the agency is what its byline says. The metadata's own values
+    (``raw``) are tested too: the normaliser splits "Institut für Forsten - IFF" into a
+    name and an acronym, and the acronym alone does not read as an organisation.
     """
     names = [c.name for c in contributors if c.role in AUTHOR_ROLES]
-    return bool(names) and all(looks_like_organisation(n) for n in names)
+    if not names:
+        return False
+    if all(looks_like_organisation(n) for n in names):
+        return True
+    return bool(raw) and all(looks_like_organisation(value) for value in raw)
 
 
 def strip_site_name(title: str, site_name: str | None = None) -> str:
@@ -158,11 +190,12 @@ class ApplyPageMetadata(BaseCleaner):
             # "jdoe77"), is left for last: the body's byline or the markup may name the person
             # (see ExtractByline).
             credited = contributors_of(hints.authors, draft.language, trusted=True)
+            credited = without_the_site(credited, hints.site_name)
             if (
                 author_names(credited)
                 and not names_only_the_site(credited, hints.site_name)
                 and not _one_word_names(credited)
-                and not _organisations_only(credited)
+                and not _organisations_only(credited, hints.authors)
             ):
                 changes["authors"] = author_names(credited)
                 changes["contributors"] = credited

@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
+import regex
 from lxml import etree
 from lxml import html as lxml_html
 
 from articlekit import lexicon
-from articlekit.bylines import parse_byline
+from articlekit.bylines import is_name_particle, parse_byline
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError
 from articlekit.features import (
@@ -390,12 +391,33 @@ def _search_authors(
 
 #: A byline line printed outside the extracted body stands this many page blocks above it...
 BYLINE_WINDOW_BEFORE = 8
-#: ...or among its own first blocks...
-BYLINE_WINDOW_INSIDE = 3
+#: ...or among its own first blocks (a bare "By" with the name on the next line only among
+#: the first few: deeper in, "by" + a section name credits a teaser)...
+BYLINE_WINDOW_INSIDE = 12
+BARE_BYLINE_WINDOW_INSIDE = 3
 #: ...or this many below its end.
 BYLINE_WINDOW_AFTER = 3
 #: A byline line has at most this many words.
 BYLINE_MAX_WORDS = 16
+
+
+#: A capitalised word glued to the next one: "ByJane Doe" (a byline word and the name's link,
+#: their elements' texts joined without a space).
+_GLUED_WORD = regex.compile(r"^(\p{Lu}\p{Ll}+)(?=\p{Lu}[\p{Ll}.])", regex.V1)
+
+
+def _unglued_byline(text: str, lex: lexicon.Lexicon) -> str:
+    """``text`` with a byline word glued to the name split off ("ByJane Doe" -> "By Jane Doe").
+
+    A name particle is left glued: "DeAndre", "VonDrehle" are names.
+    """
+    match = _GLUED_WORD.match(text)
+    if match is None:
+        return text
+    word = match.group(1)
+    if is_name_particle(word) or not lex.is_phrase("byline", word):
+        return text
+    return f"{word} {text[match.end() :]}"
 
 
 def _is_link(block: DraftBlock) -> bool:
@@ -423,11 +445,12 @@ def _page_byline(
     top = range(start, min(end + 1, start + BYLINE_WINDOW_INSIDE))
     below = range(end + 1, min(len(page), end + 1 + BYLINE_WINDOW_AFTER))
     for i in itertools.chain(above, top, below):
-        text = page[i].text
+        text = _unglued_byline(page[i].text, lex)
         if lex.is_phrase("byline", text) and i + 1 < len(page):
             if _is_link(page[i]):
                 continue  # "Autoren" in the site's menu
-            if i > end and len(words(text)) == 1 and len(text.strip(" :")) <= 3:
+            bare = len(words(text)) == 1 and len(text.strip(" :")) <= 3
+            if bare and (i > end or i >= start + BARE_BYLINE_WINDOW_INSIDE):
                 continue  # a bare "By" below the body credits the next story's teaser
             text = f"{text} {page[i + 1].text}"
         if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES
-from articlekit.bylines import parse_byline, parse_contributors
+from articlekit.bylines import looks_like_interface_label, parse_byline, parse_contributors
 from articlekit.readers.metadata import element_text
 
 __all__ = ["markup_authors", "plausible_author", "plausible_authors"]
@@ -243,7 +243,8 @@ def plausible_author(name: str) -> str | None:
     """The name a markup byline gives, or None when it is a label, a count or a date.
 
     A trailing month name goes ("Jane Doe November": the byline ran into its date line);
-    a CMS's default user ("admin", "wordpressadmin") and form labels ("Name") are no one.
+    a CMS's default user ("admin", "wordpressadmin"), form labels ("Name") and the labels of
+    links and buttons ("Full Bio", "Follow") are no one.
     """
     lex = lexicon.for_language(None)
     tokens = name.split()
@@ -253,7 +254,7 @@ def plausible_author(name: str) -> str | None:
     key = lexicon.match_key(name)
     if not regex.search(r"[^\W\d_]", key):
         return None  # "4", "29": a count, not a name
-    if key in _JUNK or "admin" in key.replace(" ", ""):
+    if key in _JUNK or "admin" in key.replace(" ", "") or looks_like_interface_label(name):
         return None
     single = len(tokens) == 1
     if single and (_is_month(key, lex) or key in lex.words("weekdays")):
