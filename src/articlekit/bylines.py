@@ -25,6 +25,7 @@ import regex
 from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.dates import find_date
+from articlekit.features import ends_sentence, word_count
 
 __all__ = [
     "author_names",
@@ -36,6 +37,7 @@ __all__ = [
     "natural_case",
     "parse_byline",
     "parse_contributors",
+    "reads_as_byline",
 ]
 
 _PARTICLES = frozenset(
@@ -129,6 +131,28 @@ def looks_like_name(text: str) -> bool:
 
     rest_ok = all(capitalised(t) or t.lower() in _PARTICLES for t in tokens)
     return rest_ok and capitalised(tokens[0])
+
+
+#: A byline line has at most this many words.
+BYLINE_MAX_WORDS = 16
+
+
+def reads_as_byline(text: str, lex: lexicon.Lexicon) -> bool:
+    """Whether a line of a page reads as a byline: a byline word first, short, no sentence.
+
+    "By Jane Doe | May 3" does; "By the end of the year, both sides hope to swap all
+    prisoners." is prose. Shared by the body's byline cleaner and the HTML reader's search
+    around the body.
+
+    Example:
+        >>> from articlekit import lexicon
+        >>> en = lexicon.for_language("en")
+        >>> reads_as_byline("By Jane Doe | May 3", en), reads_as_byline("By the end, it ended.", en)
+        (True, False)
+    """
+    if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
+        return False
+    return lex.starts_with("byline", text) is not None
 
 
 def looks_like_organisation(name: str) -> bool:

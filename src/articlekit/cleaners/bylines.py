@@ -7,18 +7,22 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit.article import Contributor
-from articlekit.bylines import author_names, contributors_of, parse_contributors
+from articlekit.bylines import (
+    author_names,
+    contributors_of,
+    parse_contributors,
+    reads_as_byline,
+)
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
-from articlekit.features import ends_sentence, word_count, words
+from articlekit.features import word_count, words
 
 __all__ = ["ExtractByline", "RemoveAuthorBio"]
 
 #: Bylines stand near the top (or at the very end) of an article.
 TOP_BLOCKS = 10
 BOTTOM_BLOCKS = 3
-MAX_WORDS = 16
 
 
 class ExtractByline(Extractor):
@@ -52,9 +56,7 @@ class ExtractByline(Extractor):
         contributors: list[Contributor] = []
         for pos in positions:
             text = draft.blocks[pos].text
-            if word_count(text) > MAX_WORDS or ends_sentence(text):
-                continue
-            if lex.starts_with("byline", text) is None:
+            if not reads_as_byline(text, lex):
                 continue
             credited = parse_contributors(text, language=draft.language)
             if not author_names(credited):

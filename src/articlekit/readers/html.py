@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from articlekit import lexicon
-from articlekit.bylines import is_name_particle, parse_byline
+from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError
 from articlekit.features import (
@@ -397,8 +397,6 @@ BYLINE_WINDOW_INSIDE = 12
 BARE_BYLINE_WINDOW_INSIDE = 3
 #: ...or this many below its end.
 BYLINE_WINDOW_AFTER = 3
-#: A byline line has at most this many words.
-BYLINE_MAX_WORDS = 16
 
 
 #: A capitalised word glued to the next one: "ByJane Doe" (a byline word and the name's link,
@@ -453,9 +451,7 @@ def _page_byline(
             if bare and (i > end or i >= start + BARE_BYLINE_WINDOW_INSIDE):
                 continue  # a bare "By" below the body credits the next story's teaser
             text = f"{text} {page[i + 1].text}"
-        if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
-            continue
-        if lex.starts_with("byline", text) is None:
+        if not reads_as_byline(text, lex):
             continue
         names = plausible_authors(parse_byline(text, language=language))
         if names:
