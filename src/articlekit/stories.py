@@ -41,6 +41,7 @@ import regex
 from articlekit import lexicon
 from articlekit.article import Article
 from articlekit.errors import InputTypeError
+from articlekit.features import words
 
 __all__ = ["StoryIndex", "StorySignature", "signature", "story_words"]
 
@@ -52,7 +53,6 @@ BAND_ROWS = 2
 #: Two articles are one story when their name sets have at least this Jaccard index.
 SIMILARITY_THRESHOLD = 0.2
 
-_WORD = regex.compile(r"\w+", regex.V1)
 _PRIME = (1 << 61) - 1
 
 
@@ -116,7 +116,7 @@ def story_words(article: Article | str, *, language: str | None = None) -> froze
         return frozenset(names)
     return frozenset(
         w
-        for w in (m.casefold() for m in _WORD.findall(text))
+        for w in (_POSSESSIVE.sub("", m.casefold()) for m in words(text))
         if len(w) > 2 and not w.isdigit() and w not in stop
     )
 
