@@ -807,3 +807,54 @@ def test_date_lines_updated_label_and_page_metadata_day():
     assert other.published is None and len(other.blocks) == 1
     same = extract(Draft.from_texts(["16 Nov 2025, 10:30", text], hints=page))
     assert same.published is not None and (same.published.day, same.published.hour) == (16, 10)
+
+
+# --- the article's core in whole-page text
+
+PAGE_TEXT = [
+    "Home",
+    "World",
+    "Business",
+    "Sport",
+    "Talks on prisoners resume.",
+    P1,
+    "What comes next",
+    P2,
+    "The next round is due in May.",
+    "Most read",
+    "Ten recipes for a rainy weekend",
+    "Why the housing market keeps cooling",
+    "© 2025 The Daily. All rights reserved.",
+]
+
+
+def test_keep_article_core_drops_the_page_around_the_article():
+    draft = Draft.from_texts(PAGE_TEXT, language="en")
+    result = cleaners.get("keep_article_core")(draft)
+    kept = [b.text for b in result.blocks]
+    # The one-line lead and closing line next to the core stay; the inner subheading too.
+    assert kept == [
+        "Talks on prisoners resume.",
+        P1,
+        "What comes next",
+        P2,
+        "The next round is due in May.",
+    ]
+    assert {r.reason for r in result.removed} == {"outside_core"}
+    assert len(result.removed) == len(PAGE_TEXT) - len(kept)
+
+
+def test_keep_article_core_leaves_extracted_html_and_prose_free_text_alone():
+    from articlekit.draft import Hints
+
+    html = Draft.from_texts(PAGE_TEXT, hints=Hints(extra={"extractor": "trafilatura"}))
+    assert cleaners.get("keep_article_core")(html).blocks == html.blocks
+    menu = Draft.from_texts(["Home", "World", "Sport"])
+    assert cleaners.get("keep_article_core")(menu).blocks == menu.blocks
+
+
+def test_clean_text_of_a_whole_page_keeps_the_article():
+    article = articlekit.clean_text("\n\n".join(PAGE_TEXT))
+    assert P1 in article.text and P2 in article.text
+    for junk in ("Business", "Ten recipes for a rainy weekend", "All rights reserved"):
+        assert junk not in article.text

@@ -24,6 +24,7 @@ from articlekit.cleaners.base import (
     as_cleaner,
 )
 from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
+from articlekit.cleaners.core import KeepArticleCore
 from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
@@ -57,6 +58,7 @@ __all__ = [
     "ExtractTitle",
     "Extractor",
     "FunctionCleaner",
+    "KeepArticleCore",
     "MarkHeadings",
     "ReadDateline",
     "RemoveAdLabels",
@@ -104,6 +106,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveOrphanHeadings(),
     RemoveSeparators(),
     RemoveDuplicateBlocks(),
+    KeepArticleCore(),
     MarkHeadings(),
 )
 
