@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import regex
@@ -29,6 +29,7 @@ __all__ = [
     "first_content",
     "first_prose",
     "has_letters",
+    "is_flattened_list",
     "is_headline_like",
     "is_prose",
     "is_teaser",
@@ -145,12 +146,49 @@ def is_headline_like(text: str, *, max_words: int = 25) -> bool:
     return sentence_count(stripped) == 1
 
 
+#: A flattened list has at least this many words...
+FLATTENED_LIST_MIN_WORDS = 20
+#: ...at least this share of them capitalised (or numbers)...
+FLATTENED_LIST_CAPS_SHARE = 0.6
+#: ...and at most one sentence end per this many words.
+FLATTENED_LIST_WORDS_PER_END = 25
+_CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]", regex.V1)
+_SENTENCE_MARK = regex.compile(r"[.!?]", regex.V1)
+
+
+def is_flattened_list(text: str) -> bool:
+    """Return whether ``text`` is a menu, index or tag list run together into one block.
+
+    Whole-page text flattens a car-make menu or a list of sections into a long line: long
+    enough to pass for prose, but nearly every word capitalised and hardly a sentence end.
+
+    Example:
+        >>> menu = " ".join(["All Audi BMW Citroen Fiat Ford Honda Jaguar Kia Lexus Mazda",
+        ...                  "Nissan Opel Peugeot Renault Rover Saab Seat Skoda Toyota Volvo"])
+        >>> is_flattened_list(menu)
+        True
+        >>> is_flattened_list("Negotiators from Kyiv and Moscow met in Istanbul on Monday and "
+        ...                   "agreed to resume the exchange of prisoners, officials said.")
+        False
+    """
+    parts = text.split()
+    if len(parts) < FLATTENED_LIST_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in parts if _CAPITALISED.match(w)) / len(parts)
+    ends = len(_SENTENCE_MARK.findall(text))
+    return capitalised >= FLATTENED_LIST_CAPS_SHARE and ends * FLATTENED_LIST_WORDS_PER_END <= len(
+        parts
+    )
+
+
 #: Cost of a short non-prose block when finding the article's core: teasers pull a run apart,
 #: a subheading between long paragraphs does not.
 GAP_COST = 8
 
 
-def article_core(blocks: Sequence[Any]) -> tuple[int, int]:
+def article_core(
+    blocks: Sequence[Any], *, prose: Callable[[str], bool] | None = None
+) -> tuple[int, int]:
     """Return ``(start, end)`` of the densest run of prose blocks: the article's core.
 
     Maximum-sum contiguous run, where a prose block scores its word count and any other block
@@ -158,6 +196,7 @@ def article_core(blocks: Sequence[Any]) -> tuple[int, int]:
 
     Args:
         blocks: Objects with a ``text`` attribute (draft blocks).
+        prose: The test of a prose block, :func:`is_prose` by default.
 
     Returns:
         The half-open range of positions.
@@ -173,7 +212,7 @@ def article_core(blocks: Sequence[Any]) -> tuple[int, int]:
     start = 0
     score = 0
     for pos, block in enumerate(blocks):
-        gain = word_count(block.text) if is_prose(block.text) else -GAP_COST
+        gain = word_count(block.text) if (prose or is_prose)(block.text) else -GAP_COST
         if score <= 0:
             start, score = pos, 0
         score += gain

@@ -858,3 +858,19 @@ def test_clean_text_of_a_whole_page_keeps_the_article():
     assert P1 in article.text and P2 in article.text
     for junk in ("Business", "Ten recipes for a rainy weekend", "All rights reserved"):
         assert junk not in article.text
+
+
+def test_keep_article_core_is_not_anchored_on_a_flattened_menu():
+    from articlekit.features import is_flattened_list, is_prose
+
+    makes = "All Audi BMW Citroen Fiat Ford Honda Jaguar Kia Lexus Mazda Nissan Opel Peugeot"
+    menu = f"{makes} Renault Rover Saab Seat Skoda Toyota Volvo Used Cars New Cars Reviews"
+    menu += " Insurance Finance Valuations Dealers"
+    assert is_prose(menu)  # thirty words: prose by length alone
+    assert is_flattened_list(menu) and not is_flattened_list(P1 + " " + P2)
+    # Long enough to pass for prose by length; with the teasers between, it would pull the
+    # core's start up to the top.
+    lines = [menu, "Most read", "Ten recipes", P1, P2]
+    draft = Draft.from_texts(lines, language="en")
+    kept = [b.text for b in cleaners.get("keep_article_core")(draft).blocks]
+    assert kept == [P1, P2]
