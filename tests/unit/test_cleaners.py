@@ -578,6 +578,40 @@ CASES = [
         ["Photographs taken at the border show long queues of families waiting."],
         [],
     ),
+    # --- markup left in the text
+    (
+        "markup-ad-script",
+        "remove_markup",
+        "en",
+        [
+            P1,
+            '<SCRIPT language="JavaScript1.1" SRC="http://ad.example.net/adj/n1.js"></SCRIPT>',
+            P2,
+        ],
+        [P1, P2],
+        [
+            (
+                '<SCRIPT language="JavaScript1.1" SRC="http://ad.example.net/adj/n1.js"></SCRIPT>',
+                "markup",
+            )
+        ],
+    ),
+    (
+        "markup-script-statements",
+        "remove_markup",
+        "en",
+        [P1, 'var obj = document.getElementById("font"); obj.style.fontSize = "12px";'],
+        [P1],
+        [('var obj = document.getElementById("font"); obj.style.fontSize = "12px";', "markup")],
+    ),
+    (
+        "markup-keep-sentence-naming-a-tag",
+        "remove_markup",
+        "en",
+        [P1, "Wrap the words in a <b> tag to make them bold, the style guide says."],
+        [P1, "Wrap the words in a <b> tag to make them bold, the style guide says."],
+        [],
+    ),
     # --- separators
     ("separator", "remove_separators", "en", [P1, "* * *", P2], [P1, P2], [("* * *", "separator")]),
 ]
@@ -826,6 +860,14 @@ PAGE_TEXT = [
     "Why the housing market keeps cooling",
     "© 2025 The Daily. All rights reserved.",
 ]
+
+
+def test_markup_in_a_code_block_stays():
+    from articlekit.draft import DraftBlock
+
+    code = DraftBlock(0, '<a href="/docs">Docs</a>', kind="code")
+    draft = Draft(blocks=(code, DraftBlock(1, P1)))
+    assert cleaners.get("remove_markup")(draft).blocks == draft.blocks
 
 
 def test_keep_article_core_drops_the_page_around_the_article():

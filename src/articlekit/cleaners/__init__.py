@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from articlekit.cleaners.ads import RemoveAdLabels
+from articlekit.cleaners.ads import RemoveAdLabels, RemoveMarkup
 from articlekit.cleaners.base import (
     BaseCleaner,
     BlockRemover,
@@ -70,6 +70,7 @@ __all__ = [
     "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
     "RemoveHeadlineLists",
+    "RemoveMarkup",
     "RemoveOrphanHeadings",
     "RemoveRelatedLinks",
     "RemoveSectionLabel",
@@ -86,6 +87,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     # Self-evident junk first, so that the cleaners that look at the top of the text (section
     # label, title) see the same first lines whether or not the text was cleaned before.
     RemoveAdLabels(),
+    RemoveMarkup(),
     RemoveRelatedLinks(),
     RemoveCallsToAction(),
     RemoveDisclosures(),
