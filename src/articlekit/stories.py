@@ -209,6 +209,8 @@ class StoryIndex:
         self.num_perm = num_perm
         self.band_rows = band_rows
         self._signatures: dict[Hashable, StorySignature] = {}
+        # Insertion positions, for ties in matches() without a walk over the whole index.
+        self._position: dict[Hashable, int] = {}
         self._buckets: dict[tuple[int, tuple[int, ...]], list[Hashable]] = {}
 
     def __len__(self) -> int:
@@ -231,15 +233,16 @@ class StoryIndex:
             raise KeyError(msg)
         sig = signature(article, language=language, num_perm=self.num_perm)
         self._signatures[key] = sig
+        self._position[key] = len(self._position)
         for band in self._bands(sig):
             self._buckets.setdefault(band, []).append(key)
 
-    def _candidates(self, sig: StorySignature, exclude: Hashable | None) -> list[Hashable]:
+    def _candidates(self, sig: StorySignature) -> list[Hashable]:
+        """The indexed keys sharing at least one band with ``sig``, each once."""
         seen: dict[Hashable, None] = {}
         for band in self._bands(sig):
             for key in self._buckets.get(band, ()):
-                if key != exclude:
-                    seen.setdefault(key)
+                seen.setdefault(key)
         return list(seen)
 
     def matches(
@@ -247,10 +250,9 @@ class StoryIndex:
     ) -> list[tuple[Hashable, float]]:
         """The indexed articles that report the same story, best first, with their similarity."""
         sig = signature(article, language=language, num_perm=self.num_perm)
-        scored = [(k, sig.similarity(self._signatures[k])) for k in self._candidates(sig, None)]
-        order = {k: i for i, k in enumerate(self._signatures)}
+        scored = [(k, sig.similarity(self._signatures[k])) for k in self._candidates(sig)]
         found = [(k, s) for k, s in scored if s >= self.threshold]
-        return sorted(found, key=lambda ks: (-ks[1], order[ks[0]]))
+        return sorted(found, key=lambda ks: (-ks[1], self._position[ks[0]]))
 
     def groups(self) -> list[list[Hashable]]:
         """Groups of two or more articles that are one story, in the order they were added.
@@ -268,8 +270,11 @@ class StoryIndex:
             return k
 
         for key in keys:
-            sig = self._signatures[key]
-            for other in self._candidates(sig, key):
+            sig, here = self._signatures[key], self._position[key]
+            for other in self._candidates(sig):
+                # Each pair once: from its earlier member (the similarity is symmetric).
+                if self._position[other] <= here:
+                    continue
                 if sig.similarity(self._signatures[other]) >= self.threshold:
                     a, b = root(key), root(other)
                     if a != b:
