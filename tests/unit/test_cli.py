@@ -35,8 +35,10 @@ def test_jsonl_and_text_formats_and_stdin():
 def test_missing_file_is_reported_and_others_still_written(tmp_path):
     code, out, err = run("clean", "--format", "jsonl", str(tmp_path / "nope.txt"), str(SEED))
     assert code == 1
-    assert "nope.txt: cannot read" in err and "1 of 2 files failed" in err
-    assert len(out.splitlines()) == 1
+    assert "nope.txt: no such file" in err and "1 of 2 records failed" in err
+    failure, article = (json.loads(line) for line in out.splitlines())
+    assert failure["error"] == {"type": "InputError", "message": "no such file"}
+    assert article["title"].startswith("Zelenskyy") and "error" not in article
 
 
 def test_undecodable_file_names_the_encoding(tmp_path):

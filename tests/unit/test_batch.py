@@ -1,0 +1,188 @@
+"""Batches through ``articlekit clean``: folders, globs, JSON Lines, WARC, --jobs, failures."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from articlekit import clean_text
+from articlekit.batch import Record, clean_records, expand_inputs, read_inputs, read_warc
+from articlekit.cli import main
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+PAGE = (
+    "<html><head><title>Bridge reopens | City Paper</title></head><body><article>"
+    "<h1>Bridge reopens</h1><p>The old bridge over the river reopened on Monday after two years "
+    "of repairs, the city said, and the first buses crossed it at noon.</p>"
+    "<p>Advertisement</p></article></body></html>"
+)
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def warc_record(
+    uri: str, body: bytes, *, ctype: str = "text/html", kind: str = "response"
+) -> bytes:
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    block = http.encode() + body
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)) % 10**8:08d}>\r\n"
+        "WARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def test_folders_and_globs_expand_to_page_files_in_order(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "2.txt").write_text("x")
+    (tmp_path / "a" / "1.html").write_text("<p>x</p>")
+    (tmp_path / "a" / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "b.jsonl").write_text("{}\n")
+    files = expand_inputs([str(tmp_path / "a"), str(tmp_path / "*.jsonl"), str(tmp_path / "a")])
+    assert [Path(f).name for f in files] == ["1.html", "2.txt", "b.jsonl"]
+    assert expand_inputs([str(tmp_path / "*.csv")]) == [str(tmp_path / "*.csv")]
+
+
+def test_jsonl_corrupt_record_is_reported_in_place_and_the_rest_written(tmp_path):
+    source = tmp_path / "pages.jsonl"
+    lines = [
+        json.dumps({"id": i, "url": f"https://x.test/{i}", "text": s.read_text()})
+        for i, s in enumerate(SEEDS)
+    ]
+    lines.insert(2, '{"id": 99, "text": "unterminated')
+    lines.insert(4, json.dumps({"id": 98, "title": "no page field"}))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("clean", str(source))
+    rows = jsonl(out)
+    assert code == 1
+    assert [r["record"] for r in rows] == [1, 2, 3, 4, 5, 6, 7]  # every line has its output line
+    assert (
+        rows[2]["error"]["type"] == "InputError"
+        and "not a JSON line" in rows[2]["error"]["message"]
+    )
+    assert "no string field" in rows[4]["error"]["message"]
+    assert f"{source}:3: not a JSON line" in err and "2 of 7 records failed" in err
+    good = [r for r in rows if "error" not in r]
+    assert [r["id"] for r in good] == [0, 1, 2, 3, 4]  # other fields pass through
+    assert [r["text"] for r in good] == [clean_text(s.read_text()).text for s in SEEDS]
+    assert good[0]["url"] == "https://x.test/0"
+
+
+def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path):
+    source = tmp_path / "pages.jsonl.gz"
+    texts = [s.read_text() for s in SEEDS] * 8
+    with gzip.open(source, "wt", encoding="utf-8") as fh:
+        for i, text in enumerate(texts):
+            fh.write(json.dumps({"n": i, "page_text": text}) + "\n")
+            if i == 20:
+                fh.write("not json\n")
+    one = run("clean", "--jobs", "1", str(source))
+    two = run("clean", "--jobs", "2", str(source))
+    assert one == two
+    assert one[0] == 1 and len(one[1].splitlines()) == len(texts) + 1
+
+
+def test_html_files_are_cleaned_as_html_and_output_goes_to_a_file(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, out, err = run("clean", "--format", "jsonl", "-o", str(target), str(tmp_path))
+    assert (code, out, err) == (0, "", "")
+    (row,) = jsonl(target.read_text(encoding="utf-8"))
+    assert row["title"] == "Bridge reopens" and "Advertisement" not in row["text"]
+    assert [r["reason"] for r in row["removed"]] == ["title", "ad_label"]
+
+
+def test_warc_responses_only_with_urls(tmp_path):
+    data = (
+        warc_record("https://x.test/a", PAGE.encode())
+        + warc_record("https://x.test/a", b"GET / HTTP/1.1", kind="request")
+        + warc_record("https://x.test/logo.png", b"\x89PNG", ctype="image/png")
+        + warc_record("https://x.test/b", PAGE.replace("Bridge", "Tunnel").encode())
+    )
+    plain = tmp_path / "crawl.warc"
+    plain.write_bytes(data)
+    packed = tmp_path / "crawl.warc.gz"
+    packed.write_bytes(gzip.compress(data))
+    for path in (plain, packed):
+        code, out, _ = run("clean", str(path))
+        rows = jsonl(out)
+        assert code == 0
+        assert [(r["url"], r["title"]) for r in rows] == [
+            ("https://x.test/a", "Bridge reopens"),
+            ("https://x.test/b", "Tunnel reopens"),
+        ]
+
+
+def test_broken_warc_ends_with_an_error_record(tmp_path):
+    path = tmp_path / "broken.warc"
+    path.write_bytes(warc_record("https://x.test/a", PAGE.encode()) + b"garbage, not a record\r\n")
+    with path.open("rb") as stream:
+        records = list(read_warc(stream, source=str(path)))
+    assert [r.kind for r in records] == ["html", "error"]
+    assert records[1].position == 2 and "not a valid WARC record" in (records[1].error or "")
+
+
+def test_add_imports_a_cleaner_and_places_it(tmp_path, monkeypatch):
+    (tmp_path / "my_cleaners.py").write_text(
+        "def drop_buses(draft):\n"
+        "    hits = {i: 'buses' for i, b in enumerate(draft.blocks) if 'buses' in b.text}\n"
+        "    return draft.remove(hits, cleaner='drop_buses')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    text = (
+        "The bridge reopened on Monday after two years of repairs, the city said.\n"
+        "The buses crossed it at noon."
+    )
+    code, out, _ = run(
+        "clean", "--add", "my_cleaners:drop_buses,before=mark_headings", "-", stdin=text
+    )
+    article = json.loads(out)
+    assert code == 0 and "buses" not in article["text"]
+    assert {"cleaner": "drop_buses", "reason": "buses"}.items() <= article["removed"][-1].items()
+    for bad in ("my_cleaners", "my_cleaners:nope", "my_cleaners:drop_buses,under=x"):
+        code, _, err = run("clean", "--add", bad, "-", stdin=text)
+        assert code == 2 and "--add" in err
+
+
+def test_progress_only_when_asked_or_on_a_terminal(tmp_path):
+    code, _, err = run("clean", "--format", "jsonl", str(SEEDS[0]))
+    assert code == 0 and err == ""  # not a terminal: quiet
+    code, _, err = run("clean", "--progress", "--format", "jsonl", str(SEEDS[0]))
+    assert code == 0 and "1 records cleaned" in err
+
+
+def test_record_errors_from_clean_records_keep_positions():
+    records = [
+        Record("a.jsonl", 1, "text", "Talks resumed in Istanbul on Monday, officials said."),
+        Record("a.jsonl", 2, "html", "plain words, no markup"),
+    ]
+    first, second = clean_records(records)
+    assert first.ok and first.article is not None
+    assert (second.where, second.error_type) == ("a.jsonl:2", "InputError")
+    with pytest.raises(ValueError, match="jobs"):
+        list(clean_records(records, jobs=0))
+
+
+def test_unreadable_inputs_are_error_records(tmp_path):
+    (tmp_path / "empty").mkdir()
+    rows = list(read_inputs([str(tmp_path / "missing.txt"), str(tmp_path / "empty"), "x/*.txt"]))
+    assert [r.error for r in rows] == [
+        "no such file",
+        "a folder without page files (.txt, .html, .jsonl, .warc...)",
+        "no file matches this pattern",
+    ]
