@@ -14,7 +14,7 @@ import functools
 import importlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from typing import Any, TextIO
@@ -202,15 +202,22 @@ def _write(result: Result, fmt: str, out: TextIO) -> None:
         out.write(article.text + "\n")
 
 
-def _progress(results: Iterator[Result], *, enabled: bool, stderr: TextIO) -> Iterator[Result]:
-    """Wrap ``results`` in a tqdm bar on ``stderr`` that shows up after a second's work."""
+def _progress(
+    results: Iterator[Result], *, enabled: bool, stderr: TextIO
+) -> tuple[Iterator[Result], Callable[[str], None]]:
+    """Wrap ``results`` in a tqdm bar on ``stderr`` that shows up after a second's work.
+
+    Returns the iterator and the function that prints a message line on ``stderr`` without
+    breaking the bar.
+    """
     if not enabled:
-        return results
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - tqdm is a dependency
-        return results
-    return iter(tqdm(results, file=stderr, unit=" records", delay=1.0))
+        return results, lambda line: print(line, file=stderr)
+    from tqdm import tqdm
+
+    def report(line: str) -> None:
+        tqdm.write(line, file=stderr)
+
+    return iter(tqdm(results, file=stderr, unit=" records", delay=1.0)), report
 
 
 def main(
@@ -283,11 +290,12 @@ def main(
             except OSError as exc:
                 stderr.write(f"articlekit: {args.output}: cannot write: {exc.strerror}\n")
                 return EXIT_USAGE
-        for result in _progress(results, enabled=show, stderr=stderr):
+        bar, report = _progress(results, enabled=show, stderr=stderr)
+        for result in bar:
             done += 1
             if not result.ok:
                 failed += 1
-                stderr.write(f"articlekit: {result.where}: {result.error}\n")
+                report(f"articlekit: {result.where}: {result.error}")
             _write(result, fmt, out)
     if failed:
         stderr.write(f"articlekit: {failed} of {done} records failed\n")
