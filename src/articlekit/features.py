@@ -187,7 +187,10 @@ GAP_COST = 8
 
 
 def article_core(
-    blocks: Sequence[Any], *, prose: Callable[[str], bool] | None = None
+    blocks: Sequence[Any],
+    *,
+    prose: Callable[[str], bool] | None = None,
+    exclude: Callable[[Any], bool] | None = None,
 ) -> tuple[int, int]:
     """Return ``(start, end)`` of the densest run of prose blocks: the article's core.
 
@@ -197,6 +200,8 @@ def article_core(
     Args:
         blocks: Objects with a ``text`` attribute (draft blocks).
         prose: The test of a prose block, :func:`is_prose` by default.
+        exclude: Blocks for which this is true do not count as prose whatever their text
+            (in HTML: blocks the markup marks as comments).
 
     Returns:
         The half-open range of positions.
@@ -212,7 +217,8 @@ def article_core(
     start = 0
     score = 0
     for pos, block in enumerate(blocks):
-        gain = word_count(block.text) if (prose or is_prose)(block.text) else -GAP_COST
+        counts = (prose or is_prose)(block.text) and not (exclude and exclude(block))
+        gain = word_count(block.text) if counts else -GAP_COST
         if score <= 0:
             start, score = pos, 0
         score += gain

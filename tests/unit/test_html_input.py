@@ -103,6 +103,29 @@ def test_page_core_fallback_when_trafilatura_takes_a_teaser_box():
     assert "Paragraph 3" in article.text
 
 
+def test_page_core_fallback_does_not_take_the_comments_for_the_article():
+    # A table layout (the story in one long row) sends the reader to the page's densest prose;
+    # the readers' comments below are longer than the story but are never its core.
+    story = " ".join(
+        f"The council voted {i} times on the bridge repairs before the budget passed this week."
+        for i in range(6)
+    )
+    comments = "".join(
+        f"<div class='comment-body'><p>Reader {i} wrote that the bridge has been closed for far "
+        f"too long and that the repairs should have started years ago, before the floods.</p>"
+        f"<p>Posted by user{i} | January 7 2008 at 03:0{i} PM</p></div>"
+        for i in range(8)
+    )
+    page = (
+        "<html><body><table><tr><td><a href='/'>Home</a> <a href='/news'>News</a> Menu "
+        f"</td><td><p>{story}</p><p>Menu and links printed in the same layout row.</p></td>"
+        f"</tr></table><div id='comments'>{comments}</div></body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert "voted 5 times" in article.text
+    assert "Reader 3 wrote" not in article.text
+
+
 def test_page_blocks_link_density_and_skipped_scripts():
     tree = lxml_html.fromstring(
         "<body><ul><li><a href='/x'>Other story</a></li></ul><p>Text <a href='#'>link</a> end.</p>"

@@ -493,6 +493,15 @@ def _core_with_neighbours(page: tuple[DraftBlock, ...], start: int, end: int) ->
     return start, end
 
 
+#: Furniture marks (see :mod:`articlekit.readers.page`) of page blocks that are never the
+#: article's prose, however long: readers' comments are the densest prose of many pages.
+NOT_ARTICLE_MARKS = frozenset({"comment"})
+
+
+def _not_article(block: DraftBlock) -> bool:
+    return any(mark in NOT_ARTICLE_MARKS for mark in block.classes)
+
+
 def _check_against_page_core(
     page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]
 ) -> tuple[tuple[DraftBlock, ...], str]:
@@ -507,7 +516,7 @@ def _check_against_page_core(
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
-    start, end = article_core(page)
+    start, end = article_core(page, exclude=_not_article)
     core_length = sum(word_count(b.text) for b in page[start:end])
     if not core_length:
         return blocks, "trafilatura"
