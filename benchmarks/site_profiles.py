@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "pages3": sum(len(m) for m in by_host.values() if len(m) >= 3),
         }
         name = path.name.removesuffix(".gz").removesuffix(".jsonl")
-        print(table(name, results, counts), "\n", flush=True)
+        print(table(name, results, counts) + "\n", flush=True)
     return 0
 
 
