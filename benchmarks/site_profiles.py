@@ -14,7 +14,8 @@ metric. One markdown table per file: hosts with two or more pages (a profile lea
 single other page, which the default ``min_pages`` never trusts) and hosts with three or more.
 
 ``--before STEP`` puts the profile's cleaner before that pipeline step instead of where
-``clean_text`` puts it (``first`` for the very start): the placement experiment.
+``clean_text`` puts it (``first`` for the very start, ``after:STEP`` after a step; a final
+``!`` sets ``keep_field_lines=False``): the placement experiment.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ def _pipeline(profile: Any, before: str | None) -> Any:
     import articlekit
     from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 
-    step = RemoveBoilerplateRepeat(profile)
+    step = RemoveBoilerplateRepeat(profile, keep_field_lines=not before.endswith("!"))
+    before = before.rstrip("!")
     if before == "first":
         return articlekit.Pipeline([step, *articlekit.DEFAULT_PIPELINE])
+    if before.startswith("after:"):
+        return articlekit.DEFAULT_PIPELINE.with_(step, after=before.removeprefix("after:"))
     return articlekit.DEFAULT_PIPELINE.with_(step, before=before)
 
 

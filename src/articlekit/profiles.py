@@ -65,10 +65,12 @@ FORMAT = "articlekit.site_profile"
 #: Version of the saved form; a profile saved in another version is refused (learn it again).
 FORMAT_VERSION = 1
 
-#: Default: a template line occurs in at least this many learned pages...
+#: Default: a template line occurs in at least this many learned pages (two would call a
+#: sentence template that a story and its update share)...
 MIN_PAGES = 3
 #: ...and in at least this share of them. Measured leave-one-out on the dev hosts with three
-#: or more pages (benchmarks/site_profiles.py, benchmarks/README.md).
+#: or more pages (benchmarks/site_profiles.py, "Site profiles" in benchmarks/README.md):
+#: shares of 0.3 and 0.5 give the same F1, 0.7 and 1.0 keep more of the template.
 MIN_SHARE = 0.5
 #: Default cap on the distinct line shapes a profile keeps.
 MAX_LINES = 5_000

@@ -21,7 +21,7 @@ from articlekit import (
 )
 from articlekit.cleaners.profile import RemoveBoilerplateRepeat, with_profile
 from articlekit.profiles import FORMAT_VERSION, MAX_KEY_CHARS, line_shape
-from articlekit.testing import accounted_words, input_words
+from articlekit.testing import MessyArticle, accounted_words, input_words, messy_articles
 
 MENU = "Home | Local | Business | Sports | Opinion | Obituaries"
 SIGN_IN = "Sign in or create an account"
@@ -191,11 +191,12 @@ def test_profile_with_the_users_pipeline(profile):
     pipeline = DEFAULT_PIPELINE.without("keep_article_core", "remove_calls_to_action")
     article = articlekit.clean_text(page(3), pipeline=pipeline, profile=profile)
     assert any(r.text == MENU and r.reason == "boilerplate_repeat" for r in article.removed)
-    # A pipeline with no built-in anchor takes the step at its end.
-    bare = with_profile(Pipeline([]), profile)
-    assert bare.names == ("remove_boilerplate_repeat",)
+    # Right after detect_language; first in a pipeline without it.
     placed = with_profile(DEFAULT_PIPELINE, profile).names
-    assert placed.index("remove_boilerplate_repeat") == placed.index("extract_title") - 1
+    assert placed[:2] == ("detect_language", "remove_boilerplate_repeat")
+    own = with_profile(Pipeline(["extract_title", "keep_article_core"]), profile)
+    assert own.names == ("remove_boilerplate_repeat", "extract_title", "keep_article_core")
+    assert with_profile(Pipeline([]), profile).names == ("remove_boilerplate_repeat",)
 
 
 def test_profile_step_twice_is_a_pipeline_error(profile):
@@ -365,3 +366,44 @@ def test_pruning_keeps_widespread_lines_over_recent_ones():
     assert len(p) <= 40
     assert p.support(MENU) == 20
     assert p.is_boilerplate(MENU)
+
+
+_TEMPLATE = SiteProfile()
+_TEMPLATE.learn_many(page(i) for i in range(10))
+
+
+@given(messy_articles())
+def test_with_a_profile_everything_is_accounted_for_and_idempotent(ex: MessyArticle):
+    text = f"{SIGN_IN}\n{MENU}\n{ex.text}\n{DISCLAIMER}"
+    article = articlekit.clean_text(text, profile=_TEMPLATE)
+    assert accounted_words(article) == input_words(text)
+    assert {MENU, SIGN_IN, DISCLAIMER} <= {r.text for r in article.removed}
+    assert articlekit.clean_text(article.text, profile=_TEMPLATE).text == article.text
+
+
+def _wire_page(i: int) -> str:
+    title, lead = STORIES[i]
+    return "\n".join(
+        [MENU, title, "By Staff Reporter", f"Published: {i + 3} Nov 2025 10:{i:02d} GMT", lead]
+    )
+
+
+def test_template_bylines_and_date_lines_stay_for_their_fields():
+    # Every page prints the same byline and, within a month, a date line of the same shape.
+    p = SiteProfile()
+    p.learn_many(_wire_page(i) for i in range(8))
+    assert p.is_boilerplate("By Staff Reporter")
+    assert p.is_boilerplate("Published: 30 Nov 2025 11:50 GMT")
+    text = _wire_page(9)
+    article = articlekit.clean_text(text, profile=p)
+    assert article.authors == ("Staff Reporter",)
+    assert article.published is not None and article.published.day == 12
+    assert article.title == STORIES[9][0]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[MENU] == "boilerplate_repeat"
+    assert reasons["By Staff Reporter"] == "byline"
+    strict = DEFAULT_PIPELINE.with_(
+        RemoveBoilerplateRepeat(p, keep_field_lines=False), after="detect_language"
+    )
+    dropped = articlekit.clean_text(text, pipeline=strict)
+    assert dropped.authors == () and dropped.published is None
