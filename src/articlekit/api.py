@@ -44,8 +44,8 @@ def clean_text(
             are not resolved.
         pipeline: The cleaners to run; :data:`~articlekit.DEFAULT_PIPELINE` when None.
         profile: A :class:`~articlekit.SiteProfile` learned from other pages of the same
-            site: the lines it calls template go first, with reason ``boilerplate_repeat``
-            (the pipeline gets a
+            site: the lines it calls template go first (bylines and date lines excepted),
+            with reason ``boilerplate_repeat`` (the pipeline gets a
             :class:`~articlekit.cleaners.profile.RemoveBoilerplateRepeat` step, see
             :func:`~articlekit.cleaners.profile.with_profile`).
 
