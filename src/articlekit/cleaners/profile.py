@@ -27,9 +27,15 @@ __all__ = ["PROFILE_AFTER", "RemoveBoilerplateRepeat", "with_profile"]
 class RemoveBoilerplateRepeat(BlockRemover):
     r"""Drops the blocks a site profile calls template (menus, footers, share rows...).
 
+    A template line that carries a field of its page stays for the cleaner that reads it: a
+    byline ("By Staff Reporter" on every page still names this page's author) and a short
+    line holding a date (a month of pages prints "Published: 0 Nov 0" in one shape).
+
     Args:
         profile: The :class:`~articlekit.SiteProfile` learned from the site's pages. It is
             read, not copied: learning more pages changes what the cleaner drops.
+        keep_field_lines: Keep template bylines and date lines (the default); False drops
+            them too.
 
     Raises:
         InputTypeError: If ``profile`` is not a SiteProfile.
@@ -68,7 +74,8 @@ class RemoveBoilerplateRepeat(BlockRemover):
         return "boilerplate_repeat"
 
     def __repr__(self) -> str:
-        return f"RemoveBoilerplateRepeat({self.profile!r})"
+        keep = "" if self.keep_field_lines else ", keep_field_lines=False"
+        return f"RemoveBoilerplateRepeat({self.profile!r}{keep})"
 
 
 #: A date line is short (ExtractDates' own bound).
