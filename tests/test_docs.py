@@ -26,12 +26,30 @@ def test_doc_sample_runs(code, monkeypatch):
     exec(compile(code, "<doc>", "exec"), {"__name__": "__doc_sample__"})
 
 
+_ROW = re.compile(r"^\| `(\w+)` \| (?:`(\w+)`|—) \|", re.M)
+
+
 def test_reason_code_table_matches_the_builtins():
-    table = (ROOT / "docs" / "reason-codes.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `(\w+)` \| (?:`(\w+)`|—) \|", table, re.M)
+    table, _, _ = (
+        (ROOT / "docs" / "reason-codes.md")
+        .read_text(encoding="utf-8")
+        .partition("## Opt-in cleaners")
+    )
+    rows = _ROW.findall(table)
     documented = {(name, code) for name, code in rows}
     actual = {(c.name, r) for c in cleaners.BUILTIN.values() for r in c.reasons}
     actual |= {(c.name, "") for c in cleaners.BUILTIN.values() if not c.reasons}
     assert documented == actual
     order = list(dict.fromkeys(name for name, _ in rows))
     assert order == list(cleaners.BUILTIN)
+
+
+def test_opt_in_cleaner_table_matches_the_opt_in_cleaners():
+    _, _, table = (
+        (ROOT / "docs" / "reason-codes.md")
+        .read_text(encoding="utf-8")
+        .partition("## Opt-in cleaners")
+    )
+    opt_in = [cleaners.RemoveBoilerplateRepeat]
+    assert set(_ROW.findall(table)) == {(c.name, r) for c in opt_in for r in c.reasons}
+    assert not {c.name for c in opt_in} & set(cleaners.BUILTIN)

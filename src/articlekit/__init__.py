@@ -28,9 +28,12 @@ from articlekit.errors import (
     InputTypeError,
     NoArticleError,
     PipelineError,
+    ProfileError,
+    ProfileVersionError,
     UnknownCleanerError,
 )
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.profiles import SiteProfile
 
 __all__ = [
     "DEFAULT_PIPELINE",
@@ -52,8 +55,11 @@ __all__ = [
     "NoArticleError",
     "Pipeline",
     "PipelineError",
+    "ProfileError",
+    "ProfileVersionError",
     "Removal",
     "Remover",
+    "SiteProfile",
     "Trimmer",
     "UnknownCleanerError",
     "__version__",

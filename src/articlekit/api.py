@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from articlekit.article import Article
+from articlekit.cleaners.profile import with_profile
 from articlekit.draft import Draft
 from articlekit.errors import InputTypeError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.profiles import SiteProfile
 from articlekit.readers.html import HtmlInput, read_html
 from articlekit.readers.text import read_text
 
@@ -31,6 +33,7 @@ def clean_text(
     url: str | None = None,
     reference_date: datetime | None = None,
     pipeline: Pipeline | None = None,
+    profile: SiteProfile | None = None,
 ) -> Article:
     r"""Clean plain text (what another scraper already extracted) into an Article.
 
@@ -40,13 +43,21 @@ def clean_text(
         reference_date: Anchors year-less and relative dates ("3 hours ago"); without it they
             are not resolved.
         pipeline: The cleaners to run; :data:`~articlekit.DEFAULT_PIPELINE` when None.
+        profile: A :class:`~articlekit.SiteProfile` learned from other pages of the same
+            site: the lines it calls template go first (bylines and date lines excepted),
+            with reason ``boilerplate_repeat`` (the pipeline gets a
+            :class:`~articlekit.cleaners.profile.RemoveBoilerplateRepeat` step, see
+            :func:`~articlekit.cleaners.profile.with_profile`).
 
     Returns:
         The Article. Any str is accepted; text that is all junk gives an Article with empty
         ``text`` whose ``removed`` says what went and why.
 
     Raises:
-        InputTypeError: If ``text`` is not a str, or ``reference_date`` not a datetime.
+        InputTypeError: If ``text`` is not a str, ``reference_date`` not a datetime, or
+            ``profile`` not a SiteProfile.
+        PipelineError: If ``profile`` is given and ``pipeline`` already has a
+            ``remove_boilerplate_repeat`` step.
         CleanerError: If a custom cleaner in ``pipeline`` fails.
 
     Example:
@@ -55,6 +66,8 @@ def clean_text(
         ('The talks resumed in Istanbul, officials said.', ['ad_label'])
     """
     draft = read_text(text, url=url, reference_date=_check_reference_date(reference_date))
+    if profile is not None:
+        pipeline = with_profile(pipeline if pipeline is not None else DEFAULT_PIPELINE, profile)
     return _finish(draft, pipeline)
 
 

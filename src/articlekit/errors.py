@@ -11,6 +11,8 @@ value of the right type that cannot work, ``KeyError`` for an unknown name)::
     │   └── NoArticleError                a page with no main text at all (clean_html)
     ├── PipelineError (ValueError)        a pipeline that can never work (duplicate names...)
     │   └── UnknownCleanerError (KeyError)  a cleaner name that is not in the pipeline/registry
+    ├── ProfileError (ValueError)         a site profile that cannot work or cannot be read
+    │   └── ProfileVersionError           a profile saved in another format version
     └── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
 
 Messages say what went wrong *and* what to do about it.
@@ -27,6 +29,8 @@ __all__ = [
     "InputTypeError",
     "NoArticleError",
     "PipelineError",
+    "ProfileError",
+    "ProfileVersionError",
     "UnknownCleanerError",
 ]
 
@@ -70,6 +74,18 @@ class UnknownCleanerError(PipelineError, KeyError):
     def __str__(self) -> str:
         # KeyError.__str__ would print the message with quotes around it.
         return str(self.args[0]) if self.args else ""
+
+
+class ProfileError(ArticlekitError, ValueError):
+    """A :class:`~articlekit.SiteProfile` that cannot work or cannot be read.
+
+    For example a ``min_share`` of 2, or a file that is not JSON, not a saved profile, or
+    holds a value of the wrong type.
+    """
+
+
+class ProfileVersionError(ProfileError):
+    """A saved site profile in a format version this articlekit does not read: learn it again."""
 
 
 class CleanerError(ArticlekitError, RuntimeError):

@@ -40,6 +40,7 @@ from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
+from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
 from articlekit.errors import UnknownCleanerError
@@ -63,6 +64,7 @@ __all__ = [
     "ReadDateline",
     "RemoveAdLabels",
     "RemoveAuthorBio",
+    "RemoveBoilerplateRepeat",
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
     "RemoveDateStubs",
