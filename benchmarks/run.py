@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     python -m benchmarks.run DATA.jsonl.gz [DATA2 ...] [--limit N] [--systems a,b,...]
-        [--jobs N] [--out results.json] [--markdown]
+        [--jobs N] [--out results.json] [--markdown] [--chart PNG]
 
 Every selected system runs on the same pages; each system is timed per page with
 ``time.perf_counter``. One table is printed per data file; the raw per-page scores (never page
@@ -339,6 +339,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument(
+        "--chart",
+        type=Path,
+        metavar="PNG",
+        help="also draw precision/recall per system and file into this PNG (matplotlib)",
+    )
+    parser.add_argument(
         "--repeat",
         type=int,
         default=1,
@@ -392,6 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_json(out, run)
     print("versions: " + ", ".join(f"{k} {v}" for k, v in run["versions"].items()))
     print(f"raw results: {out}", file=sys.stderr)
+    if args.chart:
+        from benchmarks.chart import draw
+
+        print(f"chart: {draw(run, args.chart)}", file=sys.stderr)
     return 0
 
 
