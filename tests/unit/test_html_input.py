@@ -126,6 +126,25 @@ def test_page_core_fallback_does_not_take_the_comments_for_the_article():
     assert "Reader 3 wrote" not in article.text
 
 
+def test_text_loose_in_trafilatura_body_is_kept():
+    # trafilatura leaves a page's unwrapped text directly in its output body (the tail of a
+    # <p>, of a line break): it is the article, not something to drop.
+    from articlekit.readers.html import body_blocks
+
+    body = etree.fromstring(
+        "<body>Lead text.<p>By A Reporter</p>First paragraph of the story."
+        "<lb/>Second paragraph.<graphic src='x.jpg'/>Third.<p>End.</p> </body>"
+    )
+    assert [b.text for b in body_blocks(body)] == [
+        "Lead text.",
+        "By A Reporter",
+        "First paragraph of the story.",
+        "Second paragraph.",
+        "Third.",
+        "End.",
+    ]
+
+
 def test_page_blocks_link_density_and_skipped_scripts():
     tree = lxml_html.fromstring(
         "<body><ul><li><a href='/x'>Other story</a></li></ul><p>Text <a href='#'>link</a> end.</p>"

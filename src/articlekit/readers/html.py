@@ -219,35 +219,58 @@ def _text_and_links(element: etree._Element) -> tuple[str, int]:
     return text, linked
 
 
+def _loose_text(text: str | None) -> etree._Element | None:
+    """A paragraph element for text that sits directly in the body, outside any block."""
+    if text is None or not text.strip():
+        return None
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    return paragraph
+
+
 def _block_elements(body: etree._Element) -> Iterator[tuple[str, etree._Element]]:
-    """Yield ``(kind, element)`` for each text block of trafilatura's output tree."""
+    """Yield ``(kind, element)`` for each text block of trafilatura's output tree.
+
+    Text loose in the body (before the first element, or after one: the tail of a ``<p>``, of
+    a line break) is a paragraph of its own: trafilatura puts a page's unwrapped text there,
+    sometimes all of its article.
+    """
+    if (loose := _loose_text(body.text)) is not None:
+        yield "paragraph", loose
     for element in body:
-        tag = element.tag
-        if tag == "head":
-            yield "heading", element
-        elif tag == "list":
-            for item in element.iter("item"):
-                # A nested list's items come on their own; the outer item keeps its own text.
-                nested = item.find("list")
-                if nested is not None:
-                    item = _without(item, nested)
-                yield "list_item", item
-        elif tag == "table":
-            for row in element.iter("row"):
-                yield "table_row", row
-        elif tag == "quote":
-            paragraphs = element.findall("p")
-            if paragraphs:
-                for p in paragraphs:
-                    yield "quote", p
-            else:
-                yield "quote", element
-        elif tag == "code":
-            yield "code", element
-        elif tag in ("graphic", "lb"):
-            continue
+        yield from _one_block(element)
+        if (loose := _loose_text(element.tail)) is not None:
+            yield "paragraph", loose
+
+
+def _one_block(element: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """Yield the ``(kind, element)`` blocks of one child of the body (without its tail)."""
+    tag = element.tag
+    if tag == "head":
+        yield "heading", element
+    elif tag == "list":
+        for item in element.iter("item"):
+            # A nested list's items come on their own; the outer item keeps its own text.
+            nested = item.find("list")
+            if nested is not None:
+                item = _without(item, nested)
+            yield "list_item", item
+    elif tag == "table":
+        for row in element.iter("row"):
+            yield "table_row", row
+    elif tag == "quote":
+        paragraphs = element.findall("p")
+        if paragraphs:
+            for p in paragraphs:
+                yield "quote", p
         else:
-            yield "paragraph", element
+            yield "quote", element
+    elif tag == "code":
+        yield "code", element
+    elif tag in ("graphic", "lb"):
+        return
+    else:
+        yield "paragraph", element
 
 
 def _without(element: etree._Element, child: etree._Element) -> etree._Element:
