@@ -375,8 +375,9 @@ def explain_html(article: Article, *, title: str | None = None, source: str | No
             f'<main class="document"{lang}>\n',
             *_blocks_html(article),
             "</main>\n",
-            "<footer>Each line is one input block, numbered; struck-through text was removed "
-            "by the cleaner named on hover over its label. Made by articlekit explain.</footer>\n",
+            "<footer>Numbers are input blocks. Struck-through text was removed for the reason "
+            "on its label (hover over a label for the cleaner). Made by articlekit explain."
+            "</footer>\n",
             "</body>\n</html>\n",
         ]
     )
