@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import html
+import itertools
 import zlib
 from collections import Counter
 from collections.abc import Iterable
@@ -288,30 +289,26 @@ def _reason_label(removal: Removal) -> str:
     )
 
 
+def _piece_html(piece: Piece) -> str:
+    if piece.removal is None:
+        return f'<span class="kept">{_esc(piece.text)}</span>'
+    removal = piece.removal
+    return (
+        f'<span class="removal" style="--hue: {_hue(removal.reason)}">'
+        f"{_reason_label(removal)}"
+        f'<del class="removed" data-reason="{_esc(removal.reason)}" '
+        f'data-cleaner="{_esc(removal.cleaner)}">{_esc(piece.text)}</del></span>'
+    )
+
+
 def _blocks_html(article: Article) -> Iterable[str]:
     """One ``<div class="block">`` per input block, its pieces inside in order."""
-    current: int | None = None
-    for piece in ordered_pieces(article):
-        if piece.block_index != current:
-            if current is not None:
-                yield "</div>\n"
-            current = piece.block_index
-            kind = piece.kind or "removed"
-            yield f'<div class="block" data-index="{current}" data-kind="{_esc(kind)}">'
-        else:
-            yield " "
-        if piece.removal is None:
-            yield f'<span class="kept">{_esc(piece.text)}</span>'
-            continue
-        removal = piece.removal
-        yield (
-            f'<span class="removal" style="--hue: {_hue(removal.reason)}">'
-            f"{_reason_label(removal)}"
-            f'<del class="removed" data-reason="{_esc(removal.reason)}" '
-            f'data-cleaner="{_esc(removal.cleaner)}">{_esc(piece.text)}</del></span>'
-        )
-    if current is not None:
-        yield "</div>\n"
+    for index, group in itertools.groupby(ordered_pieces(article), key=lambda p: p.block_index):
+        pieces = list(group)
+        # A trimmed block is still the kind it was; a wholly removed one has no kind left.
+        kind = next((p.kind for p in pieces if p.kind is not None), "removed")
+        inner = " ".join(_piece_html(p) for p in pieces)
+        yield f'<div class="block" data-index="{index}" data-kind="{_esc(kind)}">{inner}</div>\n'
 
 
 def explain_html(article: Article, *, title: str | None = None, source: str | None = None) -> str:

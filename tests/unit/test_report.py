@@ -160,8 +160,16 @@ def test_html_declares_a_policy_that_forbids_scripts_before_any_page_text():
 
 def test_html_lists_blocks_in_order_with_labels_and_cleaners():
     doc = parse(explain_html(hostile_article()))
-    blocks = [attrs["data-index"] for tag, attrs in doc.tags if tag == "div"]
-    assert blocks == ["0", "1", "2", "3", "4", "5"]  # block 2 holds the kicker and its rest
+    blocks = [(a["data-index"], a["data-kind"]) for tag, a in doc.tags if tag == "div"]
+    # Block 2 holds the kicker and the rest of its paragraph, and is still a paragraph.
+    assert blocks == [
+        ("0", "removed"),
+        ("1", "heading"),
+        ("2", "paragraph"),
+        ("3", "removed"),
+        ("4", "paragraph"),
+        ("5", "removed"),
+    ]
     dels = [(a["data-reason"], a["data-cleaner"]) for t, a in doc.tags if t == "del"]
     assert dels[1] == ("kicker", "trim_kickers")
     assert doc.dels[:2] == ["Advertisement", "BREAKING:"]
