@@ -5,6 +5,8 @@ Example:
     $ articlekit clean --format text --without remove_headline_lists page.txt
     $ cat page.txt | articlekit clean -
     $ articlekit clean --jobs 2 -o articles.jsonl crawl/ 'more/**/*.warc.gz' pages.jsonl.gz
+    $ articlekit explain page.html
+    $ articlekit explain --record 12 --html report.html pages.jsonl
 """
 
 from __future__ import annotations
@@ -13,16 +15,26 @@ import argparse
 import functools
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from datetime import datetime
+from itertools import islice
 from typing import Any, TextIO
 
 from articlekit._version import __version__
-from articlekit.batch import Record, Result, clean_records, expand_inputs, read_inputs
+from articlekit.batch import (
+    Record,
+    Result,
+    clean_record,
+    clean_records,
+    expand_inputs,
+    read_inputs,
+)
 from articlekit.errors import ArticlekitError, PipelineError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.report import _printable, explain_html, explain_text
 
 __all__ = ["main"]
 
@@ -70,21 +82,6 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     clean.add_argument(
-        "--input-format",
-        choices=("auto", "text", "html", "jsonl", "warc"),
-        default="auto",
-        help="how to read the inputs (default: by file name; stdin is text)",
-    )
-    clean.add_argument(
-        "--field",
-        metavar="NAME",
-        help="JSON Lines field with the page (default: the first of html, text, page_text, "
-        "content, body); HTML when it is 'html' or starts with '<'",
-    )
-    clean.add_argument(
-        "--url-field", default="url", metavar="NAME", help="JSON Lines field with the URL"
-    )
-    clean.add_argument(
         "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
     )
     progress = clean.add_mutually_exclusive_group()
@@ -98,21 +95,84 @@ def _build_parser() -> argparse.ArgumentParser:
     progress.add_argument(
         "--no-progress", dest="progress", action="store_false", help="no progress bar"
     )
-    clean.add_argument("--url", help="the page URL for records without their own")
-    clean.add_argument(
+    _add_reading_options(clean)
+    _add_cleaning_options(clean)
+    explain = sub.add_parser(
+        "explain",
+        help="show what was removed from a page and why",
+        description="Clean one input and show its blocks in order: kept text plain, removed "
+        "pieces struck through with their reason code and cleaner, then counts per reason. "
+        "JSON Lines and WARC inputs: every record in turn, or the one --record names. "
+        "--html writes a self-contained HTML report instead.",
+    )
+    explain.add_argument(
+        "file", metavar="INPUT", help="a text, HTML, JSON Lines or WARC file; - reads stdin"
+    )
+    explain.add_argument(
+        "--html",
+        metavar="REPORT.html",
+        help="write an HTML report (removed text struck through and labelled) to this file "
+        "instead of printing; needs a single record",
+    )
+    explain.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the terminal output (default auto: when stdout is a terminal and "
+        "NO_COLOR is not set)",
+    )
+    explain.add_argument(
+        "--record",
+        type=_positive_int,
+        metavar="N",
+        help="only the record at line N (JSON Lines) or response N (WARC), the number "
+        "'articlekit clean' prints as 'record'",
+    )
+    _add_reading_options(explain)
+    _add_cleaning_options(explain)
+    sub.add_parser("cleaners", help="list the default pipeline's cleaners and reason codes")
+    return parser
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """Options that say how to read the inputs (shared by ``clean`` and ``explain``)."""
+    parser.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html", "jsonl", "warc"),
+        default="auto",
+        help="how to read the inputs (default: by file name; stdin is text)",
+    )
+    parser.add_argument(
+        "--field",
+        metavar="NAME",
+        help="JSON Lines field with the page (default: the first of html, text, page_text, "
+        "content, body); HTML when it is 'html' or starts with '<'",
+    )
+    parser.add_argument(
+        "--url-field", default="url", metavar="NAME", help="JSON Lines field with the URL"
+    )
+    parser.add_argument(
+        "--encoding", default="utf-8", help="encoding of text and JSON Lines files (utf-8)"
+    )
+
+
+def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
+    """Options that set up the pipeline and its inputs (shared by ``clean`` and ``explain``)."""
+    parser.add_argument("--url", help="the page URL for records without their own")
+    parser.add_argument(
         "--reference-date",
         type=_parse_date,
         metavar="ISO_DATE",
         help="anchor for year-less and relative dates (default: none, such dates are ignored)",
     )
-    clean.add_argument(
+    parser.add_argument(
         "--without",
         action="append",
         default=[],
         metavar="CLEANER",
         help="drop a cleaner from the pipeline by name (repeatable)",
     )
-    clean.add_argument(
+    parser.add_argument(
         "--add",
         action="append",
         default=[],
@@ -120,11 +180,6 @@ def _build_parser() -> argparse.ArgumentParser:
         help="add your own cleaner (a Cleaner, a cleaner class or a Draft -> Draft function), "
         "at the end or before/after a named cleaner (repeatable)",
     )
-    clean.add_argument(
-        "--encoding", default="utf-8", help="encoding of text and JSON Lines files (utf-8)"
-    )
-    sub.add_parser("cleaners", help="list the default pipeline's cleaners and reason codes")
-    return parser
 
 
 def _positive_int(value: str) -> int:
@@ -202,6 +257,92 @@ def _write(result: Result, fmt: str, out: TextIO) -> None:
         out.write(article.text + "\n")
 
 
+def _use_colour(choice: str, stream: TextIO) -> bool:
+    """``--color``: always, never, or auto (a terminal, unless NO_COLOR is set).
+
+    An explicit ``--color always`` wins over NO_COLOR, as https://no-color.org asks: the
+    variable sets the default, a command-line flag overrides it.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _explain(
+    args: argparse.Namespace, pipeline: Pipeline, *, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> int:
+    """``articlekit explain``: see :func:`main` and docs/explain.md."""
+    records: Iterator[Record] = read_inputs(
+        [args.file],
+        input_format=args.input_format,
+        encoding=args.encoding,
+        field_name=args.field,
+        url_field=args.url_field,
+        stdin=stdin,
+    )
+    if args.record is not None:
+        # A whole text or HTML file is one record (position None): --record does not apply.
+        wanted = (r for r in records if r.position is None or r.position == args.record)
+        chosen = next(wanted, None)
+        if chosen is None:
+            stderr.write(f"articlekit: {args.file}: no record {args.record}\n")
+            return EXIT_USAGE
+        records = iter([chosen])
+    if args.html:
+        head = list(islice(records, 2))
+        if len(head) > 1:
+            stderr.write(
+                f"articlekit: {args.file} holds several records; an HTML report shows one: "
+                "pick it with --record N\n"
+            )
+            return EXIT_USAGE
+        records = iter(head)
+    colour = _use_colour(args.color, stdout)
+    done = failed = 0
+    for record in records:
+        done += 1
+        result = clean_record(record, pipeline, url=args.url, reference_date=args.reference_date)
+        if not result.ok or result.article is None:
+            failed += 1
+            stderr.write(f"articlekit: {result.where}: {result.error}\n")
+            continue
+        article = result.article
+        if args.html:
+            page = explain_html(article, source=result.where)
+            try:
+                with open(args.html, "w", encoding="utf-8") as out:
+                    out.write(page)
+            except OSError as exc:
+                stderr.write(f"articlekit: {args.html}: cannot write: {exc.strerror}\n")
+                return EXIT_USAGE
+            stderr.write(
+                f"articlekit: wrote {args.html} ({len(article.blocks)} blocks kept, "
+                f"{len(article.removed)} pieces removed)\n"
+            )
+            continue
+        if record.position is not None:  # one of many: say which
+            rule = f"== {result.where}" + (f" {result.url}" if result.url else "")
+            stdout.write(("\n" if done > 1 else "") + _heading(rule, colour) + "\n")
+        stdout.write(explain_text(article, color=colour) + "\n")
+    if not done:
+        stderr.write(f"articlekit: {args.file}: no page to explain\n")
+        return EXIT_SOME_FAILED
+    if failed:
+        if done > 1:
+            stderr.write(f"articlekit: {failed} of {done} records failed\n")
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _heading(line: str, colour: bool) -> str:
+    """A record's heading line, bold on a colour terminal, control characters escaped."""
+    line = _printable(line)  # a URL from a JSON line or a WARC header is page data too
+    return f"\x1b[1m{line}\x1b[0m" if colour else line
+
+
 def _progress(
     results: Iterator[Result], *, enabled: bool, stderr: TextIO
 ) -> tuple[Iterator[Result], Callable[[str], None]]:
@@ -229,8 +370,10 @@ def main(
 ) -> int:
     """Run the command line; return the exit code.
 
-    Exit codes: 0 every record cleaned, 1 some records failed (each reported on stderr with
-    its file and line or record number, the others still written), 2 bad usage.
+    Exit codes: 0 every record cleaned (or explained), 1 some records failed (each reported
+    on stderr with its file and line or record number, the others still written; for
+    ``explain`` also an input without any page), 2 bad usage (for ``explain`` also a
+    ``--record`` that is not there, or ``--html`` on several records).
 
     Args:
         argv: Arguments without the program name; ``sys.argv[1:]`` when None.
@@ -258,6 +401,8 @@ def main(
     except ArticlekitError as exc:
         stderr.write(f"articlekit: {exc}\n")
         return EXIT_USAGE
+    if args.command == "explain":
+        return _explain(args, pipeline, stdin=stdin, stdout=stdout, stderr=stderr)
     files = expand_inputs(args.files)
     fmt = args.format
     if fmt == "auto":
