@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from itertools import islice
+from pathlib import Path
 from typing import Any, TextIO
 
 from articlekit._version import __version__
@@ -32,8 +33,12 @@ from articlekit.batch import (
     expand_inputs,
     read_inputs,
 )
-from articlekit.errors import ArticlekitError, PipelineError
+from articlekit.cleaners.profile import with_profile
+from articlekit.errors import ArticlekitError, InputError, PipelineError, ProfileError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.profiles import SiteProfile
+from articlekit.readers.html import parse_html
+from articlekit.readers.page import page_blocks
 from articlekit.report import _printable, explain_html, explain_text
 
 __all__ = ["main"]
@@ -130,6 +135,27 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_reading_options(explain)
     _add_cleaning_options(explain)
+    profile = sub.add_parser(
+        "profile",
+        help="learn a site profile (the lines a site prints on every page) from its pages",
+        description="Learn a site profile from pages of one site (text, HTML, JSON Lines, "
+        "WARC), for `clean --profile`: the lines on at least --min-pages pages and at "
+        "least --min-share of them are the site's template. HTML pages are learned from "
+        "their whole text, menus and footers included.",
+    )
+    profile.add_argument("files", nargs="+", metavar="INPUT", help="as for clean")
+    profile.add_argument(
+        "-o", "--output", required=True, metavar="PROFILE.json", help="the profile to write"
+    )
+    profile.add_argument(
+        "--update",
+        action="store_true",
+        help="add the pages to the profile already in --output (its settings are kept)",
+    )
+    profile.add_argument("--min-pages", type=_positive_int, default=None, metavar="N")
+    profile.add_argument("--min-share", type=float, default=None, metavar="SHARE")
+    profile.add_argument("--max-lines", type=_positive_int, default=None, metavar="N")
+    _add_reading_options(profile)
     sub.add_parser("cleaners", help="list the default pipeline's cleaners and reason codes")
     return parser
 
@@ -180,6 +206,12 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         help="add your own cleaner (a Cleaner, a cleaner class or a Draft -> Draft function), "
         "at the end or before/after a named cleaner (repeatable)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PROFILE.json",
+        help="drop the lines this site profile calls template (see `articlekit profile`), "
+        "with reason boilerplate_repeat",
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -217,15 +249,33 @@ def _import_step(spec: str) -> tuple[Any, dict[str, str]]:
     return step, where
 
 
-def build_pipeline(without: Sequence[str] = (), add: Sequence[str] = ()) -> Pipeline:
+def build_pipeline(
+    without: Sequence[str] = (), add: Sequence[str] = (), profile: str | None = None
+) -> Pipeline:
     """The default pipeline without the named cleaners, plus imported ones (see ``--add``).
 
     Module level so worker processes can rebuild it (``functools.partial`` of it pickles).
 
+    Args:
+        without: Names of cleaners to drop.
+        add: ``--add`` specs of cleaners to import and place.
+        profile: Path of a saved :class:`~articlekit.SiteProfile`, applied with
+            :func:`~articlekit.cleaners.profile.with_profile`.
+
     Raises:
         PipelineError: If a name is unknown or an added cleaner cannot be imported or placed.
+        ProfileError: If the profile file cannot be read or is not a profile.
     """
     pipeline = DEFAULT_PIPELINE.without(*without)
+    if profile is not None:
+        try:
+            loaded = SiteProfile.load(profile)
+        except OSError as exc:
+            msg = f"{profile}: cannot read the site profile: {exc.strerror or exc}"
+            raise ProfileError(msg) from None
+        except ProfileError as exc:
+            raise type(exc)(f"{profile}: {exc}") from None
+        pipeline = with_profile(pipeline, loaded)
     for spec in add:
         step, where = _import_step(spec)
         try:
@@ -234,6 +284,65 @@ def build_pipeline(without: Sequence[str] = (), add: Sequence[str] = ()) -> Pipe
             msg = f"--add {spec!r}: not a cleaner ({exc})"
             raise PipelineError(msg) from None
     return pipeline
+
+
+def _page_lines(record: Record) -> str:
+    """The whole text of a record's page, one block per line, as a profile learns it."""
+    content = record.content
+    if record.kind == "html":
+        blocks = page_blocks(parse_html(content))
+        return "\n".join(b.text for b in blocks)
+    return content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+
+
+def _learn_profile(args: argparse.Namespace, *, stdin: TextIO, stderr: TextIO) -> int:
+    """``articlekit profile``: learn the pages of the inputs into a saved SiteProfile."""
+    settings = {
+        k: v
+        for k, v in (
+            ("min_pages", args.min_pages),
+            ("min_share", args.min_share),
+            ("max_lines", args.max_lines),
+        )
+        if v is not None
+    }
+    try:
+        if args.update and Path(args.output).exists():
+            profile = SiteProfile.load(args.output)
+        else:
+            profile = SiteProfile(**settings)
+    except ArticlekitError as exc:
+        stderr.write(f"articlekit: {exc}\n")
+        return EXIT_USAGE
+    records = read_inputs(
+        expand_inputs(args.files),
+        input_format=args.input_format,
+        encoding=args.encoding,
+        field_name=args.field,
+        url_field=args.url_field,
+        stdin=stdin,
+    )
+    learned = failed = 0
+    for record in records:
+        try:
+            if record.kind == "error":
+                raise InputError(record.error or "unreadable record")
+            profile.learn(_page_lines(record))
+            learned += 1
+        except ArticlekitError as exc:
+            failed += 1
+            stderr.write(f"articlekit: {record.where}: {exc}\n")
+    try:
+        profile.save(args.output)
+    except (OSError, ArticlekitError) as exc:
+        stderr.write(f"articlekit: {args.output}: cannot write the profile: {exc}\n")
+        return EXIT_USAGE
+    template = len(profile.template_lines())
+    stderr.write(
+        f"articlekit: {args.output}: {profile.pages} pages learned ({learned} now), "
+        f"{template} template lines\n"
+    )
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _list_cleaners(out: TextIO) -> None:
@@ -395,7 +504,11 @@ def main(
     if args.command == "cleaners":
         _list_cleaners(stdout)
         return EXIT_OK
-    make_pipeline = functools.partial(build_pipeline, tuple(args.without), tuple(args.add))
+    if args.command == "profile":
+        return _learn_profile(args, stdin=stdin, stderr=stderr)
+    make_pipeline = functools.partial(
+        build_pipeline, tuple(args.without), tuple(args.add), args.profile
+    )
     try:
         pipeline = make_pipeline()
     except ArticlekitError as exc:

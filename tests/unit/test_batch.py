@@ -186,3 +186,69 @@ def test_unreadable_inputs_are_error_records(tmp_path):
         "a folder without page files (.txt, .html, .jsonl, .warc...)",
         "no file matches this pattern",
     ]
+
+
+def _site_pages(folder: Path, stories: list[str]) -> None:
+    for i, story in enumerate(stories):
+        (folder / f"{i}.txt").write_text(
+            f"Home | World | Sport | Weather\n{story}\nSubscribe to the Daily Example today\n"
+            f"© 2025 The Daily Example. All rights reserved.\n",
+            encoding="utf-8",
+        )
+
+
+STORIES = [
+    "The council approved the new budget on Tuesday after a long debate about schools.",
+    "Heavy rain closed two roads near the river on Monday, the police said in a statement.",
+    "The museum reopened its east wing after two years of repairs, the director said.",
+    "A new bus line will link the airport and the old town from March, officials said.",
+]
+
+
+def test_profile_learned_from_pages_drops_the_template_in_clean(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    _site_pages(site, STORIES)
+    profile = tmp_path / "site.json"
+    code, out, err = run("profile", "-o", str(profile), str(site))
+    assert (code, out) == (0, "") and "4 pages learned" in err and "3 template lines" in err
+    page = tmp_path / "new.txt"
+    page.write_text(
+        "Home | World | Sport | Weather\nThe mayor opened the bridge on Friday, a week early.\n"
+        "Subscribe to the Daily Example today\n© 2026 The Daily Example. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("clean", "--profile", str(profile), str(page))
+    article = json.loads(out)
+    assert code == 0 and article["text"] == "The mayor opened the bridge on Friday, a week early."
+    reasons = [r["reason"] for r in article["removed"]]
+    assert reasons.count("boilerplate_repeat") == 3
+    code, out, _ = run("clean", str(page))  # without the profile the menu is not template
+    assert "boilerplate_repeat" not in out
+
+
+def test_profile_update_adds_pages_and_html_pages_are_learned_from_their_whole_text(tmp_path):
+    profile = tmp_path / "site.json"
+    for i, story in enumerate(STORIES[:2]):
+        (tmp_path / f"{i}.html").write_text(
+            f"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+            f"<article><p>{story}</p></article><footer>Contact the newsroom</footer>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+    code, _, err = run("profile", "--min-pages", "2", "-o", str(profile), str(tmp_path / "*.html"))
+    assert code == 0 and "2 pages learned" in err
+    saved = json.loads(profile.read_text(encoding="utf-8"))
+    assert "contact the newsroom" in json.dumps(saved)
+    (tmp_path / "more.txt").write_text("Contact the newsroom\nA different story.\n")
+    code, _, err = run("profile", "--update", "-o", str(profile), str(tmp_path / "more.txt"))
+    assert code == 0 and "3 pages learned (1 now)" in err
+
+
+def test_bad_profile_file_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    code, _, err = run("clean", "--profile", str(bad), "-", stdin="Hello there.")
+    assert code == 2 and "bad.json" in err
+    code, _, err = run("clean", "--profile", str(tmp_path / "none.json"), "-", stdin="Hi.")
+    assert code == 2 and "none.json: cannot read the site profile" in err
