@@ -115,7 +115,8 @@ class ArticlekitPipeline:
         drop_failed: Drop items that could not be cleaned.
         drop_source: Remove the cleaned HTML/text field from the item.
         pipeline: The cleaners (default pipeline when None).
-        stats: Scrapy's stats collector, for the ``articlekit/*`` counters.
+        stats: Scrapy's stats collector, for the ``articlekit/*`` counters (from the crawler
+            when built by :meth:`from_crawler`).
 
     Raises:
         ValueError: If ``fields`` names something that is not an Article field.
@@ -147,6 +148,7 @@ class ArticlekitPipeline:
         self.drop_source = drop_source
         self.pipeline = pipeline
         self.stats = stats
+        self.crawler: Crawler | None = None
         # Item classes already warned about fields they do not declare (once per class).
         self._warned: set[type] = set()
 
@@ -161,7 +163,7 @@ class ArticlekitPipeline:
             The pipeline.
         """
         s = crawler.settings
-        return cls(
+        pipe = cls(
             html_field=s.get("ARTICLEKIT_HTML_FIELD", "html"),
             text_field=s.get("ARTICLEKIT_TEXT_FIELD", "text"),
             url_field=s.get("ARTICLEKIT_URL_FIELD", "url"),
@@ -172,8 +174,10 @@ class ArticlekitPipeline:
             drop_failed=s.getbool("ARTICLEKIT_DROP_FAILED", False),
             drop_source=s.getbool("ARTICLEKIT_DROP_SOURCE", False),
             pipeline=_load_pipeline(s.get("ARTICLEKIT_PIPELINE")),
-            stats=crawler.stats,
         )
+        # Scrapy sets the crawler's stats when the crawl starts, after building the pipeline.
+        pipe.crawler = crawler
+        return pipe
 
     # ``spider`` is optional: Scrapy < 2.13 passes it, newer versions do not.
     def process_item(self, item: Any, spider: Any = None) -> Any:
@@ -259,5 +263,11 @@ class ArticlekitPipeline:
             )
 
     def _count(self, key: str) -> None:
-        if self.stats is not None:
-            self.stats.inc_value(f"articlekit/{key}")
+        stats = self.stats
+        if stats is None and self.crawler is not None:
+            try:
+                stats = self.crawler.stats
+            except RuntimeError:  # Scrapy >= 2.13 outside a crawl: no stats yet
+                stats = getattr(self.crawler, "_stats", None)
+        if stats is not None:
+            stats.inc_value(f"articlekit/{key}")
