@@ -34,7 +34,7 @@ from articlekit.integrations.dask import (
 
 pytestmark = pytest.mark.integration
 
-SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "courier"
 BRIDGE = (SITE / "world" / "bridge.html").read_text(encoding="utf-8")
 HARBOUR = (SITE / "business" / "harbour.html").read_text(encoding="utf-8")
 GALLERY = (SITE / "gallery.html").read_text(encoding="utf-8")

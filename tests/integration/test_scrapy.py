@@ -1,7 +1,7 @@
 """The Scrapy item pipeline: a real crawl of fixture pages served on 127.0.0.1, and unit cases.
 
 The crawl runs ``scrapy runspider`` in a subprocess (Twisted's reactor cannot be restarted
-inside the test process) against pages served by ``http.server`` from tests/fixtures/site/.
+inside the test process) against pages served by ``http.server`` from tests/fixtures/courier/.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from articlekit.integrations.scrapy import ArticlekitPipeline
 
 pytestmark = pytest.mark.integration
 
-SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "courier"
 
 SPIDER = """
 import scrapy
