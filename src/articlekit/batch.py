@@ -30,7 +30,7 @@ import gzip
 import io
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -57,6 +57,7 @@ __all__ = [
     "read_inputs",
     "read_jsonl_lines",
     "read_warc",
+    "record_from_dict",
 ]
 
 #: How a record's content is cleaned ("error": the record could not even be read).
@@ -255,22 +256,57 @@ def read_jsonl_lines(
             what = type(data).__name__
             yield Record(source, number, "error", error=f"a JSON {what}, not an object")
             continue
-        names = (field_name,) if field_name else TEXT_FIELDS
-        name = next((n for n in names if isinstance(data.get(n), str)), None)
-        if name is None:
-            wanted = field_name or " or ".join(TEXT_FIELDS)
-            yield Record(source, number, "error", error=f"no string field {wanted}")
-            continue
-        content: str = data[name]
-        url = data.get(url_field)
-        url = url if isinstance(url, str) and url else None
-        kind: RecordKind = "html" if name == "html" or _looks_like_markup(content) else "text"
-        extra = {
-            k: v
-            for k, v in data.items()
-            if k != name and k != url_field and isinstance(v, (str, int, float, bool))
-        }
-        yield Record(source, number, kind, content, url, extra=extra)
+        yield record_from_dict(
+            data, source=source, position=number, field_name=field_name, url_field=url_field
+        )
+
+
+def record_from_dict(
+    data: Mapping[str, Any],
+    *,
+    source: str,
+    position: int | None = None,
+    field_name: str | None = None,
+    url_field: str = "url",
+) -> Record:
+    """Make the :class:`Record` of one JSON Lines object (or any mapping: a row, an item).
+
+    Args:
+        data: The object.
+        source: Where it came from, for positions in errors.
+        position: Its position there, if any.
+        field_name: The field holding the page; when None the first of :data:`TEXT_FIELDS`
+            that holds a string. A field called "html", or a value starting with "<", is
+            cleaned as HTML.
+        url_field: The field holding the page URL.
+
+    Returns:
+        The record; an "error" record when no field holds a string. Other fields that hold
+        a str, int, float or bool are kept in ``extra``.
+
+    Example:
+        >>> r = record_from_dict({"id": 7, "url": "https://x.test/a", "text": "Hello."},
+        ...                      source="rows")
+        >>> r.kind, r.url, r.extra
+        ('text', 'https://x.test/a', {'id': 7})
+        >>> record_from_dict({"id": 7}, source="rows", position=3).error
+        'no string field html or text or page_text or content or body'
+    """
+    names = (field_name,) if field_name else TEXT_FIELDS
+    name = next((n for n in names if isinstance(data.get(n), str)), None)
+    if name is None:
+        wanted = field_name or " or ".join(TEXT_FIELDS)
+        return Record(source, position, "error", error=f"no string field {wanted}")
+    content: str = data[name]
+    url = data.get(url_field)
+    url = url if isinstance(url, str) and url else None
+    kind: RecordKind = "html" if name == "html" or _looks_like_markup(content) else "text"
+    extra = {
+        k: v
+        for k, v in data.items()
+        if k != name and k != url_field and isinstance(v, (str, int, float, bool))
+    }
+    return Record(source, position, kind, content, url, extra=extra)
 
 
 def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:

@@ -13,7 +13,8 @@ value of the right type that cannot work, ``KeyError`` for an unknown name)::
     │   └── UnknownCleanerError (KeyError)  a cleaner name that is not in the pipeline/registry
     ├── ProfileError (ValueError)         a site profile that cannot work or cannot be read
     │   └── ProfileVersionError           a profile saved in another format version
-    └── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
+    ├── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
+    └── MissingDependencyError (ImportError)  an optional extra (scrapy, dask) is not installed
 
 Messages say what went wrong *and* what to do about it.
 """
@@ -27,6 +28,7 @@ __all__ = [
     "CleanerError",
     "InputError",
     "InputTypeError",
+    "MissingDependencyError",
     "NoArticleError",
     "PipelineError",
     "ProfileError",
@@ -90,3 +92,10 @@ class ProfileVersionError(ProfileError):
 
 class CleanerError(ArticlekitError, RuntimeError):
     """A cleaner failed: it raised, or returned something other than a Draft."""
+
+
+class MissingDependencyError(ArticlekitError, ImportError):
+    """An optional integration was used without its extra installed.
+
+    The message names the ``pip install 'articlekit[...]'`` command that installs it.
+    """
