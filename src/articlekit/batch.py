@@ -282,7 +282,8 @@ def record_from_dict(
 
     Returns:
         The record; an "error" record when no field holds a string. Other fields that hold
-        a str, int, float or bool are kept in ``extra``.
+        a str, int, float or bool are kept in ``extra`` (of an error record too, so that its
+        output line can be joined back to the input by an id).
 
     Example:
         >>> r = record_from_dict({"id": 7, "url": "https://x.test/a", "text": "Hello."},
@@ -294,18 +295,19 @@ def record_from_dict(
     """
     names = (field_name,) if field_name else TEXT_FIELDS
     name = next((n for n in names if isinstance(data.get(n), str)), None)
-    if name is None:
-        wanted = field_name or " or ".join(TEXT_FIELDS)
-        return Record(source, position, "error", error=f"no string field {wanted}")
-    content: str = data[name]
     url = data.get(url_field)
     url = url if isinstance(url, str) and url else None
-    kind: RecordKind = "html" if name == "html" or _looks_like_markup(content) else "text"
     extra = {
         k: v
         for k, v in data.items()
         if k != name and k != url_field and isinstance(v, (str, int, float, bool))
     }
+    if name is None:
+        wanted = field_name or " or ".join(TEXT_FIELDS)
+        error = f"no string field {wanted}"
+        return Record(source, position, "error", url=url, error=error, extra=extra)
+    content: str = data[name]
+    kind: RecordKind = "html" if name == "html" or _looks_like_markup(content) else "text"
     return Record(source, position, kind, content, url, extra=extra)
 
 
@@ -465,7 +467,9 @@ def clean_record(
     url = record.url or url
 
     def failed(article: Article | None, error_type: str, message: str) -> Result:
-        return Result(record.source, record.position, url, article, error_type, message)
+        # The record's own fields (an id) stay, so a failure can be joined back to its page.
+        extra = record.extra
+        return Result(record.source, record.position, url, article, error_type, message, extra)
 
     if record.kind == "error":
         return failed(None, "InputError", record.error or "unreadable record")

@@ -217,8 +217,9 @@ def test_to_frame_keeps_the_order_and_the_extra_columns(crawl):
         got = frame.compute()
     assert list(got.columns) == ["path", "record", "url", "id", "title", "error_type", "error"]
     assert list(got["record"]) == [1, 2, 3, 4, 1, 3]
-    # An unreadable line keeps no fields (as in `articlekit clean`).
-    assert list(got["id"].fillna(0)) == [1, 0, 3, 0, 0, 0]
+    # A line that is not JSON has no fields to keep; an object without a page keeps its id
+    # (as in `articlekit clean`), so its failure joins back to the input.
+    assert list(got["id"].fillna(0)) == [1, 0, 3, 4, 0, 0]
 
 
 def test_bad_arguments_fail_before_anything_runs():

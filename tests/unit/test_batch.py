@@ -75,6 +75,7 @@ def test_jsonl_corrupt_record_is_reported_in_place_and_the_rest_written(tmp_path
         and "not a JSON line" in rows[2]["error"]["message"]
     )
     assert "no string field" in rows[4]["error"]["message"]
+    assert rows[4]["id"] == 98 and rows[4]["title"] == "no page field"  # joinable by its id
     assert f"{source}:3: not a JSON line" in err and "2 of 7 records failed" in err
     good = [r for r in rows if "error" not in r]
     assert [r["id"] for r in good] == [0, 1, 2, 3, 4]  # other fields pass through
