@@ -24,6 +24,7 @@ from articlekit.cleaners.base import (
     as_cleaner,
 )
 from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
+from articlekit.cleaners.comments import RemoveComments
 from articlekit.cleaners.core import KeepArticleCore
 from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
@@ -65,6 +66,7 @@ __all__ = [
     "RemoveAuthorBio",
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
+    "RemoveComments",
     "RemoveDateStubs",
     "RemoveDisclosures",
     "RemoveDuplicateBlocks",
@@ -88,6 +90,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     # label, title) see the same first lines whether or not the text was cleaned before.
     RemoveAdLabels(),
     RemoveMarkup(),
+    RemoveComments(),
     RemoveRelatedLinks(),
     RemoveCallsToAction(),
     RemoveDisclosures(),

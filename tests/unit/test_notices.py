@@ -1,0 +1,163 @@
+"""Page furniture around the article: comment threads, cookie and consent notices.
+
+Table-driven like test_cleaners.py: each case runs ONE built-in cleaner on a draft (language
+given), lists what stays and what goes with its reason code. Cases marked "keep" are the
+false-positive guards.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from articlekit import cleaners, lexicon
+from articlekit.draft import Draft
+
+S1 = (
+    "The city council approved the new cycle lanes on Monday after a long debate about parking, "
+    "and work on the first section along the river starts in the spring."
+)
+S2 = (
+    "Residents of the old town had asked for safer routes to the station for years, and the "
+    "plan adds two crossings and a bicycle park next to the main entrance."
+)
+S3 = (
+    "The mayor said the whole network would be finished within three years if the regional "
+    "government keeps its promise to pay for half of the costs."
+)
+C1 = "Finally! The junction by the bakery was a danger to everyone on a bike."
+C2 = "What about the parking on Mill Street? Nobody has answered that yet."
+D1 = (
+    "Der Stadtrat hat am Montag nach langer Debatte die neuen Radwege beschlossen, und die "
+    "Arbeiten am ersten Abschnitt entlang des Flusses beginnen im Frühjahr."
+)
+D2 = (
+    "Anwohner der Altstadt hatten seit Jahren sichere Wege zum Bahnhof gefordert, und der Plan "
+    "sieht zwei neue Übergänge und einen Fahrradparkplatz am Eingang vor."
+)
+D3 = "Der Bürgermeister sagte, das ganze Netz solle in drei Jahren fertig sein."
+
+CASES = [
+    # (id, cleaner, language, lines, kept, removed as [(text, reason)])
+    # --- comment threads
+    (
+        "comments-heading-actions",
+        "remove_comments",
+        "en",
+        [S1, S2, "2 Comments", "Ann Lee says:", C1, "Reply", "Bo Chen says:", C2, "Reply"],
+        [S1, S2],
+        [
+            ("2 Comments", "comments"),
+            ("Ann Lee says:", "comments"),
+            (C1, "comments"),
+            ("Reply", "comments"),
+            ("Bo Chen says:", "comments"),
+            (C2, "comments"),
+            ("Reply", "comments"),
+        ],
+    ),
+    (
+        "comments-signatures-after-body",
+        "remove_comments",
+        "en",
+        [
+            S1,
+            S2,
+            "Reader comments (2)",
+            C1,
+            "Posted by: cyclist42 | March 3, 2024 08:15 PM",
+            C2,
+            "Posted by: Mill St resident | March 4, 2024 09:02 AM",
+            "Site map",
+        ],
+        [S1, S2, "Site map"],
+        [
+            ("Reader comments (2)", "comments"),
+            (C1, "comments"),
+            ("Posted by: cyclist42 | March 3, 2024 08:15 PM", "comments"),
+            (C2, "comments"),
+            ("Posted by: Mill St resident | March 4, 2024 09:02 AM", "comments"),
+        ],
+    ),
+    (
+        "comments-de-relative-dates",
+        "remove_comments",
+        "de",
+        [
+            *(D1, D2, D3),
+            *("Kommentare", "radler_77", "vor 3 Stunden", C1, "Antworten", "vor 2 Tagen", C2),
+        ],
+        # The thread ends at its last dated or action line: a last comment under its date
+        # with nothing after it is left to the other cleaners.
+        [D1, D2, D3, C2],
+        [
+            ("Kommentare", "comments"),
+            ("radler_77", "comments"),
+            ("vor 3 Stunden", "comments"),
+            (C1, "comments"),
+            ("Antworten", "comments"),
+            ("vor 2 Tagen", "comments"),
+        ],
+    ),
+    (
+        "comments-keep-heading-without-thread",
+        "remove_comments",
+        "en",
+        [S1, S2, "Comments are closed for this story", "Site map"],
+        [S1, S2, "Comments are closed for this story", "Site map"],
+        [],
+    ),
+    (
+        # A comment link above the story is no thread heading: the story (more prose than
+        # the page above the link) follows it, dated at its end.
+        "comments-keep-story-under-a-comment-link",
+        "remove_comments",
+        "en",
+        [C1 + " " + C2 + " " + C1, "Comments (4)", S1, S2, S3, "March 3, 2024", "Reply"],
+        [C1 + " " + C2 + " " + C1, "Comments (4)", S1, S2, S3, "March 3, 2024", "Reply"],
+        [],
+    ),
+    (
+        # Before the article, a heading counts for nothing.
+        "comments-keep-at-the-top",
+        "remove_comments",
+        "en",
+        ["12 Comments", "Reply", "Share", S1, S2],
+        ["12 Comments", "Reply", "Share", S1, S2],
+        [],
+    ),
+    (
+        # A subheading that starts like a comment heading, then the story's own paragraphs
+        # with a date in a sentence: no thread lines.
+        "comments-keep-discussion-subheading",
+        "remove_comments",
+        "en",
+        [S1, S2, "Discussion", S3, "The vote is on May 5, 2024, the council said."],
+        [S1, S2, "Discussion", S3, "The vote is on May 5, 2024, the council said."],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "lines", "kept", "removed"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_notice_table(name, language, lines, kept, removed):
+    draft = Draft.from_texts(lines, language=language)
+    result = cleaners.get(name)(draft)
+    assert [b.text for b in result.blocks] == kept
+    assert [(r.text, r.reason) for r in result.removed] == removed
+    assert all(r.cleaner == name for r in result.removed)
+
+
+@pytest.mark.parametrize("key", ["comment_heading", "comment_action", "comment_verb"])
+def test_every_language_has_comment_words(key):
+    for lang in lexicon.LANGUAGES:
+        data = json.loads(
+            resources.files("articlekit.lexicon").joinpath(f"{lang}.json").read_text("utf-8")
+        )
+        assert data[key], (lang, key)
+    assert key in lexicon.PHRASE_KEYS and key in lexicon.UNIVERSAL_KEYS
