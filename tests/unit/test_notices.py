@@ -138,6 +138,114 @@ CASES = [
         [S1, S2, "Discussion", S3, "The vote is on May 5, 2024, the council said."],
         [],
     ),
+    # --- cookie and consent notices
+    (
+        "cookie-banner-and-buttons",
+        "remove_cookie_notices",
+        "en",
+        [
+            "This website uses cookies so that we can give you the best experience.",
+            "Accept all",
+            "Manage preferences",
+            S1,
+        ],
+        [S1],
+        [
+            (
+                "This website uses cookies so that we can give you the best experience.",
+                "cookie_notice",
+            ),
+            ("Accept all", "cookie_notice"),
+            ("Manage preferences", "cookie_notice"),
+        ],
+    ),
+    (
+        "cookie-panel-after-the-story",
+        "remove_cookie_notices",
+        "en",
+        [
+            S1,
+            S2,
+            "Privacy overview",
+            "Necessary cookies make the site work: they keep you signed in between pages.",
+            "Marketing cookies",
+            "Marketing cookies follow visitors from site to site to show them relevant ads.",
+            "Save & accept",
+        ],
+        [S1, S2, "Privacy overview"],
+        [
+            (
+                "Necessary cookies make the site work: they keep you signed in between pages.",
+                "cookie_notice",
+            ),
+            ("Marketing cookies", "cookie_notice"),
+            (
+                "Marketing cookies follow visitors from site to site to show them relevant ads.",
+                "cookie_notice",
+            ),
+            ("Save & accept", "cookie_notice"),
+        ],
+    ),
+    (
+        "cookie-de",
+        "remove_cookie_notices",
+        "de",
+        ["Wir verwenden Cookies, um unsere Website für Sie zu verbessern.", "Alle akzeptieren", D1],
+        [D1],
+        [
+            ("Wir verwenden Cookies, um unsere Website für Sie zu verbessern.", "cookie_notice"),
+            ("Alle akzeptieren", "cookie_notice"),
+        ],
+    ),
+    (
+        "cookie-fr-tr",
+        "remove_cookie_notices",
+        "fr",
+        [
+            "En poursuivant votre navigation, vous acceptez le dépôt de cookies.",
+            "Tout refuser",
+            S1,
+            "Sitemizde çerezler kullanılmaktadır. Çerez politikası için tıklayın.",
+        ],
+        [S1],
+        [
+            (
+                "En poursuivant votre navigation, vous acceptez le dépôt de cookies.",
+                "cookie_notice",
+            ),
+            ("Tout refuser", "cookie_notice"),
+            (
+                "Sitemizde çerezler kullanılmaktadır. Çerez politikası için tıklayın.",
+                "cookie_notice",
+            ),
+        ],
+    ),
+    (
+        # A button word away from any notice is the story's; so is a quoted banner.
+        "cookie-keep-buttons-alone-and-quotes",
+        "remove_cookie_notices",
+        "en",
+        [
+            S1,
+            "Accept",
+            "“We use cookies” is the first thing most visitors read, the regulator said.",
+        ],
+        [
+            S1,
+            "Accept",
+            "“We use cookies” is the first thing most visitors read, the regulator said.",
+        ],
+        [],
+    ),
+    (
+        # A long paragraph about cookie settings is an article about them.
+        "cookie-keep-long-paragraph",
+        "remove_cookie_notices",
+        "en",
+        [" ".join([S1, S2, S3, "Visitors can change their cookie settings at any time."])],
+        [" ".join([S1, S2, S3, "Visitors can change their cookie settings at any time."])],
+        [],
+    ),
 ]
 
 
@@ -153,8 +261,11 @@ def test_notice_table(name, language, lines, kept, removed):
     assert all(r.cleaner == name for r in result.removed)
 
 
-@pytest.mark.parametrize("key", ["comment_heading", "comment_action", "comment_verb"])
-def test_every_language_has_comment_words(key):
+@pytest.mark.parametrize(
+    "key",
+    ["cookie_notice", "consent_button", "comment_heading", "comment_action", "comment_verb"],
+)
+def test_every_language_has_the_notice_and_comment_words(key):
     for lang in lexicon.LANGUAGES:
         data = json.loads(
             resources.files("articlekit.lexicon").joinpath(f"{lang}.json").read_text("utf-8")

@@ -41,6 +41,7 @@ from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
+from articlekit.cleaners.notices import RemoveCookieNotices
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
 from articlekit.errors import UnknownCleanerError
@@ -67,6 +68,7 @@ __all__ = [
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
     "RemoveComments",
+    "RemoveCookieNotices",
     "RemoveDateStubs",
     "RemoveDisclosures",
     "RemoveDuplicateBlocks",
@@ -91,6 +93,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveAdLabels(),
     RemoveMarkup(),
     RemoveComments(),
+    RemoveCookieNotices(),
     RemoveRelatedLinks(),
     RemoveCallsToAction(),
     RemoveDisclosures(),
