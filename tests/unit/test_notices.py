@@ -246,6 +246,52 @@ CASES = [
         [" ".join([S1, S2, S3, "Visitors can change their cookie settings at any time."])],
         [],
     ),
+    # --- the copyright notice that closes the article, and the page after it
+    (
+        "footer-after-the-notice",
+        "remove_footer",
+        "en",
+        [
+            "Home",
+            S1,
+            S2,
+            "Copyright 2024 The Riverside Courier. All rights reserved.",
+            S3.replace("mayor", "governor"),
+            "Site map",
+        ],
+        ["Home", S1, S2],
+        [
+            ("Copyright 2024 The Riverside Courier. All rights reserved.", "legal"),
+            (S3.replace("mayor", "governor"), "footer"),
+            ("Site map", "footer"),
+        ],
+    ),
+    (
+        "footer-de-copyright-line",
+        "remove_footer",
+        "de",
+        [D1, D2, D3, "© 2024 Stadtanzeiger", "Impressum"],
+        [D1, D2, D3],
+        [("© 2024 Stadtanzeiger", "legal"), ("Impressum", "footer")],
+    ),
+    (
+        "footer-pl-notice",
+        "remove_footer",
+        "pl",
+        [S1, S2, "Wszelkie prawa zastrzeżone.", "Kontakt"],
+        [S1, S2],
+        [("Wszelkie prawa zastrzeżone.", "legal"), ("Kontakt", "footer")],
+    ),
+    (
+        # A photo credit is no closing notice, and a notice above most of the story (a
+        # caption's rights line after the lead) does not end it.
+        "footer-keep-credit-and-early-notice",
+        "remove_footer",
+        "en",
+        [S1, "© AFP", "Painting, 1960, oil on canvas. All rights reserved.", S2, S3],
+        [S1, "© AFP", "Painting, 1960, oil on canvas. All rights reserved.", S2, S3],
+        [],
+    ),
 ]
 
 
@@ -263,7 +309,14 @@ def test_notice_table(name, language, lines, kept, removed):
 
 @pytest.mark.parametrize(
     "key",
-    ["cookie_notice", "consent_button", "comment_heading", "comment_action", "comment_verb"],
+    [
+        "cookie_notice",
+        "consent_button",
+        "comment_heading",
+        "comment_action",
+        "comment_verb",
+        "legal_notice",
+    ],
 )
 def test_every_language_has_the_notice_and_comment_words(key):
     for lang in lexicon.LANGUAGES:
@@ -272,3 +325,13 @@ def test_every_language_has_the_notice_and_comment_words(key):
         )
         assert data[key], (lang, key)
     assert key in lexicon.PHRASE_KEYS and key in lexicon.UNIVERSAL_KEYS
+
+
+def test_footer_is_left_to_the_extractor_on_html():
+    from articlekit.draft import Hints
+
+    lines = [S1, S2, "Copyright 2024 The Riverside Courier. All rights reserved.", "Site map"]
+    html = Draft.from_texts(lines, hints=Hints(extra={"extractor": "trafilatura"}))
+    assert cleaners.get("remove_footer")(html) is html
+    text = Draft.from_texts(lines)
+    assert len(cleaners.get("remove_footer")(text).blocks) == 2

@@ -25,7 +25,7 @@ from articlekit.cleaners.base import (
 )
 from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
 from articlekit.cleaners.comments import RemoveComments
-from articlekit.cleaners.core import KeepArticleCore
+from articlekit.cleaners.core import KeepArticleCore, RemoveFooter
 from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
@@ -73,6 +73,7 @@ __all__ = [
     "RemoveDisclosures",
     "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
+    "RemoveFooter",
     "RemoveHeadlineLists",
     "RemoveMarkup",
     "RemoveOrphanHeadings",
@@ -114,6 +115,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveOrphanHeadings(),
     RemoveSeparators(),
     RemoveDuplicateBlocks(),
+    RemoveFooter(),
     KeepArticleCore(),
     MarkHeadings(),
 )

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
+
+from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
@@ -20,7 +23,7 @@ from articlekit.features import (
     word_count,
 )
 
-__all__ = ["KeepArticleCore"]
+__all__ = ["KeepArticleCore", "RemoveFooter"]
 
 #: A block right next to the core that reads as a sentence of this many words or more is the
 #: article's too (a one-line lead, a short closing line).
@@ -82,3 +85,79 @@ class KeepArticleCore(Remover):
         if end < len(blocks) and _sentence(blocks[end]):
             end += 1
         return {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
+
+
+#: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.
+LEGAL_MAX_WORDS = 60
+#: A line opening with a copyright mark and a year is a notice when this short.
+COPYRIGHT_LINE_MAX_WORDS = 15
+_COPYRIGHT_LINE = regex.compile(
+    r"^\W*(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b", regex.V1 | regex.IGNORECASE
+)
+
+
+def is_legal_notice(draft: Draft, text: str) -> bool:
+    """Return whether ``text`` is a copyright or reproduction notice.
+
+    A short block with a legal phrase ("All rights reserved", "Alle Rechte vorbehalten",
+    "may not be published, broadcast, rewritten or redistributed"), or a short line that
+    opens with a copyright mark and names a year ("© 2024 The Daily Planet").
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([])
+        >>> is_legal_notice(d, "Copyright 2024 The Daily Planet. All rights reserved.")
+        True
+        >>> is_legal_notice(d, "© 2024 The Daily Planet"), is_legal_notice(d, "© AFP")
+        (True, False)
+    """
+    n = word_count(text)
+    if n > LEGAL_MAX_WORDS:
+        return False
+    if n <= COPYRIGHT_LINE_MAX_WORDS and _COPYRIGHT_LINE.match(text):
+        return True
+    return lexicon_of(draft).contains("legal_notice", text) is not None
+
+
+class RemoveFooter(Remover):
+    """Drops the copyright notice that closes the article, and the page footer after it.
+
+    Whole-page text prints the story, then its copyright line ("Copyright 2024 AP. All
+    rights reserved.", "© 2024 The Daily Planet"), then the page: other stories with their
+    summaries, comments, menus. Those summaries are prose, so the article's core (see
+    :class:`KeepArticleCore`) may run on past the notice; the notice says where the article
+    ended. The first legal notice (see :func:`is_legal_notice`) inside or right after the core
+    that has more of the core's prose before it than after it goes, with everything after it.
+    Only for text whose content no extractor has chosen (as :class:`KeepArticleCore`).
+
+    Reason codes: ``legal`` (the notice), ``footer`` (what follows it).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "Negotiators met in Istanbul on Monday and agreed to resume the exchange of "
+        >>> d = Draft.from_texts([p + "prisoners.", p + "bodies.", "© 2025 The Daily. All "
+        ...     "rights reserved.", "Ten things to do this weekend, from markets to museums."])
+        >>> [(r.reason, r.text[:10]) for r in RemoveFooter()(d).removed]
+        [('legal', '© 2025 The'), ('footer', 'Ten things')]
+    """
+
+    name: ClassVar[str] = "remove_footer"
+    reasons: ClassVar[tuple[str, ...]] = ("legal", "footer")
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``legal`` for the closing notice and ``footer`` for every block after it."""
+        if draft.hints.extra.get("extractor") is not None:
+            return {}
+        blocks = draft.blocks
+        start, end = article_core(blocks, prose=_prose)
+        if start == end:
+            return {}
+        words = [word_count(b.text) if _prose(b.text) else 0 for b in blocks[start:end]]
+        total = sum(words)
+        before = 0
+        for pos in range(start, min(end + 1, len(blocks))):
+            if pos < end:
+                before += words[pos - start]
+            if 2 * before > total and is_legal_notice(draft, blocks[pos].text):
+                return {p: "legal" if p == pos else "footer" for p in range(pos, len(blocks))}
+        return {}
