@@ -283,6 +283,39 @@ CASES = [
         [("Wszelkie prawa zastrzeżone.", "legal"), ("Kontakt", "footer")],
     ),
     (
+        "footer-after-share-row",
+        "remove_footer",
+        "en",
+        [S1, S2, "E-mail this | Print | Share", S3.replace("mayor", "governor"), "Site map"],
+        [S1, S2],
+        [
+            ("E-mail this | Print | Share", "share_widget"),
+            (S3.replace("mayor", "governor"), "footer"),
+            ("Site map", "footer"),
+        ],
+    ),
+    (
+        "footer-after-comment-form",
+        "remove_footer",
+        "fr",
+        [S1, S2, "Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée.", "Nom"],
+        [S1, S2],
+        [
+            ("Laisser un commentaire", "comments"),
+            ("Votre adresse e-mail ne sera pas publiée.", "footer"),
+            ("Nom", "footer"),
+        ],
+    ),
+    (
+        # A share row at the top and a one-word section heading ("Discussion") end nothing.
+        "footer-keep-top-share-row-and-section-heading",
+        "remove_footer",
+        "en",
+        ["Share on Facebook | Share on Twitter", S1, S2, "Discussion", S3],
+        ["Share on Facebook | Share on Twitter", S1, S2, "Discussion", S3],
+        [],
+    ),
+    (
         # A photo credit is no closing notice, and a notice above most of the story (a
         # caption's rights line after the lead) does not end it.
         "footer-keep-credit-and-early-notice",
@@ -316,6 +349,7 @@ def test_notice_table(name, language, lines, kept, removed):
         "comment_action",
         "comment_verb",
         "legal_notice",
+        "share_word",
     ],
 )
 def test_every_language_has_the_notice_and_comment_words(key):

@@ -8,7 +8,7 @@ Two kinds of list:
 - *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
   credit labels, list headings, promotion words such as "newsletter" or "Instagram", the
   verbs that follow a name in an author's biography, cookie and consent notices, comment
-  headings and actions, copyright notices) are
+  headings and actions, copyright notices, share buttons) are
   specific enough to match in every language at once, and are merged from all languages:
   aggregators print "Lesen Sie auch" on English pages and "Read more" on German ones,
   and a misdetected language must not disarm them;
@@ -71,6 +71,7 @@ PHRASE_KEYS = (
     "comment_action",
     "comment_verb",
     "legal_notice",
+    "share_word",
     "weekdays",
     "stopwords",
 )
@@ -94,6 +95,7 @@ UNIVERSAL_KEYS = frozenset(
         "comment_action",
         "comment_verb",
         "legal_notice",
+        "share_word",
     }
 )
 
