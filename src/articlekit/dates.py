@@ -31,7 +31,15 @@ import regex
 
 from articlekit import lexicon
 
-__all__ = ["MIN_YEAR", "DateMatch", "Dateline", "find_date", "parse_date", "parse_dateline"]
+__all__ = [
+    "MIN_YEAR",
+    "DateMatch",
+    "Dateline",
+    "find_date",
+    "has_relative_date",
+    "parse_date",
+    "parse_dateline",
+]
 
 #: Dates before this year are not publication dates of a web page.
 MIN_YEAR = 1990
@@ -281,6 +289,21 @@ def _relative(text: str, ref: datetime) -> DateMatch | None:
             day = (ref - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
             return DateMatch(day, m.start(), m.end())
     return None
+
+
+def has_relative_date(text: str) -> bool:
+    """Return whether ``text`` holds a relative date such as "3 hours ago" or "vor 2 Tagen".
+
+    Needs no reference date: it tells the shape of a timestamp (a comment's "12 days ago"),
+    not the date itself.
+
+    Example:
+        >>> has_relative_date("12 days ago"), has_relative_date("vor 3 Stunden")
+        (True, True)
+        >>> has_relative_date("Twelve days later the talks resumed.")
+        False
+    """
+    return _RELATIVE.search(text) is not None
 
 
 def parse_date(

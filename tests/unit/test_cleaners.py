@@ -788,6 +788,15 @@ def test_duplicate_blocks_keep_the_first_copy_and_short_repeats():
     assert [(r.block_index, r.reason) for r in cleaned.removed] == [(4, "duplicate_block")]
 
 
+def test_duplicate_blocks_keep_the_copy_inside_the_article():
+    # The story's lead printed as a teaser above it: the teaser copy goes, the story keeps
+    # its first paragraph.
+    teaser = [P1, "Most read", "Ten recipes for a rainy weekend", "Weather"]
+    draft = Draft.from_texts([*teaser, "Talks resume", P1, P2, P3], language="en")
+    cleaned = cleaners.get("remove_duplicate_blocks")(draft)
+    assert [(r.block_index, r.reason) for r in cleaned.removed] == [(0, "duplicate_block")]
+
+
 def test_markup_author_search_runs_only_when_metadata_and_body_name_nobody():
     from articlekit.draft import Hints
 

@@ -24,7 +24,8 @@ from articlekit.cleaners.base import (
     as_cleaner,
 )
 from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
-from articlekit.cleaners.core import KeepArticleCore
+from articlekit.cleaners.comments import RemoveComments
+from articlekit.cleaners.core import KeepArticleCore, RemoveFooter
 from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
@@ -40,6 +41,7 @@ from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
+from articlekit.cleaners.notices import RemoveCookieNotices
 from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
@@ -67,10 +69,13 @@ __all__ = [
     "RemoveBoilerplateRepeat",
     "RemoveCallsToAction",
     "RemoveCaptionCredits",
+    "RemoveComments",
+    "RemoveCookieNotices",
     "RemoveDateStubs",
     "RemoveDisclosures",
     "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
+    "RemoveFooter",
     "RemoveHeadlineLists",
     "RemoveMarkup",
     "RemoveOrphanHeadings",
@@ -90,6 +95,8 @@ _ALL: tuple[BaseCleaner, ...] = (
     # label, title) see the same first lines whether or not the text was cleaned before.
     RemoveAdLabels(),
     RemoveMarkup(),
+    RemoveComments(),
+    RemoveCookieNotices(),
     RemoveRelatedLinks(),
     RemoveCallsToAction(),
     RemoveDisclosures(),
@@ -110,6 +117,7 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveOrphanHeadings(),
     RemoveSeparators(),
     RemoveDuplicateBlocks(),
+    RemoveFooter(),
     KeepArticleCore(),
     MarkHeadings(),
 )

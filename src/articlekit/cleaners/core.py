@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
+
+from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
     article_core,
     ends_sentence,
+    folded_words,
     is_flattened_list,
     is_prose,
     word_count,
 )
 
-__all__ = ["KeepArticleCore"]
+__all__ = ["KeepArticleCore", "RemoveFooter"]
 
 #: A block right next to the core that reads as a sentence of this many words or more is the
 #: article's too (a one-line lead, a short closing line).
@@ -82,3 +86,139 @@ class KeepArticleCore(Remover):
         if end < len(blocks) and _sentence(blocks[end]):
             end += 1
         return {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
+
+
+#: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.
+LEGAL_MAX_WORDS = 60
+#: A line opening with a copyright mark and a year is a notice when this short.
+COPYRIGHT_LINE_MAX_WORDS = 15
+_COPYRIGHT_LINE = regex.compile(
+    r"^\W*(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b", regex.V1 | regex.IGNORECASE
+)
+
+
+def is_legal_notice(draft: Draft, text: str) -> bool:
+    """Return whether ``text`` is a copyright or reproduction notice.
+
+    A short block with a legal phrase ("All rights reserved", "Alle Rechte vorbehalten",
+    "may not be published, broadcast, rewritten or redistributed"), or a short line that
+    opens with a copyright mark and names a year ("© 2024 The Daily Planet").
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([])
+        >>> is_legal_notice(d, "Copyright 2024 The Daily Planet. All rights reserved.")
+        True
+        >>> is_legal_notice(d, "© 2024 The Daily Planet"), is_legal_notice(d, "© AFP")
+        (True, False)
+    """
+    n = word_count(text)
+    if n > LEGAL_MAX_WORDS:
+        return False
+    if n <= COPYRIGHT_LINE_MAX_WORDS and _COPYRIGHT_LINE.match(text):
+        return True
+    return lexicon_of(draft).contains("legal_notice", text) is not None
+
+
+#: A share row ("Email | Print | Share", "Facebook Twitter WhatsApp") is at most this long...
+SHARE_ROW_MAX_WORDS = 12
+#: ...and names at least this many share buttons.
+SHARE_ROW_MIN_BUTTONS = 2
+_E_MAIL = regex.compile(r"\be-mail\b", regex.V1 | regex.IGNORECASE)
+
+
+def is_share_row(draft: Draft, text: str) -> bool:
+    """Return whether ``text`` is a row of share buttons ("E-mail | Print | Share").
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts([])
+        >>> is_share_row(d, "E-mail this | Print | Share"), is_share_row(d, "Share")
+        (True, False)
+        >>> is_share_row(d, "Share prices fell as traders sold their stakes.")
+        False
+    """
+    tokens = folded_words(_E_MAIL.sub("email", text))
+    if not tokens or len(tokens) > SHARE_ROW_MAX_WORDS:
+        return False
+    buttons = lexicon_of(draft).words("share_word")
+    return len(buttons.intersection(tokens)) >= SHARE_ROW_MIN_BUTTONS
+
+
+#: A comment form's opening line ("Leave a Reply", "Your email address will not be
+#: published.") is at most this long.
+COMMENT_FORM_MAX_WORDS = 16
+
+
+def _opens_comments(draft: Draft, text: str) -> bool:
+    """Whether ``text`` opens a comment section or form ("Leave a Reply", "Comments are closed").
+
+    Only phrases of two words or more: a one-word heading ("Discussion", "Comments") may be
+    one of the article's own sections.
+    """
+    if word_count(text) > COMMENT_FORM_MAX_WORDS:
+        return False
+    phrase = lexicon_of(draft).starts_with("comment_heading", text)
+    return phrase is not None and " " in phrase
+
+
+class RemoveFooter(Remover):
+    """Drops what closes the article (a copyright notice, a share row) and the page after it.
+
+    Whole-page text prints the story, then its copyright line ("Copyright 2024 AP. All
+    rights reserved.", "© 2024 The Daily Planet") or its share buttons ("Email | Print |
+    Share"), then the page: other stories with their summaries, comments, menus. Those
+    summaries are prose, so the article's core (see :class:`KeepArticleCore`) may run on past
+    the end; the notice or the share row says where the article ended. The first legal notice
+    (see :func:`is_legal_notice`) or share row (see :func:`is_share_row`) inside or right
+    after the core that has more of the core's prose before it than after it goes, with
+    everything after it. Only for text whose content no extractor has chosen (as
+    :class:`KeepArticleCore`).
+
+    Measured on the dev pages' whole-page text: main-text F1 l3s-gn1 0.889 -> 0.895,
+    wcxb-dev 0.899 -> 0.901; snippet F trafilatura-eval 0.836 -> 0.842.
+
+    Reason codes: ``legal`` (a notice), ``share_widget`` (a share row), ``footer`` (what
+    follows either).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "Negotiators met in Istanbul on Monday and agreed to resume the exchange of "
+        >>> d = Draft.from_texts([p + "prisoners.", p + "bodies.", "© 2025 The Daily. All "
+        ...     "rights reserved.", "Ten things to do this weekend, from markets to museums."])
+        >>> [(r.reason, r.text[:10]) for r in RemoveFooter()(d).removed]
+        [('legal', '© 2025 The'), ('footer', 'Ten things')]
+    """
+
+    name: ClassVar[str] = "remove_footer"
+    reasons: ClassVar[tuple[str, ...]] = ("legal", "share_widget", "comments", "footer")
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``legal`` or ``share_widget`` for the article's end, ``footer`` after it."""
+        if draft.hints.extra.get("extractor") is not None:
+            return {}
+        blocks = draft.blocks
+        start, end = article_core(blocks, prose=_prose)
+        if start == end:
+            return {}
+        words = [word_count(b.text) if _prose(b.text) else 0 for b in blocks[start:end]]
+        total = sum(words)
+        before = 0
+        for pos in range(start, min(end + 1, len(blocks))):
+            if pos < end:
+                before += words[pos - start]
+            if 2 * before <= total:
+                continue
+            text = blocks[pos].text
+            closing = (
+                "legal"
+                if is_legal_notice(draft, text)
+                else "share_widget"
+                if is_share_row(draft, text)
+                else "comments"
+                if _opens_comments(draft, text)
+                else None
+            )
+            if closing is not None:
+                return {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
+        return {}

@@ -13,11 +13,13 @@ from articlekit.cleaners._common import lexicon_of, rest_after_label
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
+    article_core,
     ends_sentence,
     first_content,
     first_prose,
     folded_words,
     has_letters,
+    is_flattened_list,
     is_headline_like,
     is_prose,
     word_count,
@@ -254,7 +256,8 @@ class RemoveDuplicateBlocks(Remover):
     """Drops the later copies of a block printed twice or more (same words, any case).
 
     Pages repeat boxes for their mobile and desktop layouts, pull quotes, and a "Work with us"
-    footer per section; only the first copy stays. Blocks shorter than
+    footer per section; only one copy stays: the one inside the article's core (a story's
+    lead printed as a teaser above it is the copy that goes), else the first. Blocks shorter than
     :data:`DUPLICATE_MIN_WORDS` words are left alone: "Read more" or a repeated subheading
     are other cleaners' business.
 
@@ -272,16 +275,23 @@ class RemoveDuplicateBlocks(Remover):
     reasons: ClassVar[tuple[str, ...]] = ("duplicate_block",)
 
     def find(self, draft: Draft) -> dict[int, str]:
-        """Return ``duplicate_block`` for every copy after the first."""
-        seen: set[tuple[str, ...]] = set()
-        found: dict[int, str] = {}
+        """Return ``duplicate_block`` for every copy but the one kept."""
+        copies: dict[tuple[str, ...], list[int]] = {}
         for pos, block in enumerate(draft.blocks):
-            if word_count(block.text) < DUPLICATE_MIN_WORDS:
-                continue
-            key = folded_words(block.text)
-            if key in seen:
-                found[pos] = "duplicate_block"
-            seen.add(key)
+            if word_count(block.text) >= DUPLICATE_MIN_WORDS:
+                copies.setdefault(folded_words(block.text), []).append(pos)
+        repeated = [positions for positions in copies.values() if len(positions) > 1]
+        if not repeated:
+            return {}
+        # Whole-page text prints a story's first paragraph as its teaser above the story: the
+        # copy inside the article's core is the one to keep, or the first when none is.
+        start, end = article_core(
+            draft.blocks, prose=lambda text: is_prose(text) and not is_flattened_list(text)
+        )
+        found: dict[int, str] = {}
+        for positions in repeated:
+            keep = next((p for p in positions if start <= p < end), positions[0])
+            found.update((p, "duplicate_block") for p in positions if p != keep)
         return found
 
 

@@ -7,7 +7,8 @@ Two kinds of list:
 
 - *junk labels* (:data:`UNIVERSAL_KEYS`: related links, ad labels, calls to action, kickers,
   credit labels, list headings, promotion words such as "newsletter" or "Instagram", the
-  verbs that follow a name in an author's biography) are
+  verbs that follow a name in an author's biography, cookie and consent notices, comment
+  headings and actions, copyright notices, share buttons) are
   specific enough to match in every language at once, and are merged from all languages:
   aggregators print "Lesen Sie auch" on English pages and "Read more" on German ones,
   and a misdetected language must not disarm them;
@@ -64,6 +65,13 @@ PHRASE_KEYS = (
     "headline_list_heading",
     "promotion_word",
     "bio_verb",
+    "cookie_notice",
+    "consent_button",
+    "comment_heading",
+    "comment_action",
+    "comment_verb",
+    "legal_notice",
+    "share_word",
     "weekdays",
     "stopwords",
 )
@@ -81,6 +89,13 @@ UNIVERSAL_KEYS = frozenset(
         "headline_list_heading",
         "promotion_word",
         "bio_verb",
+        "cookie_notice",
+        "consent_button",
+        "comment_heading",
+        "comment_action",
+        "comment_verb",
+        "legal_notice",
+        "share_word",
     }
 )
 
