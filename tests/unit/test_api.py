@@ -96,3 +96,30 @@ def test_same_input_same_article():
     text = "World\nA headline here\n" + PARA
     assert articlekit.clean_text(text) == articlekit.clean_text(text)
     assert hash(articlekit.clean_text(text)) == hash(articlekit.clean_text(text))
+
+
+def test_page_source_kept_as_text_is_read_as_a_page():
+    # A text extractor that failed on a page hands over its HTML source on one line: the
+    # article inside it is found, the scripts and menus are not text.
+    story = [
+        "Cale Gale is going national in 2008, starting at Daytona on Sunday, his team said on "
+        "Tuesday, after a winter spent testing the new car on three different tracks.",
+        "After driving on three racing circuits last year, the 22-year-old will concentrate on "
+        "one series this season, with a new sponsor, a new crew chief and a full schedule.",
+        "He will drive the No. 33 car 22 times, and the team, which ran a full schedule last "
+        "year, has become a part-time team for the rest of the season, the owner said.",
+    ]
+    menu = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(12))
+    source = (
+        "Gale to drive nationally'); //--> </SCRIPT> <SCRIPT>function OAS_AD(pos) { x(pos); }"
+        f"</SCRIPT><div class='nav'><ul>{menu}</ul></div><div id='story'>"
+        + "".join(f"<p class='body'>{p}</p>" for p in story)
+        + "</div><table width='100%'><tr><td class='footer'>Contact us</td></tr></table>" * 4
+    )
+    article = articlekit.clean_text("Site navigation\n" + source)
+    assert all(p in article.text for p in story)
+    assert "<" not in article.text and "OAS_AD" not in article.text
+    from articlekit.readers.text import read_text
+
+    short = "<b>bold</b> is a tag, and <i>this</i> one too."  # a line with a few tags is read
+    assert [b.text for b in read_text(short).blocks] == [short]  # as it is

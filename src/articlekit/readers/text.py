@@ -59,6 +59,41 @@ def read_text(
         )
         msg = f"clean_text takes a str, got {type(text).__name__}{hint}"
         raise InputTypeError(msg)
-    lines = (normalize_space(line) for line in text.splitlines())
-    blocks = tuple(DraftBlock(i, line) for i, line in enumerate(line for line in lines if line))
+    lines = [normalize_space(line) for line in text.splitlines()]
+    texts = [t for line in lines if line for t in _without_markup(line)]
+    blocks = tuple(DraftBlock(i, line) for i, line in enumerate(texts))
     return Draft(blocks=blocks, url=url, reference_date=reference_date)
+
+
+#: A line this long that holds this many tags, which make up this share of its characters, is
+#: a page's HTML source kept as its text (a text extractor that failed on the page)...
+DUMP_MIN_CHARS = 1000
+DUMP_MIN_TAGS = 20
+DUMP_TAG_SHARE = 0.2
+_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
+
+
+def _without_markup(line: str) -> list[str]:
+    """The text of a line that is an HTML dump, block by block; other lines as they are.
+
+    ...and its text is read as a page's (scripts and styles skipped, one line per block of the
+    page) instead of leaving one block of tags that ``remove_markup`` would drop whole, with
+    the article in it. Measured on the dev pages: 10 of 621 l3s-gn1 page texts are such
+    dumps, and their article was lost.
+    """
+    if len(line) < DUMP_MIN_CHARS:
+        return [line]
+    tags = _TAG.findall(line)
+    if len(tags) < DUMP_MIN_TAGS or sum(map(len, tags)) < DUMP_TAG_SHARE * len(line):
+        return [line]
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from articlekit.readers.page import page_blocks
+
+    try:
+        tree = lxml_html.document_fromstring(f"<html><body>{line}</body></html>")
+    except (ValueError, etree.LxmlError):
+        return [line]
+    texts = [b.text for b in page_blocks(tree)]
+    return texts if texts else [line]
