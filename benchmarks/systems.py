@@ -189,8 +189,14 @@ def articlekit_html(page: Page) -> Prediction:
         return _from_article(exc.article)
 
 
-def articlekit_text(page: Page, *, flat: bool = False) -> Prediction:
-    text = page["page_text"].replace("\n", " ") if flat else page["page_text"]
+def articlekit_text(page: Page, *, flat: str | None = None) -> Prediction:
+    """``clean_text`` on ``page_text``; ``flat``: "newlines" replaces each newline by a space,
+    "spaces" also collapses every run of white space (no blank line left to see)."""
+    text = page["page_text"]
+    if flat == "newlines":
+        text = text.replace("\n", " ")
+    elif flat == "spaces":
+        text = " ".join(text.split())
     return _from_article(_articlekit().clean_text(text, url=page.get("url")))
 
 
@@ -288,7 +294,8 @@ def _register_all() -> None:
     articlekit_systems: list[tuple[str, ExtractFn, str]] = [
         ("articlekit_html", articlekit_html, "clean_html"),
         ("articlekit_text", articlekit_text, "clean_text"),
-        ("articlekit_text_flat", partial(articlekit_text, flat=True), "clean_text"),
+        ("articlekit_text_flat", partial(articlekit_text, flat="newlines"), "clean_text"),
+        ("articlekit_text_oneline", partial(articlekit_text, flat="spaces"), "clean_text"),
     ]
     for name, fn, function in articlekit_systems:
         register(name, fn, dists=["articlekit"], probe=partial(_articlekit_probe, function))

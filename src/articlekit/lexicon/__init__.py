@@ -12,9 +12,11 @@ Two kinds of list:
   specific enough to match in every language at once, and are merged from all languages:
   aggregators print "Lesen Sie auch" on English pages and "Read more" on German ones,
   and a misdetected language must not disarm them;
-- *language words* (byline words, date labels, month names, stop words, section names) are
-  ambiguous across languages ("Di" is an Italian byline word and a name, "Data" a Polish date
-  label and an English heading), so only the page's language and English are merged.
+- *language words* (byline words, date labels, month names, stop words, section names,
+  abbreviations) are ambiguous across languages ("Di" is an Italian byline word and a name,
+  "Data" a Polish date label and an English heading), so only the page's language and
+  English are merged (all of them when the language is unknown, as for the segmenter of
+  flat text, :mod:`articlekit.segment`).
 
 Example:
     >>> lex = for_language("de")
@@ -74,6 +76,7 @@ PHRASE_KEYS = (
     "share_word",
     "weekdays",
     "stopwords",
+    "abbreviation",
 )
 
 #: Phrase lists merged from every language whatever the page's language (see module docstring).

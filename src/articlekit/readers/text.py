@@ -8,6 +8,7 @@ import regex
 
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputTypeError
+from articlekit.segment import looks_flat, segment_text
 
 __all__ = ["normalize_space", "read_text"]
 
@@ -36,6 +37,11 @@ def read_text(
     feed, U+2028...). Blank lines only separate. A block's ``index`` is its rank among the
     non-blank lines, so the original line structure can be recovered from blocks and removals.
 
+    Text that lost its line breaks (a page joined with spaces, see
+    :func:`~articlekit.segment.looks_flat`) is cut into sentences and blocks by
+    :func:`~articlekit.segment.segment_text` instead; a block's ``index`` is then its rank
+    among those blocks.
+
     Args:
         text: The text.
         url: The page URL, if known.
@@ -59,9 +65,16 @@ def read_text(
         )
         msg = f"clean_text takes a str, got {type(text).__name__}{hint}"
         raise InputTypeError(msg)
-    lines = [normalize_space(line) for line in text.splitlines()]
-    texts = [t for line in lines if line for t in _without_markup(line)]
-    blocks = tuple(DraftBlock(i, line) for i, line in enumerate(texts))
+    lines = [line for line in map(normalize_space, text.splitlines()) if line]
+    read = [_without_markup(line) for line in lines]
+    texts: tuple[str, ...]
+    if any(len(r) > 1 for r in read):  # a page's source, read as a page: its lines are real
+        texts = tuple(t for r in read for t in r)
+    elif looks_flat(text):
+        texts = segment_text(text)
+    else:
+        texts = tuple(lines)
+    blocks = tuple(DraftBlock(i, t) for i, t in enumerate(texts))
     return Draft(blocks=blocks, url=url, reference_date=reference_date)
 
 
