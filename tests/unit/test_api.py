@@ -102,23 +102,23 @@ def test_page_source_kept_as_text_is_read_as_a_page():
     # A text extractor that failed on a page hands over its HTML source on one line: the
     # article inside it is found, the scripts and menus are not text.
     story = [
-        "Cale Gale is going national in 2008, starting at Daytona on Sunday, his team said on "
-        "Tuesday, after a winter spent testing the new car on three different tracks.",
-        "After driving on three racing circuits last year, the 22-year-old will concentrate on "
-        "one series this season, with a new sponsor, a new crew chief and a full schedule.",
-        "He will drive the No. 33 car 22 times, and the team, which ran a full schedule last "
-        "year, has become a part-time team for the rest of the season, the owner said.",
+        "The harbour ferry will run every twenty minutes from April, the port authority said "
+        "on Tuesday, after a winter of repairs to both of its landing stages.",
+        "Two new boats join the line this spring, and the old one, which has crossed the bay "
+        "since 1987, will be kept as a reserve for the summer weekends.",
+        "Tickets bought before the change stay valid until the end of May, and monthly passes "
+        "will cost the same as last year, the authority added in its statement.",
     ]
     menu = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(12))
     source = (
-        "Gale to drive nationally'); //--> </SCRIPT> <SCRIPT>function OAS_AD(pos) { x(pos); }"
+        "Ferry timetable'); //--> </SCRIPT> <SCRIPT>function showAd(pos) { x(pos); }"
         f"</SCRIPT><div class='nav'><ul>{menu}</ul></div><div id='story'>"
         + "".join(f"<p class='body'>{p}</p>" for p in story)
         + "</div><table width='100%'><tr><td class='footer'>Contact us</td></tr></table>" * 4
     )
     article = articlekit.clean_text("Site navigation\n" + source)
     assert all(p in article.text for p in story)
-    assert "<" not in article.text and "OAS_AD" not in article.text
+    assert "<" not in article.text and "showAd" not in article.text
     from articlekit.readers.text import read_text
 
     short = "<b>bold</b> is a tag, and <i>this</i> one too."  # a line with a few tags is read
