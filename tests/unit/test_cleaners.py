@@ -685,6 +685,29 @@ def test_headline_list_without_trigger_phrase_is_found_by_vocabulary():
     assert {r.reason for r in result.removed} == {"headline_list"}
 
 
+def test_story_of_one_sentence_paragraphs_between_two_teaser_lists_is_kept():
+    # Every block is teaser-shaped (one short sentence), so the teasers above and below form
+    # one run with the story; the list must stop at the story's core, not span across it.
+    above = [
+        "Storm Claudia forces authorities to declare major emergency in Britain",
+        "Banksy thief gets 13-month sentence for girl with balloon heist",
+    ]
+    story = [
+        "The harbour ferry will run every twenty minutes from April, the port authority said.",
+        "Two new boats join the line this spring after a winter of repairs to the landing.",
+        "The old ferry, which has crossed the harbour since 1987, stays as a reserve boat.",
+        "Tickets bought for the old harbour timetable stay valid until the end of May.",
+    ]
+    below = [
+        "Pokémon theme park to open in Japan with thrilling fun for all ages",
+        "Gen Z takes to streets in Mexico to demand action against crime",
+    ]
+    result = cleaners.get("remove_headline_lists")(
+        Draft.from_texts([*above, *story, *below], language="en")
+    )
+    assert [b.text for b in result.blocks] == story
+
+
 def test_related_teasers_on_the_same_story_are_kept():
     # Two short lines on the article's own topic after the body: not a foreign list.
     own = ["Umerov says Istanbul agreements will be reactivated", "Ukrainian prisoners released"]

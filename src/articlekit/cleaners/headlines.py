@@ -114,9 +114,11 @@ class RemoveHeadlineLists(Remover):
             unrelated = [p for p in run if self._overlap(blocks[p].text, vocab) <= bar]
             if len(unrelated) < (1 if heading is not None else 2):
                 continue
-            # The list spans from its first to its last unrelated teaser.
-            for p in range(unrelated[0], unrelated[-1] + 1):
-                found[p] = "headline_list"
+            # The list spans from its first to its last unrelated teaser, but never over the
+            # core: a run of one-sentence blocks can hold the article between two teaser lists.
+            for p in run:
+                if unrelated[0] <= p <= unrelated[-1]:
+                    found[p] = "headline_list"
             if heading is not None and unrelated[0] == run[0]:
                 found[heading] = "headline_list_heading"
         return found
