@@ -948,3 +948,41 @@ def test_keep_article_core_is_not_anchored_on_a_flattened_menu():
     draft = Draft.from_texts(lines, language="en")
     kept = [b.text for b in cleaners.get("keep_article_core")(draft).blocks]
     assert kept == [P1, P2]
+
+
+FERRY = [
+    "The harbour ferry will run every twenty minutes from April, the port authority said on "
+    "Tuesday, after a winter of repairs to both of its landing stages on the bay.",
+    "Two new ferry boats join the harbour line this spring, and the old ferry, which has "
+    "crossed the bay since 1987, will be kept as a reserve for the busy summer weekends.",
+    "Ferry tickets bought before the change stay valid until the end of May, and monthly "
+    "passes for the harbour line will cost the same as last year, the authority added.",
+    "The authority expects the new harbour timetable to carry a third more passengers across "
+    "the bay in the summer, when the road around it is closed for resurfacing.",
+]
+
+
+def test_core_stops_before_other_stories_summaries():
+    # Summaries of other stories below the article are prose too: the densest run goes on
+    # through them, but they share no content word with the story's first half.
+    others = [
+        "Council members voted to rename the library after a local poet who died in 2019.",
+        "A bakery on Main Street won a national prize for its rye bread, its owner said.",
+    ]
+    result = cleaners.get("keep_article_core")(Draft.from_texts([*FERRY, *others]))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == ["outside_core"] * 2
+    own = ["The ferry to the islands keeps its timetable, the harbour authority said."]
+    result = cleaners.get("keep_article_core")(Draft.from_texts([*FERRY, *own]))
+    assert [b.text for b in result.blocks] == [*FERRY, *own]  # the story's own closing line
+
+
+def test_known_list_heading_with_titles_closes_the_article_in_page_text():
+    titles = ["Ferry fares for the summer", "How the harbour line was built", "Bay boat tours"]
+    lines = [*FERRY, "Recent Articles", *titles, "Contact us"]
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == ["more_stories"] + ["footer"] * 4
+    # A list heading followed by the article's own sentences does not close it.
+    lines = [*FERRY[:2], "Latest", *FERRY[2:]]
+    assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
