@@ -986,3 +986,21 @@ def test_known_list_heading_with_titles_closes_the_article_in_page_text():
     # A list heading followed by the article's own sentences does not close it.
     lines = [*FERRY[:2], "Latest", *FERRY[2:]]
     assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
+
+
+def test_signed_reviews_after_the_article_close_it_in_page_text():
+    reviews = [
+        "Great ferry and friendly staff, the boats are always on time!",
+        "Mallory R.",
+        "Easy to buy tickets and the crossing is lovely in the morning.",
+        "A. Rae V. B.",
+        "The crew is amazing with children, we love this harbour line.",
+        "Dawn H.",
+    ]
+    result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *reviews], language="en"))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == ["comments"] + ["footer"] * 5
+    # Short headings between sections have the shape of names but no initial: not signatures.
+    sections = [FERRY[0], "Harbour Line", FERRY[1], "Summer Weekends", FERRY[2], "Ticket Prices"]
+    lines = [*sections, FERRY[3]]
+    assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed

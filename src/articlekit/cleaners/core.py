@@ -219,6 +219,44 @@ def _opens_story_list(draft: Draft, pos: int) -> bool:
     )
 
 
+#: Readers' comments and testimonials without a heading: at least this many texts in a row,
+#: each followed by a line that is only its writer's name ("Mallory R.", "Jane Doe")...
+SIGNED_MIN = 3
+#: ...a name line being at most this many words.
+SIGNATURE_MAX_WORDS = 4
+_SIGNATURE = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))*$", regex.V1
+)
+
+
+_INITIAL = regex.compile(r"(?:^|\s)\p{Lu}\.(?:\s|$)", regex.V1)
+
+
+def _is_signature(text: str) -> bool:
+    """A line that is only a name with an initial ("Dawn H.", "A. Rae V. B.").
+
+    The initial tells a reader's signature from a short heading: "Video Library" and "Jane
+    Doe" have the same shape.
+    """
+    text = text.strip().strip("-—–~ ")
+    if not 1 <= word_count(text) <= SIGNATURE_MAX_WORDS or not _SIGNATURE.match(text):
+        return False
+    return _INITIAL.search(text) is not None
+
+
+def _opens_signed_run(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
+    """Whether ``pos`` starts a run of texts each signed by a name line (reviews, comments)."""
+    for k in range(SIGNED_MIN):
+        text, name = pos + 2 * k, pos + 2 * k + 1
+        if name >= len(blocks) or _is_signature(blocks[text].text):
+            return False
+        if word_count(blocks[text].text) < NEIGHBOUR_MIN_WORDS:
+            return False
+        if not _is_signature(blocks[name].text):
+            return False
+    return True
+
+
 def _opens_comments(draft: Draft, text: str) -> bool:
     """Whether ``text`` opens a comment section or form ("Leave a Reply", "Comments are closed").
 
@@ -294,6 +332,8 @@ class RemoveFooter(Remover):
                 if _opens_comments(draft, text)
                 else "more_stories"
                 if _opens_story_list(draft, pos)
+                else "comments"
+                if _opens_signed_run(blocks, pos)
                 else None
             )
             if closing is not None:
