@@ -48,6 +48,10 @@ def _key(text: str) -> str:
     return _COUNTS.sub(" ", text)
 
 
+# The post's title quoted after a thread heading: '15 Replies to “Title”', "3 thoughts on "X"".
+_QUOTED_TITLE = regex.compile(r"\s*[“\"«„‘'].*$", regex.V1)
+
+
 def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:
     """Return whether ``text`` could head a comment thread ("Comments (12)", "Kommentare").
 
@@ -64,7 +68,11 @@ def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:
         (True, True)
         >>> is_thread_heading(lex, "Comments from the minister were welcomed by the union.")
         False
+        >>> is_thread_heading(lex, "15 Replies to “What the new harbour timetable means for "
+        ...                        "the island ferries this summer”")
+        True
     """
+    text = _QUOTED_TITLE.sub("", text) or text
     if word_count(text) > HEADING_MAX_WORDS or is_prose(text):
         return False
     if ends_sentence(text) and not text.rstrip().endswith("?"):
