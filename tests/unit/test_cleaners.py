@@ -1004,3 +1004,19 @@ def test_signed_reviews_after_the_article_close_it_in_page_text():
     sections = [FERRY[0], "Harbour Line", FERRY[1], "Summer Weekends", FERRY[2], "Ticket Prices"]
     lines = [*sections, FERRY[3]]
     assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
+
+
+@pytest.mark.parametrize(
+    ("heading", "language"),
+    [
+        ("About the author", "en"),
+        ("About the author: Ann Lee writes about ports and ferries for the paper.", "en"),
+        ("Über den Autor", "de"),
+        ("O autorze", "pl"),
+    ],
+)
+def test_author_box_heading_closes_the_article_in_page_text(heading, language):
+    tail = [heading, "Ann Lee covers the harbour for the paper and lives on the island."]
+    result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *tail], language=language))
+    assert [b.text for b in result.blocks] == FERRY
+    assert result.removed[0].reason == "author_box"

@@ -350,6 +350,7 @@ def test_notice_table(name, language, lines, kept, removed):
         "comment_verb",
         "legal_notice",
         "share_word",
+        "author_heading",
     ],
 )
 def test_every_language_has_the_notice_and_comment_words(key):

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import lexicon_of, rest_after_label
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
@@ -257,6 +257,19 @@ def _opens_signed_run(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
     return True
 
 
+def _opens_author_box(draft: Draft, text: str) -> bool:
+    """Whether ``text`` heads the author box ("About the author", "Über den Autor: ...")."""
+    if word_count(text) > AUTHOR_BOX_MAX_WORDS:
+        return False
+    rest = rest_after_label(lexicon_of(draft), "author_heading", text)
+    return rest is not None
+
+
+#: An author box's heading, or its first line ("About the author: Ann Lee is a reporter at
+#: The Daily"), is at most this long.
+AUTHOR_BOX_MAX_WORDS = 40
+
+
 def _opens_comments(draft: Draft, text: str) -> bool:
     """Whether ``text`` opens a comment section or form ("Leave a Reply", "Comments are closed").
 
@@ -303,6 +316,7 @@ class RemoveFooter(Remover):
         "share_widget",
         "comments",
         "more_stories",
+        "author_box",
         "footer",
     )
 
@@ -334,6 +348,8 @@ class RemoveFooter(Remover):
                 if _opens_story_list(draft, pos)
                 else "comments"
                 if _opens_signed_run(blocks, pos)
+                else "author_box"
+                if _opens_author_box(draft, text)
                 else None
             )
             if closing is not None:

@@ -74,6 +74,7 @@ PHRASE_KEYS = (
     "comment_verb",
     "legal_notice",
     "share_word",
+    "author_heading",
     "weekdays",
     "stopwords",
     "abbreviation",
@@ -99,6 +100,7 @@ UNIVERSAL_KEYS = frozenset(
         "comment_verb",
         "legal_notice",
         "share_word",
+        "author_heading",
     }
 )
 
