@@ -1020,3 +1020,12 @@ def test_author_box_heading_closes_the_article_in_page_text(heading, language):
     result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *tail], language=language))
     assert [b.text for b in result.blocks] == FERRY
     assert result.removed[0].reason == "author_box"
+
+
+def test_form_with_required_fields_closes_the_article_in_page_text():
+    form = ["Get our newsletter", "First Name *", "Email *", "Subscribe"]
+    result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *form], language="en"))
+    assert [b.text for b in result.blocks] == [*FERRY, "Get our newsletter"]
+    assert [r.reason for r in result.removed] == ["form", "footer", "footer"]
+    one = [*FERRY[:3], "Footnote *", FERRY[3]]  # one starred line is no form
+    assert not cleaners.get("remove_footer")(Draft.from_texts(one, language="en")).removed

@@ -257,6 +257,26 @@ def _opens_signed_run(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
     return True
 
 
+#: A form's field label marked required ("First Name *", "Email *") is at most this long...
+FIELD_MAX_WORDS = 4
+#: ...and a form has at least this many of them within :data:`FORM_WINDOW` blocks.
+FORM_MIN_FIELDS = 2
+FORM_WINDOW = 6
+
+
+def _is_required_field(text: str) -> bool:
+    stripped = text.rstrip()
+    return stripped.endswith("*") and 1 <= word_count(stripped) <= FIELD_MAX_WORDS
+
+
+def _opens_form(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
+    """Whether ``pos`` starts a sign-up or contact form (its required fields: "Email *")."""
+    if not _is_required_field(blocks[pos].text):
+        return False
+    window = blocks[pos : pos + FORM_WINDOW]
+    return sum(1 for b in window if _is_required_field(b.text)) >= FORM_MIN_FIELDS
+
+
 def _opens_author_box(draft: Draft, text: str) -> bool:
     """Whether ``text`` heads the author box ("About the author", "Über den Autor: ...")."""
     if word_count(text) > AUTHOR_BOX_MAX_WORDS:
@@ -317,6 +337,7 @@ class RemoveFooter(Remover):
         "comments",
         "more_stories",
         "author_box",
+        "form",
         "footer",
     )
 
@@ -350,6 +371,8 @@ class RemoveFooter(Remover):
                 if _opens_signed_run(blocks, pos)
                 else "author_box"
                 if _opens_author_box(draft, text)
+                else "form"
+                if _opens_form(blocks, pos)
                 else None
             )
             if closing is not None:
