@@ -1024,8 +1024,13 @@ def test_author_box_heading_closes_the_article_in_page_text(heading, language):
 
 def test_form_with_required_fields_closes_the_article_in_page_text():
     form = ["Get our newsletter", "First Name *", "Email *", "Subscribe"]
-    result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *form], language="en"))
+    promo = (
+        "Every week our editors pick the best stories about the harbour, the islands and the "
+        "bay, with tips for your weekends and offers from our partners in the city."
+    )
+    lines = [*FERRY, *form, promo, promo.replace("Every week", "Each month"), FERRY[0]]
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
     assert [b.text for b in result.blocks] == [*FERRY, "Get our newsletter"]
-    assert [r.reason for r in result.removed] == ["form", "footer", "footer"]
+    assert [r.reason for r in result.removed] == ["form"] + ["footer"] * 5
     one = [*FERRY[:3], "Footnote *", FERRY[3]]  # one starred line is no form
     assert not cleaners.get("remove_footer")(Draft.from_texts(one, language="en")).removed
