@@ -295,6 +295,14 @@ CASES = [
         ],
     ),
     (
+        "footer-after-a-lone-share-button",
+        "remove_footer",
+        "de",
+        [S1, S2, "Teilen", S3.replace("mayor", "governor")],
+        [S1, S2],
+        [("Teilen", "share_widget"), (S3.replace("mayor", "governor"), "footer")],
+    ),
+    (
         "footer-after-comment-form",
         "remove_footer",
         "fr",

@@ -168,8 +168,10 @@ def is_legal_notice(draft: Draft, text: str) -> bool:
 
 #: A share row ("Email | Print | Share", "Facebook Twitter WhatsApp") is at most this long...
 SHARE_ROW_MAX_WORDS = 12
-#: ...and names at least this many share buttons.
+#: ...and names at least this many share buttons; or it is a lone button of at most this many
+#: words.
 SHARE_ROW_MIN_BUTTONS = 2
+SHARE_BUTTON_MAX_WORDS = 2
 _E_MAIL = regex.compile(r"\be-mail\b", regex.V1 | regex.IGNORECASE)
 
 
@@ -179,8 +181,8 @@ def is_share_row(draft: Draft, text: str) -> bool:
     Example:
         >>> from articlekit.draft import Draft
         >>> d = Draft.from_texts([])
-        >>> is_share_row(d, "E-mail this | Print | Share"), is_share_row(d, "Share")
-        (True, False)
+        >>> is_share_row(d, "E-mail this | Print | Share"), is_share_row(d, "Share this")
+        (True, True)
         >>> is_share_row(d, "Share prices fell as traders sold their stakes.")
         False
     """
@@ -188,6 +190,8 @@ def is_share_row(draft: Draft, text: str) -> bool:
     if not tokens or len(tokens) > SHARE_ROW_MAX_WORDS:
         return False
     buttons = lexicon_of(draft).words("share_word")
+    if len(tokens) <= SHARE_BUTTON_MAX_WORDS and buttons.intersection(tokens):
+        return not ends_sentence(text)  # a lone button: "Share", "Teilen", "Share this"
     return len(buttons.intersection(tokens)) >= SHARE_ROW_MIN_BUTTONS
 
 
