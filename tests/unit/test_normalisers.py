@@ -138,9 +138,13 @@ def test_contains_finds_phrases_anywhere_and_only_at_word_boundaries():
     assert lex.contains("disclosure", "• (We may earn a commission.)") is not None
 
 
-def test_phrase_first_words_prefilter_is_off_when_a_phrase_starts_without_a_word():
-    assert lexicon._first_words(frozenset({"read more", "see also"})) == {"read", "see"}
-    assert lexicon._first_words(frozenset({"read more", "© reuters"})) is None
+def test_phrase_key_words_prefilter_is_off_when_a_phrase_has_no_word():
+    assert lexicon._key_words(frozenset({"read more", "see also"})) == {"read", "also"}
+    assert lexicon._key_words(frozenset({"read more", "© reuters"})) == {"read", "reuters"}
+    assert lexicon._key_words(frozenset({"read more", "©"})) is None
+    # A phrase is found by its longest word wherever it stands, even after punctuation.
+    lex = lexicon.for_language("en")
+    assert lex.contains("cookie_notice", "(We use cookies to improve the site.)") is not None
     # Lexicons of different languages share the compiled universal patterns.
     de, fr = lexicon.for_language("de"), lexicon.for_language("fr")
     assert de.prefix_pattern("related_link") is fr.prefix_pattern("related_link")

@@ -126,15 +126,20 @@ def _compile_phrases(phrases: frozenset[str], *, anchored: bool) -> regex.Patter
 
 
 @functools.lru_cache(maxsize=256)
-def _first_words(phrases: frozenset[str]) -> frozenset[str] | None:
-    """The first word of every phrase, or None when some phrase does not start with one."""
-    first: set[str] = set()
+def _key_words(phrases: frozenset[str]) -> frozenset[str] | None:
+    """The longest word of every phrase, or None when some phrase has no word at all.
+
+    A phrase matches between word boundaries, so each of its words is a whole word of the
+    text it is found in: a text without any phrase's key word holds no phrase. The longest
+    word ("cookies", "continuing") rules out far more blocks than the first ("we", "by").
+    """
+    keys: set[str] = set()
     for phrase in phrases:
-        found = _WORD.match(phrase)
-        if found is None:
+        found = _WORD.findall(phrase)
+        if not found:
             return None
-        first.add(found.group())
-    return frozenset(first)
+        keys.add(max(found, key=len))
+    return frozenset(keys)
 
 
 _LANGUAGE_TAG = regex.compile(r"^([a-zA-Z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -252,10 +257,10 @@ class Lexicon:
         """
         phrases = self.phrases[key]
         folded = match_key(text)
-        first = _first_words(phrases)
+        keys = _key_words(phrases)
         # Most blocks hold no phrase at all: an unanchored search of a long alternation tries
         # every position, a set lookup of the block's words rules them out first.
-        if first is not None and first.isdisjoint(_WORD.findall(folded)):
+        if keys is not None and keys.isdisjoint(_WORD.findall(folded)):
             return None
         m = _compile_phrases(phrases, anchored=False).search(folded)
         return m.group("phrase") if m else None
