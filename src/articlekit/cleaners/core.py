@@ -39,6 +39,18 @@ def _prose(text: str) -> bool:
     return is_prose(text) and not is_flattened_list(text)
 
 
+def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
+    """The article's core in text no extractor chose (see :class:`KeepArticleCore`), or None.
+
+    None for HTML (trafilatura chose the content: ``hints.extra["extractor"]`` is set) and for
+    text without any prose block.
+    """
+    if draft.hints.extra.get("extractor") is not None:
+        return None
+    start, end = article_core(draft.blocks, prose=_prose)
+    return None if start == end else (start, end)
+
+
 def _sentence(block: DraftBlock) -> bool:
     return word_count(block.text) >= NEIGHBOUR_MIN_WORDS and ends_sentence(block.text)
 
@@ -116,12 +128,11 @@ class KeepArticleCore(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``outside_core`` for every block before or after the widened core."""
-        if draft.hints.extra.get("extractor") is not None:
+        core = _plain_text_core(draft)
+        if core is None:
             return {}
         blocks = draft.blocks
-        start, end = article_core(blocks, prose=_prose)
-        if start == end:
-            return {}
+        start, end = core
         kept_end = _without_drift(blocks, start, end)
         while start > 0 and blocks[start - 1].kind == "heading":
             start -= 1
@@ -346,13 +357,12 @@ class RemoveFooter(Remover):
     )
 
     def find(self, draft: Draft) -> dict[int, str]:
-        """Return ``legal`` or ``share_widget`` for the article's end, ``footer`` after it."""
-        if draft.hints.extra.get("extractor") is not None:
+        """Return the end mark's reason for the article's end, ``footer`` for what follows."""
+        core = _plain_text_core(draft)
+        if core is None:
             return {}
         blocks = draft.blocks
-        start, end = article_core(blocks, prose=_prose)
-        if start == end:
-            return {}
+        start, end = core
         words = [word_count(b.text) if _prose(b.text) else 0 for b in blocks[start:end]]
         total = sum(words)
         before = 0
