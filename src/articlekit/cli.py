@@ -39,7 +39,7 @@ from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
 from articlekit.readers.html import parse_html
 from articlekit.readers.page import page_blocks
-from articlekit.report import _printable, explain_html, explain_text
+from articlekit.report import explain_html, explain_text, printable
 
 __all__ = ["main"]
 
@@ -448,7 +448,7 @@ def _explain(
 
 def _heading(line: str, colour: bool) -> str:
     """A record's heading line, bold on a colour terminal, control characters escaped."""
-    line = _printable(line)  # a URL from a JSON line or a WARC header is page data too
+    line = printable(line)  # a URL from a JSON line or a WARC header is page data too
     return f"\x1b[1m{line}\x1b[0m" if colour else line
 
 

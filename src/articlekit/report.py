@@ -49,6 +49,7 @@ __all__ = [
     "explain_html",
     "explain_text",
     "ordered_pieces",
+    "printable",
     "reason_counts",
 ]
 
@@ -178,14 +179,14 @@ def _hue_index(reason: str, size: int) -> int:
     return zlib.crc32(reason.encode("utf-8")) % size
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     r"""Show control characters as escapes so a page cannot drive the terminal.
 
     A scraped page can carry ESC sequences (``\x1b]0;title\x07``, colour resets, cursor
     moves); printed raw they would rewrite the terminal's title or hide lines.
 
     Example:
-        >>> _printable("ok\x1b[2Jgone\x07")
+        >>> printable("ok\x1b[2Jgone\x07")
         'ok\\x1b[2Jgone\\x07'
     """
     if text.isprintable():
@@ -221,22 +222,22 @@ def explain_text(article: Article, *, color: bool = False) -> str:
 
     lines: list[str] = []
     for label, value in _metadata(article):
-        lines.append(f"{paint(_BOLD, f'{label}:')} {_printable(value)}")
+        lines.append(f"{paint(_BOLD, f'{label}:')} {printable(value)}")
     if lines:
         lines.append("")
     for piece in ordered_pieces(article):
         number = f"{piece.block_index:>4}"
-        text = _printable(piece.text)
+        text = printable(piece.text)
         if piece.removal is None:
             lines.append(f"{number}   {text}")
             continue
         code = _ANSI_COLOURS[_hue_index(piece.removal.reason, len(_ANSI_COLOURS))]
         colour = f"\x1b[{code}m"
-        reason, cleaner = _printable(piece.removal.reason), _printable(piece.removal.cleaner)
+        reason, cleaner = printable(piece.removal.reason), printable(piece.removal.cleaner)
         tag = paint(colour, f"[{reason} · {cleaner}]")
         lines.append(f"{number} {paint(colour, '-')} {tag} {paint(_STRUCK, text)}")
     lines.append("")
-    lines.append(_printable(_summary(article)))
+    lines.append(printable(_summary(article)))
     return "\n".join(lines)
 
 

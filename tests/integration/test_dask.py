@@ -31,6 +31,7 @@ from articlekit.integrations.dask import (
     to_jsonl,
     to_parquet,
 )
+from warc_pages import warc_record
 
 pytestmark = pytest.mark.integration
 
@@ -39,18 +40,6 @@ BRIDGE = (SITE / "world" / "bridge.html").read_text(encoding="utf-8")
 HARBOUR = (SITE / "business" / "harbour.html").read_text(encoding="utf-8")
 GALLERY = (SITE / "gallery.html").read_text(encoding="utf-8")
 FERRY = (SITE / "wire" / "ferry.txt").read_text(encoding="utf-8")
-
-
-def warc_record(uri: str, body: bytes, *, ctype: str = "text/html", kind: str = "response"):
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
-    block = http.encode() + body
-    head = (
-        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)) % 10**8:08d}>\r\n"
-        "WARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(block)}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
 
 
 @pytest.fixture(scope="module")

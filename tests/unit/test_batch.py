@@ -12,6 +12,7 @@ import pytest
 from articlekit import clean_text
 from articlekit.batch import Record, clean_records, expand_inputs, read_inputs, read_warc
 from articlekit.cli import main
+from warc_pages import warc_record
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 PAGE = (
@@ -30,20 +31,6 @@ def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
 
 def jsonl(text: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in text.splitlines()]
-
-
-def warc_record(
-    uri: str, body: bytes, *, ctype: str = "text/html", kind: str = "response"
-) -> bytes:
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
-    block = http.encode() + body
-    head = (
-        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)) % 10**8:08d}>\r\n"
-        "WARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(block)}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
 
 
 def test_folders_and_globs_expand_to_page_files_in_order(tmp_path):
