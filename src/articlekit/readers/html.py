@@ -35,6 +35,7 @@ from articlekit.features import (
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
+from articlekit.readers.trafilatura_author import trafilatura_author
 
 __all__ = ["HtmlInput", "decode_html", "parse_html", "read_html", "repair_html"]
 
@@ -393,7 +394,7 @@ def _search_authors(
     in the body or name the author in their metadata. In order: a byline line printed just
     above or below the extracted body ("By Jane Doe" between the headline and the text), the
     byline the markup marks (:func:`~articlekit.readers.markup_bylines.markup_authors`), then
-    trafilatura's search.
+    trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`).
     """
     found = _page_byline(page, span, language)
     if found:
@@ -401,9 +402,7 @@ def _search_authors(
     found = markup_authors(tree, language)
     if found:
         return found
-    from trafilatura.metadata import extract_author
-
-    raw = extract_author(tree)  # it works on a copy of the tree
+    raw = trafilatura_author(tree)
     names: list[str] = []
     for part in raw.split(";") if raw else ():
         names.extend(n for n in parse_byline(part) if n not in names)
@@ -787,15 +786,15 @@ RECALL_COVERAGE = 0.8
 RECALL_MIN_GAIN = 1.5
 
 
-def _trafilatura_blocks(
-    tree: etree._Element, url: str | None, *, favor_recall: bool
-) -> tuple[DraftBlock, ...]:
+def _trafilatura_blocks(tree: etree._Element, *, favor_recall: bool) -> tuple[DraftBlock, ...]:
     """Return the main content trafilatura finds, as blocks (it works on a copy of the tree)."""
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
-        url=url,
+        # No URL: trafilatura uses it only to make every link target absolute (a URL parse
+        # per link, 2 ms a page), and the blocks keep link text, not targets.
+        url=None,
         with_metadata=False,
         include_comments=False,
         include_links=True,
@@ -871,16 +870,16 @@ def read_html(
     """
     tree = parse_html(html)
     # Metadata and the page's own blocks are read first: trafilatura works on a copy of the
-    # tree, and the fallbacks below (htmldate, trafilatura's author search) copy it too.
+    # tree, and htmldate below copies it too (trafilatura's author search only reads it).
     hints = page_hints(tree)
     page = page_blocks(tree)
     hints = _complete_hints(tree, hints, url, reference_date)
     if not isinstance(html, lxml_html.HtmlElement):  # a user's own tree is left as it is
         etree.strip_tags(tree, etree.Comment)
-    blocks = _trafilatura_blocks(tree, url, favor_recall=False)
+    blocks = _trafilatura_blocks(tree, favor_recall=False)
     where = _page_index(page)
     if _under_extracted(page, where, blocks):
-        recall = _trafilatura_blocks(tree, url, favor_recall=True)
+        recall = _trafilatura_blocks(tree, favor_recall=True)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)

@@ -71,13 +71,20 @@ def _elsewhere(element: etree._Element) -> bool:
 
 def _is_author_element(element: etree._Element) -> int:
     """How strongly the markup says the element holds the author: 3 best, 0 not at all."""
-    itemprop = (element.get("itemprop") or "").casefold().split()
-    if "author" in itemprop or "creator" in itemprop:
+    attributes = element.attrib
+    if not attributes:  # most elements of a page: skip the tests below
+        return 0
+    itemprop = attributes.get("itemprop")
+    if itemprop is not None and {"author", "creator"} & set(itemprop.casefold().split()):
         return 3
-    rel = (element.get("rel") or "").casefold().split()
-    if "author" in rel and element.tag == "a":
+    rel = attributes.get("rel")
+    if rel is not None and element.tag == "a" and "author" in rel.casefold().split():
         return 2
-    if _AUTHOR_MARK.search(_marks(element)):
+    class_ = attributes.get("class")
+    id_ = attributes.get("id")
+    if (class_ is not None and _AUTHOR_MARK.search(class_)) or (
+        id_ is not None and _AUTHOR_MARK.search(id_)
+    ):
         return 1
     return 0
 
