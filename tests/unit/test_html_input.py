@@ -385,3 +385,38 @@ def test_local_form_of_a_moment_near_midnight_gives_the_pages_day():
     hints = _complete_hints(tree, Hints(published=(utc, local)), None, None)
     assert hints.published[0] == local
     assert hints.published[-1] == "2020-12-24"
+
+
+def test_a_data_table_with_long_rows_is_not_page_layout():
+    # A comparison chart spreads long rows over many columns: trafilatura's output (intro,
+    # table and all) is the article; only a row holding its words in a cell or two is layout.
+    from articlekit.readers.html import _layout_row
+
+    cells = [
+        f"Plan {c} costs more as the team grows and adds seats every quarter" for c in "ABCDEFG"
+    ]
+    assert not _layout_row(" | ".join(cells))
+    assert _layout_row(" | ".join(cells[:3]) + " " + " ".join(cells[3:]))  # three cells
+    assert _layout_row(" | ".join([" ".join(cells), "Menu"]))  # one long cell
+
+    intro = "".join(
+        f"<p>Choosing software for a growing company is hard, and the guide compares point {i} "
+        f"of six platforms so readers can weigh the costs and features that matter.</p>"
+        for i in range(4)
+    )
+    header = "".join(f"<th>Vendor {c}</th>" for c in "ABCDEFG")
+    rows = "".join(
+        "<tr>"
+        + f"<td>Size {r}</td>"
+        + "".join(f"<td>{c} for size {r}</td>" for c in cells[1:])
+        + "</tr>"
+        for r in range(6)
+    )
+    page = (
+        f"<html><body><article><h1>Guide</h1>{intro}<table><tr>{header}</tr>{rows}</table>"
+        "<p>Pick the platform that fits the team and the budget you have today.</p>"
+        "</article></body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert "compares point 0 of six platforms" in article.text
+    assert "Plan C costs more" in article.text

@@ -324,8 +324,10 @@ MIN_CORE_COVERAGE = 0.4
 MIN_LENGTH_RATIO = 0.3
 
 
-#: A table row longer than this many words is page layout, not data...
+#: A table row longer than this many words is page layout, not data (unless it spreads them
+#: over at least DATA_ROW_CELLS cells)...
 LAYOUT_ROW_WORDS = 60
+DATA_ROW_CELLS = 4
 #: ...and when more than this share of trafilatura's output is in such rows, the page's prose
 #: core is used instead.
 MAX_LAYOUT_SHARE = 0.2
@@ -481,15 +483,26 @@ def _page_byline(
     return ()
 
 
+def _layout_row(text: str) -> bool:
+    """Whether a table row (cells joined by " | ") is page layout rather than data.
+
+    A layout row is long and holds its words in a cell or two (a column of teasers, the
+    whole article in one cell). A row spreading them over many columns is a data table
+    (a comparison chart: "Small business | too complex | free tier | ..."), the article's own.
+    """
+    if word_count(text) <= LAYOUT_ROW_WORDS:
+        return False
+    cells = text.split(" | ")
+    return len(cells) < DATA_ROW_CELLS or max(word_count(c) for c in cells) > LAYOUT_ROW_WORDS
+
+
 def _layout_share(blocks: tuple[DraftBlock, ...]) -> float:
     """Share of the words that sit in long table rows: a layout table, not a data table."""
     total = sum(word_count(b.text) for b in blocks)
     if not total:
         return 0.0
     in_layout = sum(
-        word_count(b.text)
-        for b in blocks
-        if b.kind == "table_row" and word_count(b.text) > LAYOUT_ROW_WORDS
+        word_count(b.text) for b in blocks if b.kind == "table_row" and _layout_row(b.text)
     )
     return in_layout / total
 
