@@ -106,6 +106,19 @@ def sentence_count(text: str) -> int:
     return len(_SENTENCE_SPLIT.findall(text.strip())) + 1
 
 
+def sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` (split as :func:`sentence_count` counts them).
+
+    The stop that ends a sentence is dropped with the space after it.
+
+    Example:
+        >>> sentences("He said so. U.S. officials agreed!  Why?")
+        ['He said so', 'U.S. officials agreed', 'Why?']
+    """
+    stripped = text.strip()
+    return _SENTENCE_SPLIT.split(stripped) if stripped else []
+
+
 @functools.lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """Return whether ``text`` reads as a paragraph of running prose.

@@ -232,6 +232,43 @@ CASES = [
         ],
     ),
     (
+        "cta-tail-sentence-opens-with-phrase",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2, "Search our archive for more stories on this topic. Click here to start."],
+        [P1, P2],
+        [
+            (
+                "Search our archive for more stories on this topic. Click here to start.",
+                "call_to_action",
+            )
+        ],
+    ),
+    (
+        "cta-tail-short-block-phrase-anywhere",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2, "Liked this story? Then click here to share it."],
+        [P1, P2],
+        [("Liked this story? Then click here to share it.", "call_to_action")],
+    ),
+    (
+        "cta-tail-keep-phrase-inside-a-story-sentence",
+        "remove_calls_to_action",
+        "en",
+        [
+            P1,
+            "Viewers who still own analog sets can subscribe to the new cable service before the "
+            "switch next month, officials in Washington said at a briefing on Monday.",
+        ],
+        [
+            P1,
+            "Viewers who still own analog sets can subscribe to the new cable service before the "
+            "switch next month, officials in Washington said at a briefing on Monday.",
+        ],
+        [],
+    ),
+    (
         "cta-keep-promotion-word-in-story-end",
         "remove_calls_to_action",
         "en",

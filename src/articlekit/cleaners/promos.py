@@ -6,10 +6,17 @@ from typing import ClassVar
 
 import regex
 
+from articlekit import lexicon
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
-from articlekit.features import article_core, folded_words, sentence_count, word_count
+from articlekit.features import (
+    article_core,
+    folded_words,
+    sentence_count,
+    sentences,
+    word_count,
+)
 
 __all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
 
@@ -24,6 +31,14 @@ PROMOTION_SHORT_WORDS = 20
 PROMOTION_MAX_SENTENCES = 3
 #: The end-of-body promotion search looks at this many blocks at most.
 PROMOTION_TAIL_BLOCKS = 4
+#: Among this many last blocks, a short note with a call-to-action sentence goes wherever
+#: the sentence stands in it ("Search our archive for more. Click here")...
+CTA_TAIL_BLOCKS = 6
+#: ...(at most this many words and PROMOTION_MAX_SENTENCES sentences)...
+CTA_TAIL_MAX_WORDS = 60
+#: ...and a block of at most this many words with the phrase anywhere ("Abonnieren Sie
+#: unseren Newsletter", after a dash or a label).
+CTA_TAIL_SHORT_WORDS = 25
 _OPENING_QUOTE = regex.compile(r"^[\p{Pi}\"'«„‘“]", regex.V1)
 
 
@@ -35,6 +50,11 @@ class RemoveCallsToAction(Remover):
     is not a quotation (a quoted "Subscribe to..." is someone speaking in the story), and stands
     outside the article's core or as its last block: a "check out our guide" in the middle of
     a how-to is part of it.
+
+    Among the last :data:`CTA_TAIL_BLOCKS` blocks, a short note goes when one of its
+    sentences opens with such a phrase ("Search our archive for more stories. Click here"),
+    or, in a block of :data:`CTA_TAIL_SHORT_WORDS` words or fewer, when the phrase stands
+    anywhere in it; a phrase inside a sentence of a longer paragraph is the story's own.
 
     The last blocks of the body are also read for what they promote, whatever their wording:
     working back from the end, a short block naming newsletters, subscriptions, social
@@ -73,6 +93,9 @@ class RemoveCallsToAction(Remover):
                 continue
             if sentence_count(text) <= 2:
                 found[pos] = "call_to_action"
+        for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
+            if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
+                found[pos] = "call_to_action"
         promotion = lex.words("promotion_word")
         for pos in range(len(draft.blocks) - 1, 0, -1):
             if len(draft.blocks) - pos > PROMOTION_TAIL_BLOCKS:
@@ -83,6 +106,22 @@ class RemoveCallsToAction(Remover):
                 break
             found[pos] = "call_to_action"
         return found
+
+
+def _tail_call_to_action(lex: lexicon.Lexicon, text: str) -> bool:
+    """Whether a block at the end of the body is a note asking the reader to act.
+
+    A sentence of it opens with a call-to-action phrase, or, in a short block, the phrase
+    stands anywhere. A longer paragraph with "subscribe to" or "click here" inside a sentence
+    is the story's own ("viewers can subscribe to the new service").
+    """
+    if word_count(text) > CTA_TAIL_MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
+        return False
+    if sentence_count(text) > PROMOTION_MAX_SENTENCES:
+        return False
+    if word_count(text) <= CTA_TAIL_SHORT_WORDS and lex.contains("call_to_action", text):
+        return True
+    return any(lex.starts_with("call_to_action", s) is not None for s in sentences(text))
 
 
 def _promotes(text: str, promotion: frozenset[str]) -> bool:
