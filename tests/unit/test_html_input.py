@@ -420,3 +420,60 @@ def test_a_data_table_with_long_rows_is_not_page_layout():
     article = articlekit.clean_html(page)
     assert "compares point 0 of six platforms" in article.text
     assert "Plan C costs more" in article.text
+
+
+_STORY = "".join(
+    f"<p>The council voted {i} times on the bridge repairs before the budget finally passed "
+    "this week, officials said, and the first buses are due to cross it again in the spring "
+    "after two years.</p>"
+    for i in range(5)
+)
+_APPEAL = (
+    "<p>Our reporters cover the city every day, and their work depends on readers like you who "
+    "give what they can.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        f"<div><div>{_STORY}</div><div>{_APPEAL}</div></div>",
+        f"<main><section>{_STORY}</section><section>{_APPEAL}</section></main>",
+        f"<table><tr><td>{_STORY}</td></tr><tr><td>{_APPEAL}</td></tr></table>",
+    ],
+    ids=["divs", "sections", "table-rows"],
+)
+def test_a_box_after_the_articles_element_goes_with_its_reason(layout: str) -> None:
+    # trafilatura's output runs on into the next box of the layout; the reader finds the
+    # element around the story's paragraphs and the box after it goes, on the record.
+    article = articlekit.clean_html(f"<html><body>{layout}</body></html>")
+    assert "voted 4 times" in article.text
+    assert "readers like you" not in article.text
+    assert [(r.cleaner, r.reason) for r in article.removed] == [
+        ("remove_after_article", "after_article")
+    ]
+    assert article.removed[0].text.startswith("Our reporters cover the city")
+
+
+def test_paragraphs_in_the_articles_own_element_stay() -> None:
+    # The same appeal inside the story's element is the article's last paragraph, and a
+    # story of one long paragraph keeps the short lines after it (its box is the element
+    # around the paragraph, not the paragraph).
+    same = articlekit.clean_html(
+        f"<html><body><div><div>{_STORY}{_APPEAL}</div></div></body></html>"
+    )
+    assert "readers like you" in same.text
+    one = articlekit.clean_html(
+        "<html><body><article><p>The council voted on the bridge repairs before the budget "
+        "finally passed this week, officials said, and the first buses are due to cross it "
+        "again in the spring after two years of work.</p><p>The mayor was pleased.</p>"
+        "</article></body></html>"
+    )
+    assert "The mayor was pleased." in one.text
+    assert not any(r.reason == "after_article" for r in same.removed + one.removed)
+
+
+def test_the_after_article_cleaner_can_be_left_out() -> None:
+    page = f"<html><body><div><div>{_STORY}</div><div>{_APPEAL}</div></div></body></html>"
+    pipeline = articlekit.DEFAULT_PIPELINE.without("remove_after_article")
+    assert "readers like you" in articlekit.clean_html(page, pipeline=pipeline).text

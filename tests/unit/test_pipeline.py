@@ -37,12 +37,13 @@ def test_without_returns_new_pipeline_and_leaves_default_alone():
 
 def test_with_before_after_and_replace():
     p = DEFAULT_PIPELINE.with_(drop_short, after="remove_ad_labels")
-    assert p.names[2] == "drop_short"
+    assert p.names[p.names.index("remove_ad_labels") + 1] == "drop_short"
     p2 = DEFAULT_PIPELINE.with_(RemoveMondays(), before="detect_language")
-    assert p2.names[0] == "remove_mondays"
+    assert p2.names[p2.names.index("detect_language") - 1] == "remove_mondays"
     assert articlekit.clean_text(TEXT, pipeline=p2).text == ""
     p3 = DEFAULT_PIPELINE.replace("remove_ad_labels", RemoveMondays())
-    assert "remove_ad_labels" not in p3 and p3.names[1] == "remove_mondays"
+    assert "remove_ad_labels" not in p3
+    assert p3.names.index("remove_mondays") == DEFAULT_PIPELINE.names.index("remove_ad_labels")
 
 
 def test_pipeline_accepts_names_of_builtins():

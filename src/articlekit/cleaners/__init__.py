@@ -39,6 +39,7 @@ from articlekit.cleaners.furniture import (
 )
 from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
+from articlekit.cleaners.layout import RemoveAfterArticle
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
 from articlekit.cleaners.notices import RemoveCookieNotices
@@ -65,6 +66,7 @@ __all__ = [
     "MarkHeadings",
     "ReadDateline",
     "RemoveAdLabels",
+    "RemoveAfterArticle",
     "RemoveAuthorBio",
     "RemoveBoilerplateRepeat",
     "RemoveCallsToAction",
@@ -90,6 +92,9 @@ __all__ = [
 ]
 
 _ALL: tuple[BaseCleaner, ...] = (
+    # What the HTML reader found after the article's own element goes before anything reads
+    # the end of the body (calls to action, author boxes, footers look there).
+    RemoveAfterArticle(),
     DetectLanguage(),
     # Self-evident junk first, so that the cleaners that look at the top of the text (section
     # label, title) see the same first lines whether or not the text was cleaned before.

@@ -115,7 +115,9 @@ def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
+def page_blocks(
+    tree: etree._Element, elements: list[etree._Element] | None = None
+) -> tuple[DraftBlock, ...]:
     """Split the whole page into text blocks at block-level element boundaries.
 
     Scripts, styles and form controls are skipped. Each block records its link density (the
@@ -125,6 +127,9 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
 
     Args:
         tree: The parsed page.
+        elements: When given, filled with the block-level element each block was read in
+            (the body itself for text loose in it), one per block: the reader uses them to
+            tell which blocks share a box of the layout.
 
     Returns:
         The blocks, numbered in document order.
@@ -146,6 +151,7 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
     kind = ["paragraph"]
     tag = ["p"]
     marked = [""]
+    owner: list[etree._Element | None] = [None]
 
     def flush() -> None:
         raw = "".join(parts)
@@ -163,6 +169,8 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
                     classes=(marked[0],) if marked[0] else (),
                 )
             )
+            if elements is not None:
+                elements.append(owner[0] if owner[0] is not None else tree)
         linked[0] = 0
 
     def add(text: str | None, in_link: bool) -> None:
@@ -171,7 +179,7 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
             if in_link:
                 linked[0] += len(" ".join(text.split()))
 
-    def walk(node: etree._Element, in_link: bool, mark: str) -> None:
+    def walk(node: etree._Element, in_link: bool, mark: str, around: etree._Element) -> None:
         for child in node:
             raw_tag = child.tag
             name = _local_name(raw_tag) if isinstance(raw_tag, str) else ""
@@ -194,18 +202,21 @@ def page_blocks(tree: etree._Element) -> tuple[DraftBlock, ...]:
                 kind[0] = _KIND.get(name, "paragraph")
                 tag[0] = name
                 marked[0] = child_mark
+                owner[0] = child
             child_link = in_link or name == "a"
             add(child.text, child_link)
             if len(child):
-                walk(child, child_link, child_mark)
+                walk(child, child_link, child_mark, child if is_block else around)
             if is_block:
                 flush()
                 marked[0] = mark
+                owner[0] = around
             add(child.tail, in_link)
 
     body = tree.find(".//body")
     root = body if body is not None else tree
     add(root.text, False)
-    walk(root, False, "")
+    owner[0] = root
+    walk(root, False, "", root)
     flush()
     return tuple(blocks)
