@@ -640,7 +640,10 @@ def _after_article_box(
         # The elements around the block, not the block's own: one long paragraph is not
         # the article's box, the element holding it is.
         chain = list(at[i].iterancestors())
-        common = chain if not taken else [e for e in common if e in set(chain)]
+        if taken:
+            around = set(chain)
+            chain = [e for e in common if e in around]
+        common = chain
         taken += count
         if taken >= ARTICLE_BOX_PROSE_SHARE * total:
             break
