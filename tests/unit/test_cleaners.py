@@ -544,6 +544,30 @@ CASES = [
     ),
     # --- caption credits
     (
+        "figure-caption-en",
+        "remove_caption_credits",
+        "en",
+        [P1, "Figure 2: Yields of the three test fields, 2019 to 2023.", P2],
+        [P1, P2],
+        [("Figure 2: Yields of the three test fields, 2019 to 2023.", "figure_caption")],
+    ),
+    (
+        "figure-caption-de-abbreviation",
+        "remove_caption_credits",
+        "de",
+        [DE, "Abb. 3: Die Messstelle am Nordhang im Januar."],
+        [DE],
+        [("Abb. 3: Die Messstelle am Nordhang im Januar.", "figure_caption")],
+    ),
+    (
+        "figure-caption-keep-sentence-starting-with-the-word",
+        "remove_caption_credits",
+        "en",
+        [P1, "Figure skating returns to the arena on Friday, the organisers said."],
+        [P1, "Figure skating returns to the arena on Friday, the organisers said."],
+        [],
+    ),
+    (
         "credit-photo",
         "remove_caption_credits",
         "en",

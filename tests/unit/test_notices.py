@@ -359,6 +359,7 @@ def test_notice_table(name, language, lines, kept, removed):
         "legal_notice",
         "share_word",
         "author_heading",
+        "figure_label",
     ],
 )
 def test_every_language_has_the_notice_and_comment_words(key):

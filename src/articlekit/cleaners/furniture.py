@@ -338,6 +338,22 @@ _CREDIT_TAIL = regex.compile(r"(?<=[.!?)]\s*|^)©[^©.!?]*$", regex.V1)
 CAPTION_MAX_WORDS = 30
 
 
+#: A figure's caption is at most this many words; a longer block is the article's prose.
+FIGURE_CAPTION_MAX_WORDS = 60
+#: After a figure label: its number ("3", "4a", "2.1"), then a separator and the caption.
+_FIGURE_REST = regex.compile(r"^\s*(?:\d+[a-z]?(?:\.\d+)*\s*)?[:|\p{Pd}]\s*\w", regex.V1)
+
+
+def _is_figure_caption(lex: lexicon.Lexicon, text: str) -> bool:
+    """Whether ``text`` opens with a figure label, maybe numbered, and a separator."""
+    if word_count(text) > FIGURE_CAPTION_MAX_WORDS:
+        return False
+    label = lex.starts_with("figure_label", text)
+    if label is None:
+        return False
+    return _FIGURE_REST.match(lexicon.match_key(text)[len(label) :]) is not None
+
+
 class RemoveCaptionCredits(BlockRemover):
     """Drops photo credit lines ("Photo: Reuters", "Foto: dpa/Getty Images", "© AFP").
 
@@ -347,20 +363,36 @@ class RemoveCaptionCredits(BlockRemover):
     ends in its photo credit ("Ben Alt at the finish. © AFP / JAN KOWAL": agency and
     photographer, or any credit on an HTML caption) goes whole.
 
-    Reason codes: ``caption_credit``.
+    A figure's caption goes too: a block of at most :data:`FIGURE_CAPTION_MAX_WORDS` words
+    that opens with a figure label ("Figure 3:", "Abbildung 4:", "Abb.:", "Beitragsbild:",
+    "Chart:"), the text printed under a figure or chart, not the article's own sentences
+    about it. A photo's label ("Photo:", "Bild:") is no figure label: a caption that tells
+    part of the story stays, as above.
+
+    Reason codes: ``caption_credit``, ``figure_caption``.
 
     Example:
         >>> from articlekit.draft import Draft
-        >>> d = Draft.from_texts(["Photo: Sergei Supinsky/AFP via Getty Images", "Text."])
+        >>> d = Draft.from_texts(["Photo: Sergei Supinsky/AFP via Getty Images", "Text.",
+        ...                       "Figure 2: Yields of the three test fields, 2019 to 2023."])
         >>> [r.reason for r in RemoveCaptionCredits()(d).removed]
-        ['caption_credit']
+        ['caption_credit', 'figure_caption']
     """
 
     name: ClassVar[str] = "remove_caption_credits"
-    reasons: ClassVar[tuple[str, ...]] = ("caption_credit",)
+    reasons: ClassVar[tuple[str, ...]] = ("caption_credit", "figure_caption")
 
     def judge(self, draft: Draft, pos: int) -> str | None:
-        """Return ``caption_credit`` for a credit line."""
+        """Return ``caption_credit`` for a credit line, ``figure_caption`` for a caption."""
+        if self._is_credit(draft, pos):
+            return "caption_credit"
+        if _is_figure_caption(lexicon_of(draft), draft.blocks[pos].text):
+            return "figure_caption"
+        return None
+
+    @staticmethod
+    def _is_credit(draft: Draft, pos: int) -> bool:
+        """Whether the block is a photo credit line (see the class docstring)."""
         text = draft.blocks[pos].text
         tail = _CREDIT_TAIL.search(text)
         if (
@@ -371,17 +403,15 @@ class RemoveCaptionCredits(BlockRemover):
             # (HTML): a short news paragraph may end in its wire credit ("... © dpa").
             and ("/" in tail.group(0) or draft.blocks[pos].kind == "caption")
         ):
-            return "caption_credit"  # "Ski star Ann Lee in Wengen. © AFP / JOHN DOE"
+            return True  # "Ski star Ann Lee in Wengen. © AFP / JOHN DOE"
         if word_count(text) > 12:
-            return None
+            return False
         if text[:1] == "(" and text[-1:] == ")":
             text = text[1:-1]  # "(Credit: Ann Lee / Grist)"
         if _COPYRIGHT.match(text) and word_count(text) <= 8:
-            return "caption_credit"
+            return True
         rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
-        if rest and word_count(rest) <= 8 and not ends_sentence(rest):
-            return "caption_credit"
-        return None
+        return bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
 
 
 class RemoveOrphanHeadings(Remover):
