@@ -477,3 +477,25 @@ def test_the_after_article_cleaner_can_be_left_out() -> None:
     page = f"<html><body><div><div>{_STORY}</div><div>{_APPEAL}</div></div></body></html>"
     pipeline = articlekit.DEFAULT_PIPELINE.without("remove_after_article")
     assert "readers like you" in articlekit.clean_html(page, pipeline=pipeline).text
+
+
+def test_list_items_dropped_between_kept_paragraphs_are_put_back():
+    # trafilatura drops a recipe's ingredient list from between two paragraphs it kept; the
+    # items come back, but not a link list or items in an element named like furniture.
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _with_gap_prose
+
+    first = "Heat the oven and butter a deep tin while the milk warms on the stove."
+    last = "Bake the pudding for forty minutes, until the top is set and golden."
+    page = (
+        DraftBlock(0, first, link_density=0.0),
+        DraftBlock(1, "2 cups of milk", kind="list_item", link_density=0.0),
+        DraftBlock(2, "Other recipes here", kind="list_item", link_density=1.0),
+        DraftBlock(3, "Share on Facebook", kind="list_item", link_density=0.0, classes=("share",)),
+        DraftBlock(4, "Salt", kind="list_item", link_density=0.0),
+        DraftBlock(5, last, link_density=0.0),
+    )
+    kept = (DraftBlock(0, first, link_density=0.0), DraftBlock(1, last, link_density=0.0))
+    out = _with_gap_prose(page, _page_index(page), kept)
+    assert [b.text for b in out] == [first, "2 cups of milk", last]
+    assert [b.index for b in out] == [0, 1, 2]

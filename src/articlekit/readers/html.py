@@ -747,7 +747,7 @@ GAP_PROSE_MAX_LINK_DENSITY = 0.3
 def _with_gap_prose(
     page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
 ) -> tuple[DraftBlock, ...]:
-    """Put back the paragraphs trafilatura dropped from the middle and the top of the article.
+    """Put back the paragraphs and list items trafilatura dropped from the article's middle and top.
 
     trafilatura discards elements by class and id words, and some of its words match the
     article's own containers: "slide" a listicle's items, "expand" an accordion's sections,
@@ -757,6 +757,7 @@ def _with_gap_prose(
     element around it has a furniture word in its class or id (author boxes, comments,
     cookie notices, newsletter forms keep out). Measured on the dev pages, the blocks put
     back are 87% article text by words (caption and furniture-marked ones would be 32%).
+    A list item between two kept blocks is put back by the same marks (:func:`_gap_block`).
     """
     if not blocks:
         return blocks
@@ -764,7 +765,7 @@ def _with_gap_prose(
     out: list[DraftBlock] = [blocks[0]]
     for (before, after), block in zip(itertools.pairwise(positions), blocks[1:], strict=True):
         if before is not None and after is not None and after - before > 1:
-            out.extend(b for b in page[before + 1 : after] if _article_like(b))
+            out.extend(b for b in page[before + 1 : after] if _gap_block(b))
         out.append(block)
     # The lead printed right above the body (a teaser paragraph trafilatura took for one)
     # is the article's first paragraph by the same test. Only the one next block: measured on
@@ -775,6 +776,23 @@ def _with_gap_prose(
     if len(out) == len(blocks):
         return blocks
     return tuple(dataclasses.replace(b, index=i) for i, b in enumerate(out))
+
+
+def _gap_block(block: DraftBlock) -> bool:
+    """A page block between two kept blocks that is the article's: prose, or a list item.
+
+    A list's items dropped from the middle of the story (steps, ingredients, points of a
+    listicle) are its own when they are no link list and no element around them is named like
+    furniture: measured on the dev pages, trafilatura-eval snippet F 0.9424 -> 0.9435 and
+    wcxb-dev F1 0.9465 -> 0.9468, l3s-gn1 unchanged.
+    """
+    if block.kind == "list_item":
+        return (
+            not block.classes
+            and (block.link_density or 0.0) < GAP_PROSE_MAX_LINK_DENSITY
+            and word_count(block.text) >= 2
+        )
+    return _article_like(block)
 
 
 def _article_like(block: DraftBlock) -> bool:
