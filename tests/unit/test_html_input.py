@@ -493,9 +493,10 @@ def test_list_items_dropped_between_kept_paragraphs_are_put_back():
         DraftBlock(2, "Other recipes here", kind="list_item", link_density=1.0),
         DraftBlock(3, "Share on Facebook", kind="list_item", link_density=0.0, classes=("share",)),
         DraftBlock(4, "Salt", kind="list_item", link_density=0.0),
-        DraftBlock(5, last, link_density=0.0),
+        DraftBlock(5, "oven --preheat 180", kind="code", link_density=0.0),
+        DraftBlock(6, last, link_density=0.0),
     )
     kept = (DraftBlock(0, first, link_density=0.0), DraftBlock(1, last, link_density=0.0))
     out = _with_gap_prose(page, _page_index(page), kept)
-    assert [b.text for b in out] == [first, "2 cups of milk", last]
-    assert [b.index for b in out] == [0, 1, 2]
+    assert [b.text for b in out] == [first, "2 cups of milk", "oven --preheat 180", last]
+    assert [b.index for b in out] == [0, 1, 2, 3]
