@@ -31,11 +31,10 @@ PROMOTION_SHORT_WORDS = 20
 PROMOTION_MAX_SENTENCES = 3
 #: The end-of-body promotion search looks at this many blocks at most.
 PROMOTION_TAIL_BLOCKS = 4
-#: Among this many last blocks, a short note with a call-to-action sentence goes wherever
-#: the sentence stands in it ("Search our archive for more. Click here")...
+#: Among this many last blocks, a short note (as for promotions: PROMOTION_MAX_WORDS words,
+#: PROMOTION_MAX_SENTENCES sentences) with a call-to-action sentence goes wherever the
+#: sentence stands in it ("Search our archive for more. Click here")...
 CTA_TAIL_BLOCKS = 6
-#: ...(at most this many words and PROMOTION_MAX_SENTENCES sentences)...
-CTA_TAIL_MAX_WORDS = 60
 #: ...and a block of at most this many words with the phrase anywhere ("Abonnieren Sie
 #: unseren Newsletter", after a dash or a label).
 CTA_TAIL_SHORT_WORDS = 25
@@ -115,22 +114,27 @@ def _tail_call_to_action(lex: lexicon.Lexicon, text: str) -> bool:
     stands anywhere. A longer paragraph with "subscribe to" or "click here" inside a sentence
     is the story's own ("viewers can subscribe to the new service").
     """
-    if word_count(text) > CTA_TAIL_MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
-        return False
-    if sentence_count(text) > PROMOTION_MAX_SENTENCES:
+    if not _short_note(text):
         return False
     if word_count(text) <= CTA_TAIL_SHORT_WORDS and lex.contains("call_to_action", text):
         return True
     return any(lex.starts_with("call_to_action", s) is not None for s in sentences(text))
 
 
+def _short_note(text: str) -> bool:
+    """A note of a few sentences, not a quotation: what an end-of-body promotion looks like."""
+    return (
+        word_count(text) <= PROMOTION_MAX_WORDS
+        and not _OPENING_QUOTE.match(text.lstrip())
+        and sentence_count(text) <= PROMOTION_MAX_SENTENCES
+    )
+
+
 def _promotes(text: str, promotion: frozenset[str]) -> bool:
     """Whether a block is mostly about newsletters, subscriptions, social accounts or cookies."""
+    if not _short_note(text):
+        return False
     tokens = folded_words(text)
-    if len(tokens) > PROMOTION_MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
-        return False
-    if sentence_count(text) > PROMOTION_MAX_SENTENCES:
-        return False
     hits = {t for t in tokens if t in promotion}
     return len(hits) >= 2 or (len(hits) == 1 and len(tokens) <= PROMOTION_SHORT_WORDS)
 
