@@ -133,6 +133,25 @@ CASES = [
         [("Leia também: Guerra na Ucrânia", "related_link")],
     ),
     (
+        "rel-es-bare-imperative",
+        "remove_related_links",
+        "es",
+        [P1, "MIRA: Detienen a dos hombres en el puerto", "Lea | El Congreso aprueba la ley", P2],
+        [P1, P2],
+        [
+            ("MIRA: Detienen a dos hombres en el puerto", "related_link"),
+            ("Lea | El Congreso aprueba la ley", "related_link"),
+        ],
+    ),
+    (
+        "rel-keep-hyphen-compound",
+        "remove_related_links",
+        None,
+        [P1, "Watch-list firms face new rules", "MIRA-Award"],
+        [P1, "Watch-list firms face new rules", "MIRA-Award"],
+        [],
+    ),
+    (
         "rel-keep-prose",
         "remove_related_links",
         "en",

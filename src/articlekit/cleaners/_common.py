@@ -10,6 +10,8 @@ from articlekit.draft import Draft
 # After a label phrase, what separates it from the rest of the line: "Also Read: ...",
 # "READ MORE | ...", "Lesen Sie auch - ...", "Related » ...".
 SEPARATOR = regex.compile(r"^\s*(?:[:|\p{Pd}»>›/]+|\.\.\.|…)\s*", regex.V1)
+# One dash with no space on either side.
+HYPHEN = regex.compile(r"\p{Pd}", regex.V1)
 
 
 def lexicon_of(draft: Draft) -> lexicon.Lexicon:
@@ -35,4 +37,6 @@ def rest_after_label(lex: lexicon.Lexicon, key: str, text: str) -> str | None:
     m = SEPARATOR.match(rest)
     if m is None or not m.group(0).strip():
         return None
+    if HYPHEN.fullmatch(m.group(0)) and rest[m.end() :][:1].isalnum():
+        return None  # a hyphen joins a compound ("Watch-list", "MIRA-Award"), it separates nothing
     return rest[m.end() :]
