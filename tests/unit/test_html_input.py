@@ -166,6 +166,19 @@ def test_unclosed_title_does_not_swallow_the_page():
     assert "Paragraph 3" in article.text
 
 
+def test_article_after_an_early_end_of_document_is_read():
+    # Some templates print the site header as a whole document, </html> and all, before the
+    # article; browsers show what follows, libxml2 alone would drop it.
+    page = (
+        "<html><head><title>Talks resume</title></head><body><header><nav><a href='/'>Home</a>"
+        f"</nav></header></body></html>\n<div class='post'><h1>Talks resume</h1>{PARAS}</div>"
+        "<footer><p>Contact us</p></footer></body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert article.text.startswith("Paragraph 0")
+    assert "Paragraph 3" in article.text
+
+
 LEAD = "Kyiv and Moscow agree to swap 1,200 prisoners after talks mediated by Turkey and the UAE."
 
 

@@ -93,22 +93,42 @@ _NEXT_TAG = re.compile(r"<[a-zA-Z/!]")
 
 
 def repair_html(html: str) -> str:
-    """Repair markup that would hide the whole page: an unclosed ``<title>``.
+    """Repair markup that would hide the page: an unclosed ``<title>``, an early ``</html>``.
 
     A ``<title>`` is raw text up to its end tag; when the end tag is missing (truncated or
     broken pages), parsers put the whole document into the title and the body is lost. The
     title is closed before the next tag instead.
 
+    Templates that print the site's header as a document of its own close ``</body>`` and
+    ``</html>`` before the article. Browsers carry on in the body (HTML5 parses what follows
+    ``</html>`` into it); libxml2 may drop what follows. Such end tags are taken out when
+    markup follows them, and the parser closes the body at the end of the page.
+
     Example:
         >>> repair_html("<html><head><title>Talks resume<body><p>Text.</p></body></html>")
         '<html><head><title>Talks resume</title><body><p>Text.</p></body></html>'
+        >>> repair_html("<html><body><nav>Menu</nav></body></html><p>Story.</p>")
+        '<html><body><nav>Menu</nav><p>Story.</p>'
     """
+    html = _early_end_tags_out(html)
     opening = _TITLE_OPEN.search(html)
     if opening is None or _TITLE_CLOSE.search(html, opening.end()):
         return html
     following = _NEXT_TAG.search(html, opening.end())
     end = following.start() if following else len(html)
     return f"{html[:end]}</title>{html[end:]}"
+
+
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
+_MARKUP = re.compile(r"<[a-zA-Z]")
+
+
+def _early_end_tags_out(html: str) -> str:
+    """Take out ``</body>`` and ``</html>`` when an element starts after the first of them."""
+    first = _DOCUMENT_END.search(html)
+    if first is None or _MARKUP.search(html, first.end()) is None:
+        return html
+    return _DOCUMENT_END.sub("", html)
 
 
 def parse_html(html: HtmlInput) -> lxml_html.HtmlElement:
