@@ -338,6 +338,31 @@ CASES = [
         ],
     ),
     (
+        "disclosure-en-variants",
+        "remove_disclosures",
+        "en",
+        [
+            "Every lamp here was picked by our editors. We may earn commission on what you buy.",
+            P1,
+            "We have financial relationships with some of the companies mentioned on this page.",
+            "Advertiser Disclosure",
+        ],
+        [P1],
+        [
+            (
+                "Every lamp here was picked by our editors. We may earn commission on what you "
+                "buy.",
+                "disclosure",
+            ),
+            (
+                "We have financial relationships with some of the companies mentioned on this "
+                "page.",
+                "disclosure",
+            ),
+            ("Advertiser Disclosure", "disclosure"),
+        ],
+    ),
+    (
         "disclosure-de",
         "remove_disclosures",
         "de",
