@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -513,3 +514,90 @@ def test_list_items_dropped_between_kept_paragraphs_are_put_back():
     out = _with_gap_prose(page, _page_index(page), kept)
     assert [b.text for b in out] == [first, "2 cups of milk", "oven --preheat 180", last]
     assert [b.index for b in out] == [0, 1, 2, 3]
+
+
+def _read(body: str) -> tuple[tuple[Any, ...], list[Any]]:
+    """The page blocks of ``body`` and the element of each."""
+    elements: list[Any] = []
+    page = page_blocks(lxml_html.fromstring(f"<html><body>{body}</body></html>"), elements)
+    return page, elements
+
+
+def _card(i: int, cls: str = "card") -> str:
+    return (
+        f"<div class='{cls}'><h3><a href='/story-{i}'>Other story number {i} in the city</a></h3>"
+        f"<p>A short summary of story {i}, two lines at most.</p></div>"
+    )
+
+
+def _teaser_card_texts(body: str) -> list[str]:
+    from articlekit.readers import boxes
+
+    page, elements = _read(body)
+    positions: list[int | None] = list(range(len(page)))
+    box = boxes.article_box(boxes.placed_elements(elements, positions), page)
+    listed = set(boxes.teaser_cards(page, elements, positions, page, box))
+    return [b.text for b in page if b.index in listed]
+
+
+def test_teaser_cards_outside_the_article_are_listed() -> None:
+    # A row of three cards (linked headline + summary) beside the story: each card's blocks.
+    cards = _teaser_card_texts(
+        f"<article>{_STORY}</article><div class='row'>{''.join(_card(i) for i in range(3))}</div>"
+    )
+    assert cards == [
+        t
+        for i in range(3)
+        for t in (
+            f"Other story number {i} in the city",
+            f"A short summary of story {i}, two lines at most.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A listicle's items repeat inside the article's element: the article's own.
+        f"<article>{_STORY}{''.join(_card(i) for i in range(3))}</article>",
+        # Two cards are no grid.
+        f"<article>{_STORY}</article><div>{_card(0)}{_card(1)}</div>",
+        # Three siblings of different classes are no grid either.
+        f"<article>{_STORY}</article><div>{_card(0, 'a')}{_card(1, 'b')}{_card(2, 'c')}</div>",
+        # A "card" without a linked headline is a box of the page, not another story.
+        f"<article>{_STORY}</article><div>"
+        + "<div class='c'><h3>Opening hours</h3><p>Daily from nine to five.</p></div>" * 3
+        + "</div>",
+    ],
+    ids=["inside-article", "two-cards", "mixed-classes", "no-title-link"],
+)
+def test_repeated_elements_that_are_no_teaser_cards_stay(body: str) -> None:
+    assert _teaser_card_texts(body) == []
+
+
+def test_the_articles_end_trafilatura_cut_is_put_back_from_its_element() -> None:
+    from articlekit.readers import boxes
+    from articlekit.readers.html import _with_article_tail
+
+    end = "<p>The bridge will reopen to cars in May, and to lorries a month later, they said.</p>"
+    page, elements = _read(
+        f"<div id='story'>{_STORY}<table><tr><td>May</td><td>cars</td></tr></table>"
+        f"<h2>What comes next</h2>{end}<ul><li>Tolls stay as they are</li></ul></div>"
+        "<div><p>Sign up for our weekly letter about the city and everything in it, free.</p></div>"
+    )
+    kept = page[:5]  # the five story paragraphs: trafilatura stopped at the table
+    positions: list[int | None] = list(range(5))
+    box = boxes.article_box(boxes.placed_elements(elements, positions), kept)
+    assert box is not None and box.get("id") == "story"
+    out = _with_article_tail(page, elements, positions, kept, box)
+    assert [b.text for b in out[5:]] == [
+        "What comes next",
+        " ".join(end[3:-4].split()),
+        "Tolls stay as they are",
+    ]
+    assert [b.index for b in out] == list(range(8))
+    # One block is not enough: a post's meta line or a promo as often as the story.
+    page, elements = _read(f"<div id='story'>{_STORY}{end}</div>")
+    box = boxes.article_box(boxes.placed_elements(elements, positions), page[:5])
+    assert box is not None and box.get("id") == "story"
+    assert _with_article_tail(page, elements, positions, page[:5], box) == page[:5]

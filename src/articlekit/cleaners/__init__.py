@@ -39,7 +39,7 @@ from articlekit.cleaners.furniture import (
 )
 from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
-from articlekit.cleaners.layout import RemoveAfterArticle
+from articlekit.cleaners.layout import RemoveAfterArticle, RemoveTeaserCards
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
 from articlekit.cleaners.notices import RemoveCookieNotices
@@ -84,6 +84,7 @@ __all__ = [
     "RemoveRelatedLinks",
     "RemoveSectionLabel",
     "RemoveSeparators",
+    "RemoveTeaserCards",
     "Remover",
     "TrimKickers",
     "Trimmer",
@@ -92,9 +93,11 @@ __all__ = [
 ]
 
 _ALL: tuple[BaseCleaner, ...] = (
-    # What the HTML reader found after the article's own element goes before anything reads
-    # the end of the body (calls to action, author boxes, footers look there).
+    # What the HTML reader found after the article's own element, and in teaser cards outside
+    # it, goes before anything reads the ends of the body (calls to action, author boxes,
+    # footers look there).
     RemoveAfterArticle(),
+    RemoveTeaserCards(),
     DetectLanguage(),
     # Self-evident junk first, so that the cleaners that look at the top of the text (section
     # label, title) see the same first lines whether or not the text was cleaned before.

@@ -1,4 +1,9 @@
-"""The page's layout: what an HTML reader found outside the element that holds the article."""
+"""The page's layout: what an HTML reader found outside the element that holds the article.
+
+The reader has the page's tree and lists the blocks (by ``index``) in ``hints.extra``; these
+cleaners remove them, so that the removal is on the record and a pipeline can leave it out.
+On plain text, or when a reader lists nothing, they do nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,16 @@ from typing import ClassVar
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 
-__all__ = ["RemoveAfterArticle"]
+__all__ = ["RemoveAfterArticle", "RemoveTeaserCards"]
+
+
+def _listed(draft: Draft, key: str, reason: str) -> dict[int, str]:
+    """``reason`` for the draft's blocks whose ``index`` the reader listed under ``key``."""
+    listed = draft.hints.extra.get(key)
+    if not isinstance(listed, Collection) or not listed:
+        return {}
+    wanted = set(listed)
+    return {pos: reason for pos, b in enumerate(draft.blocks) if b.index in wanted}
 
 
 class RemoveAfterArticle(Remover):
@@ -38,8 +52,34 @@ class RemoveAfterArticle(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``after_article`` for the blocks the reader listed."""
-        listed = draft.hints.extra.get("after_article")
-        if not isinstance(listed, Collection) or not listed:
-            return {}
-        wanted = set(listed)
-        return {pos: "after_article" for pos, b in enumerate(draft.blocks) if b.index in wanted}
+        return _listed(draft, "after_article", "after_article")
+
+
+class RemoveTeaserCards(Remover):
+    """Drops the blocks the HTML reader found in teaser cards outside the article's element.
+
+    A grid or list of other stories repeats one element per story (same tag, same class),
+    each holding the story's linked headline and a line or two of summary. When the
+    extractor's output takes such cards from outside the article's element (the box the
+    reader finds around the output's longest paragraphs), the reader lists their blocks in
+    ``hints.extra["teaser_cards"]`` (see :func:`~articlekit.readers.boxes.teaser_cards`);
+    this cleaner removes them. Repeated elements inside the article's element (a listicle's
+    items) are never listed.
+
+    Reason codes: ``teaser_card``.
+
+    Example:
+        >>> from articlekit.draft import Draft, DraftBlock, Hints
+        >>> story = DraftBlock(0, "The council voted to repair the bridge before winter.")
+        >>> card = DraftBlock(1, "Mayor opens new library")
+        >>> d = Draft(blocks=(story, card), hints=Hints(extra={"teaser_cards": (1,)}))
+        >>> [(r.reason, r.text) for r in RemoveTeaserCards()(d).removed]
+        [('teaser_card', 'Mayor opens new library')]
+    """
+
+    name: ClassVar[str] = "remove_teaser_cards"
+    reasons: ClassVar[tuple[str, ...]] = ("teaser_card",)
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``teaser_card`` for the blocks the reader listed."""
+        return _listed(draft, "teaser_cards", "teaser_card")

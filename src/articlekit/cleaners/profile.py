@@ -123,8 +123,8 @@ def with_profile(pipeline: Pipeline, profile: SiteProfile) -> Pipeline:
     Example:
         >>> from articlekit import DEFAULT_PIPELINE, SiteProfile
         >>> p = with_profile(DEFAULT_PIPELINE, SiteProfile())
-        >>> p.names[:4]
-        ('remove_after_article', 'detect_language', 'remove_boilerplate_repeat', 'remove_ad_labels')
+        >>> p.names[1:5]
+        ('remove_teaser_cards', 'detect_language', 'remove_boilerplate_repeat', 'remove_ad_labels')
     """
     cleaner = RemoveBoilerplateRepeat(profile)
     if PROFILE_AFTER in pipeline:

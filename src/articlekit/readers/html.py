@@ -32,6 +32,7 @@ from articlekit.features import (
     word_count,
     words,
 )
+from articlekit.readers import boxes
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
@@ -335,11 +336,6 @@ def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
     return tuple(blocks)
 
 
-#: The article's box holds the longest prose blocks that carry this share of the prose words
-#: of the output (measured over the dev pages: 0.6 cuts article parts in sibling boxes, 0.97
-#: widens the box over the page's other boxes).
-ARTICLE_BOX_PROSE_SHARE = 0.8
-
 #: Fewer words than this outside links: the page has no article.
 MIN_ARTICLE_WORDS = 5
 #: trafilatura's output is replaced by the page's own prose core when it covers less than this
@@ -635,51 +631,6 @@ def _page_index(page: tuple[DraftBlock, ...]) -> PageIndex:
     return where
 
 
-def _after_article_box(
-    elements: list[etree._Element], positions: list[int | None], blocks: tuple[DraftBlock, ...]
-) -> tuple[int, ...]:
-    """The extracted blocks that come after the element holding the article, outside it.
-
-    The article's box is the smallest element around (not of) the prose blocks that carry
-    :data:`ARTICLE_BOX_PROSE_SHARE` of the output's prose words (longest first). trafilatura's
-    output sometimes runs on past it into the page's next boxes (a newsletter sign-up, an
-    author card, the site's story list); the output blocks after the box's last block, in
-    elements outside it, are those. Blocks the page index cannot place stay.
-
-    Returns:
-        The ``index`` of each such block.
-    """
-    at = {i: elements[p] for i, p in enumerate(positions) if p is not None}
-    prose = sorted(
-        ((word_count(blocks[i].text), i) for i in at if is_prose(blocks[i].text)), reverse=True
-    )
-    total = sum(count for count, _ in prose)
-    common: list[etree._Element] = []
-    taken = 0
-    for count, i in prose:
-        # The elements around the block, not the block's own: one long paragraph is not
-        # the article's box, the element holding it is.
-        chain = list(at[i].iterancestors())
-        if taken:
-            around = set(chain)
-            chain = [e for e in common if e in around]
-        common = chain
-        taken += count
-        if taken >= ARTICLE_BOX_PROSE_SHARE * total:
-            break
-    if not common:
-        return ()
-    box = common[0]
-
-    def inside(i: int) -> bool:
-        return at[i] is box or any(a is box for a in at[i].iterancestors())
-
-    last = max((i for i in at if inside(i)), default=None)
-    if last is None:
-        return ()
-    return tuple(blocks[i].index for i in sorted(at) if i > last and not inside(i))
-
-
 def _page_positions(where: PageIndex, blocks: tuple[DraftBlock, ...]) -> list[int | None]:
     """Where each extracted block sits in the page, matched by text, in document order."""
     positions: list[int | None] = []
@@ -796,6 +747,61 @@ def _with_gap_prose(
     if len(out) == len(blocks):
         return blocks
     return tuple(dataclasses.replace(b, index=i) for i, b in enumerate(out))
+
+
+#: The article's end trafilatura cut is put back when it is at least this many blocks: a
+#: single trailing paragraph in the article's box is as often a post's meta line or a promo
+#: as the story (measured on the dev pages).
+TAIL_MIN_BLOCKS = 2
+
+
+def _with_article_tail(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    positions: list[int | None],
+    blocks: tuple[DraftBlock, ...],
+    box: etree._Element | None,
+) -> tuple[DraftBlock, ...]:
+    """Put back the article's end that trafilatura cut, from the article's own box.
+
+    trafilatura sometimes stops before the story does (at a data table, an embed, a class word
+    of its lists): the page blocks after the last one it kept, still inside the article's box
+    (see :func:`~articlekit.readers.boxes.article_box`), are then the story's. They are read
+    on to the box's end or the first block that is not the article's: paragraphs and list
+    items by the gap-fill test (:func:`_gap_block`), a subheading when the next block is put
+    back, data table rows skipped (left out, as in the gap fill). At least
+    :data:`TAIL_MIN_BLOCKS` blocks, or nothing.
+    """
+    if box is None or not blocks or positions[-1] is None:
+        return blocks
+    last = positions[-1]
+    if any(p is not None and p > last for p in positions):
+        return blocks  # the output is not in page order at its end: nothing to extend
+    added: list[DraftBlock] = []
+    heading: DraftBlock | None = None
+    for block, element in zip(page[last + 1 :], elements[last + 1 :], strict=True):
+        if not boxes.contains(box, element):
+            break
+        if _gap_block(block):
+            added.extend([heading] if heading else [])
+            heading = None
+            added.append(block)
+        elif heading is None and _subheading(block):
+            heading = block
+        elif block.kind != "table_row":
+            break
+    if len(added) < TAIL_MIN_BLOCKS:
+        return blocks
+    return tuple(dataclasses.replace(b, index=i) for i, b in enumerate((*blocks, *added)))
+
+
+def _subheading(block: DraftBlock) -> bool:
+    """A heading of the article's own: no furniture mark, (almost) no links."""
+    return (
+        block.kind == "heading"
+        and not block.classes
+        and (block.link_density or 0.0) <= SUBHEADING_MAX_LINK_DENSITY
+    )
 
 
 def _gap_block(block: DraftBlock) -> bool:
@@ -989,14 +995,21 @@ def read_html(
     blocks = _with_standfirst(page, where, blocks, hints.subtitle)
     blocks = _with_subheadings(page, where, blocks)
     blocks = _with_gap_prose(page, where, blocks)
-    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
     positions = _page_positions(where, blocks)
+    box = boxes.article_box(boxes.placed_elements(elements, positions), blocks)
+    extended = _with_article_tail(page, elements, positions, blocks, box)
+    if extended is not blocks:
+        blocks = extended
+        positions = _page_positions(where, blocks)
+    at = boxes.placed_elements(elements, positions)
+    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
     found = [i for i in positions if i is not None]
     span = (min(found), max(found)) if found else None
     extra = {
         **hints.extra,
         "extractor": extractor,
-        "after_article": _after_article_box(elements, positions, blocks),
+        "after_article": boxes.after_box(at, blocks, box) if box is not None else (),
+        "teaser_cards": boxes.teaser_cards(page, elements, positions, blocks, box),
         "headline": _printed_headline(page, span, titles, hints.site_name),
     }
     hints = dataclasses.replace(

@@ -1,0 +1,236 @@
+"""The page's boxes: which element holds the article, and what sits in other boxes.
+
+The HTML reader knows, for each block of the extractor's output, the page element it was
+read in. From those elements it finds the article's own box (the smallest element around
+the output's longest paragraphs) and, outside it, the blocks that belong to the page's other
+boxes: the row of cards after the story, a teaser grid beside it. These functions only
+look; the cleaners in :mod:`articlekit.cleaners.layout` remove what they list, on the record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+
+from lxml import etree
+
+from articlekit.draft import DraftBlock
+from articlekit.features import is_prose, word_count
+
+__all__ = [
+    "ARTICLE_BOX_PROSE_SHARE",
+    "after_box",
+    "article_box",
+    "contains",
+    "placed_elements",
+    "teaser_cards",
+]
+
+#: The article's box holds the longest prose blocks that carry this share of the prose words
+#: of the output (measured over the dev pages: 0.6 cuts article parts in sibling boxes, 0.97
+#: widens the box over the page's other boxes).
+ARTICLE_BOX_PROSE_SHARE = 0.8
+
+#: A teaser card is one of at least this many sibling elements of the same tag and class...
+CARD_SIBLINGS = 3
+#: ...found this many levels above a block at most (its own element is level 0)...
+CARD_LEVELS = 4
+#: ...holding at most this many words, in two blocks or more...
+CARD_MAX_WORDS = 120
+#: ...one of them a link of a few words (the other story's headline): at least this share of
+#: the block's characters are link text...
+CARD_TITLE_LINK_DENSITY = 0.8
+#: ...and at least this many words.
+CARD_TITLE_MIN_WORDS = 3
+
+
+def placed_elements(
+    elements: list[etree._Element], positions: list[int | None]
+) -> dict[int, etree._Element]:
+    """The page element of each output block the page index placed, by output position.
+
+    Args:
+        elements: The element of each page block (see
+            :func:`~articlekit.readers.page.page_blocks`).
+        positions: Where each output block sits among the page blocks (None: not found).
+    """
+    return {i: elements[p] for i, p in enumerate(positions) if p is not None}
+
+
+def contains(outer: etree._Element, element: etree._Element) -> bool:
+    """Whether ``element`` is ``outer`` or lies inside it."""
+    return element is outer or any(a is outer for a in element.iterancestors())
+
+
+def article_box(
+    at: Mapping[int, etree._Element], blocks: tuple[DraftBlock, ...]
+) -> etree._Element | None:
+    """The smallest element around (not of) the output's longest prose blocks.
+
+    The prose blocks are taken longest first until they carry
+    :data:`ARTICLE_BOX_PROSE_SHARE` of the output's prose words; the box is their nearest
+    common ancestor.
+
+    Args:
+        at: The element of each placed output block, by its position in ``blocks``.
+        blocks: The extractor's output.
+
+    Returns:
+        The element, or None when no placed block is prose.
+
+    Example:
+        >>> from lxml import html
+        >>> from articlekit.readers.page import page_blocks
+        >>> p = "<p>" + "The council met on Monday and voted to repair the bridge. " * 3 + "</p>"
+        >>> note = "<p>Sign up for our weekly letter about the city and its people today.</p>"
+        >>> page = f"<body><main id='story'>{p}{p}</main><aside>{note}</aside></body>"
+        >>> tree = html.fromstring(page)
+        >>> elements = []
+        >>> blocks = page_blocks(tree, elements)
+        >>> article_box(placed_elements(elements, [0, 1, 2]), blocks).get("id")
+        'story'
+    """
+    prose = sorted(
+        ((word_count(blocks[i].text), i) for i in at if is_prose(blocks[i].text)), reverse=True
+    )
+    total = sum(count for count, _ in prose)
+    common: list[etree._Element] = []
+    taken = 0
+    for count, i in prose:
+        # The elements around the block, not the block's own: one long paragraph is not
+        # the article's box, the element holding it is.
+        chain = list(at[i].iterancestors())
+        if taken:
+            around = set(chain)
+            chain = [e for e in common if e in around]
+        common = chain
+        taken += count
+        if taken >= ARTICLE_BOX_PROSE_SHARE * total:
+            break
+    return common[0] if common else None
+
+
+def after_box(
+    at: Mapping[int, etree._Element], blocks: tuple[DraftBlock, ...], box: etree._Element
+) -> tuple[int, ...]:
+    """The output blocks that come after the article's box, outside it.
+
+    trafilatura's output sometimes runs on past the box into the page's next boxes (a
+    newsletter sign-up, an author card, the site's story list): the output blocks after the
+    box's last block, in elements outside it, are those. Blocks the page index could not
+    place stay.
+
+    Args:
+        at: The element of each placed output block, by its position in ``blocks``.
+        blocks: The output.
+        box: The article's box (see :func:`article_box`).
+
+    Returns:
+        The ``index`` of each such block.
+    """
+    inside = {i for i, element in at.items() if contains(box, element)}
+    if not inside:
+        return ()
+    last = max(inside)
+    return tuple(blocks[i].index for i in sorted(at) if i > last and i not in inside)
+
+
+def teaser_cards(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    positions: list[int | None],
+    blocks: tuple[DraftBlock, ...],
+    box: etree._Element | None,
+) -> tuple[int, ...]:
+    """The output blocks that sit in teaser cards outside the article's box.
+
+    A teaser card is an element repeated among its siblings (:data:`CARD_SIBLINGS` or more
+    of the same tag and class: a grid or a list of stories) that holds a few short blocks,
+    one of them the linked headline of another page: at most :data:`CARD_MAX_WORDS` words
+    in two blocks or more, one of them :data:`CARD_TITLE_MIN_WORDS` words or more of link
+    text. The article's box, the elements around it and the elements inside it are never
+    cards: a listicle's items or a layout table's cells repeat too, and they are the article
+    (measured on the dev pages, cards inside the box are as often the story as not).
+
+    Args:
+        page: The page's blocks.
+        elements: The element of each page block.
+        positions: Where each output block sits among the page blocks.
+        blocks: The output.
+        box: The article's box, or None when it is unknown (nothing is listed then).
+
+    Returns:
+        The ``index`` of each output block in such a card.
+    """
+    if box is None:
+        return ()
+    around_box = {box, *box.iterancestors()}
+    siblings: dict[etree._Element, Counter[tuple[object, str | None]]] = {}
+    verdicts: dict[etree._Element, bool | None] = {}
+
+    def verdict(card: etree._Element, at: int) -> bool | None:
+        """True: a teaser card; None: a repeated element that is no card; False: the box's."""
+        if card in around_box or box in card.iterancestors():
+            return False
+        parent = card.getparent()
+        if parent is None:
+            return None
+        if parent not in siblings:
+            siblings[parent] = Counter((child.tag, child.get("class")) for child in parent)
+        if siblings[parent][card.tag, card.get("class")] < CARD_SIBLINGS:
+            return None
+        inner = list(_blocks_in(page, elements, card, at))
+        if len(inner) < 2 or sum(word_count(b.text) for b in inner) > CARD_MAX_WORDS:
+            return None
+        titled = any(
+            (b.link_density or 0.0) >= CARD_TITLE_LINK_DENSITY
+            and word_count(b.text) >= CARD_TITLE_MIN_WORDS
+            for b in inner
+        )
+        return True if titled else None
+
+    listed: list[int] = []
+    for i, p in enumerate(positions):
+        if p is None:
+            continue
+        element = elements[p]
+        levels = [element, *_ancestors(element, CARD_LEVELS)]
+        for candidate in levels:
+            if not isinstance(candidate.tag, str):
+                continue
+            if candidate not in verdicts:
+                verdicts[candidate] = verdict(candidate, p)
+            found = verdicts[candidate]
+            if found is None:
+                continue
+            if found:
+                listed.append(blocks[i].index)
+            break
+    return tuple(listed)
+
+
+def _ancestors(element: etree._Element, levels: int) -> Iterator[etree._Element]:
+    for n, ancestor in enumerate(element.iterancestors()):
+        if n >= levels:
+            return
+        yield ancestor
+
+
+def _blocks_in(
+    page: tuple[DraftBlock, ...], elements: list[etree._Element], card: etree._Element, at: int
+) -> Iterator[DraftBlock]:
+    """The page blocks read inside ``card``, around page position ``at`` (one of them).
+
+    Stops early once past :data:`CARD_MAX_WORDS`: a box that long is no card anyway.
+    """
+    start = at
+    while start > 0 and contains(card, elements[start - 1]):
+        start -= 1
+    words = 0
+    end = start
+    while end < len(page) and contains(card, elements[end]):
+        words += word_count(page[end].text)
+        yield page[end]
+        end += 1
+        if words > CARD_MAX_WORDS:
+            return
