@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from typing import Any
 
 import pytest
@@ -601,3 +602,45 @@ def test_the_articles_end_trafilatura_cut_is_put_back_from_its_element() -> None
     box = boxes.article_box(boxes.placed_elements(elements, positions), page[:5])
     assert box is not None and box.get("id") == "story"
     assert _with_article_tail(page, elements, positions, page[:5], box) == page[:5]
+
+
+def test_a_block_trafilatura_merged_from_page_blocks_is_split_back() -> None:
+    # trafilatura flattened the story, its share row and the author line into one paragraph;
+    # the page's own blocks come back, with their kinds and link densities.
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _unmerged
+
+    story = "The council voted to repair the bridge before winter, officials said."
+    page = (
+        DraftBlock(0, "Menu", link_density=1.0),
+        DraftBlock(1, story, link_density=0.0),
+        DraftBlock(2, "Share this:", link_density=0.0),
+        DraftBlock(3, "Facebook X Email", kind="list_item", link_density=1.0),
+        DraftBlock(4, "17/11/2019", link_density=0.0),
+        DraftBlock(5, "17/11/2019", link_density=0.0),
+        DraftBlock(6, "Posted by Ann Lee", link_density=0.3),
+    )
+    merged = f"{story} Share this: Facebook X Email 17/11/201917/11/2019 Posted by Ann Lee"
+    out = _unmerged(page, _page_index(page), (DraftBlock(0, merged),))
+    assert out == tuple(dataclasses.replace(b, index=i) for i, b in enumerate(page[1:]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council voted to repair the bridge before winter, officials said.",  # one block
+        "Share this: Facebook X Email and more",  # more than the page blocks hold
+        "Facebook X Email Share this:",  # page blocks out of order
+    ],
+)
+def test_blocks_that_are_no_run_of_page_blocks_stay(text: str) -> None:
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _unmerged
+
+    page = (
+        DraftBlock(0, "The council voted to repair the bridge before winter, officials said."),
+        DraftBlock(1, "Share this:"),
+        DraftBlock(2, "Facebook X Email", kind="list_item"),
+    )
+    blocks = (DraftBlock(0, text),)
+    assert _unmerged(page, _page_index(page), blocks) is blocks

@@ -914,6 +914,59 @@ def _trafilatura_blocks(tree: etree._Element, *, favor_recall: bool) -> tuple[Dr
     return body_blocks(body) if body is not None else ()
 
 
+#: A page block can start a merged output block when it has this many characters: its first
+#: ones key the search.
+MERGED_KEY_CHARS = 4
+
+
+def _unmerged(
+    page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
+) -> tuple[DraftBlock, ...]:
+    """Split the blocks trafilatura merged from several page blocks back into those.
+
+    trafilatura sometimes flattens a region into one paragraph (a post's text with its share
+    row and byline, a list without its items' breaks): one output block whose text is a run
+    of consecutive page blocks, joined by a space or nothing. The page's own blocks are used
+    instead, with their kinds and link densities, so that the cleaners judge each part (the
+    share row, the author line) on its own. Measured on the dev pages: l3s-gn1 F1 0.9376 ->
+    0.9386, wcxb-dev 0.9489 -> 0.9500, trafilatura-eval snippet F 0.9443 -> 0.9446.
+    """
+    if all(b.text in where for b in blocks):
+        return blocks
+    starts: dict[str, list[int]] = {}
+    for i, block in enumerate(page):
+        if len(block.text) >= MERGED_KEY_CHARS:
+            starts.setdefault(block.text[:MERGED_KEY_CHARS], []).append(i)
+    out: list[DraftBlock] = []
+    for block in blocks:
+        run = None if block.text in where else _page_run(page, starts, block.text)
+        out.extend(run or (block,))
+    if len(out) == len(blocks):
+        return blocks
+    return tuple(dataclasses.replace(b, index=i) for i, b in enumerate(out))
+
+
+def _page_run(
+    page: tuple[DraftBlock, ...], starts: dict[str, list[int]], text: str
+) -> tuple[DraftBlock, ...] | None:
+    """The first run of two or more consecutive page blocks whose texts make up ``text``."""
+    for first in starts.get(text[:MERGED_KEY_CHARS], ()):
+        if not text.startswith(page[first].text):
+            continue
+        end = len(page[first].text)
+        last = first
+        while end < len(text) and last + 1 < len(page):
+            at = end + 1 if text[end] == " " else end
+            following = page[last + 1].text
+            if not text.startswith(following, at):
+                break
+            end = at + len(following)
+            last += 1
+        if end == len(text) and last > first:
+            return page[first : last + 1]
+    return None
+
+
 def _words_in(blocks: tuple[DraftBlock, ...]) -> int:
     return sum(word_count(b.text) for b in blocks)
 
@@ -992,6 +1045,8 @@ def read_html(
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)
+    if extractor == "trafilatura":
+        blocks = _unmerged(page, where, blocks)
     blocks = _with_standfirst(page, where, blocks, hints.subtitle)
     blocks = _with_subheadings(page, where, blocks)
     blocks = _with_gap_prose(page, where, blocks)
