@@ -283,7 +283,10 @@ def run_file(
 
     With ``repeat`` > 1 each system goes over the file that many times (fresh workers each
     time) and a page's time is its fastest run: timeit's rule, as noise only ever adds time.
-    Scores come from the first pass (every system is deterministic).
+    The rounds take turns (every system's first pass, then every system's second...), so
+    that a change in the machine's speed during the run reaches all systems alike rather
+    than the one that happened to run then. Scores come from the first pass (every system is
+    deterministic).
     """
     totals = {name: Totals() for name in names}
     pages: dict[Any, dict[str, Any]] = {}
@@ -292,16 +295,17 @@ def run_file(
     total = count_lines(path, limit)
     # One system at a time, each in fresh worker processes: systems that share libraries
     # (trafilatura, htmldate and their caches) must not time each other's work on a page.
-    for name in names:
-        outcomes: dict[Any, dict[str, Any]] = {}
-        for round_ in range(repeat):
+    outcomes: dict[str, dict[Any, dict[str, Any]]] = {name: {} for name in names}
+    for round_ in range(repeat):
+        for name in names:
             label = f"{path.name} {name}" + (f" ({round_ + 1}/{repeat})" if repeat > 1 else "")
             with multiprocessing.Pool(jobs, _init_worker, ([name], warmup)) as pool:
                 results = pool.imap(partial(run_page, name), read_lines(path, limit), chunksize=4)
                 for result in progress(results, total, label):
-                    kept = outcomes.setdefault(result["id"], result["outcome"])
+                    kept = outcomes[name].setdefault(result["id"], result["outcome"])
                     kept["seconds"] = min(kept["seconds"], result["outcome"]["seconds"])
-        for page_id, outcome in outcomes.items():
+    for name in names:
+        for page_id, outcome in outcomes[name].items():
             page = pages.setdefault(page_id, {"id": page_id, "systems": {}})
             page["systems"][name] = outcome
             totals[name].add(page_id, outcome)
@@ -348,7 +352,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--repeat",
         type=int,
         default=1,
-        help="run each system N times; a page's time is its fastest run (default 1)",
+        help="run each system N times, rounds in turn; a page's time is its fastest run "
+        "(default 1)",
     )
     return parser.parse_args(argv)
 
