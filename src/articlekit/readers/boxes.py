@@ -111,7 +111,7 @@ def article_box(
 
 
 def after_box(
-    at: Mapping[int, etree._Element], blocks: tuple[DraftBlock, ...], box: etree._Element
+    at: Mapping[int, etree._Element], blocks: tuple[DraftBlock, ...], box: etree._Element | None
 ) -> tuple[int, ...]:
     """The output blocks that come after the article's box, outside it.
 
@@ -123,11 +123,14 @@ def after_box(
     Args:
         at: The element of each placed output block, by its position in ``blocks``.
         blocks: The output.
-        box: The article's box (see :func:`article_box`).
+        box: The article's box (see :func:`article_box`), or None when it is unknown
+            (nothing is listed then).
 
     Returns:
         The ``index`` of each such block.
     """
+    if box is None:
+        return ()
     inside = {i for i, element in at.items() if contains(box, element)}
     if not inside:
         return ()

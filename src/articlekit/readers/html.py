@@ -1051,19 +1051,20 @@ def read_html(
     blocks = _with_subheadings(page, where, blocks)
     blocks = _with_gap_prose(page, where, blocks)
     positions = _page_positions(where, blocks)
-    box = boxes.article_box(boxes.placed_elements(elements, positions), blocks)
+    at = boxes.placed_elements(elements, positions)
+    box = boxes.article_box(at, blocks)
     extended = _with_article_tail(page, elements, positions, blocks, box)
     if extended is not blocks:
         blocks = extended
         positions = _page_positions(where, blocks)
-    at = boxes.placed_elements(elements, positions)
+        at = boxes.placed_elements(elements, positions)
     titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
     found = [i for i in positions if i is not None]
     span = (min(found), max(found)) if found else None
     extra = {
         **hints.extra,
         "extractor": extractor,
-        "after_article": boxes.after_box(at, blocks, box) if box is not None else (),
+        "after_article": boxes.after_box(at, blocks, box),
         "teaser_cards": boxes.teaser_cards(page, elements, positions, blocks, box),
         "headline": _printed_headline(page, span, titles, hints.site_name),
     }
