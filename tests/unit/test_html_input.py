@@ -524,28 +524,42 @@ def _read(body: str) -> tuple[tuple[Any, ...], list[Any]]:
     return page, elements
 
 
-def _card(i: int, cls: str = "card") -> str:
+def _card(i: int, cls: str = "card", href: str = "/story-{i}") -> str:
     return (
-        f"<div class='{cls}'><h3><a href='/story-{i}'>Other story number {i} in the city</a></h3>"
-        f"<p>A short summary of story {i}, two lines at most.</p></div>"
+        f"<div class='{cls}'><h3><a href='{href.format(i=i)}'>Other story number {i} in the city"
+        f"</a></h3><p>A short summary of story {i}, two lines at most.</p></div>"
     )
 
 
-def _teaser_card_texts(body: str) -> list[str]:
+_CLOSING = "<p>The council will vote again in May, when the engineers report on the work.</p>"
+
+
+def _teaser_card_texts(body: str, host: str | None = "example.com") -> list[str]:
     from articlekit.readers import boxes
 
     page, elements = _read(body)
     positions: list[int | None] = list(range(len(page)))
     box = boxes.article_box(boxes.placed_elements(elements, positions), page)
-    listed = set(boxes.teaser_cards(page, elements, positions, page, box))
+    listed = set(boxes.teaser_cards(page, elements, positions, page, box, host))
     return [b.text for b in page if b.index in listed]
 
 
-def test_teaser_cards_outside_the_article_are_listed() -> None:
-    # A row of three cards (linked headline + summary) beside the story: each card's blocks.
-    cards = _teaser_card_texts(
-        f"<article>{_STORY}</article><div class='row'>{''.join(_card(i) for i in range(3))}</div>"
-    )
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A row of three cards (linked headline + summary) beside the story.
+        f"<article>{_STORY}</article><div class='row'>{''.join(_card(i) for i in range(3))}</div>",
+        # The site's own cards after the story, inside the story's element (its box then).
+        f"<article>{_STORY}{''.join(_card(i) for i in range(3))}</article>",
+        # The same with absolute links to the page's own host.
+        f"<article>{_STORY}"
+        + "".join(_card(i, href="https://www.example.com/{i}") for i in range(3))
+        + "</article>",
+    ],
+    ids=["outside-article", "after-story", "after-story-own-host"],
+)
+def test_teaser_cards_are_listed(body: str) -> None:
+    cards = _teaser_card_texts(body)
     assert cards == [
         t
         for i in range(3)
@@ -559,8 +573,13 @@ def test_teaser_cards_outside_the_article_are_listed() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        # A listicle's items repeat inside the article's element: the article's own.
-        f"<article>{_STORY}{''.join(_card(i) for i in range(3))}</article>",
+        # A listicle's items repeat inside the article's element: the article's own, when
+        # its conclusion follows them...
+        f"<article>{_STORY}{''.join(_card(i) for i in range(3))}{_CLOSING}</article>",
+        # ...or when they link to other sites.
+        f"<article>{_STORY}"
+        + "".join(_card(i, href="https://shop.example.org/{i}") for i in range(3))
+        + "</article>",
         # Two cards are no grid.
         f"<article>{_STORY}</article><div>{_card(0)}{_card(1)}</div>",
         # Three siblings of different classes are no grid either.
@@ -570,7 +589,13 @@ def test_teaser_cards_outside_the_article_are_listed() -> None:
         + "<div class='c'><h3>Opening hours</h3><p>Daily from nine to five.</p></div>" * 3
         + "</div>",
     ],
-    ids=["inside-article", "two-cards", "mixed-classes", "no-title-link"],
+    ids=[
+        "listicle-then-conclusion",
+        "listicle-off-site",
+        "two-cards",
+        "mixed-classes",
+        "no-title-link",
+    ],
 )
 def test_repeated_elements_that_are_no_teaser_cards_stay(body: str) -> None:
     assert _teaser_card_texts(body) == []

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from articlekit.draft import DraftBlock
-from articlekit.features import is_prose, word_count
+from articlekit.features import is_prose, word_count, words
 
 __all__ = [
     "ARTICLE_BOX_PROSE_SHARE",
@@ -144,72 +145,139 @@ def teaser_cards(
     positions: list[int | None],
     blocks: tuple[DraftBlock, ...],
     box: etree._Element | None,
+    host: str | None = None,
 ) -> tuple[int, ...]:
-    """The output blocks that sit in teaser cards outside the article's box.
+    """The output blocks that sit in teaser cards: outside the article's box, or after the story.
 
     A teaser card is an element repeated among its siblings (:data:`CARD_SIBLINGS` or more
     of the same tag and class: a grid or a list of stories) that holds a few short blocks,
     one of them the linked headline of another page: at most :data:`CARD_MAX_WORDS` words
     in two blocks or more, one of them :data:`CARD_TITLE_MIN_WORDS` words or more of link
-    text. The article's box, the elements around it and the elements inside it are never
-    cards: a listicle's items or a layout table's cells repeat too, and they are the article
-    (measured on the dev pages, cards inside the box are as often the story as not).
+    text. Two kinds of output blocks in cards are listed:
+
+    - outside the article's box. The box, the elements around it and the elements inside it
+      are not searched for these: a listicle's items or a layout table's cells repeat too,
+      and they are the article (measured on the dev pages, cards inside the box are as often
+      the story as not);
+    - after the output's last prose block that is in no card, in cards whose headline links
+      to the page's own site (a relative link, or ``host``), :data:`TRAILING_CARD_MIN_BLOCKS`
+      blocks or more: the river of the site's other stories that the box took in when it is
+      as long as the story (the box holds 80% of the output's prose words). A listicle's
+      items are followed by its conclusion, or link elsewhere (shops, sources).
 
     Args:
         page: The page's blocks.
         elements: The element of each page block.
         positions: Where each output block sits among the page blocks.
         blocks: The output.
-        box: The article's box, or None when it is unknown (nothing is listed then).
+        box: The article's box, or None when it is unknown (no card outside it is listed).
+        host: The page's host name, without "www."; None when unknown (then only relative
+            links count as the site's own).
 
     Returns:
         The ``index`` of each output block in such a card.
     """
-    if box is None:
-        return ()
-    around_box = {box, *box.iterancestors()}
-    siblings: dict[etree._Element, Counter[tuple[object, str | None]]] = {}
-    verdicts: dict[etree._Element, bool | None] = {}
+    cards = _CardTest(page, elements)
+    listed = _cards_outside(cards, positions, box) | _trailing_cards(cards, positions, blocks, host)
+    return tuple(blocks[i].index for i in sorted(listed))
 
-    def verdict(card: etree._Element, at: int) -> bool | None:
-        """True: a teaser card; None: a repeated element that is no card; False: the box's."""
-        if card in around_box or box in card.iterancestors():
-            return False
+
+#: After the story, a river of the site's own cards is listed from this many blocks on (two
+#: cards of a headline and a summary): measured on the dev pages, two blocks take the
+#: story's own closing links too.
+TRAILING_CARD_MIN_BLOCKS = 4
+
+
+class _CardTest:
+    """Which elements are teaser cards (repeated, short, with a linked headline), cached."""
+
+    def __init__(self, page: tuple[DraftBlock, ...], elements: list[etree._Element]) -> None:
+        self.page = page
+        self.elements = elements
+        self.siblings: dict[etree._Element, Counter[tuple[object, str | None]]] = {}
+        self.verdicts: dict[etree._Element, bool] = {}
+
+    def __call__(self, card: etree._Element, at: int) -> bool:
+        """Whether ``card`` (around page block ``at``) is a teaser card."""
+        if card not in self.verdicts:
+            self.verdicts[card] = self._judge(card, at)
+        return self.verdicts[card]
+
+    def _judge(self, card: etree._Element, at: int) -> bool:
         parent = card.getparent()
-        if parent is None:
-            return None
-        if parent not in siblings:
-            siblings[parent] = Counter((child.tag, child.get("class")) for child in parent)
-        if siblings[parent][card.tag, card.get("class")] < CARD_SIBLINGS:
-            return None
-        inner = list(_blocks_in(page, elements, card, at))
+        if parent is None or not isinstance(card.tag, str):
+            return False
+        if parent not in self.siblings:
+            self.siblings[parent] = Counter((child.tag, child.get("class")) for child in parent)
+        if self.siblings[parent][card.tag, card.get("class")] < CARD_SIBLINGS:
+            return False
+        inner = list(_blocks_in(self.page, self.elements, card, at))
         if len(inner) < 2 or sum(word_count(b.text) for b in inner) > CARD_MAX_WORDS:
-            return None
-        titled = any(
+            return False
+        return any(
             (b.link_density or 0.0) >= CARD_TITLE_LINK_DENSITY
             and word_count(b.text) >= CARD_TITLE_MIN_WORDS
             for b in inner
         )
-        return True if titled else None
 
-    listed: list[int] = []
+
+def _cards_outside(
+    cards: _CardTest, positions: list[int | None], box: etree._Element | None
+) -> set[int]:
+    """Output positions in cards outside the box (the search stops at the box's elements)."""
+    if box is None:
+        return set()
+    around_box = {box, *box.iterancestors()}
+    found: set[int] = set()
     for i, p in enumerate(positions):
         if p is None:
             continue
-        element = elements[p]
-        levels = [element, *_ancestors(element, CARD_LEVELS)]
-        for candidate in levels:
-            if not isinstance(candidate.tag, str):
-                continue
-            if candidate not in verdicts:
-                verdicts[candidate] = verdict(candidate, p)
-            found = verdicts[candidate]
-            if found is None:
-                continue
-            if found:
-                listed.append(blocks[i].index)
-            break
-    return tuple(listed)
+        element = cards.elements[p]
+        for candidate in (element, *_ancestors(element, CARD_LEVELS)):
+            if candidate in around_box or box in candidate.iterancestors():
+                break
+            if cards(candidate, p):
+                found.add(i)
+                break
+    return found
+
+
+def _trailing_cards(
+    cards: _CardTest, positions: list[int | None], blocks: tuple[DraftBlock, ...], host: str | None
+) -> set[int]:
+    """Output positions in the site's own cards after the last prose block in no card."""
+    in_cards: set[int] = set()
+    for i, p in enumerate(positions):
+        if p is None:
+            continue
+        element = cards.elements[p]
+        for candidate in (element, *_ancestors(element, CARD_LEVELS)):
+            if cards(candidate, p) and _links_home(candidate, host):
+                in_cards.add(i)
+                break
+    story = [i for i, b in enumerate(blocks) if i not in in_cards and is_prose(b.text)]
+    if not story:
+        return set()
+    after = {i for i in in_cards if i > story[-1]}
+    return after if len(after) >= TRAILING_CARD_MIN_BLOCKS else set()
+
+
+def _links_home(card: etree._Element, host: str | None) -> bool:
+    """Whether a headline-long link in ``card`` points into the site (relative, or ``host``)."""
+    for link in card.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        text = " ".join(t for t in link.itertext() if isinstance(t, str))
+        if len(words(text)) < CARD_TITLE_MIN_WORDS:
+            continue
+        try:
+            where = urlsplit(href).netloc.lower().removeprefix("www.")
+        except ValueError:  # a malformed link (an unclosed IPv6 bracket) is no headline's
+            continue
+        if not where or where == host:
+            return True
+    return False
 
 
 def _ancestors(element: etree._Element, levels: int) -> Iterator[etree._Element]:

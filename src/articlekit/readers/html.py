@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 import regex
 from lxml import etree
@@ -967,6 +968,17 @@ def _page_run(
     return None
 
 
+def _host(url: str | None) -> str | None:
+    """The host name of ``url`` without "www.", lower-case; None when there is none."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket)
+        return None
+    return host or None
+
+
 def _words_in(blocks: tuple[DraftBlock, ...]) -> int:
     return sum(word_count(b.text) for b in blocks)
 
@@ -1065,7 +1077,9 @@ def read_html(
         **hints.extra,
         "extractor": extractor,
         "after_article": boxes.after_box(at, blocks, box),
-        "teaser_cards": boxes.teaser_cards(page, elements, positions, blocks, box),
+        "teaser_cards": boxes.teaser_cards(
+            page, elements, positions, blocks, box, _host(url or hints.url)
+        ),
         "headline": _printed_headline(page, span, titles, hints.site_name),
     }
     hints = dataclasses.replace(
