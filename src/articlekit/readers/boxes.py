@@ -229,11 +229,8 @@ def _cards_outside(
         return set()
     around_box = {box, *box.iterancestors()}
     found: set[int] = set()
-    for i, p in enumerate(positions):
-        if p is None:
-            continue
-        element = cards.elements[p]
-        for candidate in (element, *_ancestors(element, CARD_LEVELS)):
+    for i, p, levels in _placed_levels(cards.elements, positions):
+        for candidate in levels:
             if candidate in around_box or box in candidate.iterancestors():
                 break
             if cards(candidate, p):
@@ -247,11 +244,8 @@ def _trailing_cards(
 ) -> set[int]:
     """Output positions in the site's own cards after the last prose block in no card."""
     in_cards: set[int] = set()
-    for i, p in enumerate(positions):
-        if p is None:
-            continue
-        element = cards.elements[p]
-        for candidate in (element, *_ancestors(element, CARD_LEVELS)):
+    for i, p, levels in _placed_levels(cards.elements, positions):
+        for candidate in levels:
             if cards(candidate, p) and _links_home(candidate, host):
                 in_cards.add(i)
                 break
@@ -278,6 +272,19 @@ def _links_home(card: etree._Element, host: str | None) -> bool:
         if not where or where == host:
             return True
     return False
+
+
+def _placed_levels(
+    elements: list[etree._Element], positions: list[int | None]
+) -> Iterator[tuple[int, int, tuple[etree._Element, ...]]]:
+    """Each placed output block with its page position and the elements that may be its card.
+
+    Those are its own element and :data:`CARD_LEVELS` ancestors, nearest first.
+    """
+    for i, p in enumerate(positions):
+        if p is not None:
+            element = elements[p]
+            yield i, p, (element, *_ancestors(element, CARD_LEVELS))
 
 
 def _ancestors(element: etree._Element, levels: int) -> Iterator[etree._Element]:
