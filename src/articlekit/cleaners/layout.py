@@ -16,16 +16,22 @@ from articlekit.draft import Draft
 __all__ = ["RemoveAfterArticle", "RemoveTeaserCards"]
 
 
-def _listed(draft: Draft, key: str, reason: str) -> dict[int, str]:
-    """``reason`` for the draft's blocks whose ``index`` the reader listed under ``key``."""
-    listed = draft.hints.extra.get(key)
-    if not isinstance(listed, Collection) or not listed:
-        return {}
-    wanted = set(listed)
-    return {pos: reason for pos, b in enumerate(draft.blocks) if b.index in wanted}
+class _ReaderListed(Remover):
+    """Removes the blocks whose ``index`` the reader listed under ``hints.extra[key]``."""
+
+    key: ClassVar[str]
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return the cleaner's reason for the blocks the reader listed."""
+        listed = draft.hints.extra.get(self.key)
+        if not isinstance(listed, Collection) or not listed:
+            return {}
+        wanted = set(listed)
+        reason = self.reasons[0]
+        return {pos: reason for pos, b in enumerate(draft.blocks) if b.index in wanted}
 
 
-class RemoveAfterArticle(Remover):
+class RemoveAfterArticle(_ReaderListed):
     """Drops the blocks the HTML reader found after the article's own element, outside it.
 
     An extractor's output sometimes runs on past the element that holds the story into the
@@ -50,12 +56,10 @@ class RemoveAfterArticle(Remover):
     name: ClassVar[str] = "remove_after_article"
     reasons: ClassVar[tuple[str, ...]] = ("after_article",)
 
-    def find(self, draft: Draft) -> dict[int, str]:
-        """Return ``after_article`` for the blocks the reader listed."""
-        return _listed(draft, "after_article", "after_article")
+    key: ClassVar[str] = "after_article"
 
 
-class RemoveTeaserCards(Remover):
+class RemoveTeaserCards(_ReaderListed):
     """Drops the blocks the HTML reader found in teaser cards outside the article's element.
 
     A grid or list of other stories repeats one element per story (same tag, same class),
@@ -80,6 +84,4 @@ class RemoveTeaserCards(Remover):
     name: ClassVar[str] = "remove_teaser_cards"
     reasons: ClassVar[tuple[str, ...]] = ("teaser_card",)
 
-    def find(self, draft: Draft) -> dict[int, str]:
-        """Return ``teaser_card`` for the blocks the reader listed."""
-        return _listed(draft, "teaser_cards", "teaser_card")
+    key: ClassVar[str] = "teaser_cards"

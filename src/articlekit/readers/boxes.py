@@ -23,6 +23,7 @@ __all__ = [
     "after_box",
     "article_box",
     "contains",
+    "host_of",
     "placed_elements",
     "teaser_cards",
 ]
@@ -265,13 +266,23 @@ def _links_home(card: etree._Element, host: str | None) -> bool:
         text = " ".join(t for t in link.itertext() if isinstance(t, str))
         if len(words(text)) < CARD_TITLE_MIN_WORDS:
             continue
-        try:
-            where = urlsplit(href).netloc.lower().removeprefix("www.")
-        except ValueError:  # a malformed link (an unclosed IPv6 bracket) is no headline's
-            continue
-        if not where or where == host:
+        where = host_of(href)
+        if where is not None and where in ("", host):
             return True
     return False
+
+
+def host_of(url: str) -> str | None:
+    """The host of ``url``, lower-case, without "www."; "" for a relative link, None if malformed.
+
+    Example:
+        >>> host_of("https://www.Example.com/a"), host_of("/a"), host_of("http://[x/")
+        ('example.com', '', None)
+    """
+    try:
+        return urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:  # an unclosed IPv6 bracket
+        return None
 
 
 def _placed_levels(

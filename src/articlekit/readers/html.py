@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
 import regex
 from lxml import etree
@@ -968,17 +967,6 @@ def _page_run(
     return None
 
 
-def _host(url: str | None) -> str | None:
-    """The host name of ``url`` without "www.", lower-case; None when there is none."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).netloc.lower().removeprefix("www.")
-    except ValueError:  # a malformed URL (an unclosed IPv6 bracket)
-        return None
-    return host or None
-
-
 def _words_in(blocks: tuple[DraftBlock, ...]) -> int:
     return sum(word_count(b.text) for b in blocks)
 
@@ -1078,7 +1066,7 @@ def read_html(
         "extractor": extractor,
         "after_article": boxes.after_box(at, blocks, box),
         "teaser_cards": boxes.teaser_cards(
-            page, elements, positions, blocks, box, _host(url or hints.url)
+            page, elements, positions, blocks, box, boxes.host_of(url or hints.url or "") or None
         ),
         "headline": _printed_headline(page, span, titles, hints.site_name),
     }
