@@ -601,6 +601,63 @@ def test_repeated_elements_that_are_no_teaser_cards_stay(body: str) -> None:
     assert _teaser_card_texts(body) == []
 
 
+def _furniture_before_texts(body: str) -> list[str]:
+    from articlekit.readers import boxes
+
+    page, elements = _read(body)
+    positions: list[int | None] = list(range(len(page)))
+    at = boxes.placed_elements(elements, positions)
+    box = boxes.article_box(at, page)
+    listed = set(boxes.furniture_before_box(page, positions, at, page, box))
+    return [b.text for b in page if b.index in listed]
+
+
+_PROMO_TEXT = "Free shipping on all orders over $40 this week"
+_PROMO = f"<div class='promo-bar'><p>{_PROMO_TEXT}</p></div>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A promo bar above the story.
+        (f"{_PROMO}<article>{_STORY}</article>", [_PROMO_TEXT]),
+        # A sidebar card above the story, when the story's own element is not a sidebar.
+        (
+            "<aside id='sidebar'><p>Popular now: the best parks in town</p></aside>"
+            f"<div class='has-menu'><article>{_STORY}</article></div>",
+            ["Popular now: the best parks in town"],
+        ),
+        # The whole layout in one marked wrapper: the mark says nothing.
+        (f"<div class='promo-page'>{_PROMO}<article>{_STORY}</article></div>", []),
+        # An author card above the story: the byline extractor reads it.
+        (f"<div class='author-box'><p>By Ann Lee</p></div><article>{_STORY}</article>", []),
+        # An unmarked standfirst above the story stays.
+        (f"<div class='dek'><p>It reopens in spring.</p></div><article>{_STORY}</article>", []),
+        # Furniture after the story is not this listing's (see after_box).
+        (f"<article>{_STORY}</article>{_PROMO}", []),
+    ],
+    ids=["promo-bar", "sidebar", "marked-wrapper", "author-box", "standfirst", "after-story"],
+)
+def test_furniture_before_the_articles_element_is_listed(body: str, expected: list[str]) -> None:
+    assert _furniture_before_texts(body) == expected
+
+
+def test_a_promo_bar_above_the_story_goes_with_its_reason() -> None:
+    # trafilatura keeps this announcement bar (it drops some promo classes itself, not all).
+    promo = (
+        "<div class='announcement promo'><p>Free standard shipping on orders over 40 dollars. "
+        "For more on shipping rates and times, please read our shipping page.</p></div>"
+    )
+    page = f"<html><body>{promo}<div>{_STORY}</div></body></html>"
+    article = articlekit.clean_html(page)
+    assert "shipping" not in article.text and "voted 4 times" in article.text
+    assert [(r.cleaner, r.reason) for r in article.removed] == [
+        ("remove_furniture_before_article", "furniture_before_article")
+    ]
+    pipeline = articlekit.DEFAULT_PIPELINE.without("remove_furniture_before_article")
+    assert "shipping" in articlekit.clean_html(page, pipeline=pipeline).text
+
+
 def test_the_articles_end_trafilatura_cut_is_put_back_from_its_element() -> None:
     from articlekit.readers import boxes
     from articlekit.readers.html import _with_article_tail

@@ -39,7 +39,11 @@ from articlekit.cleaners.furniture import (
 )
 from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
-from articlekit.cleaners.layout import RemoveAfterArticle, RemoveTeaserCards
+from articlekit.cleaners.layout import (
+    RemoveAfterArticle,
+    RemoveFurnitureBeforeArticle,
+    RemoveTeaserCards,
+)
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
 from articlekit.cleaners.notices import RemoveCookieNotices
@@ -78,6 +82,7 @@ __all__ = [
     "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
     "RemoveFooter",
+    "RemoveFurnitureBeforeArticle",
     "RemoveHeadlineLists",
     "RemoveMarkup",
     "RemoveOrphanHeadings",
@@ -93,10 +98,11 @@ __all__ = [
 ]
 
 _ALL: tuple[BaseCleaner, ...] = (
-    # What the HTML reader found after the article's own element, and in teaser cards outside
-    # it, goes before anything reads the ends of the body (calls to action, author boxes,
-    # footers look there).
+    # What the HTML reader found after the article's own element, in furniture above it and
+    # in teaser cards outside it, goes before anything reads the ends of the body (calls to
+    # action, author boxes, footers look there) or its top (section label, title).
     RemoveAfterArticle(),
+    RemoveFurnitureBeforeArticle(),
     RemoveTeaserCards(),
     DetectLanguage(),
     # Self-evident junk first, so that the cleaners that look at the top of the text (section

@@ -23,6 +23,7 @@ __all__ = [
     "after_box",
     "article_box",
     "contains",
+    "furniture_before_box",
     "host_of",
     "placed_elements",
     "teaser_cards",
@@ -138,6 +139,61 @@ def after_box(
         return ()
     last = max(inside)
     return tuple(blocks[i].index for i in sorted(at) if i > last and i not in inside)
+
+
+#: Furniture marks (see :mod:`articlekit.readers.page`) that a block before the article's box
+#: may carry and still stay: an author card's lines are the byline extractor's to read.
+BYLINE_MARKS = frozenset({"author", "byline"})
+
+
+def furniture_before_box(
+    page: tuple[DraftBlock, ...],
+    positions: list[int | None],
+    at: Mapping[int, etree._Element],
+    blocks: tuple[DraftBlock, ...],
+    box: etree._Element | None,
+) -> tuple[int, ...]:
+    """The output blocks before the article's box that sit in the page's furniture.
+
+    trafilatura's output sometimes opens with a promo bar, a menu or a sidebar card that the
+    page prints above the story. An output block that comes before the box's first block,
+    from an element outside the box, is listed when its page block lies in an element whose
+    class or id names furniture ("promo-bar", "sidebar", "newsletter": the block's
+    ``classes``, see :func:`~articlekit.readers.page.page_blocks`) and that mark is not
+    the one most of the box's own words carry: when the whole layout sits in a
+    ``has-sidebar`` wrapper, the mark says nothing. Author and byline marks are never
+    listed (:data:`BYLINE_MARKS`): the byline extractor reads those blocks.
+
+    Args:
+        page: The page's blocks.
+        positions: Where each output block sits among the page blocks (None: not found).
+        at: The element of each placed output block, by its position in ``blocks``.
+        blocks: The output.
+        box: The article's box (see :func:`article_box`), or None when it is unknown
+            (nothing is listed then).
+
+    Returns:
+        The ``index`` of each such block.
+    """
+    if box is None:
+        return ()
+    inside = [i for i in sorted(at) if contains(box, at[i])]
+    if not inside:
+        return ()
+    placed = {i: page[p] for i, p in enumerate(positions) if p is not None}
+
+    def mark(i: int) -> str:
+        return placed[i].classes[0] if placed[i].classes else ""
+
+    weight: Counter[str] = Counter()
+    for i in inside:
+        weight[mark(i)] += word_count(placed[i].text)
+    box_mark = weight.most_common(1)[0][0]
+    return tuple(
+        blocks[i].index
+        for i in sorted(at)
+        if i < inside[0] and (m := mark(i)) and m != box_mark and m not in BYLINE_MARKS
+    )
 
 
 def teaser_cards(
