@@ -601,14 +601,14 @@ def test_repeated_elements_that_are_no_teaser_cards_stay(body: str) -> None:
     assert _teaser_card_texts(body) == []
 
 
-def _furniture_before_texts(body: str) -> list[str]:
+def _furniture_texts(body: str) -> list[str]:
     from articlekit.readers import boxes
 
     page, elements = _read(body)
     positions: list[int | None] = list(range(len(page)))
     at = boxes.placed_elements(elements, positions)
     box = boxes.article_box(at, page)
-    listed = set(boxes.furniture_before_box(page, positions, at, page, box))
+    listed = set(boxes.furniture_at_edges(page, positions, at, page, box))
     return [b.text for b in page if b.index in listed]
 
 
@@ -633,16 +633,28 @@ _PROMO = f"<div class='promo-bar'><p>{_PROMO_TEXT}</p></div>"
         (f"<div class='author-box'><p>By Ann Lee</p></div><article>{_STORY}</article>", []),
         # An unmarked standfirst above the story stays.
         (f"<div class='dek'><p>It reopens in spring.</p></div><article>{_STORY}</article>", []),
-        # Furniture after the story is not this listing's (see after_box).
-        (f"<article>{_STORY}</article>{_PROMO}", []),
+        # A marked box after the story's last block, inside the story's element.
+        (f"<article>{_STORY}{_PROMO}</article>", [_PROMO_TEXT]),
+        # ...but not a review box, nor marked blocks before more of the story.
+        (f"<article>{_STORY}<div class='review'><p>Five stars.</p></div></article>", []),
+        (f"<article>{_STORY}{_PROMO}{_CLOSING}</article>", []),
     ],
-    ids=["promo-bar", "sidebar", "marked-wrapper", "author-box", "standfirst", "after-story"],
+    ids=[
+        "promo-bar",
+        "sidebar",
+        "marked-wrapper",
+        "author-box",
+        "standfirst",
+        "after-story",
+        "review-after-story",
+        "promo-inside-story",
+    ],
 )
-def test_furniture_before_the_articles_element_is_listed(body: str, expected: list[str]) -> None:
-    assert _furniture_before_texts(body) == expected
+def test_furniture_at_the_articles_edges_is_listed(body: str, expected: list[str]) -> None:
+    assert _furniture_texts(body) == expected
 
 
-def test_a_promo_bar_above_the_story_goes_with_its_reason() -> None:
+def test_a_promo_bar_above_the_story_goes_as_furniture() -> None:
     # trafilatura keeps this announcement bar (it drops some promo classes itself, not all).
     promo = (
         "<div class='announcement promo'><p>Free standard shipping on orders over 40 dollars. "
@@ -651,10 +663,8 @@ def test_a_promo_bar_above_the_story_goes_with_its_reason() -> None:
     page = f"<html><body>{promo}<div>{_STORY}</div></body></html>"
     article = articlekit.clean_html(page)
     assert "shipping" not in article.text and "voted 4 times" in article.text
-    assert [(r.cleaner, r.reason) for r in article.removed] == [
-        ("remove_furniture_before_article", "furniture_before_article")
-    ]
-    pipeline = articlekit.DEFAULT_PIPELINE.without("remove_furniture_before_article")
+    assert [(r.cleaner, r.reason) for r in article.removed] == [("remove_furniture", "furniture")]
+    pipeline = articlekit.DEFAULT_PIPELINE.without("remove_furniture")
     assert "shipping" in articlekit.clean_html(page, pipeline=pipeline).text
 
 

@@ -41,7 +41,7 @@ from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.cleaners.language import DetectLanguage
 from articlekit.cleaners.layout import (
     RemoveAfterArticle,
-    RemoveFurnitureBeforeArticle,
+    RemoveFurniture,
     RemoveTeaserCards,
 )
 from articlekit.cleaners.links import RemoveRelatedLinks
@@ -82,7 +82,7 @@ __all__ = [
     "RemoveDuplicateBlocks",
     "RemoveDuplicateTitle",
     "RemoveFooter",
-    "RemoveFurnitureBeforeArticle",
+    "RemoveFurniture",
     "RemoveHeadlineLists",
     "RemoveMarkup",
     "RemoveOrphanHeadings",
@@ -98,11 +98,11 @@ __all__ = [
 ]
 
 _ALL: tuple[BaseCleaner, ...] = (
-    # What the HTML reader found after the article's own element, in furniture above it and
-    # in teaser cards outside it, goes before anything reads the ends of the body (calls to
-    # action, author boxes, footers look there) or its top (section label, title).
+    # What the HTML reader found after the article's own element, in furniture at its edges
+    # and in teaser cards goes before anything reads the ends of the body (calls to action,
+    # author boxes, footers look there) or its top (section label, title).
     RemoveAfterArticle(),
-    RemoveFurnitureBeforeArticle(),
+    RemoveFurniture(),
     RemoveTeaserCards(),
     DetectLanguage(),
     # Self-evident junk first, so that the cleaners that look at the top of the text (section

@@ -13,7 +13,7 @@ from typing import ClassVar
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 
-__all__ = ["RemoveAfterArticle", "RemoveFurnitureBeforeArticle", "RemoveTeaserCards"]
+__all__ = ["RemoveAfterArticle", "RemoveFurniture", "RemoveTeaserCards"]
 
 
 class _ReaderListed(Remover):
@@ -59,33 +59,33 @@ class RemoveAfterArticle(_ReaderListed):
     key: ClassVar[str] = "after_article"
 
 
-class RemoveFurnitureBeforeArticle(_ReaderListed):
-    """Drops the blocks the HTML reader found in page furniture above the article's element.
+class RemoveFurniture(_ReaderListed):
+    """Drops the blocks the HTML reader found in page furniture at the article's edges.
 
-    An extractor's output sometimes opens with what the page prints above the story: a
-    promo bar's slides, a menu, a sidebar card. The HTML reader lists the output blocks
-    that come before the article's element, outside it, from elements whose class or id
-    names furniture ("promo-bar", "sidebar", "newsletter") other than the one around the
-    article itself, in ``hints.extra["furniture_before_article"]`` (see
-    :func:`~articlekit.readers.boxes.furniture_before_box`); this cleaner removes them.
-    Author and byline boxes are never listed: the byline extractor reads them.
+    An extractor's output sometimes opens with what the page prints above the story (a
+    promo bar's slides, a menu, a sidebar card) or ends with what the article's element
+    holds after it (a republishing policy, a newsletter box, a share panel). The HTML
+    reader lists those blocks in ``hints.extra["furniture"]``: before the article's
+    element, or after the last block of the article's own kind, from elements whose class
+    or id names furniture ("promo-bar", "sidebar", "newsletter") other than the one around
+    the article itself (see :func:`~articlekit.readers.boxes.furniture_at_edges`); this
+    cleaner removes them. Author, byline, bio and review boxes are never listed.
 
-    Reason codes: ``furniture_before_article``.
+    Reason codes: ``furniture``.
 
     Example:
         >>> from articlekit.draft import Draft, DraftBlock, Hints
         >>> promo = DraftBlock(0, "Free shipping on orders over $40")
         >>> story = DraftBlock(1, "The council voted to repair the bridge before winter.")
-        >>> d = Draft(blocks=(promo, story),
-        ...           hints=Hints(extra={"furniture_before_article": (0,)}))
-        >>> [(r.reason, r.text) for r in RemoveFurnitureBeforeArticle()(d).removed]
-        [('furniture_before_article', 'Free shipping on orders over $40')]
+        >>> d = Draft(blocks=(promo, story), hints=Hints(extra={"furniture": (0,)}))
+        >>> [(r.reason, r.text) for r in RemoveFurniture()(d).removed]
+        [('furniture', 'Free shipping on orders over $40')]
     """
 
-    name: ClassVar[str] = "remove_furniture_before_article"
-    reasons: ClassVar[tuple[str, ...]] = ("furniture_before_article",)
+    name: ClassVar[str] = "remove_furniture"
+    reasons: ClassVar[tuple[str, ...]] = ("furniture",)
 
-    key: ClassVar[str] = "furniture_before_article"
+    key: ClassVar[str] = "furniture"
 
 
 class RemoveTeaserCards(_ReaderListed):

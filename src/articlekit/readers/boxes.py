@@ -23,7 +23,7 @@ __all__ = [
     "after_box",
     "article_box",
     "contains",
-    "furniture_before_box",
+    "furniture_at_edges",
     "host_of",
     "placed_elements",
     "teaser_cards",
@@ -141,28 +141,36 @@ def after_box(
     return tuple(blocks[i].index for i in sorted(at) if i > last and i not in inside)
 
 
-#: Furniture marks (see :mod:`articlekit.readers.page`) that a block before the article's box
-#: may carry and still stay: an author card's lines are the byline extractor's to read.
-BYLINE_MARKS = frozenset({"author", "byline"})
+#: Furniture marks (see :mod:`articlekit.readers.page`) that never list a block on their own:
+#: author and byline boxes are the byline and bio cleaners' to read, and a "review" box is
+#: as often a review site's article as its readers' comments.
+KEPT_MARKS = frozenset({"author", "byline", "bio", "review"})
 
 
-def furniture_before_box(
+def furniture_at_edges(
     page: tuple[DraftBlock, ...],
     positions: list[int | None],
     at: Mapping[int, etree._Element],
     blocks: tuple[DraftBlock, ...],
     box: etree._Element | None,
 ) -> tuple[int, ...]:
-    """The output blocks before the article's box that sit in the page's furniture.
+    """The output blocks at the article's edges that sit in the page's furniture.
 
-    trafilatura's output sometimes opens with a promo bar, a menu or a sidebar card that the
-    page prints above the story. An output block that comes before the box's first block,
-    from an element outside the box, is listed when its page block lies in an element whose
-    class or id names furniture ("promo-bar", "sidebar", "newsletter": the block's
-    ``classes``, see :func:`~articlekit.readers.page.page_blocks`) and that mark is not
-    the one most of the box's own words carry: when the whole layout sits in a
-    ``has-sidebar`` wrapper, the mark says nothing. Author and byline marks are never
-    listed (:data:`BYLINE_MARKS`): the byline extractor reads those blocks.
+    A block's furniture mark is the word its page block carries in ``classes`` (the class or
+    id of an element around it names a promo bar, a sidebar, a newsletter box; see
+    :func:`~articlekit.readers.page.page_blocks`). The article's own mark is the one most of
+    the box's words carry (often none; "sidebar" when the whole layout sits in a
+    ``has-sidebar`` wrapper, and then that mark says nothing). Listed are the blocks with
+    another mark (not one of :data:`KEPT_MARKS`) that come
+
+    - before the box's first block, from elements outside it: a promo bar's slides or a
+      menu the extractor took from above the story;
+    - after the last block that carries the article's own mark: a republishing policy, a
+      newsletter box or a share panel the box holds after the story.
+
+    A text the page prints as an ``<h1>`` is never listed: it is the page's headline, which
+    sites print in a hero or banner element of its own ("promo-hero") and repeat in the menu
+    or the breadcrumb, and the title cleaners read it.
 
     Args:
         page: The page's blocks.
@@ -181,6 +189,7 @@ def furniture_before_box(
     if not inside:
         return ()
     placed = {i: page[p] for i, p in enumerate(positions) if p is not None}
+    headlines = {b.text for b in page if b.tag == "h1"}
 
     def mark(i: int) -> str:
         return placed[i].classes[0] if placed[i].classes else ""
@@ -188,11 +197,16 @@ def furniture_before_box(
     weight: Counter[str] = Counter()
     for i in inside:
         weight[mark(i)] += word_count(placed[i].text)
-    box_mark = weight.most_common(1)[0][0]
+    own = weight.most_common(1)[0][0]
+    last_own = max(i for i in inside if mark(i) == own)
     return tuple(
         blocks[i].index
         for i in sorted(at)
-        if i < inside[0] and (m := mark(i)) and m != box_mark and m not in BYLINE_MARKS
+        if (i < inside[0] or i > last_own)
+        and (m := mark(i))
+        and m != own
+        and m not in KEPT_MARKS
+        and blocks[i].text not in headlines
     )
 
 

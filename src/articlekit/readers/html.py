@@ -1065,7 +1065,7 @@ def read_html(
         **hints.extra,
         "extractor": extractor,
         "after_article": boxes.after_box(at, blocks, box),
-        "furniture_before_article": boxes.furniture_before_box(page, positions, at, blocks, box),
+        "furniture": boxes.furniture_at_edges(page, positions, at, blocks, box),
         "teaser_cards": boxes.teaser_cards(
             page, elements, positions, blocks, box, boxes.host_of(url or hints.url or "") or None
         ),
