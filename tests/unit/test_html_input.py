@@ -517,6 +517,37 @@ def test_list_items_dropped_between_kept_paragraphs_are_put_back():
     assert [b.index for b in out] == [0, 1, 2, 3]
 
 
+def test_the_gap_fill_reads_the_articles_own_mark_as_no_mark() -> None:
+    # A site wraps its whole layout in a "has-sidebar" element: every block carries the
+    # mark, the article's too. A paragraph dropped between two kept ones comes back; a
+    # block in another marked element (a share row) and a comment section do not.
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _with_gap_prose
+
+    first = "Heat the oven and butter a deep tin while the milk warms on the stove."
+    middle = "Whisk the eggs with the sugar until pale, then pour in the warm milk slowly."
+    last = "Bake the pudding for forty minutes, until the top is set and golden."
+    share = "Share this recipe with your friends and family on every network you use."
+    comment = "I baked this last night and the whole family loved it, thank you so much."
+
+    def page_of(mark: str) -> tuple[DraftBlock, ...]:
+        return (
+            DraftBlock(0, first, link_density=0.0, classes=(mark,)),
+            DraftBlock(1, middle, link_density=0.0, classes=(mark,)),
+            DraftBlock(2, share, link_density=0.0, classes=("share",)),
+            DraftBlock(3, comment, link_density=0.0, classes=("comment",)),
+            DraftBlock(4, last, link_density=0.0, classes=(mark,)),
+        )
+
+    kept = (DraftBlock(0, first, link_density=0.0), DraftBlock(1, last, link_density=0.0))
+    page = page_of("sidebar")
+    out = _with_gap_prose(page, _page_index(page), kept)
+    assert [b.text for b in out] == [first, middle, last]
+    # Inside a comment section, nothing is the article's own.
+    page = page_of("comment")
+    assert _with_gap_prose(page, _page_index(page), kept) == kept
+
+
 def _read(body: str) -> tuple[tuple[Any, ...], list[Any]]:
     """The page blocks of ``body`` and the element of each."""
     elements: list[Any] = []

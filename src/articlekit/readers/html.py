@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -733,16 +734,17 @@ def _with_gap_prose(
     if not blocks:
         return blocks
     positions = _page_positions(where, blocks)
+    own = _own_mark(page, positions)
     out: list[DraftBlock] = [blocks[0]]
     for (before, after), block in zip(itertools.pairwise(positions), blocks[1:], strict=True):
         if before is not None and after is not None and after - before > 1:
-            out.extend(b for b in page[before + 1 : after] if _gap_block(b))
+            out.extend(b for b in page[before + 1 : after] if _gap_block(b, own))
         out.append(block)
     # The lead printed right above the body (a teaser paragraph trafilatura took for one)
     # is the article's first paragraph by the same test. Only the one next block: measured on
     # the dev pages, taking more of the blocks above brings back as much furniture as text.
     first = next((p for p in positions if p is not None), None)
-    if first and positions[0] == first and _article_like(page[first - 1]):
+    if first and positions[0] == first and _article_like(page[first - 1], own):
         out.insert(0, page[first - 1])
     if len(out) == len(blocks):
         return blocks
@@ -777,16 +779,17 @@ def _with_article_tail(
     last = positions[-1]
     if any(p is not None and p > last for p in positions):
         return blocks  # the output is not in page order at its end: nothing to extend
+    own = _own_mark(page, positions)
     added: list[DraftBlock] = []
     heading: DraftBlock | None = None
     for block, element in zip(page[last + 1 :], elements[last + 1 :], strict=True):
         if not boxes.contains(box, element):
             break
-        if _gap_block(block):
+        if _gap_block(block, own):
             added.extend([heading] if heading else [])
             heading = None
             added.append(block)
-        elif heading is None and _subheading(block):
+        elif heading is None and _subheading(block, own):
             heading = block
         elif block.kind != "table_row":
             break
@@ -795,16 +798,40 @@ def _with_article_tail(
     return tuple(dataclasses.replace(b, index=i) for i, b in enumerate((*blocks, *added)))
 
 
-def _subheading(block: DraftBlock) -> bool:
+def _own_mark(page: tuple[DraftBlock, ...], positions: list[int | None]) -> str:
+    """The furniture mark most of the extracted blocks' words carry ("" for none, as a rule).
+
+    A site that wraps its whole layout in a ``has-sidebar`` or ``page-promo`` element marks
+    every block of the page, the article's too: that mark is the article's own and tells
+    nothing about a block (see :func:`_unmarked`).
+    """
+    weight: Counter[str] = Counter()
+    for p in positions:
+        if p is not None:
+            classes = page[p].classes
+            weight[classes[0] if classes else ""] += word_count(page[p].text)
+    return weight.most_common(1)[0][0] if weight else ""
+
+
+def _unmarked(block: DraftBlock, own: str = "") -> bool:
+    """Whether no element around ``block`` is named like furniture, but the article's own.
+
+    A comment section's mark is never the article's own: when trafilatura's output sits in
+    one, the comments around it are still comments.
+    """
+    return not block.classes or (block.classes[0] == own and own not in NOT_ARTICLE_MARKS)
+
+
+def _subheading(block: DraftBlock, own: str = "") -> bool:
     """A heading of the article's own: no furniture mark, (almost) no links."""
     return (
         block.kind == "heading"
-        and not block.classes
+        and _unmarked(block, own)
         and (block.link_density or 0.0) <= SUBHEADING_MAX_LINK_DENSITY
     )
 
 
-def _gap_block(block: DraftBlock) -> bool:
+def _gap_block(block: DraftBlock, own: str = "") -> bool:
     """A page block between two kept blocks that is the article's: prose, a list item, code.
 
     A list's items and code blocks dropped from the middle of the story (steps, ingredients,
@@ -815,17 +842,17 @@ def _gap_block(block: DraftBlock) -> bool:
     """
     if block.kind in ("list_item", "code"):
         return (
-            not block.classes
+            _unmarked(block, own)
             and (block.link_density or 0.0) < GAP_PROSE_MAX_LINK_DENSITY
             and word_count(block.text) >= 2
         )
-    return _article_like(block)
+    return _article_like(block, own)
 
 
-def _article_like(block: DraftBlock) -> bool:
+def _article_like(block: DraftBlock, own: str = "") -> bool:
     """Prose with few links, not a caption, in no element named like furniture."""
     return (
-        not block.classes
+        _unmarked(block, own)
         and block.kind != "caption"
         and (block.link_density or 0.0) < GAP_PROSE_MAX_LINK_DENSITY
         and is_prose(block.text)
