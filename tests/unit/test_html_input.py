@@ -669,6 +669,8 @@ _PROMO = f"<div class='promo-bar'><p>{_PROMO_TEXT}</p></div>"
         # ...but not a review box, nor marked blocks before more of the story.
         (f"<article>{_STORY}<div class='review'><p>Five stars.</p></div></article>", []),
         (f"<article>{_STORY}{_PROMO}{_CLOSING}</article>", []),
+        # The headline in a banner of its own is the title cleaners' to read.
+        (f"<div class='promo-hero'><h1>Bridge reopens</h1></div><article>{_STORY}</article>", []),
     ],
     ids=[
         "promo-bar",
@@ -679,6 +681,7 @@ _PROMO = f"<div class='promo-bar'><p>{_PROMO_TEXT}</p></div>"
         "after-story",
         "review-after-story",
         "promo-inside-story",
+        "headline-banner",
     ],
 )
 def test_furniture_at_the_articles_edges_is_listed(body: str, expected: list[str]) -> None:

@@ -10,7 +10,7 @@ look; the cleaners in :mod:`articlekit.cleaners.layout` remove what they list, o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -25,6 +25,8 @@ __all__ = [
     "contains",
     "furniture_at_edges",
     "host_of",
+    "mark_of",
+    "own_mark",
     "placed_elements",
     "teaser_cards",
 ]
@@ -147,6 +149,39 @@ def after_box(
 KEPT_MARKS = frozenset({"author", "byline", "bio", "review"})
 
 
+def mark_of(block: DraftBlock) -> str:
+    """The furniture mark of a page block: its first class word, "" for none.
+
+    See :func:`~articlekit.readers.page.page_blocks` for the words.
+    """
+    return block.classes[0] if block.classes else ""
+
+
+def own_mark(page: tuple[DraftBlock, ...], placed: Iterable[int | None]) -> str:
+    """The furniture mark most of the words of the given page blocks carry ("" for none).
+
+    A site that wraps its whole layout in a ``has-sidebar`` or ``page-promo`` element marks
+    every block of the page, the article's too: that mark is the article's own and tells
+    nothing about a block.
+
+    Args:
+        page: The page's blocks.
+        placed: Positions among the page blocks (None, for blocks not found, is skipped).
+
+    Example:
+        >>> from articlekit.draft import DraftBlock
+        >>> page = (DraftBlock(0, "Menu", classes=("nav",)),
+        ...         DraftBlock(1, "The story, told at length.", classes=("sidebar",)))
+        >>> own_mark(page, [0, 1]), own_mark(page, [None])
+        ('sidebar', '')
+    """
+    weight: Counter[str] = Counter()
+    for p in placed:
+        if p is not None:
+            weight[mark_of(page[p])] += word_count(page[p].text)
+    return weight.most_common(1)[0][0] if weight else ""
+
+
 def furniture_at_edges(
     page: tuple[DraftBlock, ...],
     positions: list[int | None],
@@ -192,12 +227,9 @@ def furniture_at_edges(
     headlines = {b.text for b in page if b.tag == "h1"}
 
     def mark(i: int) -> str:
-        return placed[i].classes[0] if placed[i].classes else ""
+        return mark_of(placed[i])
 
-    weight: Counter[str] = Counter()
-    for i in inside:
-        weight[mark(i)] += word_count(placed[i].text)
-    own = weight.most_common(1)[0][0]
+    own = own_mark(page, (positions[i] for i in inside))
     last_own = max(i for i in inside if mark(i) == own)
     return tuple(
         blocks[i].index

@@ -12,7 +12,6 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -734,7 +733,7 @@ def _with_gap_prose(
     if not blocks:
         return blocks
     positions = _page_positions(where, blocks)
-    own = _own_mark(page, positions)
+    own = boxes.own_mark(page, positions)
     out: list[DraftBlock] = [blocks[0]]
     for (before, after), block in zip(itertools.pairwise(positions), blocks[1:], strict=True):
         if before is not None and after is not None and after - before > 1:
@@ -779,7 +778,7 @@ def _with_article_tail(
     last = positions[-1]
     if any(p is not None and p > last for p in positions):
         return blocks  # the output is not in page order at its end: nothing to extend
-    own = _own_mark(page, positions)
+    own = boxes.own_mark(page, positions)
     added: list[DraftBlock] = []
     heading: DraftBlock | None = None
     for block, element in zip(page[last + 1 :], elements[last + 1 :], strict=True):
@@ -798,28 +797,14 @@ def _with_article_tail(
     return tuple(dataclasses.replace(b, index=i) for i, b in enumerate((*blocks, *added)))
 
 
-def _own_mark(page: tuple[DraftBlock, ...], positions: list[int | None]) -> str:
-    """The furniture mark most of the extracted blocks' words carry ("" for none, as a rule).
-
-    A site that wraps its whole layout in a ``has-sidebar`` or ``page-promo`` element marks
-    every block of the page, the article's too: that mark is the article's own and tells
-    nothing about a block (see :func:`_unmarked`).
-    """
-    weight: Counter[str] = Counter()
-    for p in positions:
-        if p is not None:
-            classes = page[p].classes
-            weight[classes[0] if classes else ""] += word_count(page[p].text)
-    return weight.most_common(1)[0][0] if weight else ""
-
-
 def _unmarked(block: DraftBlock, own: str = "") -> bool:
     """Whether no element around ``block`` is named like furniture, but the article's own.
 
     A comment section's mark is never the article's own: when trafilatura's output sits in
     one, the comments around it are still comments.
     """
-    return not block.classes or (block.classes[0] == own and own not in NOT_ARTICLE_MARKS)
+    mark = boxes.mark_of(block)
+    return not mark or (mark == own and own not in NOT_ARTICLE_MARKS)
 
 
 def _subheading(block: DraftBlock, own: str = "") -> bool:
