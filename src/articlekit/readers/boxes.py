@@ -25,6 +25,7 @@ __all__ = [
     "contains",
     "furniture_at_edges",
     "host_of",
+    "in_box",
     "mark_of",
     "own_mark",
     "placed_elements",
@@ -65,6 +66,11 @@ def placed_elements(
 def contains(outer: etree._Element, element: etree._Element) -> bool:
     """Whether ``element`` is ``outer`` or lies inside it."""
     return element is outer or any(a is outer for a in element.iterancestors())
+
+
+def in_box(at: Mapping[int, etree._Element], box: etree._Element | None) -> list[int]:
+    """The positions of the placed output blocks inside ``box``, in order (none without one)."""
+    return [i for i in sorted(at) if contains(box, at[i])] if box is not None else []
 
 
 def article_box(
@@ -134,13 +140,11 @@ def after_box(
     Returns:
         The ``index`` of each such block.
     """
-    if box is None:
-        return ()
-    inside = {i for i, element in at.items() if contains(box, element)}
+    inside = in_box(at, box)
     if not inside:
         return ()
-    last = max(inside)
-    return tuple(blocks[i].index for i in sorted(at) if i > last and i not in inside)
+    last = inside[-1]
+    return tuple(blocks[i].index for i in sorted(at) if i > last)  # all outside the box
 
 
 #: Furniture marks (see :mod:`articlekit.readers.page`) that never list a block on their own:
@@ -218,9 +222,7 @@ def furniture_at_edges(
     Returns:
         The ``index`` of each such block.
     """
-    if box is None:
-        return ()
-    inside = [i for i in sorted(at) if contains(box, at[i])]
+    inside = in_box(at, box)
     if not inside:
         return ()
     placed = {i: page[p] for i, p in enumerate(positions) if p is not None}
