@@ -239,6 +239,28 @@ def test_linked_heading_between_paragraphs_stays_out():
     assert "Other story" not in article.text
 
 
+def test_a_heading_in_furniture_between_two_paragraphs_stays_out():
+    # The lone heading between two kept blocks comes back only when no element around it is
+    # named like furniture, but the article's own (here "sidebar", the whole layout's).
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _with_subheadings
+
+    first = "Heat the oven and butter a deep tin while the milk warms on the stove."
+    last = "Bake the pudding for forty minutes, until the top is set and golden."
+    kept = (DraftBlock(0, first, link_density=0.0), DraftBlock(1, last, link_density=0.0))
+
+    def with_heading(mark: str) -> list[str]:
+        page = (
+            DraftBlock(0, first, link_density=0.0, classes=("sidebar",)),
+            DraftBlock(1, "Share this", kind="heading", link_density=0.0, classes=(mark,)),
+            DraftBlock(2, last, link_density=0.0, classes=("sidebar",)),
+        )
+        return [b.text for b in _with_subheadings(page, _page_index(page), kept)]
+
+    assert with_heading("sidebar") == [first, "Share this", last]
+    assert with_heading("share") == [first, last]
+
+
 SLIDE_TEXT = (
     "The second round of talks is planned for next month in Geneva, where both delegations "
     "expect to sign the agreement."

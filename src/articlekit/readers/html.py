@@ -687,22 +687,21 @@ def _with_subheadings(
     """Put back the subheadings trafilatura dropped between two paragraphs it kept.
 
     A page block that is the only thing between two consecutive extracted blocks, is a
-    heading and carries no links is the article's own section heading (trafilatura drops
-    headings whose markup looks like page furniture). Linked headings stay out; paragraphs
+    heading, carries no links and no furniture mark but the article's own (see
+    :func:`_subheading`) is the article's own section heading (trafilatura drops headings
+    whose inner markup looks like page furniture). Linked headings stay out; paragraphs
     in wider gaps are :func:`_with_gap_prose`'s (measured on the dev pages, headings in wider
     gaps bring back as much furniture as text).
     """
     if len(blocks) < 2:
         return blocks
     positions = _page_positions(where, blocks)
+    own = boxes.own_mark(page, positions)
     out: list[DraftBlock] = [blocks[0]]
     for (before, after), block in zip(itertools.pairwise(positions), blocks[1:], strict=True):
         if before is not None and after is not None and after - before == 2:
             between = page[before + 1]
-            if (
-                between.kind == "heading"
-                and (between.link_density or 0.0) <= SUBHEADING_MAX_LINK_DENSITY
-            ):
+            if _subheading(between, own):
                 out.append(between)
         out.append(block)
     if len(out) == len(blocks):
