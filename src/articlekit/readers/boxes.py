@@ -348,17 +348,25 @@ def _trailing_cards(
     cards: _CardTest, positions: list[int | None], blocks: tuple[DraftBlock, ...], host: str | None
 ) -> set[int]:
     """Output positions in the site's own cards after the last prose block in no card."""
-    in_cards: set[int] = set()
-    for i, p, levels in _placed_levels(cards.elements, positions):
-        for candidate in levels:
-            if cards(candidate, p) and _links_home(candidate, host):
-                in_cards.add(i)
-                break
-    story = [i for i, b in enumerate(blocks) if i not in in_cards and is_prose(b.text)]
-    if not story:
-        return set()
-    after = {i for i in in_cards if i > story[-1]}
-    return after if len(after) >= TRAILING_CARD_MIN_BLOCKS else set()
+    # From the end back to that prose block: the blocks before it never count, and most
+    # pages end in a paragraph, so this reads one or two blocks where a forward pass read all.
+    after: set[int] = set()
+    for i in range(len(blocks) - 1, -1, -1):
+        p = positions[i]
+        if p is not None and _in_home_card(cards, p, host):
+            after.add(i)
+        elif is_prose(blocks[i].text):
+            return after if len(after) >= TRAILING_CARD_MIN_BLOCKS else set()
+    return set()  # no prose outside the cards: no story to come after
+
+
+def _in_home_card(cards: _CardTest, p: int, host: str | None) -> bool:
+    """Whether page block ``p`` sits in a teaser card whose headline links into the site."""
+    element = cards.elements[p]
+    return any(
+        cards(candidate, p) and _links_home(candidate, host)
+        for candidate in (element, *_ancestors(element, CARD_LEVELS))
+    )
 
 
 def _links_home(card: etree._Element, host: str | None) -> bool:

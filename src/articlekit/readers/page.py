@@ -154,6 +154,9 @@ def page_blocks(
     owner: list[etree._Element | None] = [None]
 
     def flush() -> None:
+        if not parts:  # most boundaries: an element that opens or closes right after another
+            linked[0] = 0
+            return
         raw = "".join(parts)
         parts.clear()
         text = normalize_space(raw) if raw and not raw.isspace() else ""
