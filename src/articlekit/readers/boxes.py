@@ -9,6 +9,7 @@ look; the cleaners in :mod:`articlekit.cleaners.layout` remove what they list, o
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
@@ -334,8 +335,10 @@ def _cards_outside(
         return set()
     around_box = {box, *box.iterancestors()}
     found: set[int] = set()
-    for i, p, levels in _placed_levels(cards.elements, positions):
-        for candidate in levels:
+    for i, p in enumerate(positions):
+        if p is None:
+            continue
+        for candidate in _card_candidates(cards.elements[p]):
             if candidate in around_box or box in candidate.iterancestors():
                 break
             if cards(candidate, p):
@@ -362,10 +365,9 @@ def _trailing_cards(
 
 def _in_home_card(cards: _CardTest, p: int, host: str | None) -> bool:
     """Whether page block ``p`` sits in a teaser card whose headline links into the site."""
-    element = cards.elements[p]
     return any(
         cards(candidate, p) and _links_home(candidate, host)
-        for candidate in (element, *_ancestors(element, CARD_LEVELS))
+        for candidate in _card_candidates(cards.elements[p])
     )
 
 
@@ -397,24 +399,13 @@ def host_of(url: str) -> str | None:
         return None
 
 
-def _placed_levels(
-    elements: list[etree._Element], positions: list[int | None]
-) -> Iterator[tuple[int, int, tuple[etree._Element, ...]]]:
-    """Each placed output block with its page position and the elements that may be its card.
+def _card_candidates(element: etree._Element) -> Iterator[etree._Element]:
+    """The elements that may be the card of a block read in ``element``.
 
-    Those are its own element and :data:`CARD_LEVELS` ancestors, nearest first.
+    Its own element and :data:`CARD_LEVELS` ancestors, nearest first.
     """
-    for i, p in enumerate(positions):
-        if p is not None:
-            element = elements[p]
-            yield i, p, (element, *_ancestors(element, CARD_LEVELS))
-
-
-def _ancestors(element: etree._Element, levels: int) -> Iterator[etree._Element]:
-    for n, ancestor in enumerate(element.iterancestors()):
-        if n >= levels:
-            return
-        yield ancestor
+    yield element
+    yield from itertools.islice(element.iterancestors(), CARD_LEVELS)
 
 
 def _blocks_in(
