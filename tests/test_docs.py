@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,16 +16,40 @@ DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 SAMPLE = re.compile(r"```python\n(.*?)```", re.S)
 
 
+# Any fenced block in another Python dialect (```py, ```python3...) would escape the test.
+OTHER_PYTHON_FENCE = re.compile(r"^```(?:py|python3|pycon|ipython)\s*$", re.M)
+
+
 def _samples():
     for path in DOCS:
         for i, code in enumerate(SAMPLE.findall(path.read_text(encoding="utf-8"))):
-            yield pytest.param(code, id=f"{path.name}-{i}")
+            # Starting a cluster of worker processes takes seconds: marked, never skipped.
+            marks = [pytest.mark.slow, pytest.mark.integration] if "distributed" in code else []
+            yield pytest.param(code, id=f"{path.name}-{i}", marks=marks)
 
 
 @pytest.mark.parametrize("code", list(_samples()))
-def test_doc_sample_runs(code, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    exec(compile(code, "<doc>", "exec"), {"__name__": "__doc_sample__"})
+def test_doc_sample_runs_as_a_script(code, tmp_path):
+    # As a reader runs it: a file of its own, `__name__ == "__main__"`, a fresh interpreter with
+    # none of the suite's settings (Hypothesis' default deadline applies, worker processes
+    # re-import the script), from the repository's root, where the samples find seeds/.
+    script = tmp_path / "sample.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_every_python_sample_is_fenced_as_python():
+    for path in DOCS:
+        other = OTHER_PYTHON_FENCE.findall(path.read_text(encoding="utf-8"))
+        assert not other, f"{path.name}: use ```python so the sample is run by the tests"
 
 
 _ROW = re.compile(r"^\| `(\w+)` \| (?:`(\w+)`|—) \|", re.M)
