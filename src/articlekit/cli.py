@@ -712,7 +712,7 @@ def _check_reading(args: argparse.Namespace) -> str | None:
     """What is wrong with the reading options, up front (None: nothing)."""
     try:
         codecs.lookup(args.encoding)
-        b"".decode(args.encoding)  # rot13, base64... are codecs, not text encodings
+        "".encode(args.encoding)  # rot13, base64... are codecs, not text encodings
     except LookupError:
         return f"--encoding {args.encoding!r}: not a text encoding (for example utf-8, latin-1)"
     inputs = [args.file] if hasattr(args, "file") else list(args.files)
