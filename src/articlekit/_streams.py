@@ -31,24 +31,31 @@ MAX_WARC_HEADER = 1 << 16
 #: WARC records that are not pages (requests, images, videos) and longer than this are
 #: streamed past instead of being held in memory.
 MAX_SKIPPED_HOLD = 1 << 23
+#: The compressed bytes of one gzip member kept to search again from its start after damage.
+MAX_MEMBER_HOLD = 1 << 26
 #: The longest page (a kept WARC record) held in memory; a longer one is an error.
 MAX_PAGE = 1 << 26
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_START = b"WARC/1."
-# A WARC header line inside a block: the sign of a Content-Length that runs over.
-_INNER_WARC = re.compile(rb"\r?\n\r?\n(WARC/1\.[0-9]\r?\n)")
-_WARC_LINE = re.compile(rb"\n(WARC/1\.[0-9]\r?\n)")
+# A WARC header's first line, where reading can go on after damage (at a line start or not:
+# garbage need not end with a line end).
+_WARC_LINE = re.compile(rb"(WARC/1\.[0-9]\r?\n)")
 
 T = TypeVar("T", bytes, str)
 
 
 @dataclass(frozen=True)
 class Gap:
-    """A damaged stretch of a stream: what was lost there, and where (a byte offset)."""
+    """A damaged stretch of a stream: what was lost there, and where (a byte offset).
+
+    ``whole_before`` is True when every byte before it passed its checks (the damage starts
+    at a gzip member's start): what ends right before it is whole.
+    """
 
     message: str
     offset: int
+    whole_before: bool = False
 
 
 def file_chunks(stream: IO[bytes]) -> Iterator[bytes]:
@@ -108,6 +115,11 @@ def gunzip_chunks(
     offset = 0  # compressed offset of pending[0]
     decompressor: zlib._Decompress | None = None
     member_start = 0
+    # With resync, the compressed bytes of the current member are kept (up to a bound), so
+    # that the search for the next member starts right after this one's start: a damaged
+    # header can make zlib read on into the next member before it fails.
+    member: bytearray | None = None
+    emitted = 0  # bytes the current member gave so far
     while True:
         if not pending:
             pending = next(source, b"")
@@ -116,6 +128,7 @@ def gunzip_chunks(
                     yield Gap(
                         f"the gzip data stops short after compressed byte {offset} (truncated)",
                         offset,
+                        whole_before=emitted == 0,
                     )
                 return
         if decompressor is None:
@@ -131,12 +144,15 @@ def gunzip_chunks(
             if pending.startswith(_GZIP_MAGIC):
                 decompressor = zlib.decompressobj(31)
                 member_start = offset
+                member = bytearray() if resync_prefix is not None else None
+                emitted = 0
                 continue
-            gap = Gap(f"not gzip data at compressed byte {offset}", offset)
+            gap = Gap(f"not gzip data at compressed byte {offset}", offset, whole_before=True)
             pending, offset = pending[1:], offset + 1
         else:
             decompressor, out, failed = _decompress_until_error(decompressor, pending)
             if out:
+                emitted += len(out)
                 yield out
             if failed is None:
                 if decompressor.eof:
@@ -146,14 +162,23 @@ def gunzip_chunks(
                     decompressor = None
                 else:
                     offset += len(pending)
+                    if member is not None:
+                        member += pending
+                        if len(member) > MAX_MEMBER_HOLD:
+                            member = None
                     pending = b""
                 continue
             where = offset + failed
             gap = Gap(
                 f"corrupt gzip data at compressed byte {where} (member from byte {member_start})",
                 where,
+                whole_before=emitted == 0,
             )
-            pending, offset = pending[failed + 1 :], where + 1
+            if member is not None:
+                pending, offset = bytes(member[1:]) + pending, member_start + 1
+            else:
+                pending, offset = pending[failed + 1 :], where + 1
+            member = None
             decompressor = None
         yield gap
         if resync_prefix is None:
@@ -162,6 +187,8 @@ def gunzip_chunks(
         if found is None:
             return
         decompressor, pending, offset, member_start = found
+        member = None  # (its first bytes went to the search: a damage there loses less)
+        emitted = 1  # (its first output is out)
         if decompressor.eof:
             rest = decompressor.unused_data
             pending, offset = rest + pending, offset - len(rest)
@@ -392,6 +419,18 @@ def _skip_garbage(seg: _Segment, what: str, offset: int) -> WarcPiece:
     return WarcPiece(offset, "", error=f"{what} (from byte {offset} to the end{rest})")
 
 
+def _inner_warc(buf: bytearray, start: int, end: int) -> int:
+    """Where a ``WARC/1.x`` line starts before ``end + 4`` (where the next record may start).
+
+    Searching from ``start``; -1 when there is none. Such a line inside a block is the sign
+    of a Content-Length that runs over the next record.
+    """
+    match = _WARC_LINE.search(buf, max(start - 1, 0))
+    if match is None or match.start(1) >= end + 4:
+        return -1
+    return match.start(1)
+
+
 def _read_block(
     seg: _Segment, record_type: str, body_at: int, length: int, *, wanted: bool
 ) -> Iterator[WarcPiece]:
@@ -401,29 +440,27 @@ def _read_block(
     too_large = wanted and length > MAX_PAGE
     if not too_large and (wanted or length <= MAX_SKIPPED_HOLD):
         seg.need(end + 16)
-        inner = _INNER_WARC.search(seg.buf, body_at, min(end, len(seg.buf)))
-        if inner is None and len(seg.buf) >= end and _follows_well(seg, end, body_at):
+        inner = _inner_warc(seg.buf, body_at, end)
+        if inner < 0 and len(seg.buf) >= end and _follows_well(seg, end, body_at):
             data = bytes(seg.buf[:end]) + b"\r\n\r\n" if wanted else b""
             seg.drop(end)
             yield WarcPiece(offset, record_type, data)
             return
-        yield _damaged(seg, offset, length, inner.start(1) if inner else -1, end)
+        yield _damaged(seg, offset, length, inner, end)
         return
     # A long record that is not kept: stream past it, watching for a WARC header inside it
     # (where to go on if its length turns out wrong).
     remaining = end
-    while remaining > 0:
-        if not seg.buf and not seg.fill():
-            break
-        inner = _INNER_WARC.search(seg.buf, body_at, min(remaining, len(seg.buf)))
-        if inner is not None:
-            yield _damaged(seg, offset, length, inner.start(1), remaining)
+    while True:
+        seg.need(min(remaining, CHUNK) + 16)
+        inner = _inner_warc(seg.buf, body_at, remaining)
+        if inner >= 0:
+            yield _damaged(seg, offset, length, inner, remaining)
             return
-        take = min(remaining, max(0, len(seg.buf) - 16))
+        # (The last bytes stay for the next search, unless the stream ends here.)
+        take = min(remaining, len(seg.buf) if seg.ended else max(0, len(seg.buf) - 16))
         if take == 0:
-            if seg.fill():
-                continue
-            take = min(remaining, len(seg.buf))
+            break
         seg.drop(take)
         remaining -= take
         body_at = max(0, body_at - take)
@@ -462,7 +499,9 @@ def _follows_well(seg: _Segment, end: int, block: int | None = None) -> bool:
             break
     rest = bytes(seg.buf[at : at + len(_WARC_START)])
     if not rest:
-        return seg.ended
+        # The end of the stream, or damage right after the block (a gzip member that
+        # fails its check at its end: the record itself may be what is damaged).
+        return seg.ended and (seg.gap is None or seg.gap.whole_before)
     return rest == _WARC_START or (seg.ended and _WARC_START.startswith(rest))
 
 
@@ -478,6 +517,11 @@ def _damaged(seg: _Segment, offset: int, length: int, inner: int, end: int) -> W
         seg.drop(inner)
         what = f"has a Content-Length ({length}) that runs over the next record (at byte {at})"
         return WarcPiece(offset, "", error=f"{head} {what}")
+    gap = seg.gap
+    if seg.ended and gap is not None and not gap.whole_before and not seg.buf[end:].strip(b"\r\n"):
+        seg.drop(len(seg.buf))
+        seg.gap = None
+        return WarcPiece(offset, "", error=f"{head} is damaged ({gap.message})")
     if len(seg.buf) >= end:
         seg.drop(max(end - 2, 0))
         what = f"{head} does not end where its Content-Length ({length}) says"

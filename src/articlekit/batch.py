@@ -484,7 +484,7 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
     chunks: Iterable[bytes | Gap] = file_chunks(stream)
     first = stream.read(2)
     chunks = itertools.chain([first], chunks) if first else iter(())
-    if first == b"\x1f\x8b":
+    if first == b"\x1f\x8b" or source.lower().endswith(".gz"):
         chunks = gunzip_chunks(chunks, resync_prefix=b"WARC/1.")  # type: ignore[arg-type]
     number = 0
     for piece in warc_records(chunks, keep=_maybe_page):
