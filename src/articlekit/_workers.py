@@ -44,6 +44,8 @@ def _worker(conn: Connection, work: Work[Any, Any]) -> None:  # pragma: no cover
     # Ctrl-C goes to the whole process group: the parent stops the workers itself, and a
     # worker's own KeyboardInterrupt would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A SIGTERM handler the parent had (the command line's) is not the worker's.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     state: Any = None
     broken: Exception | None = None
     try:

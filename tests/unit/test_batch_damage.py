@@ -140,7 +140,13 @@ def test_a_truncated_gzip_keeps_its_whole_lines(tmp_path):
 
 CLEANERS = textwrap.dedent(
     """
+    import os
     import time
+
+    def crash(draft):
+        if any("crash" in b.text for b in draft.blocks):
+            os._exit(3)
+        return draft
 
     def boom(draft):
         if any("boom" in b.text for b in draft.blocks):
@@ -216,6 +222,16 @@ def test_timeout_stops_a_record_in_place_and_the_batch_goes_on(tmp_path, my_clea
         clean_text(t).text for i, t in enumerate(texts) if i != 2
     ]
     assert "took more than 0.5 s" in err
+
+
+def test_a_worker_that_dies_fails_its_record_only(my_cleaners):
+    pipeline = DEFAULT_PIPELINE.with_(my_cleaners.crash)
+    records = [Record("r", i, "text", story(i) + (" crash" if i == 2 else "")) for i in range(5)]
+    for jobs in (1, 2):
+        results = list(clean_records(records, pipeline=pipeline, jobs=jobs, timeout=30))
+        assert [r.error_type for r in results] == [None, None, "ChildProcessError", None, None]
+    results = list(clean_records(records, pipeline=pipeline, jobs=2))
+    assert [r.error_type for r in results] == [None, None, "ChildProcessError", None, None]
 
 
 def test_timeout_in_the_api_with_a_pipeline_of_ones_own(my_cleaners):
@@ -347,13 +363,29 @@ def test_binary_stdin_html_and_a_closed_pipe_are_quiet(tmp_path):
     )
     assert json.loads(done.stdout)["id"] == 0
     assert done.stderr == b""
+    lines = cli(
+        "clean",
+        "--input-format",
+        "jsonl",
+        "-",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    out, err = lines.communicate(jsonl_line(1) + b"\xff\xfe binary\n" + jsonl_line(3), timeout=60)
+    assert lines.returncode == 1 and [r.get("id") for r in rows(out.decode())] == [1, None, 3]
+    assert err.decode().startswith("articlekit: -:2: not utf-8 text")
 
 
 @pytest.mark.parametrize(
-    ("sig", "code", "word"),
-    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+    ("sig", "jobs", "code", "word"),
+    [
+        (signal.SIGINT, "1", 130, "interrupted"),
+        (signal.SIGTERM, "1", 143, "terminated"),
+        (signal.SIGINT, "2", 130, "interrupted"),
+    ],
 )
-def test_an_interrupted_batch_leaves_only_whole_lines(tmp_path, sig, code, word):
+def test_an_interrupted_batch_leaves_only_whole_lines(tmp_path, sig, jobs, code, word):
     (tmp_path / "pause.py").write_text(
         "import time\n\ndef pause(draft):\n    time.sleep(0.02)\n    return draft\n"
     )
@@ -369,6 +401,8 @@ def test_an_interrupted_batch_leaves_only_whole_lines(tmp_path, sig, code, word)
             "-m",
             "articlekit",
             "clean",
+            "--jobs",
+            jobs,
             "--add",
             "pause:pause",
             "-o",
