@@ -123,15 +123,22 @@ def gunzip_chunks(
     while True:
         if not pending:
             pending = next(source, b"")
-            if not pending:
-                if decompressor is not None:
-                    yield Gap(
-                        f"the gzip data stops short after compressed byte {offset} (truncated)",
-                        offset,
-                        whole_before=emitted == 0,
-                    )
+        if not pending:
+            if decompressor is None:
                 return
-        if decompressor is None:
+            gap = Gap(
+                f"the gzip data stops short after compressed byte {offset} (truncated)",
+                offset,
+                whole_before=emitted == 0,
+            )
+            decompressor = None
+            if member is None:
+                yield gap
+                return
+            # A damaged header can make a member swallow the ones after it: search again.
+            pending, offset = bytes(member[1:]), member_start + 1
+            member = None
+        elif decompressor is None:
             # Between members: NUL padding is allowed, anything else must be a member.
             stripped = pending.lstrip(b"\0")
             offset += len(pending) - len(stripped)
@@ -175,7 +182,9 @@ def gunzip_chunks(
                 whole_before=emitted == 0,
             )
             if member is not None:
-                pending, offset = bytes(member[1:]) + pending, member_start + 1
+                # Search again from just after this member's start (``member`` holds its
+                # bytes fed before ``pending``).
+                pending, offset = (bytes(member) + pending)[1:], member_start + 1
             else:
                 pending, offset = pending[failed + 1 :], where + 1
             member = None
@@ -186,8 +195,8 @@ def gunzip_chunks(
         found = yield from _resync_gzip(pending, offset, source, resync_prefix)
         if found is None:
             return
-        decompressor, pending, offset, member_start = found
-        member = None  # (its first bytes went to the search: a damage there loses less)
+        decompressor, fed, pending, offset, member_start = found
+        member = bytearray(fed)
         emitted = 1  # (its first output is out)
         if decompressor.eof:
             rest = decompressor.unused_data
@@ -197,11 +206,11 @@ def gunzip_chunks(
 
 def _resync_gzip(
     pending: bytes, offset: int, source: Iterator[bytes], prefix: bytes
-) -> Generator[bytes, None, tuple[zlib._Decompress, bytes, int, int] | None]:
+) -> Generator[bytes, None, tuple[zlib._Decompress, bytes, bytes, int, int] | None]:
     """Find the next gzip member whose data starts with ``prefix``; yield its first output.
 
-    Returns the decompressor, the compressed bytes after what it was fed, their offset and
-    the member's offset; None when the stream ends first.
+    Returns the decompressor, the compressed bytes it was fed, those after them, their offset
+    and the member's offset; None when the stream ends first.
     """
     while True:
         at = pending.find(_GZIP_MAGIC)
@@ -234,7 +243,7 @@ def _resync_gzip(
             fed += len(piece)
         if ok and out.startswith(prefix):
             yield out
-            return trial, pending[fed:], offset + fed, offset
+            return trial, pending[:fed], pending[fed:], offset + fed, offset
         pending, offset = pending[1:], offset + 1
 
 

@@ -33,13 +33,14 @@ import itertools
 import json
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from articlekit._streams import Gap, file_chunks, gunzip_chunks, split_lines, warc_records
+from articlekit._streams import CHUNK, Gap, file_chunks, gunzip_chunks, split_lines, warc_records
 from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
 from articlekit.errors import ArticlekitError, MissingDependencyError, NoArticleError
@@ -481,10 +482,9 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
         MissingDependencyError: If FastWARC is not installed.
     """
     warc = _fastwarc()
-    chunks: Iterable[bytes | Gap] = file_chunks(stream)
-    first = stream.read(2)
-    chunks = itertools.chain([first], chunks) if first else iter(())
-    if first == b"\x1f\x8b" or source.lower().endswith(".gz"):
+    first = stream.read(CHUNK)
+    chunks: Iterable[bytes | Gap] = itertools.chain([first], file_chunks(stream))
+    if _is_gzip(first, source):
         chunks = gunzip_chunks(chunks, resync_prefix=b"WARC/1.")  # type: ignore[arg-type]
     number = 0
     for piece in warc_records(chunks, keep=_maybe_page):
@@ -530,6 +530,25 @@ def check_warc_support(files: Iterable[str], input_format: InputFormat = "auto")
         input_format == "warc"
     ):
         _fastwarc()
+
+
+def _is_gzip(head: bytes, source: str) -> bool:
+    """Whether a WARC file is gzip: by its name, unless its data says otherwise.
+
+    A ``.warc.gz`` whose first member is damaged is still gzip; a ``.warc`` that starts with
+    garbage that looks like gzip is not; a ``.warc`` that holds gzip data is.
+    """
+    if head.startswith(b"WARC/1."):
+        return False
+    if source.lower().endswith(".gz"):
+        return True
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    try:
+        start = zlib.decompressobj(31).decompress(head[:4096], 16)
+    except zlib.error:
+        return False
+    return start.startswith(b"WARC/")
 
 
 def _sniffed_kind(content: str | bytes) -> RecordKind:

@@ -142,7 +142,11 @@ def test_gzip_keeps_what_precedes_the_damage_and_reports_the_rest_once(
 ) -> None:
     data, whole, markers = case
     records = _read("pages.jsonl.gz", data)
-    assert [r.position for r in records] == list(range(1, len(records) + 1))
+    # Line numbers: one per line up to the damage (after it, lines zlib decoded wrong may
+    # include blank ones, which are not records).
+    positions = [r.position or 0 for r in records]
+    assert positions == sorted(set(positions))
+    assert positions[:whole] == list(range(1, min(whole, len(records)) + 1))
     # Every line decoded before the damage is whole and in its place.
     assert len(records) >= min(whole, len(markers))
     for record, marker in zip(records[:whole], markers, strict=False):

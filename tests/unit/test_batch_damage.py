@@ -324,6 +324,23 @@ def test_a_corrupt_member_of_a_warc_gz_is_one_error(tmp_path):
     assert titles == ["Bridge 0 reopens", "InputError", "Bridge 2 reopens", "Bridge 3 reopens"]
 
 
+def test_gzip_damage_found_at_a_members_end_or_start_costs_that_member_only(tmp_path):
+    members = [gzip.compress(r) for r in pages(3)]
+    # Its CRC, its magic, its flags (FEXTRA: zlib then reads on into the next member).
+    for where, bit in ((len(members[1]) - 6, 0x01), (0, 0x01), (3, 0x04)):
+        damaged = bytearray(members[1])
+        damaged[where] ^= bit
+        path = tmp_path / "crawl.warc.gz"
+        path.write_bytes(members[0] + bytes(damaged) + members[2])
+        assert warc_titles(path) == ["Bridge 0 reopens", "InputError", "Bridge 2 reopens"], where
+
+
+def test_a_plain_warc_that_starts_like_gzip_is_read_as_plain(tmp_path):
+    path = tmp_path / "odd.warc"
+    path.write_bytes(b"\x1f\x8b" + pages(1)[0])
+    assert warc_titles(path) == ["InputError", "Bridge 0 reopens"]
+
+
 def test_warc_without_fastwarc_is_one_line(tmp_path, monkeypatch):
     path = tmp_path / "crawl.warc"
     path.write_bytes(pages(1)[0])
