@@ -491,7 +491,10 @@ def _follows_well(seg: _Segment, end: int, block: int | None = None) -> bool:
     ends, then a WARC header or the end of the stream.
     """
     seg.need(end + 4 + len(_WARC_START))
-    closed = seg.buf[end : end + 4] == b"\r\n\r\n" and seg.buf[end + 4 : end + 5] not in b"\r\n"
+    closed = seg.buf[end : end + 4] == b"\r\n\r\n"
+    gap = seg.gap
+    if closed and gap is not None and not gap.whole_before and not seg.buf[end:].strip(b"\r\n"):
+        closed = False  # what ends at damage (a gzip member that fails its check) is damaged
     # An HTTP message cut before the end of its headers is a Content-Length too short.
     if closed and (
         block is None

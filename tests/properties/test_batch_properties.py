@@ -161,8 +161,10 @@ def test_gzip_keeps_what_precedes_the_damage_and_reports_the_rest_once(
     if len(records) != len(markers) or not all(intact):
         assert records[-1].kind == "error"
         assert "gzip" in (records[-1].error or "")
+    # (Lines after the damage can be wrong, even two lines in one, when a corrupt block
+    # still inflates: gzip checks its data only at the end, with the error above.)
     results = _clean(records)
-    for result in results:
+    for result in results[:whole]:
         text = result.article.text if result.article else ""
         assert text.count("Zq") <= 1
 

@@ -304,14 +304,15 @@ def test_a_warc_record_with_an_oversized_content_length_is_one_error(tmp_path):
 
 def test_garbage_between_warc_records_is_one_error(tmp_path):
     records = pages(3)
-    path = tmp_path / "g.warc"
-    path.write_bytes(records[0] + b"\x00\x01 garbage\r\nmore\r\n" * 50 + records[1] + records[2])
-    assert warc_titles(path) == [
-        "Bridge 0 reopens",
-        "InputError",
-        "Bridge 1 reopens",
-        "Bridge 2 reopens",
-    ]
+    for garbage in (b"\x00\x01 garbage\r\nmore\r\n" * 50, b"\n\x00", b"\r\x00 no line end"):
+        path = tmp_path / "g.warc"
+        path.write_bytes(records[0] + garbage + records[1] + records[2])
+        assert warc_titles(path) == [
+            "Bridge 0 reopens",
+            "InputError",
+            "Bridge 1 reopens",
+            "Bridge 2 reopens",
+        ], garbage
 
 
 def test_a_corrupt_member_of_a_warc_gz_is_one_error(tmp_path):
