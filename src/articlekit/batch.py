@@ -25,22 +25,25 @@ Example:
 
 from __future__ import annotations
 
+import codecs
+import functools
 import glob
-import gzip
 import io
+import itertools
 import json
 import os
+import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from articlekit._streams import CHUNK, Gap, file_chunks, gunzip_chunks, split_lines, warc_records
 from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
-from articlekit.errors import ArticlekitError, InputError, NoArticleError
+from articlekit.errors import ArticlekitError, MissingDependencyError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 
 __all__ = [
@@ -51,9 +54,11 @@ __all__ = [
     "InputFormat",
     "Record",
     "Result",
+    "check_warc_support",
     "clean_record",
     "clean_records",
     "expand_inputs",
+    "failed_result",
     "read_inputs",
     "read_jsonl_lines",
     "read_warc",
@@ -244,21 +249,138 @@ def read_jsonl_lines(
         The records; a line that is not a JSON object with the field gives an "error" record
         at its line number.
     """
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    return _jsonl_records(
+        lines, source=source, encoding="utf-8", field_name=field_name, url_field=url_field
+    )
+
+
+# A JSON escape of a UTF-16 surrogate: the sign that a string may hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (from a JSON escape such as ud800) made U+FFFD.
+
+    A lone surrogate is not a character: it cannot be written as UTF-8, so it would break the
+    output line of the record; the replacement character keeps the rest of the text.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
+def _jsonl_records(
+    lines: Iterable[str | bytes | Gap],
+    *,
+    source: str,
+    encoding: str,
+    field_name: str | None,
+    url_field: str,
+) -> Iterator[Record]:
+    """The records of JSON Lines: each line on its own, damage to the stream once.
+
+    A line (``bytes``) that is not ``encoding`` text, or not a JSON object with the page,
+    is an "error" record at its line number; a :class:`Gap` (a corrupt gzip block) is one
+    "error" record for the rest of the file, at the line where it starts.
+    """
+    number = 0
+    for line in lines:
+        if isinstance(line, Gap):
+            where = number + 1
+            error = f"{line.message}: line {where} and the rest of the file cannot be read"
+            yield Record(source, where, "error", error=error)
+            return
+        number += 1
+        if isinstance(line, bytes):
+            try:
+                text = line.decode(encoding)
+            except UnicodeDecodeError as exc:
+                error = (
+                    f"not {encoding} text ({exc.reason} at byte {exc.start} of the line); "
+                    "try --encoding"
+                )
+                yield Record(source, number, "error", error=error)
+                continue
+        else:
+            text = line
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        if not text.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(text)
         except ValueError as exc:
             yield Record(source, number, "error", error=f"not a JSON line ({exc})")
+            continue
+        except RecursionError:
+            yield Record(source, number, "error", error="not a JSON line (nested too deep)")
             continue
         if not isinstance(data, dict):
             what = type(data).__name__
             yield Record(source, number, "error", error=f"a JSON {what}, not an object")
             continue
+        if _SURROGATE_ESCAPE.search(text):
+            data = _without_surrogates(data)
         yield record_from_dict(
             data, source=source, position=number, field_name=field_name, url_field=url_field
         )
+
+
+def _text_chunks(chunks: Iterable[bytes | Gap], encoding: str) -> Iterator[str | Gap]:
+    """Decode chunks of a file in an encoding that is not ASCII-compatible (UTF-16...).
+
+    Lines cannot be cut before decoding there; text that does not decode is a :class:`Gap`
+    for the rest of the file.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    done = 0
+    for chunk in chunks:
+        if isinstance(chunk, Gap):
+            yield chunk
+            return
+        try:
+            yield decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            at = done + max(exc.start, 0)
+            yield Gap(f"not {encoding} text ({exc.reason} near byte {at})", at)
+            return
+        done += len(chunk)
+    try:
+        yield decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        yield Gap(f"not {encoding} text ({exc.reason} at the end)", done)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """True when newlines and JSON syntax are the same bytes as in ASCII (lines split as bytes)."""
+    try:
+        return '\n{}:,"'.encode(encoding) == b'\n{}:,"'
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _jsonl_stream(
+    chunks: Iterable[bytes | Gap],
+    *,
+    source: str,
+    encoding: str,
+    field_name: str | None,
+    url_field: str,
+) -> Iterator[Record]:
+    """The records of a JSON Lines byte stream (already decompressed)."""
+    lines: Iterable[str | bytes | Gap]
+    if _ascii_compatible(encoding):
+        lines = split_lines(chunks, b"\n")
+    else:
+        lines = split_lines(_text_chunks(chunks, encoding), "\n")
+    yield from _jsonl_records(
+        lines, source=source, encoding=encoding, field_name=field_name, url_field=url_field
+    )
 
 
 def record_from_dict(
@@ -311,6 +433,32 @@ def record_from_dict(
     return Record(source, position, kind, content, url, extra=extra)
 
 
+def _fastwarc() -> Any:
+    """The FastWARC module that parses a record, or a MissingDependencyError naming the extra."""
+    try:
+        from fastwarc import warc
+    except ImportError:
+        msg = "reading WARC files needs FastWARC: pip install 'articlekit[warc]'"
+        raise MissingDependencyError(msg) from None
+    return warc
+
+
+_HTTP_TYPE = re.compile(rb"\ncontent-type:[ \t]*([^\r\n]*)", re.IGNORECASE)
+
+
+def _maybe_page(record_type: str, block_head: bytes) -> bool:
+    """Whether a WARC record may be a page, from its type and the start of its block.
+
+    Only ``response`` records; of those, the ones whose HTTP headers name a type that is not
+    HTML are streamed past without being held in memory (FastWARC decides the rest).
+    """
+    if record_type != "response":
+        return False
+    headers = block_head.split(b"\r\n\r\n", 1)[0]
+    match = _HTTP_TYPE.search(headers)
+    return match is None or not match.group(1).strip() or b"html" in match.group(1).lower()
+
+
 def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
     """Read the HTML responses of a WARC file (plain or gzip): one :class:`Record` each.
 
@@ -318,41 +466,142 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
     requests, metadata, redirects and images are skipped. Needs FastWARC
     (``pip install 'articlekit[warc]'``).
 
+    Damage stays where it is: a record whose Content-Length does not match where the next
+    record starts (or the end of the file), bytes between records that are not a record, a
+    corrupt gzip member, each gives one "error" record, and reading goes on at the next
+    ``WARC/1.x`` header (the next gzip member that holds one) when there is one.
+
     Args:
         stream: The file, opened in binary mode.
         source: The file name, for positions in errors.
 
     Yields:
-        The records, numbered by response; a file that stops being valid WARC ends with an
-        "error" record naming the position it got to.
+        The records, numbered by response (a damaged part takes a number of its own).
 
     Raises:
-        InputError: If FastWARC is not installed.
+        MissingDependencyError: If FastWARC is not installed.
     """
-    try:
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
-    except ImportError:  # pragma: no cover - the test extra installs it
-        msg = "reading WARC files needs FastWARC: pip install 'articlekit[warc]'"
-        raise InputError(msg) from None
+    warc = _fastwarc()
+    first = stream.read(CHUNK)
+    chunks: Iterable[bytes | Gap] = itertools.chain([first], file_chunks(stream))
+    if _is_gzip(first, source):
+        chunks = gunzip_chunks(chunks, resync_prefix=b"WARC/1.")  # type: ignore[arg-type]
     number = 0
-    records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
-    while True:
-        try:
-            rec = next(records)
-        except StopIteration:
-            return
-        except (OSError, ValueError) as exc:
-            yield Record(source, number + 1, "error", error=f"not a valid WARC record ({exc})")
-            return
+    for piece in warc_records(chunks, keep=_maybe_page):
+        if piece.error is None and piece.record_type != "response":
+            continue
         number += 1
-        http = rec.http_headers
-        ctype = (http.get("Content-Type") or "").lower() if http is not None else ""
-        if ctype and "html" not in ctype:
+        if piece.error is not None:
+            yield Record(source, number, "error", error=piece.error)
             continue
-        if http is not None and not 200 <= int(http.status_code or 200) < 300:
+        if not piece.data:
+            continue  # a response that is not HTML, streamed past
+        try:
+            parsed = warc.ArchiveIterator(
+                io.BytesIO(piece.data),
+                record_types=warc.WarcRecordType.response,
+                parse_http=True,
+            )
+            rec = next(iter(parsed), None)
+            if rec is None:
+                raise ValueError("FastWARC read no record there")
+            http = rec.http_headers
+            ctype = (http.get("Content-Type") or "").lower() if http is not None else ""
+            if ctype and "html" not in ctype:
+                continue
+            if http is not None and not 200 <= int(http.status_code or 200) < 300:
+                continue
+            uri = rec.headers.get("WARC-Target-URI") or None
+            content = bytes(rec.reader.read())
+        except (OSError, ValueError) as exc:
+            error = f"not a valid WARC record at byte {piece.offset} ({exc})"
+            yield Record(source, number, "error", error=error)
             continue
-        uri = rec.headers.get("WARC-Target-URI") or None
-        yield Record(source, number, "html", bytes(rec.reader.read()), uri)
+        yield Record(source, number, "html", content, uri)
+
+
+def check_warc_support(files: Iterable[str], input_format: InputFormat = "auto") -> None:
+    """Check up front that the WARC files among ``files`` can be read.
+
+    Raises:
+        MissingDependencyError: If one is a WARC file and FastWARC is not installed.
+    """
+    if any(_format_of(f, input_format) == "warc" for f in files if f != "-") or (
+        input_format == "warc"
+    ):
+        _fastwarc()
+
+
+def _is_gzip(head: bytes, source: str) -> bool:
+    """Whether a WARC file is gzip: by its name, unless its data says otherwise.
+
+    A ``.warc.gz`` whose first member is damaged is still gzip; a ``.warc`` that starts with
+    garbage that looks like gzip is not; a ``.warc`` that holds gzip data is.
+    """
+    if head.startswith(b"WARC/1."):
+        return False
+    if source.lower().endswith(".gz"):
+        return True
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    try:
+        start = zlib.decompressobj(31).decompress(head[:4096], 16)
+    except zlib.error:
+        return False
+    return start.startswith(b"WARC/")
+
+
+def _sniffed_kind(content: str | bytes) -> RecordKind:
+    """HTML when the content starts with markup (after a BOM and blanks), else text."""
+    head = content[:4096]
+    if isinstance(head, bytes):
+        head = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    return "html" if _looks_like_markup(head.removeprefix("\ufeff")) else "text"
+
+
+def _read_stdin(
+    stdin: IO[str] | None,
+    input_format: InputFormat,
+    *,
+    encoding: str,
+    field_name: str | None,
+    url_field: str,
+) -> Iterator[Record]:
+    """The records of standard input: its bytes when it has them, else its text.
+
+    With ``input_format`` "auto", JSON Lines or WARC only when asked, and HTML when it starts
+    with markup (``<``), else plain text.
+    """
+    source = "-"
+    stream: IO[str] = stdin if stdin is not None else io.StringIO("")
+    binary: IO[bytes] | None = getattr(stream, "buffer", None)
+    if input_format == "jsonl":
+        if binary is not None:
+            chunks = file_chunks(binary)
+            yield from _jsonl_stream(
+                chunks, source=source, encoding=encoding, field_name=field_name, url_field=url_field
+            )
+        else:
+            yield from read_jsonl_lines(
+                stream, source=source, field_name=field_name, url_field=url_field
+            )
+        return
+    if input_format == "warc":
+        if binary is None:
+            yield Record(source, None, "error", error="WARC needs a binary standard input")
+        else:
+            yield from read_warc(binary, source=source)
+        return
+    content: str | bytes = binary.read() if binary is not None else stream.read()
+    kind = _sniffed_kind(content) if input_format == "auto" else input_format
+    if kind == "text" and isinstance(content, bytes):
+        try:
+            content = content.decode(encoding)
+        except UnicodeDecodeError as exc:
+            msg = f"not {encoding} text ({exc.reason} at byte {exc.start}); try --encoding"
+            yield Record(source, None, "error", error=msg)
+            return
+    yield Record(source, None, "html" if kind == "html" else "text", content)
 
 
 def _read_file(
@@ -364,7 +613,6 @@ def _read_file(
     url_field: str,
     stdin: IO[str] | None,
 ) -> Iterator[Record]:
-    fmt = _format_of(path, input_format)
     if path != "-" and not os.path.isfile(path):
         if os.path.isdir(path):
             why = "a folder without page files (.txt, .html, .jsonl, .warc...)"
@@ -374,25 +622,26 @@ def _read_file(
             why = "no such file"
         yield Record(path, None, "error", error=why)
         return
+    fmt = _format_of(path, input_format) if path != "-" else input_format
     try:
         if path == "-":
-            stream: IO[str] = stdin if stdin is not None else io.StringIO("")
-            if fmt == "jsonl":
-                yield from read_jsonl_lines(
-                    stream, source=path, field_name=field_name, url_field=url_field
-                )
-            else:
-                text = stream.read()
-                yield Record(path, None, "html" if fmt == "html" else "text", text)
-            return
-        if fmt == "warc":
+            yield from _read_stdin(
+                stdin, fmt, encoding=encoding, field_name=field_name, url_field=url_field
+            )
+        elif fmt == "warc":
             with open(path, "rb") as binary:
                 yield from read_warc(binary, source=path)
         elif fmt == "jsonl":
-            opener = gzip.open if path.lower().endswith(".gz") else open
-            with opener(path, "rt", encoding=encoding, errors="strict") as lines:
-                yield from read_jsonl_lines(
-                    lines, source=path, field_name=field_name, url_field=url_field
+            with open(path, "rb") as binary:
+                chunks: Iterable[bytes | Gap] = file_chunks(binary)
+                if path.lower().endswith(".gz"):
+                    chunks = gunzip_chunks(chunks)  # type: ignore[arg-type]
+                yield from _jsonl_stream(
+                    chunks,
+                    source=path,
+                    encoding=encoding,
+                    field_name=field_name,
+                    url_field=url_field,
                 )
         elif fmt == "html":
             # Bytes: the HTML reader finds the encoding from the BOM or the page's charset.
@@ -402,6 +651,8 @@ def _read_file(
     except UnicodeDecodeError as exc:
         msg = f"not {encoding} text ({exc.reason} at byte {exc.start}); try --encoding"
         yield Record(path, None, "error", error=msg)
+    except MissingDependencyError as exc:
+        yield Record(path, None, "error", error=str(exc))
     except (OSError, EOFError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         yield Record(path, None, "error", error=f"cannot read: {reason}")
@@ -446,6 +697,22 @@ def read_inputs(
 # --- cleaning ------------------------------------------------------------------------------
 
 
+def failed_result(
+    record: Record, article: Article | None, error_type: str, message: str, url: str | None = None
+) -> Result:
+    """The Result of a record that failed (its own fields kept, to join it back to its page).
+
+    Args:
+        record: The record.
+        article: What is left of it (a page without main text: its metadata Article).
+        error_type: The name of the exception class.
+        message: What went wrong.
+        url: The URL for a record that has none of its own.
+    """
+    url = record.url or url
+    return Result(record.source, record.position, url, article, error_type, message, record.extra)
+
+
 def clean_record(
     record: Record,
     pipeline: Pipeline | None = None,
@@ -453,7 +720,7 @@ def clean_record(
     url: str | None = None,
     reference_date: datetime | None = None,
 ) -> Result:
-    """Clean one record; an :class:`~articlekit.ArticlekitError` becomes a failed Result.
+    """Clean one record; whatever it raises becomes a failed Result.
 
     Args:
         record: The record.
@@ -462,17 +729,14 @@ def clean_record(
         reference_date: Anchors year-less and relative dates.
 
     Returns:
-        The Result, in every case: errors other than articlekit's propagate (they are bugs).
+        The Result, in every case: an :class:`~articlekit.ArticlekitError` (a page without
+        text, input that is not HTML), and any other exception too (a bug, in articlekit or
+        in a cleaner of yours), is the record's error; KeyboardInterrupt and SystemExit go
+        through.
     """
     url = record.url or url
-
-    def failed(article: Article | None, error_type: str, message: str) -> Result:
-        # The record's own fields (an id) stay, so a failure can be joined back to its page.
-        extra = record.extra
-        return Result(record.source, record.position, url, article, error_type, message, extra)
-
     if record.kind == "error":
-        return failed(None, "InputError", record.error or "unreadable record")
+        return failed_result(record, None, "InputError", record.error or "unreadable record", url)
     try:
         if record.kind == "html":
             article = clean_html(
@@ -485,28 +749,40 @@ def clean_record(
             article = clean_text(text, url=url, reference_date=reference_date, pipeline=pipeline)
     except NoArticleError as exc:
         meta = exc.article if isinstance(exc.article, Article) else None
-        return failed(meta, type(exc).__name__, str(exc))
+        return failed_result(record, meta, type(exc).__name__, str(exc), url)
     except ArticlekitError as exc:
-        return failed(None, type(exc).__name__, str(exc))
+        return failed_result(record, None, type(exc).__name__, str(exc), url)
+    except Exception as exc:  # one record's bug must not end the batch
+        return failed_result(record, None, type(exc).__name__, _message(exc), url)
     return Result(record.source, record.position, url, article, extra=record.extra)
 
 
-# Each worker process builds its pipeline once (pipelines of user cleaners need not pickle).
-_WORKER: dict[str, Any] = {}
+def _message(exc: BaseException) -> str:
+    """An exception's message, or its class name when it has none (a bare ``raise X()``)."""
+    text = str(exc)
+    if not text:
+        return type(exc).__name__
+    return " ".join(text.split())  # one line on stderr, whatever the exception says
 
 
-def _init_worker(
-    make_pipeline: Callable[[], Pipeline] | None, url: str | None, reference_date: datetime | None
-) -> None:
-    _WORKER["pipeline"] = make_pipeline() if make_pipeline is not None else DEFAULT_PIPELINE
-    _WORKER["url"] = url
-    _WORKER["reference_date"] = reference_date
+def _worker_state(
+    make_pipeline: Callable[[], Pipeline] | None,
+    pipeline: Pipeline | None,
+    url: str | None,
+    reference_date: datetime | None,
+) -> tuple[Pipeline, str | None, datetime | None]:
+    """What a worker process cleans with (built there: user cleaners need not pickle)."""
+    built = make_pipeline() if make_pipeline is not None else pipeline
+    return (built if built is not None else DEFAULT_PIPELINE), url, reference_date
 
 
-def _clean_in_worker(record: Record) -> Result:
-    return clean_record(
-        record, _WORKER["pipeline"], url=_WORKER["url"], reference_date=_WORKER["reference_date"]
-    )
+def _clean_in_worker(state: tuple[Pipeline, str | None, datetime | None], record: Record) -> Result:
+    pipeline, url, reference_date = state
+    return clean_record(record, pipeline, url=url, reference_date=reference_date)
+
+
+def _fail_in_worker(record: Record, error_type: str, message: str) -> Result:
+    return failed_result(record, None, error_type, message)
 
 
 def clean_records(
@@ -518,40 +794,59 @@ def clean_records(
     chunksize: int = 8,
     url: str | None = None,
     reference_date: datetime | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
     """Clean a stream of records, yielding one Result per record in input order.
 
     Args:
         records: The records (read lazily: a crawl need not fit in memory).
-        pipeline: The cleaners, for ``jobs == 1``.
+        pipeline: The cleaners.
         make_pipeline: A picklable function (module level) that builds the pipeline; used
-            in each worker process when ``jobs > 1`` (and in this process when ``pipeline``
-            is None). Default: the default pipeline.
-        jobs: Worker processes; 1 cleans in this process.
-        chunksize: Records sent to a worker at a time.
+            in each worker process when there are workers (``jobs > 1`` or a ``timeout``),
+            and in this process when ``pipeline`` is None. Default: ``pipeline`` (passed to
+            the workers as it is), else the default pipeline.
+        jobs: Worker processes; 1 cleans in this process (unless ``timeout`` is set).
+        chunksize: Sets how far records are read ahead of the oldest one not yet yielded
+            (``jobs * chunksize * 4``).
         url: The URL for records that have none of their own.
         reference_date: Anchors year-less and relative dates.
+        timeout: Seconds one record may take; a record that takes longer gets a failed
+            Result ("TimeoutError") in its place, and the batch goes on. The cleaning then
+            runs in worker processes (one when ``jobs`` is 1), since only a process can be
+            stopped in the middle of a regular expression or a C call.
 
     Yields:
-        The Results, in the order of ``records`` whatever ``jobs`` is.
+        The Results, in the order of ``records`` whatever ``jobs`` is. A worker process that
+        dies (a crash, the out-of-memory killer) fails its record ("ChildProcessError") and
+        is replaced.
 
     Raises:
-        ValueError: If ``jobs`` < 1.
+        ValueError: If ``jobs`` < 1 or ``timeout`` is not a positive number.
     """
     if jobs < 1:
         msg = f"jobs must be at least 1, got {jobs}"
         raise ValueError(msg)
-    if jobs == 1:
+    if timeout is not None and not timeout > 0:
+        msg = f"timeout must be a positive number of seconds, got {timeout}"
+        raise ValueError(msg)
+    if jobs == 1 and timeout is None:
         if pipeline is None and make_pipeline is not None:
             pipeline = make_pipeline()
         for record in records:
             yield clean_record(record, pipeline, url=url, reference_date=reference_date)
         return
-    # Pool.imap would read the whole input ahead into memory; windows of a few chunks per
-    # worker keep a crawl streaming while the workers stay busy.
-    window = jobs * chunksize * 4
-    stream = iter(records)
-    initargs = (make_pipeline, url, reference_date)
-    with get_context().Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
-        while batch := list(islice(stream, window)):
-            yield from pool.imap(_clean_in_worker, batch, chunksize=chunksize)
+    from articlekit._workers import Work, run_in_workers
+
+    work: Work[Record, Result] = Work(
+        functools.partial(
+            _worker_state,
+            make_pipeline,
+            pipeline if make_pipeline is None else None,
+            url,
+            reference_date,
+        ),
+        _clean_in_worker,
+        _fail_in_worker,
+    )
+    window = max(jobs * chunksize * 4, jobs * 2)
+    yield from run_in_workers(records, work, jobs=jobs, timeout=timeout, window=window)

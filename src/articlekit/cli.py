@@ -12,13 +12,16 @@ Example:
 from __future__ import annotations
 
 import argparse
+import codecs
 import functools
 import importlib
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -28,13 +31,20 @@ from articlekit._version import __version__
 from articlekit.batch import (
     Record,
     Result,
+    check_warc_support,
     clean_record,
     clean_records,
     expand_inputs,
     read_inputs,
 )
 from articlekit.cleaners.profile import with_profile
-from articlekit.errors import ArticlekitError, InputError, PipelineError, ProfileError
+from articlekit.errors import (
+    ArticlekitError,
+    InputError,
+    MissingDependencyError,
+    PipelineError,
+    ProfileError,
+)
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
 from articlekit.readers.html import parse_html
@@ -46,6 +56,10 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+#: 128 + the signal: what a shell reports for a program the signal stopped.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE (not in the signal module on Windows)
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 def _parse_date(value: str) -> datetime:
@@ -88,6 +102,14 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     clean.add_argument(
         "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
+    )
+    clean.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="time budget per record: a record that takes longer gets an error line "
+        "(TimeoutError) in its place and the batch goes on (cleaning then runs in worker "
+        "processes, one with --jobs 1)",
     )
     progress = clean.add_mutually_exclusive_group()
     progress.add_argument(
@@ -166,7 +188,8 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         "--input-format",
         choices=("auto", "text", "html", "jsonl", "warc"),
         default="auto",
-        help="how to read the inputs (default: by file name; stdin is text)",
+        help="how to read the inputs (default: by file name; stdin is HTML when it starts "
+        "with '<', else text)",
     )
     parser.add_argument(
         "--field",
@@ -223,6 +246,17 @@ def _positive_int(value: str) -> int:
         msg = f"must be a whole number of at least 1, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return number
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        msg = f"must be a number of seconds above 0, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
 
 
 def _import_step(spec: str) -> tuple[Any, dict[str, str]]:
@@ -351,19 +385,96 @@ def _list_cleaners(out: TextIO) -> None:
         out.write(f"{cleaner.name:<24} {reasons}\n")
 
 
-def _write(result: Result, fmt: str, out: TextIO) -> None:
+def _lines(result: Result, fmt: str) -> str:
+    """The output of one record, whole lines ("" for a failure outside JSON Lines)."""
     if fmt == "jsonl":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        return
+        row = result.to_dict()
+        line = json.dumps(row, ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate a cleaner made: escaped, not lost
+            line = json.dumps(row)
+        return line + "\n"
     if not result.ok or result.article is None:
-        return  # reported on stderr; json and text have no place for a failure
+        return ""  # reported on stderr; json and text have no place for a failure
     article = result.article
     if fmt == "json":
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
-        if article.title:
-            out.write(article.title + "\n\n")
-        out.write(article.text + "\n")
+        text = (article.title + "\n\n" if article.title else "") + article.text + "\n"
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+#: The signals held while a line is written, so that an interrupt lands between lines.
+_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write ``text`` in one write, flushed, SIGINT and SIGTERM held until it is out.
+
+    An interrupted run so leaves whole lines: the signal waits for the line to be written
+    (it is not lost: it is handled right after).
+    """
+    if not text:
+        return
+    hold = hasattr(signal, "pthread_sigmask")
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if hold else None
+    try:
+        out.write(text)
+        out.flush()
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived (a BaseException, so that no ``except Exception`` catches it)."""
+
+
+@contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Terminated` while a batch runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_stdout(out: TextIO) -> None:
+    """After a broken pipe: point stdout at /dev/null so exiting flushes nowhere, quietly.
+
+    As the Python docs' "Note on SIGPIPE" does.
+    """
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _say(stderr: TextIO, line: str) -> None:
+    """One line on stderr, whatever happens to stderr."""
+    try:
+        stderr.write(line + "\n")
+        stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _use_colour(choice: str, stream: TextIO) -> bool:
@@ -501,9 +612,24 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help/--version/usage errors
         return int(exc.code or 0)
+    try:
+        return _command(args, stdin=stdin, stdout=stdout, stderr=stderr)
+    except KeyboardInterrupt:
+        _say(stderr, "articlekit: interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout(stdout)
+        return EXIT_BROKEN_PIPE
+
+
+def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Run the parsed command (see :func:`main`)."""
     if args.command == "cleaners":
         _list_cleaners(stdout)
         return EXIT_OK
+    if (problem := _check_reading(args)) is not None:
+        stderr.write(f"articlekit: {problem}\n")
+        return EXIT_USAGE
     if args.command == "profile":
         return _learn_profile(args, stdin=stdin, stderr=stderr)
     make_pipeline = functools.partial(
@@ -537,30 +663,64 @@ def main(
         jobs=args.jobs,
         url=args.url,
         reference_date=args.reference_date,
+        timeout=args.timeout,
     )
     show = args.progress if args.progress is not None else stderr.isatty()
     done = failed = 0
-    with ExitStack() as stack:
-        out = stdout
-        if args.output:
-            try:
-                out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
-            except OSError as exc:
-                stderr.write(f"articlekit: {args.output}: cannot write: {exc.strerror}\n")
-                return EXIT_USAGE
-        bar, report = _progress(results, enabled=show, stderr=stderr)
-        for result in bar:
-            done += 1
-            if not result.ok:
-                failed += 1
-                report(f"articlekit: {result.where}: {result.error}")
-            _write(result, fmt, out)
+    out = stdout
+    try:
+        with _sigterm_stops(), ExitStack() as stack:
+            close = getattr(results, "close", None)  # stops the worker processes
+            if close is not None:
+                stack.callback(close)
+            if args.output:
+                try:
+                    out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+                except OSError as exc:
+                    _say(stderr, f"articlekit: {args.output}: cannot write: {exc.strerror}")
+                    return EXIT_USAGE
+            bar, report = _progress(results, enabled=show, stderr=stderr)
+            for result in bar:
+                done += 1
+                if not result.ok:
+                    failed += 1
+                    report(f"articlekit: {result.where}: {_one_line(result.error)}")
+                _write(out, _lines(result, fmt))
+    except KeyboardInterrupt:
+        _say(stderr, f"articlekit: interrupted after {done} records")
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _say(stderr, f"articlekit: terminated after {done} records")
+        return EXIT_TERMINATED
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as other Unix tools do.
+        _quiet_stdout(out)
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        where = args.output or "standard output"
+        _say(stderr, f"articlekit: {where}: cannot write: {exc.strerror or exc}")
+        return EXIT_USAGE
     if failed:
-        stderr.write(f"articlekit: {failed} of {done} records failed\n")
+        _say(stderr, f"articlekit: {failed} of {done} records failed")
         return EXIT_SOME_FAILED
     if show:
-        stderr.write(f"articlekit: {done} records cleaned\n")
+        _say(stderr, f"articlekit: {done} records cleaned")
     return EXIT_OK
+
+
+def _check_reading(args: argparse.Namespace) -> str | None:
+    """What is wrong with the reading options, up front (None: nothing)."""
+    try:
+        codecs.lookup(args.encoding)
+        "".encode(args.encoding)  # rot13, base64... are codecs, not text encodings
+    except LookupError:
+        return f"--encoding {args.encoding!r}: not a text encoding (for example utf-8, latin-1)"
+    inputs = [args.file] if hasattr(args, "file") else list(args.files)
+    try:
+        check_warc_support(expand_inputs(inputs), args.input_format)
+    except MissingDependencyError as exc:
+        return str(exc)
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,193 @@
+"""Worker processes for batches: a record that runs too long is stopped, not waited for.
+
+Python cannot stop a regular expression or a C call running in a thread, so a time budget per
+record needs a process that can be killed: each worker cleans one record at a time; when one
+overruns the budget (or dies: a crash, the out-of-memory killer) its record gets an error
+Result, the worker is killed and a new one takes its place, and the batch goes on. Results
+come back in input order whatever finishes first, and records are read only a window ahead,
+so a crawl streams through.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+__all__ = ["Work", "run_in_workers"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Work(Generic[T, R]):
+    """What the workers do, as module-level functions (or partials of them) that pickle.
+
+    Attributes:
+        prepare: Runs once in each worker; its value (a pipeline...) is passed to ``run``.
+        run: Turns one item into its result (and never raises, but for bugs).
+        fail: The error result of an item: ``fail(item, error_type, message)``.
+    """
+
+    prepare: Callable[[], Any]
+    run: Callable[[Any, T], R]
+    fail: Callable[[T, str, str], R]
+
+
+def _worker(conn: Connection, work: Work[Any, Any]) -> None:  # pragma: no cover - a child
+    # Ctrl-C goes to the whole process group: the parent stops the workers itself, and a
+    # worker's own KeyboardInterrupt would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A SIGTERM handler the parent had (the command line's) is not the worker's.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    state: Any = None
+    broken: Exception | None = None
+    try:
+        state = work.prepare()
+    except Exception as exc:  # every item then reports it
+        broken = exc
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if broken is not None:
+            result = work.fail(item, type(broken).__name__, str(broken))
+        else:
+            try:
+                result = work.run(state, item)
+            except Exception as exc:  # an item's failure is its result
+                result = work.fail(item, type(exc).__name__, str(exc))
+        try:
+            conn.send(result)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # a result that does not pickle
+            conn.send(work.fail(item, type(exc).__name__, str(exc)))
+
+
+class _Worker(Generic[T]):
+    """One worker process and the items sent to it, oldest first."""
+
+    def __init__(self, context: Any, work: Work[T, Any]) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(child, work), daemon=True)
+        self.process.start()
+        child.close()
+        self.tasks: deque[tuple[int, T]] = deque()
+        self.started = 0.0  # when it began its oldest task
+
+    def send(self, index: int, item: T) -> None:
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((index, item))
+        self.conn.send(item)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def run_in_workers(
+    items: Iterable[T],
+    work: Work[T, R],
+    *,
+    jobs: int,
+    timeout: float | None,
+    window: int,
+) -> Iterator[R]:
+    """Run ``work`` on ``items`` in ``jobs`` processes; yield the results in input order.
+
+    Args:
+        items: The items (read lazily, a window ahead).
+        work: What to do with each.
+        jobs: Worker processes.
+        timeout: Seconds an item may take; None: no limit.
+        window: How many items may be read ahead of the oldest one not yet yielded.
+
+    Yields:
+        One result per item, in order; an item over ``timeout`` (or whose worker died) has
+        the error result ``work.fail`` makes, "TimeoutError" (or "ChildProcessError").
+
+    Raises:
+        Exception: What reading ``items`` raised, after the results of the items before.
+    """
+    context = get_context()
+    # Without a time budget a worker gets its next item before it finishes the current one
+    # (no wait between items); with one, an item is sent only to an idle worker, so an
+    # item's clock starts when its worker starts it.
+    depth = 1 if timeout is not None else 2
+    stream = iter(items)
+    failure: Exception | None = None
+    exhausted = False
+    next_in = next_out = 0
+    done: dict[int, R] = {}
+    workers: list[_Worker[T]] = []
+    try:
+        workers = [_Worker(context, work) for _ in range(jobs)]
+        while True:
+            for worker in sorted(workers, key=lambda w: len(w.tasks)):
+                while not exhausted and len(worker.tasks) < depth and next_in - next_out < window:
+                    try:
+                        item = next(stream)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    except Exception as exc:  # raised after what was read
+                        failure, exhausted = exc, True
+                        break
+                    worker.send(next_in, item)
+                    next_in += 1
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == next_in:
+                break
+            busy = [w for w in workers if w.tasks]
+            wait_for = None
+            if timeout is not None:
+                wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout=wait_for)
+            now = time.monotonic()
+            for worker in busy:
+                index, item = worker.tasks[0]
+                if worker.conn in ready:
+                    try:
+                        done[index] = worker.conn.recv()
+                    except (EOFError, OSError):
+                        code = worker.process.exitcode
+                        msg = f"the worker process died (exit code {code})"
+                        done[index] = work.fail(item, "ChildProcessError", msg)
+                        _replace(workers, worker, context, work)
+                    else:
+                        worker.tasks.popleft()
+                        worker.started = now
+                elif timeout is not None and now - worker.started >= timeout:
+                    msg = f"took more than {timeout:g} s; stopped"
+                    done[index] = work.fail(item, "TimeoutError", msg)
+                    _replace(workers, worker, context, work)
+    finally:
+        for worker in workers:
+            worker.stop()
+    if failure is not None:
+        raise failure
+
+
+def _replace(
+    workers: list[_Worker[T]], worker: _Worker[T], context: Any, work: Work[T, Any]
+) -> None:
+    """Kill ``worker`` (its first task is settled) and give its other tasks to a new one."""
+    worker.stop()
+    fresh = _Worker(context, work)
+    workers[workers.index(worker)] = fresh
+    worker.tasks.popleft()
+    for index, item in worker.tasks:
+        fresh.send(index, item)
