@@ -8,6 +8,7 @@ tags, JSON-LD) is read from the same parsed tree.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import functools
 import itertools
@@ -1125,6 +1126,49 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
 
 
+#: Pages of more blocks than this are checked for long runs of one repeated element...
+REPEAT_CHECK_BLOCKS = 10_000
+#: ...and of each run longer than this, only the first this many elements are searched.
+REPEAT_KEEP = 50
+
+
+def _without_long_repeats(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of ``tree`` in which a run of identical sibling elements keeps its first ones.
+
+    A page followed by 40,000 ``<p>Reply</p>`` makes libxml2's XPath searches in htmldate
+    (``.//p/text()``-like) and trafilatura (``//p//text()``) quadratic in the number of
+    paragraphs: 10 s for 600 KB. Identical leaf elements (same tag, attributes and text, in
+    a row under one parent) beyond the first :data:`REPEAT_KEEP` of a run are left out of
+    what they search; the page's own blocks still have them all. The tree is returned as it
+    is when it has no such run.
+    """
+    doomed: list[etree._Element] = []
+    for parent in tree.iter():
+        run = 0
+        previous: tuple[object, ...] | None = None
+        for child in parent:
+            key = None
+            if isinstance(child.tag, str) and not len(child) and not (child.tail or "").strip():
+                key = (child.tag, child.text, tuple(child.attrib.items()))
+            run = run + 1 if key is not None and key == previous else 1
+            previous = key
+            if run > REPEAT_KEEP:
+                doomed.append(child)
+    if not doomed:
+        return tree
+    duplicate = copy.deepcopy(tree)
+    # The same elements in the copy: the n-th element of the tree is the n-th of the copy.
+    gone = set(doomed)
+    positions = [n for n, element in enumerate(tree.iter()) if element in gone]
+    copied = list(duplicate.iter())
+    for n in reversed(positions):
+        element = copied[n]
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return duplicate
+
+
 def _read_tree(
     tree: lxml_html.HtmlElement,
     html: HtmlInput,
@@ -1137,13 +1181,16 @@ def _read_tree(
     hints = page_hints(tree)
     elements: list[etree._Element] = []
     page = page_blocks(tree, elements)
-    hints = _complete_hints(tree, hints, url, reference_date)
-    if tree is not html:  # a user's own tree is left as it is
-        etree.strip_tags(tree, etree.Comment)
-    blocks = _trafilatura_blocks(tree, favor_recall=False)
+    # What htmldate and trafilatura read: the page, or a copy without the long runs of one
+    # repeated element that make their XPath searches quadratic.
+    searched = _without_long_repeats(tree) if len(page) > REPEAT_CHECK_BLOCKS else tree
+    hints = _complete_hints(searched, hints, url, reference_date)
+    if searched is not html:  # a user's own tree is left as it is
+        etree.strip_tags(searched, etree.Comment)
+    blocks = _trafilatura_blocks(searched, favor_recall=False)
     where = _page_index(page)
     if _under_extracted(page, where, blocks):
-        recall = _trafilatura_blocks(tree, favor_recall=True)
+        recall = _trafilatura_blocks(searched, favor_recall=True)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)
