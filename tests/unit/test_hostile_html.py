@@ -198,6 +198,11 @@ def test_a_page_over_max_bytes_is_refused_with_its_size_and_the_limit() -> None:
         articlekit.clean_html(wide, max_bytes=len(wide) + 10)
     assert "東京" in articlekit.clean_html(wide, max_bytes=None).text
     assert articlekit.clean_html(PAGE, max_bytes=len(PAGE)).text
+    # Bytes count as served (a Windows-1252 page grows in UTF-8), trees are not measured.
+    legacy = PAGE.replace("<head>", '<head><meta charset="windows-1252">')
+    legacy = legacy.replace("Istanbul", "Zürich" * 20).encode("cp1252")
+    assert "Zürich" in articlekit.clean_html(legacy, max_bytes=len(legacy)).text
+    assert articlekit.clean_html(lxml_html.fromstring(PAGE), max_bytes=10).text
 
 
 def test_the_default_size_limit_is_trafilaturas() -> None:

@@ -150,7 +150,8 @@ def _read_input(html: HtmlInput, max_bytes: int | None) -> _Input:
             f"got {type(html).__name__}"
         )
         raise InputTypeError(msg)
-    check_size(html, max_bytes)
+    else:
+        check_size(html, max_bytes)  # a str; bytes were measured as served, trees are not
     scrubbed = scrub_surrogates(html)
     html = scrubbed.text
     if not _TAG.search(html[:65536]):
