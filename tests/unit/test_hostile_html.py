@@ -317,6 +317,19 @@ def test_a_long_run_of_repeated_replies_is_searched_once_but_kept_in_the_page() 
     assert "Paragraph 3" in article.text
 
 
+def test_empty_elements_of_a_huge_page_are_left_out_of_the_search_only() -> None:
+    from articlekit.readers.html import _count_elements, _without_empty_elements, parse_html
+
+    tree = parse_html(PAGE.replace("</article>", "</article>" + "<p><b><i>" * 2000))
+    before = _count_elements(tree)
+    searched = _without_empty_elements(tree)
+    assert _count_elements(tree) == before  # the page itself is left as it is
+    assert _count_elements(searched) < 50
+    assert "Paragraph 3" in searched.text_content()
+    page = PAGE.replace("</article>", "</article>" + "<p><b><i>" * 10000)
+    assert "Paragraph 3" in articlekit.clean_html(page).text
+
+
 def test_bytes_of_any_kind_give_an_article_or_an_articlekit_error() -> None:
     rng = random.Random(3)
     for _ in range(50):

@@ -1127,7 +1127,8 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
 
 
-#: Pages of more blocks than this are checked for long runs of one repeated element...
+#: Pages of more blocks than this are checked for long runs of one repeated element (the
+#: largest of 2,322 dev pages has 6,569 blocks)...
 REPEAT_CHECK_BLOCKS = 10_000
 #: ...and of each run longer than this, only the first this many elements are searched.
 REPEAT_KEEP = 50
@@ -1170,6 +1171,46 @@ def _without_long_repeats(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     return duplicate
 
 
+#: Pages of more elements than this have their empty elements left out of what htmldate and
+#: trafilatura search (the largest of 2,322 dev pages has 10,112 elements; 50,000 unclosed
+#: ``<p><b><i>`` are 150,000).
+EMPTY_CHECK_ELEMENTS = 25_000
+#: The elements that may be left out when empty: containers and inline formatting, never
+#: media, form fields, line breaks or links.
+_PRUNABLE = frozenset(
+    {"b", "i", "em", "strong", "span", "font", "u", "small", "big", "s", "strike", "tt"}
+    | {"p", "div", "section", "article", "center", "blockquote", "li", "ul", "ol", "dl"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "tbody", "table"}
+)
+
+
+def _count_elements(tree: etree._Element) -> int:
+    return sum(1 for _ in tree.iter())
+
+
+def _without_empty_elements(
+    tree: lxml_html.HtmlElement, *, copied: bool = False
+) -> lxml_html.HtmlElement:
+    """``tree`` (a copy, unless ``copied``) without its empty containers and inline elements.
+
+    An element of :data:`_PRUNABLE` with no child left, no text and only white space after
+    it reads as nothing; a hostile page of 50,000 unclosed ``<p><b><i>`` is 150,000 of them,
+    and htmldate and trafilatura spend most of their (linear) time on them: 10 s per MB.
+    Children go before their parents (reversed document order), so a nest of empty elements
+    goes whole. One pass.
+    """
+    pruned = tree if copied else copy.deepcopy(tree)
+    for element in reversed(list(pruned.iter(*_PRUNABLE))):
+        if (
+            len(element) == 0
+            and not (element.text or "").strip()
+            and not (element.tail or "").strip()
+            and (parent := element.getparent()) is not None
+        ):
+            parent.remove(element)
+    return pruned
+
+
 def _read_tree(
     tree: lxml_html.HtmlElement,
     html: HtmlInput,
@@ -1185,6 +1226,8 @@ def _read_tree(
     # What htmldate and trafilatura read: the page, or a copy without the long runs of one
     # repeated element that make their XPath searches quadratic.
     searched = _without_long_repeats(tree) if len(page) > REPEAT_CHECK_BLOCKS else tree
+    if _count_elements(searched) > EMPTY_CHECK_ELEMENTS:
+        searched = _without_empty_elements(searched, copied=searched is not tree)
     hints = _complete_hints(searched, hints, url, reference_date)
     if searched is not html:  # a user's own tree is left as it is
         etree.strip_tags(searched, etree.Comment)
