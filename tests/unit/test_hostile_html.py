@@ -175,6 +175,14 @@ def test_text_nested_deeper_than_libxml2_reads_and_the_text_after_it_are_kept(de
     assert "Paragraph 3" in article.text
 
 
+def test_a_text_node_over_libxml2s_size_limit_does_not_empty_the_page() -> None:
+    from articlekit.readers.html import parse_html
+
+    page = f"<html><body><p>{'word ' * 2_100_000}END</p><p>After it.</p></body></html>"
+    text = parse_html(page).text_content()
+    assert "END" in text and "After it." in text
+
+
 def test_unclosed_deep_nesting_keeps_the_text() -> None:
     page = PAGE.replace("<article>", "<article>" + "<div><span>" * 400)
     assert "Paragraph 3" in articlekit.clean_html(page).text

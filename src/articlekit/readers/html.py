@@ -158,14 +158,20 @@ def _read_input(html: HtmlInput, max_bytes: int | None) -> _Input:
         msg = "the input has no HTML tags: for plain text use articlekit.clean_text"
         raise InputError(msg)
     html = repair_html(html)
-    tree, too_deep = _load_tree(html)
+    tree, limit = _load_tree(html, _parser())
     depth = MAX_NESTING
-    while too_deep and depth >= MAX_NESTING // 4:
+    while limit == "depth" and depth >= MAX_NESTING // 4:
         # libxml2 stopped at its depth limit and dropped the rest of the page: the tags
         # nested deeper than the bound go, their text stays.
         html, _ = flatten_nesting(html, depth)
-        tree, too_deep = _load_tree(html)
+        tree, limit = _load_tree(html, _parser())
         depth //= 2
+    if limit == "size":
+        # A text node over libxml2's 10 MB limit empties the whole tree: such a page is read
+        # with the limits lifted (XML_PARSE_HUGE), nested no deeper than the bound, as
+        # lifting them also lets elements nest 2,048 levels deep.
+        html, _ = flatten_nesting(html, MAX_NESTING)
+        tree, limit = _load_tree(html, _parser(huge=True))
     if tree is None:
         # trafilatura refuses fragments; a fragment is still HTML a user may hand us.
         try:
@@ -187,7 +193,7 @@ def _deeper_than(tree: etree._Element, bound: int) -> bool:
 
 
 @functools.cache
-def _parser() -> lxml_html.HTMLParser:
+def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     """Return a parser with trafilatura's settings (comments kept) and a C-level class lookup.
 
     Comments are kept for htmldate, which reads dates in them (blog engines print an
@@ -207,6 +213,7 @@ def _parser() -> lxml_html.HTMLParser:
         encoding="utf-8",
         remove_comments=False,
         remove_pis=True,
+        huge_tree=huge,
     )
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
@@ -219,7 +226,9 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-def _load_tree(html: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+def _load_tree(
+    html: str, parser: lxml_html.HTMLParser
+) -> tuple[lxml_html.HtmlElement | None, str | None]:
     """Parse a page as ``trafilatura.utils.load_html`` does, with :func:`_parser`.
 
     The same repairs (invalid XML characters, a broken doctype, a self-closing ``<html/>``),
@@ -227,36 +236,43 @@ def _load_tree(html: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     when the markup never says "html".
 
     Returns:
-        The tree (None when there is none) and whether libxml2 stopped at its depth limit
-        (then the page's elements after the deepest ones are missing).
+        The tree (None when there is none) and the libxml2 limit the parse ran into, which
+        lost part of the page: "depth" (elements nested more than 255 levels: the page
+        after the deepest is missing), "size" (a text node over 10 MB: the tree is empty),
+        or None.
     """
     from trafilatura.utils import is_dubious_html, repair_faulty_html
 
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = repair_faulty_html(html, beginning)
-    parser = _parser()
     tree: lxml_html.HtmlElement | None = None
-    too_deep = False
+    limit: str | None = None
     try:
         tree = lxml_html.fromstring(html, parser=parser)
-        too_deep = _hit_depth_limit(parser)
+        limit = _limit_hit(parser)
     except (ValueError, etree.LxmlError):  # ValueError: a str with an encoding declaration
         tree = None
     if tree is None or len(tree) < 1:
         try:
             tree = lxml_html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-            too_deep = _hit_depth_limit(parser)
+            limit = _limit_hit(parser)
         except (ValueError, etree.LxmlError):
             tree = None
     if tree is not None and dubious and len(tree) < 2:
-        return None, too_deep
-    return tree, too_deep
+        return None, limit
+    return tree, limit
 
 
-def _hit_depth_limit(parser: etree._BaseParser) -> bool:
-    """Whether the parser's last run stopped at libxml2's nesting limit (255 levels)."""
-    return any("Excessive depth" in entry.message for entry in parser.error_log)
+def _limit_hit(parser: etree._BaseParser) -> str | None:
+    """Which of libxml2's resource limits the parser's last run hit (see :func:`_load_tree`)."""
+    for entry in parser.error_log:
+        message = entry.message
+        if "Excessive depth" in message:
+            return "depth"
+        if "Resource limit exceeded" in message or "XML_PARSE_HUGE" in message:
+            return "size"
+    return None
 
 
 def _text_and_links(element: etree._Element) -> tuple[str, int]:
