@@ -338,6 +338,25 @@ def test_empty_elements_of_a_huge_page_are_left_out_of_the_search_only() -> None
     assert "Paragraph 3" in articlekit.clean_html(page).text
 
 
+def test_htmldate_searches_the_free_text_of_pages_of_ordinary_size_only(monkeypatch) -> None:
+    import htmldate
+
+    from articlekit.readers.html import REPEAT_CHECK_BLOCKS
+
+    calls: list[bool] = []
+    real = htmldate.find_date
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(bool(kwargs["extensive_search"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(htmldate, "find_date", spy)
+    articlekit.clean_html(PAGE)
+    many = "".join(f"<p>Reply {i}</p>" for i in range(REPEAT_CHECK_BLOCKS + 1))
+    articlekit.clean_html(PAGE.replace("</article>", f"</article>{many}"))
+    assert calls == [True, False]
+
+
 def test_bytes_of_any_kind_give_an_article_or_an_articlekit_error() -> None:
     rng = random.Random(3)
     for _ in range(50):

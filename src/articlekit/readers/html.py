@@ -400,13 +400,20 @@ MAX_SEARCH_NAMES = 3
 
 
 def _complete_hints(
-    tree: etree._Element, hints: Hints, url: str | None, reference_date: datetime | None
+    tree: etree._Element,
+    hints: Hints,
+    url: str | None,
+    reference_date: datetime | None,
+    *,
+    extensive: bool = True,
 ) -> Hints:
     """Complete the metadata's dates with htmldate's search of the page.
 
     The publication day comes from htmldate (``extensive_search``, ``original_date``: the
     settings trafilatura uses), with the time and zone of a JSON-LD or meta timestamp of that
-    day. (The slower author search is deferred: see
+    day. Without ``extensive``, htmldate's search of the free text is left out (its XPath
+    search is quadratic in the page's text nodes: pages of more than
+    :data:`REPEAT_CHECK_BLOCKS` blocks). (The slower author search is deferred: see
     :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.)
     """
     changes: dict[str, Any] = {}
@@ -420,7 +427,7 @@ def _complete_hints(
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
     try:
         found = find_date(
-            tree, extensive_search=True, original_date=True, url=url, max_date=max_date
+            tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
         )
     except Exception:  # htmldate failing on a hostile page finds no date
         found = None
@@ -1244,7 +1251,9 @@ def _read_tree(
     searched = _without_long_repeats(tree) if len(page) > REPEAT_CHECK_BLOCKS else tree
     if _count_elements(searched) > EMPTY_CHECK_ELEMENTS:
         searched = _without_empty_elements(searched, copied=searched is not tree)
-    hints = _complete_hints(searched, hints, url, reference_date)
+    hints = _complete_hints(
+        searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
+    )
     if searched is not html:  # a user's own tree is left as it is
         etree.strip_tags(searched, etree.Comment)
     blocks = _trafilatura_blocks(searched, favor_recall=False)
