@@ -10,7 +10,8 @@ from articlekit.draft import Draft
 from articlekit.errors import InputTypeError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
-from articlekit.readers.html import HtmlInput, read_html
+from articlekit.readers.html import HtmlInput, invalid_characters, read_html
+from articlekit.readers.html_input import DEFAULT_MAX_BYTES, scrub_surrogates
 from articlekit.readers.text import read_text
 
 __all__ = ["clean_html", "clean_text"]
@@ -21,6 +22,18 @@ def _check_reference_date(reference_date: object) -> datetime | None:
         return reference_date
     msg = f"reference_date must be a datetime or None, got {type(reference_date).__name__}"
     raise InputTypeError(msg)
+
+
+def _check_max_bytes(max_bytes: object) -> int | None:
+    if max_bytes is None or (isinstance(max_bytes, int) and not isinstance(max_bytes, bool)):
+        return max_bytes
+    msg = f"max_bytes must be an int or None, got {type(max_bytes).__name__}"
+    raise InputTypeError(msg)
+
+
+def _scrubbed_url(url: str | None) -> str | None:
+    """The URL with lone surrogates replaced (U+FFFD), so that the Article encodes as UTF-8."""
+    return scrub_surrogates(url).text if isinstance(url, str) else url
 
 
 def _finish(draft: Draft, pipeline: Pipeline | None) -> Article:
@@ -65,7 +78,16 @@ def clean_text(
         >>> a.text, [r.reason for r in a.removed]
         ('The talks resumed in Istanbul, officials said.', ['ad_label'])
     """
-    draft = read_text(text, url=url, reference_date=_check_reference_date(reference_date))
+    if not isinstance(text, str):
+        # read_text says so in its own words; only a str is scrubbed here.
+        return _finish(read_text(text, url=url, reference_date=reference_date), pipeline)
+    scrubbed = scrub_surrogates(text)
+    draft = read_text(
+        scrubbed.text, url=_scrubbed_url(url), reference_date=_check_reference_date(reference_date)
+    )
+    removal = invalid_characters(scrubbed, cleaner="read_text")
+    if removal is not None:
+        draft = draft.replace(removed=(*draft.removed, removal))
     if profile is not None:
         pipeline = with_profile(pipeline if pipeline is not None else DEFAULT_PIPELINE, profile)
     return _finish(draft, pipeline)
@@ -77,6 +99,7 @@ def clean_html(
     url: str | None = None,
     reference_date: datetime | None = None,
     pipeline: Pipeline | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Clean a fetched page into an Article.
 
@@ -90,13 +113,21 @@ def clean_html(
         url: The page URL, if known.
         reference_date: Anchors year-less and relative dates.
         pipeline: The cleaners to run; :data:`~articlekit.DEFAULT_PIPELINE` when None.
+        max_bytes: The largest page read, in bytes (a ``str`` counts its UTF-8 length;
+            lxml and BeautifulSoup trees are not measured); None for no limit. The default,
+            :data:`~articlekit.readers.html_input.DEFAULT_MAX_BYTES`, is 20 MB
+            (trafilatura's own limit).
 
     Returns:
-        The Article.
+        The Article. Lone surrogates in a ``str`` (code points no UTF-8 encoder takes) are
+        replaced with U+FFFD and recorded in ``removed`` (reason ``invalid_character``).
 
     Raises:
         InputTypeError: If ``html`` is of another type.
+        InputTooLargeError: If the page is larger than ``max_bytes``.
         InputError: If ``html`` has no markup (use :func:`clean_text` for plain text).
+        UnreadableInputError: If a library under the reader fails on the page in a way
+            articlekit cannot work around.
         NoArticleError: If the page has no main text at all; its ``article`` holds what the
             page's metadata says (title, dates, authors) in an Article without blocks.
         CleanerError: If a custom cleaner in ``pipeline`` fails.
@@ -111,7 +142,12 @@ def clean_html(
         ('Talks resume', 'Negotiators for both c', ['title', 'ad_label'])
     """
     try:
-        draft = read_html(html, url=url, reference_date=_check_reference_date(reference_date))
+        draft = read_html(
+            html,
+            url=_scrubbed_url(url),
+            reference_date=_check_reference_date(reference_date),
+            max_bytes=_check_max_bytes(max_bytes),
+        )
     except NoArticleError as exc:
         if isinstance(exc.article, Draft):
             exc.article = _finish(exc.article, pipeline)

@@ -8,6 +8,8 @@ value of the right type that cannot work, ``KeyError`` for an unknown name)::
     ArticlekitError
     ├── InputError (ValueError)           input that cannot be read: wrong type, not HTML...
     │   ├── InputTypeError (TypeError)    input of a type articlekit does not take
+    │   ├── InputTooLargeError            a page over clean_html's size limit (max_bytes)
+    │   ├── UnreadableInputError          a page a dependency (lxml, trafilatura...) fails on
     │   └── NoArticleError                a page with no main text at all (clean_html)
     ├── PipelineError (ValueError)        a pipeline that can never work (duplicate names...)
     │   └── UnknownCleanerError (KeyError)  a cleaner name that is not in the pipeline/registry
@@ -27,6 +29,7 @@ __all__ = [
     "ArticlekitError",
     "CleanerError",
     "InputError",
+    "InputTooLargeError",
     "InputTypeError",
     "MissingDependencyError",
     "NoArticleError",
@@ -34,6 +37,7 @@ __all__ = [
     "ProfileError",
     "ProfileVersionError",
     "UnknownCleanerError",
+    "UnreadableInputError",
 ]
 
 
@@ -47,6 +51,30 @@ class InputError(ArticlekitError, ValueError):
 
 class InputTypeError(InputError, TypeError):
     """The input is of a type articlekit does not accept (for example ``bytes`` to clean_text)."""
+
+
+class InputTooLargeError(InputError):
+    """The page is larger than the limit :func:`articlekit.clean_html` was given (``max_bytes``).
+
+    Attributes:
+        size: The page's size in bytes (a ``str`` counts its UTF-8 length).
+        limit: The limit in bytes.
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"the page is {size:,} bytes, over the limit of {limit:,} bytes: pass a larger "
+            "max_bytes (or None for no limit) to read it"
+        )
+        self.size = size
+        self.limit = limit
+
+
+class UnreadableInputError(InputError):
+    """A library articlekit reads pages with failed on this page (a parser's resource limit...).
+
+    The message names the library's error; the original exception is the ``__cause__``.
+    """
 
 
 class NoArticleError(InputError):

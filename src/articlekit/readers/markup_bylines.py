@@ -155,8 +155,12 @@ def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[s
     return best[1]
 
 
-def _names_of(element: etree._Element, language: str | None) -> tuple[str, ...]:
-    """The names an author element holds."""
+#: Marked parts inside marked parts are read this many levels deep, no deeper.
+MAX_MARKED_DEPTH = 16
+
+
+def _names_of(element: etree._Element, language: str | None, depth: int = 0) -> tuple[str, ...]:
+    """The names an author element holds (its marked parts read to :data:`MAX_MARKED_DEPTH`)."""
     if element.tag == "meta":
         content = element.get("content") or ""
         return plausible_authors(parse_byline(content, language=language, trusted=True))
@@ -170,7 +174,7 @@ def _names_of(element: etree._Element, language: str | None) -> tuple[str, ...]:
         # "Written by A | Edited by B", both linked: B is no author.
         others = _other_roles(element_text(element), language)
         return plausible_authors([n for n in names if n not in others])
-    inner = _inner_names(element, language)
+    inner = _inner_names(element, language, depth + 1) if depth < MAX_MARKED_DEPTH else ()
     if inner:
         # A byline box whose parts are marked too ("author-name" beside "author-title"): the
         # part that names, not the box's text, which runs the name into the job title.
@@ -193,17 +197,19 @@ def _other_roles(text: str, language: str | None) -> set[str]:
 def _marked_children(element: etree._Element) -> list[etree._Element]:
     """The outermost marked elements inside ``element``, in document order."""
     found: list[etree._Element] = []
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
+    # An explicit stack: the elements between ``element`` and a marked one may be nested
+    # deeper than Python's recursion limit.
+    stack = [child for child in reversed(element) if isinstance(child.tag, str)]
+    while stack:
+        child = stack.pop()
         if _is_author_element(child):
             found.append(child)
         else:
-            found.extend(_marked_children(child))
+            stack.extend(c for c in reversed(child) if isinstance(c.tag, str))
     return found
 
 
-def _inner_names(element: etree._Element, language: str | None) -> tuple[str, ...]:
+def _inner_names(element: etree._Element, language: str | None, depth: int = 0) -> tuple[str, ...]:
     """The names of the first marked part that names someone, and of its like siblings.
 
     "By <span class=author>A</span> and <span class=author>B</span>" names both.
@@ -213,7 +219,7 @@ def _inner_names(element: etree._Element, language: str | None) -> tuple[str, ..
     for child in _marked_children(element):
         if first is not None and (child.tag, child.get("class")) != (first.tag, first.get("class")):
             continue
-        found = _names_of(child, language)
+        found = _names_of(child, language, depth)
         if found and first is None:
             first = child
         names.extend(n for n in found if n not in names)

@@ -47,22 +47,30 @@ def element_text(element: etree._Element) -> str:
     Inline markup adds no space ("the <ref>Plus Membership</ref>." stays "the Plus
     Membership."); line breaks and block children do.
     """
+    # An explicit stack, not recursion: a user's own tree may be nested deeper than Python's
+    # recursion limit. Each entry is a node to open (its text, then its children) or a
+    # string to emit (a break, a tail) once the node's children are done.
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
+    stack: list[etree._Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item.text:
+            parts.append(item.text)
+        pending: list[etree._Element | str] = []
+        for child in item:
             if isinstance(child.tag, str):
-                if child.tag in _BREAKS:
-                    parts.append(" ")
-                walk(child)
-                if child.tag in _BREAKS:
-                    parts.append(" ")
+                brk = child.tag in _BREAKS
+                if brk:
+                    pending.append(" ")
+                pending.append(child)
+                if brk:
+                    pending.append(" ")
             if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
+                pending.append(child.tail)
+        stack.extend(reversed(pending))
     return normalize_space("".join(parts))
 
 
@@ -79,22 +87,31 @@ def json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: arrays or objects nested deeper than the parser's stack (a
+            # few kilobytes of "[[[[..."): such a block is ignored like a malformed one.
             continue
-        yield from _walk(data, depth=0)
+        yield from _walk(data)
 
 
-def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _walk(graph, depth + 1)
+#: JSON-LD objects are looked for this many lists or ``@graph`` levels deep, no deeper.
+JSON_LD_MAX_DEPTH = 4
+
+
+def _walk(data: Any) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON-LD value in document order, down to :data:`JSON_LD_MAX_DEPTH`."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > JSON_LD_MAX_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in reversed(value))
+        elif isinstance(value, dict):
+            yield value
+            graph = value.get("@graph")
+            if graph is not None:
+                stack.append((graph, depth + 1))
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -103,16 +120,31 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(v).casefold() for v in values if v}
 
 
+#: Names are looked for this many lists or ``name`` objects deep in an author value, no deeper.
+NAME_MAX_DEPTH = 8
+
+
 def _names(value: Any) -> list[str]:
-    """Names from a JSON-LD author/publisher value: str, object with name, or a list."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return _names(name) if name else []
-    if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
-    return []
+    """Names from a JSON-LD author/publisher value: str, object with name, or a list.
+
+    Nesting deeper than :data:`NAME_MAX_DEPTH` is ignored (a hostile page's
+    ``[[[[...]]]]``), without recursion.
+    """
+    names: list[str] = []
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            names.append(item)
+        elif depth >= NAME_MAX_DEPTH:
+            continue
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if name:
+                stack.append((name, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((x, depth + 1) for x in reversed(item))
+    return names
 
 
 def _meta(tree: etree._Element) -> dict[str, list[str]]:

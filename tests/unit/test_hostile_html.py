@@ -1,0 +1,374 @@
+"""clean_html and clean_text on hostile input: deep nesting, odd encodings, invalid characters.
+
+Each test is a failure measured on the reader before it was fixed: a crash that was not an
+ArticlekitError, text silently lost, or an Article that could not be encoded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import random
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+import articlekit
+from articlekit.errors import ArticlekitError, InputError
+
+
+def _paragraph(i: int) -> str:
+    return (
+        f"<p>Paragraph {i}: negotiators from both countries met in Istanbul on Monday and "
+        "agreed to resume the exchange of prisoners, officials said after the talks.</p>"
+    )
+
+
+PARAS = "".join(_paragraph(i) for i in range(4))
+HEAD = "<html><head><title>Talks resume</title></head><body>"
+PAGE = f"{HEAD}<article>{PARAS}</article></body></html>"
+
+
+def _encodes(article: articlekit.Article) -> None:
+    """The Article is valid UTF-8 through and through: its JSON encodes strictly."""
+    json.dumps(article.to_dict(), ensure_ascii=False, default=str).encode("utf-8")
+
+
+# --- recursion ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "json_ld",
+    [
+        "[" * 1000 + "]" * 1000,
+        '{"a":' * 1000 + "1" + "}" * 1000,
+        '{"@type": "NewsArticle", "author": ' + "[" * 900 + '"Ann Lee"' + "]" * 900 + "}",
+    ],
+    ids=["array", "object", "author"],
+)
+def test_deeply_nested_json_ld_is_ignored_not_a_crash(json_ld: str) -> None:
+    page = PAGE.replace("<body>", f'<body><script type="application/ld+json">{json_ld}</script>')
+    article = articlekit.clean_html(page)
+    assert "Paragraph 3" in article.text
+
+
+def test_a_users_tree_nested_deeper_than_the_recursion_limit_is_read() -> None:
+    root = lxml_html.fromstring(PAGE)
+    article_element = root.find(".//article")
+    assert article_element is not None
+    holder = article_element
+    for _ in range(2000):
+        holder = etree.SubElement(holder, "div")
+    etree.SubElement(holder, "p").text = "The deepest line of the page is still read."
+    before = etree.tostring(root)
+    article = articlekit.clean_html(root)
+    assert "Paragraph 3" in article.text
+    assert etree.tostring(root) == before  # the user's tree is left as it is
+
+
+# --- encodings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "charset", ["idna", "undefined", "utf-7", "punycode", "unicode_escape", "x-user-defined"]
+)
+def test_an_unusable_declared_charset_falls_back_to_detection(charset: str) -> None:
+    data = PAGE.replace("<head>", f'<head><meta charset="{charset}">').encode("utf-8")
+    article = articlekit.clean_html(data.replace(b"Istanbul", "İstanbul".encode()))
+    assert "İstanbul" in article.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_read(encoding: str) -> None:
+    article = articlekit.clean_html(PAGE.replace("Istanbul", "İstanbul").encode(encoding))
+    assert "İstanbul" in article.text
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "utf-32"])
+def test_a_wide_charset_declared_on_ascii_bytes_is_ignored(charset: str) -> None:
+    data = PAGE.replace("<head>", f'<head><meta charset="{charset}">').encode("ascii")
+    assert "Paragraph 3" in articlekit.clean_html(data).text
+
+
+def test_utf8_with_a_windows_1252_piece_is_decoded_per_byte_not_as_mojibake() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8">').replace(
+        "Istanbul", "Istanbul (Café Déjà)"
+    )
+    data = page.encode("utf-8").replace("Déjà".encode(), "Déjà".encode("cp1252"))
+    article = articlekit.clean_html(data)
+    assert "Istanbul (Café Déjà)" in article.text
+    # Undeclared, mostly UTF-8: the same.
+    undeclared = PAGE.replace("Istanbul", "İstanbul, Zürich, Malmö (Déjà)").encode("utf-8")
+    undeclared = undeclared.replace("Déjà".encode(), "Déjà".encode("cp1252"), 1)
+    assert "İstanbul, Zürich, Malmö (Déjà)" in articlekit.clean_html(undeclared).text
+
+
+def test_utf8_declared_as_latin1_is_read_as_utf8() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">')
+    data = page.replace("Istanbul", "Zürich and Malmö").encode("utf-8")
+    assert "Zürich and Malmö" in articlekit.clean_html(data).text
+
+
+def test_a_legacy_page_is_still_read_in_its_declared_charset() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">')
+    data = page.replace("Istanbul", "Стамбуле").encode("cp1251")
+    assert "Стамбуле" in articlekit.clean_html(data).text
+    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">')
+    assert (
+        "Zürich" in articlekit.clean_html(page.replace("Istanbul", "Zürich").encode("latin-1")).text
+    )
+
+
+def test_ascii_declared_in_a_seven_bit_charset_is_read_in_it() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="iso-2022-jp">')
+    data = page.replace("Istanbul", "東京").encode("iso-2022-jp")
+    assert "東京" in articlekit.clean_html(data).text
+
+
+# --- invalid characters ------------------------------------------------------------------
+
+
+def test_a_lone_surrogate_in_html_keeps_the_rest_of_the_page_and_is_recorded() -> None:
+    page = PAGE.replace("Paragraph 1:", "Paragraph 1 \ud800:")
+    article = articlekit.clean_html(page)
+    assert "Paragraph 3" in article.text
+    assert "Paragraph 1 \ufffd:" in article.text
+    invalid = [r for r in article.removed if r.reason == "invalid_character"]
+    assert len(invalid) == 1 and "U+D800" in invalid[0].text
+    _encodes(article)
+
+
+def test_a_lone_surrogate_in_plain_text_is_replaced_and_recorded() -> None:
+    article = articlekit.clean_text("x \ud800 and the talks resumed in Istanbul on Monday.\n")
+    _encodes(article)
+    assert "\ufffd" in article.text
+    assert [r.reason for r in article.removed if r.reason == "invalid_character"] == [
+        "invalid_character"
+    ]
+
+
+def test_a_surrogate_pair_is_the_character_it_stands_for() -> None:
+    article = articlekit.clean_text("The talks resumed \ud83d\ude00 in Istanbul on Monday.")
+    assert "😀" in article.text
+    assert not [r for r in article.removed if r.reason == "invalid_character"]
+
+
+def test_a_surrogate_in_the_url_does_not_make_the_article_unencodable() -> None:
+    _encodes(articlekit.clean_html(PAGE, url="https://example.com/\udcff"))
+    _encodes(articlekit.clean_text("The talks resumed in Istanbul.", url="https://e.com/\udcff"))
+
+
+# --- depth -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_text_nested_deeper_than_libxml2_reads_and_the_text_after_it_are_kept(depth: int) -> None:
+    deep = (
+        "<div>" * depth
+        + "<p>Deep inside, the negotiators agreed on a second round of talks next month.</p>"
+        + "</div>" * depth
+    )
+    page = PAGE.replace("Paragraph 2:", f"Paragraph 2:{deep}")
+    article = articlekit.clean_html(page)
+    assert "second round of talks" in article.text
+    assert "Paragraph 3" in article.text
+
+
+def test_a_text_node_over_libxml2s_size_limit_does_not_empty_the_page() -> None:
+    from articlekit.readers.html import parse_html
+
+    page = f"<html><body><p>{'word ' * 2_100_000}END</p><p>After it.</p></body></html>"
+    text = parse_html(page).text_content()
+    assert "END" in text and "After it." in text
+
+
+def test_unclosed_deep_nesting_keeps_the_text() -> None:
+    page = PAGE.replace("<article>", "<article>" + "<div><span>" * 400)
+    assert "Paragraph 3" in articlekit.clean_html(page).text
+
+
+# --- size --------------------------------------------------------------------------------
+
+
+def test_a_page_over_max_bytes_is_refused_with_its_size_and_the_limit() -> None:
+    from articlekit.errors import InputTooLargeError
+
+    with pytest.raises(InputTooLargeError, match="max_bytes") as caught:
+        articlekit.clean_html(PAGE, max_bytes=100)
+    assert caught.value.size == len(PAGE.encode()) and caught.value.limit == 100
+    assert isinstance(caught.value, InputError)
+    with pytest.raises(InputTooLargeError):
+        articlekit.clean_html(PAGE.encode(), max_bytes=100)
+    # A str counts its UTF-8 bytes, not its characters.
+    wide = PAGE.replace("Istanbul", "東京" * 30)
+    with pytest.raises(InputTooLargeError):
+        articlekit.clean_html(wide, max_bytes=len(wide) + 10)
+    assert "東京" in articlekit.clean_html(wide, max_bytes=None).text
+    assert articlekit.clean_html(PAGE, max_bytes=len(PAGE)).text
+    # Bytes count as served (a Windows-1252 page grows in UTF-8), trees are not measured.
+    legacy = PAGE.replace("<head>", '<head><meta charset="windows-1252">')
+    legacy = legacy.replace("Istanbul", "Zürich" * 20).encode("cp1252")
+    assert "Zürich" in articlekit.clean_html(legacy, max_bytes=len(legacy)).text
+    assert articlekit.clean_html(lxml_html.fromstring(PAGE), max_bytes=10).text
+
+
+def test_the_default_size_limit_is_trafilaturas() -> None:
+    from articlekit.readers.html_input import DEFAULT_MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == 20_000_000
+
+
+@pytest.mark.parametrize("bad", ["10", 1.5, True])
+def test_max_bytes_of_another_type_is_a_type_error(bad: object) -> None:
+    with pytest.raises(articlekit.InputTypeError, match="max_bytes"):
+        articlekit.clean_html(PAGE, max_bytes=bad)  # type: ignore[arg-type]
+
+
+# --- dependency failures -----------------------------------------------------------------
+
+
+def test_trafilatura_failing_on_a_page_falls_back_on_the_pages_prose(monkeypatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    article = articlekit.clean_html(PAGE)
+    assert "Paragraph 3" in article.text
+
+
+def test_htmldate_failing_on_a_page_finds_no_date(monkeypatch) -> None:
+    import htmldate
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("year 0 is out of range")
+
+    monkeypatch.setattr(htmldate, "find_date", broken)
+    assert "Paragraph 3" in articlekit.clean_html(PAGE).text
+
+
+def test_a_recursion_error_in_a_reader_is_an_articlekit_error(monkeypatch) -> None:
+    from articlekit.errors import UnreadableInputError
+    from articlekit.readers import html
+
+    def too_deep(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html, "page_hints", too_deep)
+    with pytest.raises(UnreadableInputError, match="nested too deeply"):
+        articlekit.clean_html(PAGE)
+
+
+# --- linear time, same output -------------------------------------------------------------
+
+
+def test_linear_justext_classifies_as_justext_does() -> None:
+    from justext.core import revise_paragraph_classification as original
+
+    from articlekit.readers.linear_justext import revise_paragraph_classification
+
+    class Paragraph:
+        def __init__(self, cf_class: str, heading: bool, text: str) -> None:
+            self.cf_class, self.heading, self.text = cf_class, heading, text
+            self.class_type = ""
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        spec = [
+            (
+                rng.choice(["short", "neargood", "good", "bad"]),
+                rng.random() < 0.3,
+                "x" * rng.choice([0, 3, 60, 160]),
+            )
+            for _ in range(rng.randint(0, 12))
+        ]
+        theirs, ours = [Paragraph(*s) for s in spec], [Paragraph(*s) for s in spec]
+        original(theirs, 150)
+        revise_paragraph_classification(ours, 150)
+        assert [p.class_type for p in ours] == [p.class_type for p in theirs], spec
+
+
+def test_linear_justext_is_only_in_place_while_articlekit_runs_trafilatura() -> None:
+    from trafilatura import external
+
+    from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
+
+    before = external.revise_paragraph_classification
+    with linear_justext():
+        assert external.revise_paragraph_classification is revise_paragraph_classification
+    assert external.revise_paragraph_classification is before
+
+
+def test_page_positions_take_the_first_place_after_the_last_found() -> None:
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _page_positions
+
+    page = tuple(DraftBlock(i, t) for i, t in enumerate(["a", "b", "a", "c", "a", "b"]))
+    blocks = tuple(DraftBlock(i, t) for i, t in enumerate(["a", "a", "x", "b", "a", "a"]))
+    assert _page_positions(_page_index(page), blocks) == [0, 2, None, 5, None, None]
+
+
+def test_a_long_run_of_repeated_replies_is_searched_once_but_kept_in_the_page() -> None:
+    from articlekit.readers.html import REPEAT_KEEP, _without_long_repeats, parse_html
+
+    tree = parse_html(PAGE.replace("</article>", "</article>" + "<p>Reply</p>" * 500))
+    searched = _without_long_repeats(tree)
+    assert searched is not tree
+    assert len(searched.xpath("//p[.='Reply']")) == REPEAT_KEEP
+    assert len(tree.xpath("//p[.='Reply']")) == 500
+    assert _without_long_repeats(parse_html(PAGE)) is not None
+    article = articlekit.clean_html(
+        PAGE.replace("</article>", "</article>" + "<p>Reply</p>" * 12000)
+    )
+    assert "Paragraph 3" in article.text
+
+
+def test_empty_elements_of_a_huge_page_are_left_out_of_the_search_only() -> None:
+    from articlekit.readers.html import _count_elements, _without_empty_elements, parse_html
+
+    tree = parse_html(PAGE.replace("</article>", "</article>" + "<p><b><i>" * 2000))
+    before = _count_elements(tree)
+    searched = _without_empty_elements(tree)
+    assert _count_elements(tree) == before  # the page itself is left as it is
+    assert _count_elements(searched) < 50
+    assert "Paragraph 3" in searched.text_content()
+    page = PAGE.replace("</article>", "</article>" + "<p><b><i>" * 10000)
+    assert "Paragraph 3" in articlekit.clean_html(page).text
+
+
+def test_htmldate_searches_the_free_text_of_pages_of_ordinary_size_only(monkeypatch) -> None:
+    import htmldate
+
+    from articlekit.readers.html import REPEAT_CHECK_BLOCKS
+
+    calls: list[bool] = []
+    real = htmldate.find_date
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(bool(kwargs["extensive_search"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(htmldate, "find_date", spy)
+    articlekit.clean_html(PAGE)
+    many = "".join(f"<p>Reply {i}</p>" for i in range(REPEAT_CHECK_BLOCKS + 1))
+    articlekit.clean_html(PAGE.replace("</article>", f"</article>{many}"))
+    assert calls == [True, False]
+
+
+def test_bytes_of_any_kind_give_an_article_or_an_articlekit_error() -> None:
+    rng = random.Random(3)
+    for _ in range(50):
+        noise = bytes(rng.randrange(256) for _ in range(rng.randint(0, 200)))
+        for data in (noise, PAGE.encode()[:200] + noise + PAGE.encode()[200:]):
+            try:
+                article = articlekit.clean_html(data)
+            except ArticlekitError:
+                continue
+            _encodes(article)
+
+
+def test_bom_wins_over_everything() -> None:
+    data = codecs.BOM_UTF16_LE + PAGE.replace("Istanbul", "İstanbul").encode("utf-16-le")
+    assert "İstanbul" in articlekit.clean_html(data).text
