@@ -1,0 +1,135 @@
+"""Hostile inputs that took quadratic or cubic time (benchmarks/hostile.py measures them).
+
+No test asserts a duration. Two kinds of guard instead:
+
+- counts: a per-document feature (the first paragraph, the article's core) must be computed
+  a bounded number of times per document, not once per block;
+- :func:`finishes`: the shape runs in a subprocess that is stopped after a generous limit, at a
+  size the old code needed several times that limit for (each test says how long), while the
+  new code needs well under a second. A failure means the shape is superlinear again.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit import features
+from articlekit.cleaners import furniture
+from articlekit.draft import Draft
+
+#: Generous: the new code runs each shape below in about a second, the old code took 3x-100x
+#: this on a 2-core machine.
+LIMIT_SECONDS = 20
+
+_SRC = str(Path(articlekit.__file__).resolve().parents[1])
+
+
+def finishes(code: str, limit: float = LIMIT_SECONDS) -> None:
+    """Run ``code`` in a fresh interpreter (this articlekit); fail if it runs over ``limit``."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([_SRC, *filter(None, [env.get("PYTHONPATH")])])
+    script = "import articlekit\n" + textwrap.dedent(code)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            env=env,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {limit} s: superlinear again?\n{script}")
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_run_of_dots_is_linear() -> None:
+    # The sentence-end pattern searched a run of stops from each of its positions: 40,000
+    # dots took 87 s (and sentence_count as long again).
+    finishes(
+        """
+        text = "." * 40000 + "x"
+        assert articlekit.features.ends_sentence(text) is False
+        assert articlekit.features.sentence_count(text) == 1
+        articlekit.clean_text(text)
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said so.", True),
+        ("He said so.”", True),
+        ("He said so.) \n", True),
+        ("Why?!  ", True),
+        ("He said so", False),
+        ("He said. So", False),
+        ("...", True),
+        ("x" + "." * 5000 + "y", False),
+    ],
+)
+def test_ends_sentence_reads_the_end_only(text: str, expected: bool) -> None:
+    assert features.ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said so. U.S. agreed!  Why?", ["He said so", "U.S. agreed", "Why?"]),
+        ("A.. B", ["A.", "B"]),
+        ("Mr. Smith came.. He left", ["Mr. Smith came", "He left"]),
+        ("Wait!?! “Yes.” Then", ["Wait", "“Yes", "Then"]),
+    ],
+)
+def test_sentences_split_as_before(text: str, expected: list[str]) -> None:
+    assert features.sentences(text) == expected
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    calls = [0]
+    original = getattr(module, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_kicker_trimmer_finds_the_first_paragraph_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It called first_prose once per block: "Home" x 20,000 lines took 46 s.
+    calls = _count_calls(monkeypatch, furniture, "first_prose")
+    draft = Draft.from_texts(["Home"] * 2000 + ["BREAKING: Ukraine is working to free 1,200."])
+    out = furniture.TrimKickers()(draft)
+    assert calls[0] == 1
+    assert out.blocks[-1].text == "Ukraine is working to free 1,200."
+
+
+def test_kicker_lines_are_trimmed_in_one_pass() -> None:
+    # Each trim copied every block: many kicker lines before the first paragraph were
+    # quadratic even with the first paragraph found once.
+    lines = [f"BREAKING: Storm number {n} floods the coastal towns" for n in range(3000)]
+    out = furniture.TrimKickers()(Draft.from_texts(lines))
+    assert [b.text for b in out.blocks[:2]] == [
+        "Storm number 0 floods the coastal towns",
+        "Storm number 1 floods the coastal towns",
+    ]
+    assert len(out.removed) == 3000
+    assert [r.block_index for r in out.removed[:2]] == [2999, 2998]  # last to first, as before
+
+
+def test_home_lines_are_linear() -> None:
+    # 20,000 lines of "Home" (100 KB) took 46 s.
+    finishes('articlekit.clean_text("Home\\n" * 40000)')
+
+
+def test_kicker_lines_are_linear() -> None:
+    finishes('articlekit.clean_text("BREAKING: Storm floods the coastal towns again\\n" * 20000)')
