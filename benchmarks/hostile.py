@@ -105,6 +105,15 @@ _MIXED = (
 _EMOJI = "👨‍👩‍👧‍👦 🏳️‍🌈 👩🏽‍💻 🇺🇦 ❤️‍🔥 Great news today! 🎉🎉 "
 
 
+def _numbered(text: str, size: int) -> str:
+    """Copies of ``text`` to about ``size`` characters, each word "the" numbered by its copy.
+
+    No two copies share a block: caches keyed by a block's text do not make repeats free.
+    """
+    copies = max(1, size // len(text))
+    return "".join(text.replace(" the ", f" the {n} ") for n in range(copies))
+
+
 def _html_page(body: str, head: str = "") -> str:
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
@@ -246,12 +255,15 @@ SHAPES: tuple[Shape, ...] = (
         "one paragraph, no line break",
     ),
     Shape(
-        "realistic_text", "text", lambda n: _fill(_ARTICLE_TEXT, n), "a news page's text repeated"
+        "realistic_text",
+        "text",
+        lambda n: _numbered(_ARTICLE_TEXT, n),
+        "a news page's text, copies numbered",
     ),
     Shape(
         "realistic_flat",
         "text",
-        lambda n: _fill(_ARTICLE_TEXT.replace("\n", " "), n),
+        lambda n: _numbered(_ARTICLE_TEXT, n).replace("\n", " "),
         "the same with every line break a space",
     ),
     # --- HTML (clean_html) ---
@@ -284,13 +296,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape(
         "html_realistic",
         "html",
-        lambda n: _html_page(_fill(_PAGE_UNIT, n)),
+        lambda n: _html_page(_numbered(_PAGE_UNIT, n)),
         "a news page's body repeated",
     ),
     Shape(
         "html_surrogate",
         "html",
-        lambda n: _html_page(_fill(_PAGE_UNIT, n).replace("World", "Wor\ud800ld", 1)),
+        lambda n: _html_page(_numbered(_PAGE_UNIT, n).replace("World", "Wor\ud800ld", 1)),
         "the same with a lone surrogate",
     ),
 )
