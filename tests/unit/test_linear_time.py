@@ -186,3 +186,47 @@ def test_web_addresses_as_before(name: str, expected: bool) -> None:
     from articlekit.bylines import looks_like_organisation
 
     assert looks_like_organisation(name) is expected
+
+
+class _CountingPattern:
+    """Stands in for a compiled pattern and counts its ``findall`` calls."""
+
+    def __init__(self, pattern: object) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def findall(self, text: str) -> list[str]:
+        self.calls += 1
+        return self.pattern.findall(text)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_features_are_computed_once_per_block_however_many_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An lru_cache of 8,192 entries overflowed on a document of more distinct blocks: every
+    # cleaner then counted every block's words again (23 counts a block here; the time per
+    # MB stepped up at about 8 MB of text).
+    counting = _CountingPattern(features._WORD)
+    monkeypatch.setattr(features, "_WORD", counting)
+    n = 10000
+    lines = [
+        f"Paragraph {i} tells the story of the council and its {i} ferries, aides said."
+        for i in range(n)
+    ]
+    articlekit.clean_text("\n".join(lines))
+    # Words are counted, folded and stemmed: three patterns a block at most.
+    assert counting.calls <= 3 * n
+
+
+def test_the_memo_lives_as_long_as_the_document() -> None:
+    from articlekit._memo import _MEMO, per_document
+
+    assert _MEMO.get() is None
+    with per_document():
+        features.word_count("a b c")
+        with per_document():  # nested: the same memo
+            assert _MEMO.get()
+        assert _MEMO.get()
+    assert _MEMO.get() is None
+    articlekit.clean_text("Some text.")
+    assert _MEMO.get() is None

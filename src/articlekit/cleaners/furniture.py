@@ -428,7 +428,7 @@ class RemoveCaptionCredits(BlockRemover):
         if _COPYRIGHT.match(text) and word_count(text) <= 8:
             return True
         rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
-        return bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
+        return rest is not None and bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
 
 
 class RemoveOrphanHeadings(Remover):
