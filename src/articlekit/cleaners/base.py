@@ -143,7 +143,10 @@ class BlockRemover(Remover):
 
 
 class Trimmer(BaseCleaner):
-    """Cuts a prefix or suffix off blocks (a kicker label...). Override :meth:`cut`."""
+    """Cuts a prefix or suffix off blocks (a kicker label...). Override :meth:`cut`.
+
+    Every block is judged on the draft as the cleaner got it; the cuts are then made together.
+    """
 
     @abc.abstractmethod
     def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
