@@ -278,6 +278,12 @@ SHAPES: tuple[Shape, ...] = (
         lambda n: _numbered(_ARTICLE_TEXT, n).replace("\n", " "),
         "the same with every line break a space",
     ),
+    Shape(
+        "markup_line",
+        "text",
+        lambda n: _fill(f"<div class='x'><p>{_SENTENCES[1]}</p><a href='/n'>Home</a></div>", n),
+        "a page's HTML source as one line of text (read as a page)",
+    ),
     # --- HTML (clean_html) ---
     Shape(
         "html_meta_author",
