@@ -68,7 +68,11 @@ _PARTICLES = frozenset(
         "st",
     }
 )
-_EMAIL = regex.compile(r"\S+@\S+\.\w+")
+# An e-mail address is what r"\S+@\S+\.\w+" matches; :func:`_without_emails` finds it without
+# that pattern, which backtracks cubically on a run of "@" (a meta author "a@a@...": 12 s).
+_RUN = regex.compile(r"\S+")
+_WORD_CHAR = regex.compile(r"\w")
+_WORD_RUN = regex.compile(r"\w+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _URL = regex.compile(r"https?://\S+|www\.\S+")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’\p{Pd}.]*|\p{Lu}\.)$", regex.V1)
@@ -244,8 +248,12 @@ def _vocabulary() -> _Vocabulary:
                 for w in sorted(data["organisation_words"], key=len, reverse=True)
             )
             + r")(?!\w)"
-            # A web address: "www.example.org", "example.de".
-            + r"|(?<![\w@])(?:www\.)?[\w-]{2,}\.(?:com|org|net|info|[a-z]{2})(?![\w.-])",
+            # A web address: "www.example.org", "example.de". It starts where a run of word
+            # characters and hyphens starts (not after "@"), or after a hyphen: the first one
+            # after "@x", or any before "www.". Not after every hyphen: each start would scan
+            # the rest of the run ("a-a-a-...": quadratic); those starts find nothing more.
+            + r"|(?:(?<![\w@-])|(?<=@\w*-)|(?<=-)(?=www\.))"
+            + r"(?:www\.)?[\w-]{2,}+\.(?:com|org|net|info|[a-z]{2})(?![\w.-])",
             regex.V0 | regex.IGNORECASE,
         ),
         interface=regex.compile(
@@ -493,7 +501,7 @@ def parse_contributors(
 Contributor(name='Reuters', role='author', organisation=None, kind='organisation'))
     """
     lex = lexicon.for_language(language)
-    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", text)))
+    text = _HANDLE.sub(" ", _URL.sub(" ", _without_emails(text)))
     text = " ".join(text.split())
     found: list[Contributor] = []
     previous: list[int] = []  # positions in ``found`` of the last segment's people
@@ -545,6 +553,39 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         if not any(c.name == contributor.name and c.role == contributor.role for c in unique):
             unique.append(contributor)
     return tuple(unique)
+
+
+def _without_emails(text: str) -> str:
+    r"""``text`` with each e-mail address a space: ``regex.sub(r"\S+@\S+\.\w+", " ", text)``.
+
+    In linear time. Within a run of non-space characters that pattern matches at most once:
+    from the run's start, through its last "@" that has a "." and a word character after it
+    (one character or more later), to the end of the word after the run's last such ".".
+
+    Example:
+        >>> _without_emails("By Ann Lee ann.lee@example.com, a@b")
+        'By Ann Lee  , a@b'
+    """
+    if "@" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        dot = text.rfind(".", start, end - 1)
+        while dot >= 0 and not _WORD_CHAR.match(text, dot + 1):
+            dot = text.rfind(".", start, dot)
+        # The "@" needs a character before it and one between it and the dot.
+        at = text.rfind("@", start + 1, dot - 1) if dot - 1 > start + 1 else -1
+        if at < 0:
+            continue
+        word = _WORD_RUN.match(text, dot + 1)
+        assert word is not None  # the dot was chosen with a word character after it
+        out.append(text[last:start])
+        out.append(" ")
+        last = word.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def contributors_of(

@@ -222,8 +222,8 @@ def _build(m: regex.Match[str], language: str | None, ref: datetime | None) -> d
             year = int(groups["y"])
         elif ref is not None:
             year = ref.year
-            if datetime(year, month, day) > ref.replace(tzinfo=None) + timedelta(days=1):
-                year -= 1
+            if datetime(year, month, day) > _day_after(ref.replace(tzinfo=None)):
+                year -= 1  # year 0 is a ValueError: no date
         else:
             return None
         hour = int(groups.get("hh") or 0)
@@ -247,7 +247,21 @@ def _plausible(value: datetime, ref: datetime | None) -> bool:
     naive_ref = ref.replace(tzinfo=None) if value.tzinfo is None else ref
     if naive_ref.tzinfo is None and value.tzinfo is not None:
         naive_ref = naive_ref.replace(tzinfo=timezone.utc)
-    return value <= naive_ref + timedelta(days=1)
+    try:
+        return value <= _day_after(naive_ref)
+    except OverflowError:  # aware times at the end of the calendar: nothing lies beyond
+        return True
+
+
+def _day_after(ref: datetime) -> datetime:
+    """``ref`` plus a day; the last moment of the calendar when that is past it.
+
+    A reference date of 31 December 9999 is valid: a day after it is not a datetime.
+    """
+    try:
+        return ref + timedelta(days=1)
+    except OverflowError:
+        return datetime.max.replace(tzinfo=ref.tzinfo)
 
 
 def find_date(
@@ -277,16 +291,25 @@ def find_date(
 
 
 def _relative(text: str, ref: datetime) -> DateMatch | None:
+    # A date before the first of the calendar ("3 hours ago" of a reference date in year 1,
+    # "99999999 days ago") is no date: OverflowError, then None.
     m = _RELATIVE.search(text)
     if m:
         raw = next(g for g in m.captures("n") if g)
         n = int(raw) if raw.isdigit() else 1
         unit = next(k for k in _UNITS if m.group(k))
-        return DateMatch(ref - timedelta(**{unit: n}), m.start(), m.end())
+        try:
+            return DateMatch(ref - timedelta(**{unit: n}), m.start(), m.end())
+        except OverflowError:
+            return None
     for pattern, days in ((_YESTERDAY, 1), (_TODAY, 0)):
         m = pattern.search(text)
         if m:
-            day = (ref - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+            try:
+                day = ref - timedelta(days=days)
+            except OverflowError:
+                return None
+            day = day.replace(hour=0, minute=0, second=0, microsecond=0)
             return DateMatch(day, m.start(), m.end())
     return None
 

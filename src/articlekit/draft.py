@@ -183,29 +183,60 @@ class Draft:
         Raises:
             ValueError: If the cut is neither a prefix nor a suffix.
         """
-        block = self.blocks[pos]
-        text = block.text
-        if start != 0 and end != len(text):
-            msg = f"trim must cut a prefix or a suffix of the block, got [{start}:{end}]"
-            raise ValueError(msg)
-        cut = text[start:end].strip()
-        if not cut:
+        return self.trim_many({pos: (start, end, reason)}, cleaner=cleaner)
+
+    def trim_many(self, cuts: Mapping[int, tuple[int, int, str]], *, cleaner: str) -> Draft:
+        """Make several cuts as :meth:`trim` makes one, in one pass over the blocks.
+
+        One :meth:`trim` after the other copies the blocks each time: many cuts in a long
+        draft would take quadratic time.
+
+        Args:
+            cuts: Position in :attr:`blocks` -> ``(start, end, reason)``, each as in :meth:`trim`.
+            cleaner: Name of the cleaner doing it.
+
+        Returns:
+            A new Draft (the same object when no cut removes anything). The removals are
+            recorded from the last position to the first.
+
+        Raises:
+            ValueError: If a cut is neither a prefix nor a suffix.
+        """
+        blocks: list[DraftBlock | None] = list(self.blocks)
+        removed: list[Removal] = []
+        for pos in sorted(cuts, reverse=True):
+            start, end, reason = cuts[pos]
+            block = self.blocks[pos]
+            text = block.text
+            if start != 0 and end != len(text):
+                msg = f"trim must cut a prefix or a suffix of the block, got [{start}:{end}]"
+                raise ValueError(msg)
+            cut = text[start:end].strip()
+            if not cut:
+                continue
+            if start == 0:
+                rest = text[end:]
+                kept_text = rest.lstrip()
+                new_offset = block.offset + len(text) - len(kept_text)
+                cut_offset = block.offset + (len(text[:end]) - len(text[:end].lstrip()))
+            else:
+                kept_text = text[:start].rstrip()
+                new_offset = block.offset
+                cut_offset = block.offset + start + (len(text[start:]) - len(text[start:].lstrip()))
+            if not kept_text:
+                # The whole block goes, recorded as :meth:`remove` records it.
+                removed.append(Removal(cleaner, reason, text, block.index, block.offset))
+                blocks[pos] = None
+                continue
+            removed.append(Removal(cleaner, reason, cut, block.index, cut_offset))
+            blocks[pos] = dataclasses.replace(block, text=kept_text, offset=new_offset)
+        if not removed:
             return self
-        if start == 0:
-            rest = text[end:]
-            kept_text = rest.lstrip()
-            new_offset = block.offset + len(text) - len(kept_text)
-            cut_offset = block.offset + (len(text[:end]) - len(text[:end].lstrip()))
-        else:
-            kept_text = text[:start].rstrip()
-            new_offset = block.offset
-            cut_offset = block.offset + start + (len(text[start:]) - len(text[start:].lstrip()))
-        if not kept_text:
-            return self.remove({pos: reason}, cleaner=cleaner)
-        removal = Removal(cleaner, reason, cut, block.index, cut_offset)
-        new_block = dataclasses.replace(block, text=kept_text, offset=new_offset)
-        blocks = (*self.blocks[:pos], new_block, *self.blocks[pos + 1 :])
-        return dataclasses.replace(self, blocks=blocks, removed=(*self.removed, removal))
+        return dataclasses.replace(
+            self,
+            blocks=tuple(b for b in blocks if b is not None),
+            removed=(*self.removed, *removed),
+        )
 
     def to_article(self) -> Article:
         """Freeze the draft into an :class:`~articlekit.article.Article`.

@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from articlekit import lexicon
+from articlekit._memo import memoised
 
 __all__ = [
     "GAP_COST",
@@ -41,13 +42,19 @@ __all__ = [
 _WORD = regex.compile(r"\w+(?:['’]\w+)*", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 _UPPER_START = regex.compile(r"^[\p{Pi}\p{Ps}\"'‘“«]*[\p{Lu}\p{Lt}\p{N}]", regex.V1)
-# Closing quotes and brackets may follow the final stop: 'they said.”'
-_SENTENCE_END = regex.compile(r"[.!?…。！？]+[\p{Pf}\p{Pe}\"'’”»]*\s*$", regex.V1)
+# Closing quotes and brackets may follow the final stop: 'they said.”'. Searched from the end
+# ``(?r)``, and possessive: a search from the start would scan a run of stops from each of its
+# positions (a block of 40,000 dots took 80 s).
+_SENTENCE_END = regex.compile(r"(?r)[.!?…。！？][\p{Pf}\p{Pe}\"'’”»]*+\s*+$", regex.V1)
 # A stop, optional closing quote, space, then a capital or an opening quote: a new sentence.
 # Single capitals before the stop ("U.S. President", "John F. Kennedy") do not split.
+# A split starts at the first stop of a run, or at its second when the first follows an
+# initial or an abbreviation ("A.. B"), never deeper inside the run: the search would otherwise
+# rescan the run from each of its positions (quadratic in a run of dots).
 _SENTENCE_SPLIT = regex.compile(
-    r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|No|vs|etc|Inc|Ltd|Co))"
-    r"[.!?…]+[\p{Pf}\p{Pe}\"'’”»]*\s+(?=[\p{Pi}\p{Ps}\"'‘“«]*\p{Lu})",
+    r"(?:(?<![.!?…])(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|No|vs|etc|Inc|Ltd|Co))"
+    r"|(?<=(?<![.!?…])[.!?…]))"
+    r"[.!?…]++[\p{Pf}\p{Pe}\"'’”»]*+\s++(?=[\p{Pi}\p{Ps}\"'‘“«]*+\p{Lu})",
     regex.V1,
 )
 
@@ -64,14 +71,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-# The per-text features are pure and asked of the same blocks by every cleaner: cache them.
-@functools.lru_cache(maxsize=8192)
+# The per-text features are pure and asked of the same blocks by every cleaner: memoise them
+# per document (see articlekit._memo).
+@memoised
 def word_count(text: str) -> int:
     """Return how many words ``text`` has."""
     return len(_WORD.findall(text))
 
 
-@functools.lru_cache(maxsize=8192)
+@memoised
 def folded_words(text: str) -> tuple[str, ...]:
     """Return the words of ``text``, case-folded: what texts are compared by.
 
@@ -87,13 +95,13 @@ def has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-@functools.lru_cache(maxsize=8192)
+@memoised
 def ends_sentence(text: str) -> bool:
     """Return whether ``text`` ends with sentence punctuation (closing quotes allowed)."""
     return _SENTENCE_END.search(text) is not None
 
 
-@functools.lru_cache(maxsize=8192)
+@memoised
 def sentence_count(text: str) -> int:
     """Return a rough count of sentences (stops followed by a capitalised word, plus one).
 
@@ -119,7 +127,7 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE_SPLIT.split(stripped) if stripped else []
 
 
-@functools.lru_cache(maxsize=8192)
+@memoised
 def is_prose(text: str) -> bool:
     """Return whether ``text`` reads as a paragraph of running prose.
 
@@ -169,6 +177,7 @@ _CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]", regex.V1)
 _SENTENCE_MARK = regex.compile(r"[.!?]", regex.V1)
 
 
+@memoised
 def is_flattened_list(text: str) -> bool:
     """Return whether ``text`` is a menu, index or tag list run together into one block.
 
@@ -311,7 +320,7 @@ def content_stems(text: str, stopwords: Iterable[str] | None = None) -> frozense
     return _stems(text, frozenset(stopwords))
 
 
-@functools.lru_cache(maxsize=8192)
+@memoised
 def _default_stems(text: str) -> frozenset[str]:
     return _stems(text, _all_stopwords())
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import overload
 
 from articlekit import cleaners
+from articlekit._memo import per_document
 from articlekit.cleaners.base import Cleaner, as_cleaner
 from articlekit.draft import Draft
 from articlekit.errors import ArticlekitError, CleanerError, PipelineError, UnknownCleanerError
@@ -82,6 +83,11 @@ class Pipeline:
             CleanerError: If a cleaner raises an unexpected exception or returns something
                 other than a Draft (the message names the cleaner).
         """
+        # The per-block features are memoised for the document (articlekit._memo).
+        with per_document():
+            return self._run(draft)
+
+    def _run(self, draft: Draft) -> Draft:
         for cleaner in self._steps:
             try:
                 result = cleaner(draft)

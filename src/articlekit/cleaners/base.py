@@ -143,7 +143,10 @@ class BlockRemover(Remover):
 
 
 class Trimmer(BaseCleaner):
-    """Cuts a prefix or suffix off blocks (a kicker label...). Override :meth:`cut`."""
+    """Cuts a prefix or suffix off blocks (a kicker label...). Override :meth:`cut`.
+
+    Every block is judged on the draft as the cleaner got it; the cuts are then made together.
+    """
 
     @abc.abstractmethod
     def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
@@ -157,17 +160,18 @@ class Trimmer(BaseCleaner):
         """
 
     def __call__(self, draft: Draft) -> Draft:
-        """Run the cleaner on ``draft`` and return the new draft."""
-        # Positions stay valid while trimming: a trim that empties a block removes it, so
-        # walk from the end.
-        for pos in reversed(range(len(draft.blocks))):
+        """Run the cleaner on ``draft`` and return the new draft.
+
+        Every block is judged on ``draft`` as given; the cuts are then made together
+        (:meth:`Draft.trim_many`: one after the other would copy the blocks for each).
+        """
+        cuts: dict[int, tuple[int, int, str]] = {}
+        for pos in range(len(draft.blocks)):
             found = self.cut(draft, pos)
             if found is not None:
                 start, end, reason = found
-                draft = draft.trim(
-                    pos, start=start, end=end, reason=self._check(reason), cleaner=self.name
-                )
-        return draft
+                cuts[pos] = (start, end, self._check(reason))
+        return draft.trim_many(cuts, cleaner=self.name) if cuts else draft
 
 
 class Extractor(BaseCleaner):

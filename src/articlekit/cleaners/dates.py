@@ -122,7 +122,7 @@ class ExtractDates(Extractor):
             while label and label[-1] in _GLUE:
                 label.pop()
             before = " ".join(label)
-            is_update = any(before.endswith(w) for w in lex["updated_word"])
+            is_update = before.endswith(tuple(lex["updated_word"]))
             if is_update:
                 updated = updated or match.value
             else:

@@ -196,14 +196,31 @@ class TrimKickers(Trimmer):
     name: ClassVar[str] = "trim_kickers"
     reasons: ClassVar[tuple[str, ...]] = ("kicker",)
 
+    def __call__(self, draft: Draft) -> Draft:
+        """Run the cleaner on ``draft`` and return the new draft."""
+        # The first paragraph is found once, not once per block (quadratic on a page of
+        # short lines without prose); only the blocks down to it are judged.
+        top = self._top(draft)
+        cuts: dict[int, tuple[int, int, str]] = {}
+        for pos in range(min(top + 1, len(draft.blocks))):
+            found = self._cut(draft, pos)
+            if found is not None:
+                cuts[pos] = found
+        return draft.trim_many(cuts, cleaner=self.name) if cuts else draft
+
     def cut(self, draft: Draft, pos: int) -> tuple[int, int, str] | None:
         """Return the span of a kicker label at the block's start."""
+        return self._cut(draft, pos) if pos <= self._top(draft) else None
+
+    @staticmethod
+    def _top(draft: Draft) -> int:
         # Kickers open the story: only blocks down to the first paragraph carry one ("Fact:"
         # or "Video:" further down are the article's own labels).
         top = first_prose(draft.blocks)
-        top = len(draft.blocks) if top is None else top
-        if pos > top:
-            return None
+        return len(draft.blocks) if top is None else top
+
+    @staticmethod
+    def _cut(draft: Draft, pos: int) -> tuple[int, int, str] | None:
         text = draft.blocks[pos].text
         m = _KICKER_PREFIX.match(text)
         # What follows a kicker is a sentence: capitalised, four words or more.
@@ -411,7 +428,7 @@ class RemoveCaptionCredits(BlockRemover):
         if _COPYRIGHT.match(text) and word_count(text) <= 8:
             return True
         rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
-        return bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
+        return rest is not None and bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
 
 
 class RemoveOrphanHeadings(Remover):

@@ -37,6 +37,8 @@ from importlib import resources
 
 import regex
 
+from articlekit._memo import memoised
+
 __all__ = [
     "LANGUAGES",
     "Lexicon",
@@ -168,7 +170,7 @@ def strip_decoration(text: str) -> str:
     return _DECORATION.sub("", text).strip()
 
 
-@functools.lru_cache(maxsize=16384)
+@memoised
 def match_key(text: str) -> str:
     """Return the form of ``text`` that phrase lists are compared with.
 

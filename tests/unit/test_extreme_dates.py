@@ -1,0 +1,59 @@
+"""Reference dates at the ends of the calendar, and relative dates past its start.
+
+A built-in cleaner's date arithmetic overflowed (``OverflowError`` wrapped as a
+``CleanerError``, which is documented for custom cleaners only); now such a date is simply not
+resolved and the Article is a normal one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+import articlekit
+
+TEXT = "\n".join(
+    [
+        "Harbour council approves new ferry timetable",
+        "Published on May 3 | Updated 3 hours ago",
+        "Negotiators from both countries met in Istanbul on Monday and agreed to resume the "
+        "exchange of prisoners, officials said.",
+        "Dec 31",
+        "yesterday",
+    ]
+)
+
+EXTREMES = [
+    datetime(9999, 12, 31),
+    datetime.max,
+    datetime(1, 1, 1),
+    datetime.min,
+    datetime(9999, 12, 31, 23, 59, tzinfo=timezone.utc),
+    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))),
+    datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-5))),
+]
+
+
+@pytest.mark.parametrize("reference_date", EXTREMES, ids=str)
+def test_an_extreme_reference_date_gives_an_article(reference_date: datetime) -> None:
+    article = articlekit.clean_text(TEXT, reference_date=reference_date)
+    assert "Negotiators from both countries" in article.text
+
+
+def test_the_end_of_the_calendar_still_resolves_a_year_less_date() -> None:
+    article = articlekit.clean_text(
+        "Published on May 3\nThe talks resumed in Istanbul, officials said on Monday.",
+        reference_date=datetime(9999, 12, 31),
+    )
+    assert article.published == datetime(9999, 5, 3)
+
+
+@pytest.mark.parametrize("line", ["99999999 days ago", "9999999999 days ago"])
+def test_a_relative_date_before_the_calendar_is_no_date(line: str) -> None:
+    article = articlekit.clean_text(
+        f"{line}\nThe talks resumed in Istanbul, officials said on Monday.",
+        reference_date=datetime(2025, 1, 1),
+    )
+    assert article.published is None
+    assert "The talks resumed" in article.text
