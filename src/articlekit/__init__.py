@@ -25,6 +25,7 @@ from articlekit.errors import (
     ArticlekitError,
     CleanerError,
     InputError,
+    InputTooLargeError,
     InputTypeError,
     MissingDependencyError,
     NoArticleError,
@@ -32,6 +33,7 @@ from articlekit.errors import (
     ProfileError,
     ProfileVersionError,
     UnknownCleanerError,
+    UnreadableInputError,
 )
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
@@ -52,6 +54,7 @@ __all__ = [
     "FunctionCleaner",
     "Hints",
     "InputError",
+    "InputTooLargeError",
     "InputTypeError",
     "MissingDependencyError",
     "NoArticleError",
@@ -64,6 +67,7 @@ __all__ = [
     "SiteProfile",
     "Trimmer",
     "UnknownCleanerError",
+    "UnreadableInputError",
     "__version__",
     "clean_html",
     "clean_text",

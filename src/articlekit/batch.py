@@ -45,6 +45,7 @@ from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
 from articlekit.errors import ArticlekitError, MissingDependencyError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
+from articlekit.readers.html_input import DEFAULT_MAX_BYTES
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -719,6 +720,7 @@ def clean_record(
     *,
     url: str | None = None,
     reference_date: datetime | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Result:
     """Clean one record; whatever it raises becomes a failed Result.
 
@@ -727,6 +729,8 @@ def clean_record(
         pipeline: The cleaners (default pipeline when None).
         url: The URL for a record that has none of its own.
         reference_date: Anchors year-less and relative dates.
+        max_bytes: The largest HTML page read (see :func:`articlekit.clean_html`); a larger
+            one is the record's ``InputTooLargeError``.
 
     Returns:
         The Result, in every case: an :class:`~articlekit.ArticlekitError` (a page without
@@ -740,7 +744,11 @@ def clean_record(
     try:
         if record.kind == "html":
             article = clean_html(
-                record.content, url=url, reference_date=reference_date, pipeline=pipeline
+                record.content,
+                url=url,
+                reference_date=reference_date,
+                pipeline=pipeline,
+                max_bytes=max_bytes,
             )
         else:
             text = record.content
@@ -765,20 +773,26 @@ def _message(exc: BaseException) -> str:
     return " ".join(text.split())  # one line on stderr, whatever the exception says
 
 
+_WorkerState = tuple[Pipeline, str | None, datetime | None, int | None]
+
+
 def _worker_state(
     make_pipeline: Callable[[], Pipeline] | None,
     pipeline: Pipeline | None,
     url: str | None,
     reference_date: datetime | None,
-) -> tuple[Pipeline, str | None, datetime | None]:
+    max_bytes: int | None,
+) -> _WorkerState:
     """What a worker process cleans with (built there: user cleaners need not pickle)."""
     built = make_pipeline() if make_pipeline is not None else pipeline
-    return (built if built is not None else DEFAULT_PIPELINE), url, reference_date
+    return (built if built is not None else DEFAULT_PIPELINE), url, reference_date, max_bytes
 
 
-def _clean_in_worker(state: tuple[Pipeline, str | None, datetime | None], record: Record) -> Result:
-    pipeline, url, reference_date = state
-    return clean_record(record, pipeline, url=url, reference_date=reference_date)
+def _clean_in_worker(state: _WorkerState, record: Record) -> Result:
+    pipeline, url, reference_date, max_bytes = state
+    return clean_record(
+        record, pipeline, url=url, reference_date=reference_date, max_bytes=max_bytes
+    )
 
 
 def _fail_in_worker(record: Record, error_type: str, message: str) -> Result:
@@ -795,6 +809,7 @@ def clean_records(
     url: str | None = None,
     reference_date: datetime | None = None,
     timeout: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Result]:
     """Clean a stream of records, yielding one Result per record in input order.
 
@@ -814,6 +829,8 @@ def clean_records(
             Result ("TimeoutError") in its place, and the batch goes on. The cleaning then
             runs in worker processes (one when ``jobs`` is 1), since only a process can be
             stopped in the middle of a regular expression or a C call.
+        max_bytes: The largest HTML page read (see :func:`articlekit.clean_html`); a larger
+            one fails its record (``InputTooLargeError``), None reads pages of any size.
 
     Yields:
         The Results, in the order of ``records`` whatever ``jobs`` is. A worker process that
@@ -833,7 +850,9 @@ def clean_records(
         if pipeline is None and make_pipeline is not None:
             pipeline = make_pipeline()
         for record in records:
-            yield clean_record(record, pipeline, url=url, reference_date=reference_date)
+            yield clean_record(
+                record, pipeline, url=url, reference_date=reference_date, max_bytes=max_bytes
+            )
         return
     from articlekit._workers import Work, run_in_workers
 
@@ -844,6 +863,7 @@ def clean_records(
             pipeline if make_pipeline is None else None,
             url,
             reference_date,
+            max_bytes,
         ),
         _clean_in_worker,
         _fail_in_worker,

@@ -48,6 +48,7 @@ from articlekit.errors import (
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
 from articlekit.readers.html import parse_html
+from articlekit.readers.html_input import DEFAULT_MAX_BYTES
 from articlekit.readers.page import page_blocks
 from articlekit.report import explain_html, explain_text, printable
 
@@ -215,6 +216,14 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         help="anchor for year-less and relative dates (default: none, such dates are ignored)",
     )
     parser.add_argument(
+        "--max-bytes",
+        type=_byte_limit,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"the largest HTML page read, in bytes (default {DEFAULT_MAX_BYTES:,}; 'none': no "
+        "limit); a larger page is that record's error (InputTooLargeError)",
+    )
+    parser.add_argument(
         "--without",
         action="append",
         default=[],
@@ -235,6 +244,12 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         help="drop the lines this site profile calls template (see `articlekit profile`), "
         "with reason boilerplate_repeat",
     )
+
+
+def _byte_limit(value: str) -> int | None:
+    if value.strip().lower() == "none":
+        return None
+    return _positive_int(value.replace("_", "").replace(",", ""))
 
 
 def _positive_int(value: str) -> int:
@@ -524,7 +539,13 @@ def _explain(
     done = failed = 0
     for record in records:
         done += 1
-        result = clean_record(record, pipeline, url=args.url, reference_date=args.reference_date)
+        result = clean_record(
+            record,
+            pipeline,
+            url=args.url,
+            reference_date=args.reference_date,
+            max_bytes=args.max_bytes,
+        )
         if not result.ok or result.article is None:
             failed += 1
             stderr.write(f"articlekit: {result.where}: {result.error}\n")
@@ -664,6 +685,7 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         url=args.url,
         reference_date=args.reference_date,
         timeout=args.timeout,
+        max_bytes=args.max_bytes,
     )
     show = args.progress if args.progress is not None else stderr.isatty()
     done = failed = 0

@@ -73,3 +73,34 @@ def test_cleaners_lists_reason_codes():
 def test_bad_usage_exits_2():
     assert run()[0] == 2
     assert run("clean", "--reference-date", "soon", str(SEED))[0] == 2
+
+
+PAGE = (
+    "<html><body><article><h1>Harbour plan agreed</h1><p>"
+    + "The council met on Monday and agreed on the harbour plan after a long debate. " * 4
+    + "</p></article></body></html>"
+)
+
+
+def test_max_bytes_fails_only_the_page_over_the_limit(tmp_path):
+    small, big = tmp_path / "small.html", tmp_path / "big.html"
+    small.write_text(PAGE, encoding="utf-8")
+    big.write_text(PAGE.replace("</p>", "</p>" + "<p>More text here.</p>" * 200), encoding="utf-8")
+    limit = str(len(PAGE.encode("utf-8")) + 100)
+    for jobs in ("1", "2"):
+        code, out, err = run(
+            "clean", "--format", "jsonl", "--max-bytes", limit, "--jobs", jobs, str(big), str(small)
+        )
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert code == 1 and len(rows) == 2
+        assert rows[0]["error"]["type"] == "InputTooLargeError"
+        assert f"limit of {int(limit):,} bytes" in rows[0]["error"]["message"]
+        assert rows[1]["title"] == "Harbour plan agreed"
+        assert "1 of 2 records failed" in err
+    code, out, _ = run("clean", "--format", "jsonl", "--max-bytes", "none", str(big))
+    assert code == 0 and "error" not in json.loads(out)
+
+
+def test_max_bytes_must_be_a_positive_number_or_none(capsys):
+    code, _, _ = run("clean", "--max-bytes", "-5", str(SEED))
+    assert code == 2 and "--max-bytes" in capsys.readouterr().err  # argparse's own message
