@@ -301,6 +301,23 @@ def test_linear_justext_is_only_in_place_while_articlekit_runs_trafilatura() -> 
     assert external.revise_paragraph_classification is before
 
 
+def test_linear_justext_overlapping_uses_put_justext_back_when_the_last_ends() -> None:
+    # Two threads' calls overlap and end in the order they began: the first to end must not
+    # take the linear function away from the second, nor the second leave it in place.
+    from trafilatura import external
+
+    from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
+
+    before = external.revise_paragraph_classification
+    first, second = linear_justext(), linear_justext()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert external.revise_paragraph_classification is revise_paragraph_classification
+    second.__exit__(None, None, None)
+    assert external.revise_paragraph_classification is before
+
+
 def test_page_positions_take_the_first_place_after_the_last_found() -> None:
     from articlekit.draft import DraftBlock
     from articlekit.readers.html import _page_index, _page_positions

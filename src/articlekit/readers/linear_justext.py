@@ -11,6 +11,7 @@ the place trafilatura calls while articlekit runs trafilatura.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -110,26 +111,42 @@ def revise_paragraph_classification(
     _heading_pass(paragraphs, max_heading_distance, first=False)
 
 
+# Threads may run trafilatura at once: the first to enter puts the linear function in, the
+# last to leave puts jusText's back, so a thread leaving can never restore the other's copy.
+_LOCK = threading.Lock()
+_users = 0
+_original: Any = None
+
+
 @contextlib.contextmanager
 def linear_justext() -> Iterator[None]:
     """Let trafilatura call :func:`revise_paragraph_classification` instead of jusText's own.
 
-    Only while the ``with`` block runs: trafilatura's module is left as it was afterwards.
-    Both functions give the same classes, so another thread's trafilatura call in the
-    meantime is only faster, never different.
+    Only while some ``with`` block runs (in any thread): trafilatura's module is left as it
+    was once the last one ends. Both functions give the same classes, so another caller's
+    trafilatura call in the meantime is only faster, never different.
     """
+    global _users, _original
     try:
         from trafilatura import external
     except ImportError:  # pragma: no cover - trafilatura is a dependency
         yield
         return
     name = "revise_paragraph_classification"
-    original = getattr(external, name, None)
-    if original is None:  # another trafilatura layout: nothing to replace
-        yield
-        return
-    setattr(external, name, revise_paragraph_classification)
+    with _LOCK:
+        if _users == 0:
+            _original = getattr(external, name, None)
+        if _original is None:  # another trafilatura layout: nothing to replace
+            replaced = False
+        else:
+            replaced = True
+            _users += 1
+            setattr(external, name, revise_paragraph_classification)
     try:
         yield
     finally:
-        setattr(external, name, original)
+        if replaced:
+            with _LOCK:
+                _users -= 1
+                if _users == 0:
+                    setattr(external, name, _original)
