@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from articlekit import clean_text
 from articlekit.batch import Record, clean_records, expand_inputs, read_inputs, read_warc
-from articlekit.cli import main
+from cli_run import jsonl, run
 from warc_pages import warc_record
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -21,16 +20,6 @@ PAGE = (
     "of repairs, the city said, and the first buses crossed it at noon.</p>"
     "<p>Advertisement</p></article></body></html>"
 )
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def jsonl(text: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in text.splitlines()]
 
 
 def test_folders_and_globs_expand_to_page_files_in_order(tmp_path):

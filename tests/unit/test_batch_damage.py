@@ -7,7 +7,6 @@ to one binary line, a traceback, records glued together, a batch that stalls or 
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import signal
@@ -22,7 +21,8 @@ import pytest
 
 from articlekit import DEFAULT_PIPELINE, clean_text
 from articlekit.batch import Record, clean_records, read_inputs
-from articlekit.cli import main
+from cli_run import jsonl as rows
+from cli_run import run
 from warc_pages import warc_record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,16 +34,6 @@ PAGE = (
     "<html><head><title>Bridge reopens | City Paper</title></head><body><article>"
     "<h1>Bridge reopens</h1><p>" + STORY + "</p><p>Advertisement</p></article></body></html>"
 )
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def rows(text: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in text.splitlines()]
 
 
 def story(i: int) -> str:

@@ -1,18 +1,11 @@
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from articlekit.cli import main
+from cli_run import run
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_ea4ee81a95d7319a.txt"
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_clean_seed_to_json():

@@ -1,0 +1,23 @@
+"""Run ``articlekit``'s command line in-process, for the tests of the CLI and of batches.
+
+Importable from any test module: pytest puts ``tests/`` on ``sys.path`` for its conftest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+from articlekit.cli import main
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of ``articlekit ARGV...``."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def jsonl(text: str) -> list[dict[str, object]]:
+    """The rows of JSON Lines output."""
+    return [json.loads(line) for line in text.splitlines()]
