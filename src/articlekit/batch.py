@@ -45,7 +45,7 @@ from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
 from articlekit.errors import ArticlekitError, MissingDependencyError, NoArticleError
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
-from articlekit.readers.html_input import DEFAULT_MAX_BYTES
+from articlekit.readers.html_input import DEFAULT_MAX_BYTES, scrub_surrogates
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -257,7 +257,6 @@ def read_jsonl_lines(
 
 # A JSON escape of a UTF-16 surrogate: the sign that a string may hold a lone one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -267,7 +266,7 @@ def _without_surrogates(value: Any) -> Any:
     output line of the record; the replacement character keeps the rest of the text.
     """
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return scrub_surrogates(value).text
     if isinstance(value, dict):
         return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
     if isinstance(value, list):
