@@ -30,6 +30,7 @@ class RemoveAdLabels(BlockRemover):
 
     name: ClassVar[str] = "remove_ad_labels"
     reasons: ClassVar[tuple[str, ...]] = ("ad_label",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``ad_label`` when the whole block is an ad-label phrase."""
@@ -72,6 +73,7 @@ class RemoveMarkup(BlockRemover):
 
     name: ClassVar[str] = "remove_markup"
     reasons: ClassVar[tuple[str, ...]] = ("markup",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``markup`` for a block that is mostly tags or script statements."""

@@ -121,7 +121,18 @@ class Remover(BaseCleaner):
 
 
 class BlockRemover(Remover):
-    """Drops blocks judged one at a time. Override :meth:`judge`."""
+    """Drops blocks judged one at a time. Override :meth:`judge`.
+
+    Attributes:
+        local: Set it to True when :meth:`judge` looks at nothing but the block itself (its
+            text, kind, tag, classes and link density) and at draft-wide values (language,
+            reference date, hints): never at the block's position or its neighbours. Blocks
+            that are the same but for their position then get the same answer, and each
+            distinct block is judged once (a page that prints "Share" or "Advertisement" a
+            thousand times costs one judgement, not a thousand).
+    """
+
+    local: ClassVar[bool] = False
 
     @abc.abstractmethod
     def judge(self, draft: Draft, pos: int) -> str | None:
@@ -133,10 +144,21 @@ class BlockRemover(Remover):
         """
 
     def find(self, draft: Draft) -> Mapping[int, str]:
-        """Judge every block in turn."""
+        """Judge every block in turn (each distinct block once when :attr:`local`)."""
         found: dict[int, str] = {}
-        for pos in range(len(draft.blocks)):
-            reason = self.judge(draft, pos)
+        if not self.local:
+            for pos in range(len(draft.blocks)):
+                reason = self.judge(draft, pos)
+                if reason is not None:
+                    found[pos] = reason
+            return found
+        judged: dict[tuple[object, ...], str | None] = {}
+        for pos, block in enumerate(draft.blocks):
+            key = (block.text, block.kind, block.tag, block.classes, block.link_density)
+            try:
+                reason = judged[key]
+            except KeyError:
+                reason = judged[key] = self.judge(draft, pos)
             if reason is not None:
                 found[pos] = reason
         return found

@@ -42,6 +42,7 @@ class RemoveDateStubs(BlockRemover):
 
     name: ClassVar[str] = "remove_date_stubs"
     reasons: ClassVar[tuple[str, ...]] = ("date_stub",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``date_stub`` for a block made of date labels only."""
@@ -83,6 +84,9 @@ class ExtractDates(Extractor):
         found: dict[int, str] = {}
         fields: dict[str, Any] = {}
         page_days = {str(v)[:10] for v in draft.hints.published}
+        # A line's dates depend on its text and the draft's language and reference date
+        # only: a line printed again (a date under every teaser) is read once.
+        read: dict[str, tuple[Any, Any] | None] = {}
         for pos, block in enumerate(draft.blocks):
             text = block.text
             if word_count(text) > 16:
@@ -90,7 +94,10 @@ class ExtractDates(Extractor):
             labelled = lex.starts_with("date_word", text) is not None
             if not (pos < top or pos >= tail or labelled):
                 continue
-            dates = self._dates_in(draft, text)
+            try:
+                dates = read[text]
+            except KeyError:
+                dates = read[text] = self._dates_in(draft, text)
             if dates is None:
                 continue
             published, updated = dates

@@ -258,6 +258,7 @@ class RemoveSeparators(BlockRemover):
 
     name: ClassVar[str] = "remove_separators"
     reasons: ClassVar[tuple[str, ...]] = ("separator",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``separator`` for a block without letters or digits."""
@@ -398,6 +399,7 @@ class RemoveCaptionCredits(BlockRemover):
 
     name: ClassVar[str] = "remove_caption_credits"
     reasons: ClassVar[tuple[str, ...]] = ("caption_credit", "figure_caption")
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``caption_credit`` for a credit line, ``figure_caption`` for a caption."""

@@ -57,13 +57,20 @@ class RemoveCookieNotices(Remover):
         """Return ``cookie_notice`` for notices and the buttons and lines next to them."""
         lex = lexicon_of(draft)
         blocks = draft.blocks
-        notices = [
-            pos
-            for pos, block in enumerate(blocks)
-            if word_count(block.text) <= COOKIE_MAX_WORDS
-            and not _OPENING_QUOTE.match(block.text.lstrip())
-            and lex.contains("cookie_notice", block.text) is not None
-        ]
+        # Whether a block is a notice depends on its text alone: each distinct text once.
+        is_notice: dict[str, bool] = {}
+        notices = []
+        for pos, block in enumerate(blocks):
+            text = block.text
+            notice = is_notice.get(text)
+            if notice is None:
+                notice = is_notice[text] = (
+                    word_count(text) <= COOKIE_MAX_WORDS
+                    and not _OPENING_QUOTE.match(text.lstrip())
+                    and lex.contains("cookie_notice", text) is not None
+                )
+            if notice:
+                notices.append(pos)
         found = dict.fromkeys(notices, "cookie_notice")
 
         def beside(pos: int) -> bool:

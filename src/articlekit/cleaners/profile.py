@@ -54,6 +54,7 @@ class RemoveBoilerplateRepeat(BlockRemover):
 
     name: ClassVar[str] = "remove_boilerplate_repeat"
     reasons: ClassVar[tuple[str, ...]] = ("boilerplate_repeat",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     __slots__ = ("keep_field_lines", "profile")
 

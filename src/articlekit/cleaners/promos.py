@@ -162,6 +162,7 @@ class RemoveDisclosures(BlockRemover):
 
     name: ClassVar[str] = "remove_disclosures"
     reasons: ClassVar[tuple[str, ...]] = ("disclosure",)
+    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``disclosure`` for a short block with a disclosure phrase."""

@@ -114,6 +114,8 @@ _SPACE = regex.compile(r"\s+")
 
 
 _WORD = regex.compile(r"\w+", regex.V1)
+# The run of word characters a text starts with (possibly empty): see Lexicon.starts_with.
+_LEAD = regex.compile(r"\w*", regex.V1)
 
 
 @functools.lru_cache(maxsize=256)
@@ -192,6 +194,25 @@ def match_key(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@memoised
+def _lead_word(text: str) -> str:
+    """The run of word characters the match key of ``text`` starts with ("" for none)."""
+    m = _LEAD.match(match_key(text))
+    return m.group() if m else ""
+
+
+@memoised
+def _key_word_set(text: str) -> frozenset[str]:
+    """The words of the match key of ``text`` (see :meth:`Lexicon.contains`)."""
+    return frozenset(_WORD.findall(match_key(text)))
+
+
+@functools.lru_cache(maxsize=256)
+def _lead_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The lead word of every phrase (see :meth:`Lexicon.starts_with`)."""
+    return frozenset(m.group() if (m := _LEAD.match(p)) else "" for p in phrases)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Merged phrase lists of one or more languages.
@@ -209,6 +230,7 @@ class Lexicon:
         default_factory=dict, repr=False, compare=False
     )
     _words_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.phrases[key]
@@ -246,6 +268,15 @@ class Lexicon:
         Returns:
             The phrase matched, or None.
         """
+        # Most blocks start with no phrase of the list, and a long alternation is slow to try
+        # for each of them. A phrase ends where a word does (``(?!\w)``), so a text that
+        # starts with it starts with the same run of word characters as the phrase itself:
+        # a set lookup of that run rules the rest out, exactly.
+        leads = self._leads.get(key)
+        if leads is None:
+            leads = self._leads[key] = _lead_words(self.phrases[key])
+        if _lead_word(text) not in leads:
+            return None
         m = self.prefix_pattern(key).match(match_key(text))
         return m.group("phrase") if m else None
 
@@ -260,13 +291,13 @@ class Lexicon:
             The phrase found, or None.
         """
         phrases = self.phrases[key]
-        folded = match_key(text)
         keys = _key_words(phrases)
         # Most blocks hold no phrase at all: an unanchored search of a long alternation tries
-        # every position, a set lookup of the block's words rules them out first.
-        if keys is not None and keys.isdisjoint(_WORD.findall(folded)):
+        # every position, a set lookup of the block's words rules them out first (the words
+        # are memoised: several lists are asked of the same block).
+        if keys is not None and keys.isdisjoint(_key_word_set(text)):
             return None
-        m = _compile_phrases(phrases, anchored=False).search(folded)
+        m = _compile_phrases(phrases, anchored=False).search(match_key(text))
         return m.group("phrase") if m else None
 
     def words(self, key: str) -> frozenset[str]:
