@@ -111,6 +111,24 @@ _MIXED = (
 _EMOJI = "👨‍👩‍👧‍👦 🏳️‍🌈 👩🏽‍💻 🇺🇦 ❤️‍🔥 Great news today! 🎉🎉 "
 
 
+_MENU = [
+    "home",
+    "news",
+    "sport",
+    "world",
+    "weather",
+    "video",
+    "live",
+    "business",
+    "culture",
+    "travel",
+    "tech",
+    "science",
+    "health",
+    "opinion",
+]
+
+
 def _numbered(text: str, size: int) -> str:
     """Copies of ``text`` to about ``size`` characters, each word "the" numbered by its copy.
 
@@ -216,6 +234,22 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape("advertisement", "text", lambda n: _fill("Advertisement\n", n), "'Advertisement' lines"),
     Shape("short_lines", "text", lambda n: _fill("a\n", n), "'a' a line"),
+    # Repeated lines cost one judgement per distinct block: these lines are all different.
+    Shape(
+        "number_lines",
+        "text",
+        lambda n: "".join(f"{i}\n" for i in range(max(1, n // 6))),
+        "distinct numbers, one a line",
+    ),
+    Shape(
+        "menu_lines",
+        "text",
+        lambda n: "".join(
+            f"{_MENU[i % 14].title()} {_MENU[(i // 14) % 14]} {i // 196}\n"
+            for i in range(max(1, n // 20))
+        ),
+        "distinct short menu lines ('Sport video 3')",
+    ),
     Shape(
         "rtl_combining",
         "text",

@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import glob
 import io
@@ -324,11 +325,20 @@ def _jsonl_records(
             what = type(data).__name__
             yield Record(source, number, "error", error=f"a JSON {what}, not an object")
             continue
-        if _SURROGATE_ESCAPE.search(text):
-            data = _without_surrogates(data)
-        yield record_from_dict(
+        record = record_from_dict(
             data, source=source, position=number, field_name=field_name, url_field=url_field
         )
+        if _SURROGATE_ESCAPE.search(text):
+            # The page itself goes to clean_text/clean_html as it is: they replace a lone
+            # surrogate and record it in `removed` (reason invalid_character). The fields that
+            # are passed through untouched are made writable here.
+            record = dataclasses.replace(
+                record,
+                url=_without_surrogates(record.url),
+                error=_without_surrogates(record.error),
+                extra=_without_surrogates(record.extra),
+            )
+        yield record
 
 
 def _text_chunks(chunks: Iterable[bytes | Gap], encoding: str) -> Iterator[str | Gap]:

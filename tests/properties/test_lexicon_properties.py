@@ -32,3 +32,25 @@ def test_starts_with_and_contains_agree_with_the_bare_patterns(
     assert lex.starts_with(key, text) == (m.group("phrase") if m else None)
     found = lexicon._compile_phrases(lex[key], anchored=False).search(key_text)
     assert lex.contains(key, text) == (found.group("phrase") if found else None)
+
+
+def _slow_match_key(text: str) -> str:
+    """match_key as first written: two substitutions, no fast path."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
+    text = lexicon._DECORATION.sub("", text)
+    return lexicon._SPACE.sub(" ", text).strip()
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.sampled_from(" \t\n\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000•|»-–*#_~=’‘:.!"),
+        ),
+        max_size=30,
+    )
+)
+def test_match_key_fast_paths_give_the_same_key(text: str) -> None:
+    assert lexicon.match_key.__wrapped__(text) == _slow_match_key(text)  # type: ignore[attr-defined]

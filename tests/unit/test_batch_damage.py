@@ -90,6 +90,8 @@ def test_a_lone_surrogate_does_not_break_the_output_line(tmp_path):
     assert [r["id"] for r in got] == [1, 2]
     assert got[0]["text"].startswith("Caf\ufffd")  # type: ignore[union-attr]
     assert got[0]["url"] == "https://x.test/\ufffd"
+    # The page's own surrogate is replaced by the cleaner, which records it.
+    assert any(r["reason"] == "invalid_character" for r in got[0]["removed"])  # type: ignore[union-attr]
 
 
 def test_a_corrupt_gzip_keeps_every_line_before_the_damage_and_the_files_after(tmp_path):
