@@ -328,7 +328,9 @@ def test_page_positions_take_the_first_place_after_the_last_found() -> None:
 
 
 def test_a_long_run_of_repeated_replies_is_searched_once_but_kept_in_the_page() -> None:
-    from articlekit.readers.html import REPEAT_KEEP, _without_long_repeats, parse_html
+    from articlekit.readers.html import parse_html
+    from articlekit.readers.searched import REPEAT_KEEP
+    from articlekit.readers.searched import without_long_repeats as _without_long_repeats
 
     tree = parse_html(PAGE.replace("</article>", "</article>" + "<p>Reply</p>" * 500))
     searched = _without_long_repeats(tree)
@@ -343,7 +345,9 @@ def test_a_long_run_of_repeated_replies_is_searched_once_but_kept_in_the_page() 
 
 
 def test_empty_elements_of_a_huge_page_are_left_out_of_the_search_only() -> None:
-    from articlekit.readers.html import _count_elements, _without_empty_elements, parse_html
+    from articlekit.readers.html import parse_html
+    from articlekit.readers.searched import count_elements as _count_elements
+    from articlekit.readers.searched import without_empty_elements as _without_empty_elements
 
     tree = parse_html(PAGE.replace("</article>", "</article>" + "<p><b><i>" * 2000))
     before = _count_elements(tree)

@@ -8,7 +8,6 @@ tags, JSON-LD) is read from the same parsed tree.
 from __future__ import annotations
 
 import bisect
-import copy
 import dataclasses
 import functools
 import itertools
@@ -48,6 +47,7 @@ from articlekit.readers.linear_justext import linear_justext
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
+from articlekit.readers.searched import searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 
 __all__ = ["HtmlInput", "decode_html", "parse_html", "read_html", "repair_html"]
@@ -1150,88 +1150,9 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
 
 
-#: Pages of more blocks than this are checked for long runs of one repeated element (the
-#: largest of 2,322 dev pages has 6,569 blocks)...
+#: Pages of more blocks than this have htmldate search their markup only, not their free text
+#: (the largest of 2,322 dev pages has 6,569 blocks).
 REPEAT_CHECK_BLOCKS = 10_000
-#: ...and of each run longer than this, only the first this many elements are searched.
-REPEAT_KEEP = 50
-
-
-def _without_long_repeats(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A copy of ``tree`` in which a run of identical sibling elements keeps its first ones.
-
-    A page followed by 40,000 ``<p>Reply</p>`` makes libxml2's XPath searches in htmldate
-    (``.//p/text()``-like) and trafilatura (``//p//text()``) quadratic in the number of
-    paragraphs: 10 s for 600 KB. Identical leaf elements (same tag, attributes and text, in
-    a row under one parent) beyond the first :data:`REPEAT_KEEP` of a run are left out of
-    what they search; the page's own blocks still have them all. The tree is returned as it
-    is when it has no such run.
-    """
-    doomed: list[etree._Element] = []
-    for parent in tree.iter():
-        run = 0
-        previous: tuple[object, ...] | None = None
-        for child in parent:
-            key = None
-            if isinstance(child.tag, str) and not len(child) and not (child.tail or "").strip():
-                key = (child.tag, child.text, tuple(child.attrib.items()))
-            run = run + 1 if key is not None and key == previous else 1
-            previous = key
-            if run > REPEAT_KEEP:
-                doomed.append(child)
-    if not doomed:
-        return tree
-    duplicate = copy.deepcopy(tree)
-    # The same elements in the copy: the n-th element of the tree is the n-th of the copy.
-    gone = set(doomed)
-    positions = [n for n, element in enumerate(tree.iter()) if element in gone]
-    copied = list(duplicate.iter())
-    for n in reversed(positions):
-        element = copied[n]
-        parent = element.getparent()
-        if parent is not None:
-            parent.remove(element)
-    return duplicate
-
-
-#: Pages of more elements than this have their empty elements left out of what htmldate and
-#: trafilatura search (the largest of 2,322 dev pages has 10,112 elements; 50,000 unclosed
-#: ``<p><b><i>`` are 150,000).
-EMPTY_CHECK_ELEMENTS = 25_000
-#: The elements that may be left out when empty: containers and inline formatting, never
-#: media, form fields, line breaks or links.
-_PRUNABLE = frozenset(
-    {"b", "i", "em", "strong", "span", "font", "u", "small", "big", "s", "strike", "tt"}
-    | {"p", "div", "section", "article", "center", "blockquote", "li", "ul", "ol", "dl"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "tbody", "table"}
-)
-
-
-def _count_elements(tree: etree._Element) -> int:
-    return sum(1 for _ in tree.iter())
-
-
-def _without_empty_elements(
-    tree: lxml_html.HtmlElement, *, copied: bool = False
-) -> lxml_html.HtmlElement:
-    """``tree`` (a copy, unless ``copied``) without its empty containers and inline elements.
-
-    An element of :data:`_PRUNABLE` with no child left, no text and only white space after
-    it reads as nothing; a hostile page of 50,000 unclosed ``<p><b><i>`` is 150,000 of them,
-    and htmldate and trafilatura spend most of their (linear) time on them: 10 s per MB.
-    Children go before their parents (reversed document order), so a nest of empty elements
-    goes whole. One pass.
-    """
-    pruned = tree if copied else copy.deepcopy(tree)
-    for element in reversed(list(pruned.iter(*_PRUNABLE))):
-        if (
-            len(element) == 0
-            and not (element.text or "").strip()
-            and not (element.tail or "").strip()
-            and (parent := element.getparent()) is not None
-        ):
-            parent.remove(element)
-    return pruned
 
 
 def _read_tree(
@@ -1246,11 +1167,9 @@ def _read_tree(
     hints = page_hints(tree)
     elements: list[etree._Element] = []
     page = page_blocks(tree, elements)
-    # What htmldate and trafilatura read: the page, or a copy without the long runs of one
-    # repeated element that make their XPath searches quadratic.
-    searched = _without_long_repeats(tree) if len(page) > REPEAT_CHECK_BLOCKS else tree
-    if _count_elements(searched) > EMPTY_CHECK_ELEMENTS:
-        searched = _without_empty_elements(searched, copied=searched is not tree)
+    # What htmldate and trafilatura read: the page, or a copy without the parts that make
+    # their time grow faster than the page (long runs of one repeated element, deep nests).
+    searched = searched_tree(tree)
     hints = _complete_hints(
         searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
     )

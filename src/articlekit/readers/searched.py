@@ -1,0 +1,295 @@
+"""What htmldate and trafilatura search: the page's tree, its hostile parts trimmed.
+
+Their time is not linear in what some pages hold. A search such as trafilatura's
+``//p//text()`` grows with the square of the paragraphs (measured: four times the
+paragraphs, 18 times the time), and the scoring and pruning read each wrapper's whole
+text, so a block nested in hundreds of ``<div>`` costs hundreds of times its size. Each
+page is therefore handed to them without three kinds of parts, found on no dev page (4,089):
+
+- the rest of a long run of identical siblings (``<p>Reply</p>`` x 40,000, ``<p><b><i>x``
+  left unclosed) after its first :data:`REPEAT_KEEP`;
+- the wrappers past :data:`CHAIN_KEEP` of a chain of bare ones, each the only child of the
+  one around it (a block in 300 ``<div>``);
+- on a huge page, empty containers and inline elements (:func:`without_empty_elements`).
+
+The page's own blocks are read from the page itself, with all of it: nothing here drops text
+from the Article, it only bounds what the extractors are shown. The page is left as it is;
+a copy is made only when something goes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Hashable, Iterator
+from typing import cast
+
+from lxml import etree
+from lxml import html as lxml_html
+
+__all__ = [
+    "CHAIN_KEEP",
+    "EMPTY_CHECK_ELEMENTS",
+    "REPEAT_KEEP",
+    "REPEAT_RUN",
+    "count_elements",
+    "searched_tree",
+    "without_deep_wrappers",
+    "without_empty_elements",
+    "without_long_repeats",
+]
+
+#: A run of more than this many identical siblings is a long one (the longest of the 4,089
+#: dev pages is 101 ``<p>`` holding a line break)...
+REPEAT_RUN = 200
+#: ...and only its first this many elements are searched.
+REPEAT_KEEP = 50
+#: Siblings are compared whole when they hold at most this many elements: a repeated
+#: button, a link, an unclosed ``<p><b><i>``, not a section of the page.
+REPEAT_SUBTREE_ELEMENTS = 8
+
+#: Of a chain of bare wrappers (same tag, no attributes, no text, one child), this many are
+#: searched (the longest chain of the 4,089 dev pages is 13 ``<div>``).
+CHAIN_KEEP = 16
+#: The wrappers a chain is made of: layout boxes, which say nothing of their content.
+_WRAPPERS = ("div", "span")
+
+#: Pages of more elements than this have their empty elements left out of what htmldate and
+#: trafilatura search (the largest of 2,322 dev pages has 10,112 elements; 50,000 unclosed
+#: ``<p><b><i>`` are 150,000).
+EMPTY_CHECK_ELEMENTS = 25_000
+#: The elements that may be left out when empty: containers and inline formatting, never
+#: media, form fields, line breaks or links.
+_PRUNABLE = frozenset(
+    {"b", "i", "em", "strong", "span", "font", "u", "small", "big", "s", "strike", "tt"}
+    | {"p", "div", "section", "article", "center", "blockquote", "li", "ul", "ol", "dl"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "tbody", "table"}
+)
+
+
+def count_elements(tree: etree._Element) -> int:
+    """How many nodes (elements, comments) ``tree`` holds, itself included."""
+    return sum(1 for _ in tree.iter())
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
+def _subtree_key(element: etree._Element) -> Hashable | None:
+    """What makes a small subtree what it is: each node's tag, attributes, text and tail.
+
+    In document order, with each node's number of children (which fixes the shape). The
+    root's own tail is left out: it is what follows the subtree. None for a subtree of
+    more than :data:`REPEAT_SUBTREE_ELEMENTS` nodes, never compared.
+    """
+    key: list[Hashable] = []
+    for n, node in enumerate(element.iter()):
+        if n == REPEAT_SUBTREE_ELEMENTS:
+            return None
+        tail = None if node is element else node.tail
+        key.append((node.tag, len(node), node.text, tail, tuple(node.attrib.items())))
+    return tuple(key)
+
+
+def _repeated(parent: etree._Element) -> Iterator[etree._Element]:
+    """The children of ``parent`` past the first :data:`REPEAT_KEEP` of a long run of equals.
+
+    A run is long when it has more than :data:`REPEAT_RUN` siblings. Siblings are equal when
+    their subtrees are (:func:`_subtree_key`) and nothing but white space follows them. The
+    whole key is built only for a child whose tag, number of children and text are those of
+    the one before it, so most children cost a comparison.
+    """
+    run = 0
+    extra: list[etree._Element] = []  # the current run's children past REPEAT_KEEP
+    previous: etree._Element | None = None  # the child before, when it can be in a run
+    previous_key: Hashable | None = None  # its key, when built
+    for child in parent:
+        comparable = isinstance(child.tag, str) and _blank(child.tail)
+        key: Hashable | None = None
+        if (
+            comparable
+            and previous is not None
+            and child.tag == previous.tag
+            and len(child) == len(previous)
+            and child.text == previous.text
+        ):
+            if previous_key is None:
+                previous_key = _subtree_key(previous)
+            if previous_key is not None:
+                key = _subtree_key(child)
+        if key is not None and key == previous_key:
+            run += 1
+            if run > REPEAT_KEEP:
+                extra.append(child)
+        else:
+            if run > REPEAT_RUN:
+                yield from extra
+            run = 1
+            extra = []
+        previous = child if comparable else None
+        previous_key = key
+    if run > REPEAT_RUN:
+        yield from extra
+
+
+#: The elements with children enough for a long run: found by libxml2 in one pass (a page's
+#: elements walked in Python cost 2% of ``clean_html``; most pages have no such parent).
+_MANY_CHILDREN = f".//*[{REPEAT_RUN + 1}]/.."
+
+
+def long_repeats(tree: etree._Element) -> list[etree._Element]:
+    """The elements :func:`without_long_repeats` leaves out, in document order."""
+    parents = cast("list[etree._Element]", tree.xpath(_MANY_CHILDREN))
+    return [child for parent in parents for child in _repeated(parent)]
+
+
+def _wrapper(element: etree._Element) -> bool:
+    """A bare layout box: no attributes, no text, one child of its own tag and nothing after it."""
+    return (
+        len(element) == 1
+        and not element.attrib
+        and _blank(element.text)
+        and element[0].tag == element.tag
+        and _blank(element[0].tail)
+    )
+
+
+def _nested_wrappers(tag: str, levels: int) -> str:
+    """An XPath of the elements ``levels`` deep in a nest of wrappers of ``tag``.
+
+    Wrappers as libxml2 can tell them cheaply (no attributes, one child element), more of
+    them than :func:`_wrapper` takes: a page it finds nothing in has no chain.
+    """
+    step = f"{tag}[not(@*)][count(*) = 1]"
+    return f"descendant-or-self::{step}" + f"/{step}" * (levels - 1)
+
+
+#: Whether a page may hold a chain longer than CHAIN_KEEP: one pass of libxml2's.
+_DEEP_CHAIN = "boolean(" + " | ".join(_nested_wrappers(t, CHAIN_KEEP) for t in _WRAPPERS) + ")"
+
+
+def deep_wrappers(tree: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+    """The chains of more than :data:`CHAIN_KEEP` elements of one tag, each wrapping the next.
+
+    Returns:
+        Per chain, its element the wrappers past the bound go under (the
+        ``CHAIN_KEEP - 1``-th from the outside) and its innermost element (the one holding
+        the content, kept). One pass: a chain is walked from its outermost wrapper only.
+    """
+    chains: list[tuple[etree._Element, etree._Element]] = []
+    if not tree.xpath(_DEEP_CHAIN):
+        return chains
+    for element in tree.iter(*_WRAPPERS):
+        parent = element.getparent()
+        if not _wrapper(element) or (parent is not None and _wrapper(parent)):
+            continue
+        length, top, inner = 1, element, element
+        while _wrapper(inner):
+            inner = inner[0]
+            length += 1
+            if length == CHAIN_KEEP - 1:
+                top = inner
+        if length > CHAIN_KEEP:
+            chains.append((top, inner))
+    return chains
+
+
+def _same_in_copy(
+    tree: etree._Element, duplicate: etree._Element, elements: list[etree._Element]
+) -> list[etree._Element]:
+    """The nodes of ``duplicate`` (a deep copy of ``tree``) at the places of ``elements``.
+
+    The n-th node of a tree is the n-th of its copy: one pass over each.
+    """
+    wanted = set(elements)
+    places = {node: n for n, node in enumerate(tree.iter()) if node in wanted}
+    at = {places[element]: i for i, element in enumerate(elements)}
+    found: list[etree._Element] = list(elements)
+    for n, twin in enumerate(duplicate.iter()):
+        i = at.get(n)
+        if i is not None:
+            found[i] = twin
+    return found
+
+
+def _remove(elements: list[etree._Element]) -> None:
+    for element in elements:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+
+
+def _shorten(chains: list[tuple[etree._Element, etree._Element]]) -> None:
+    """Make each chain's content the child of its top, the wrappers between them gone."""
+    for top, inner in chains:
+        middle = top[0]
+        top.append(inner)  # moved out of the wrappers that go, its own (blank) tail with it
+        top.remove(middle)
+
+
+def without_long_repeats(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """``tree`` without the long runs of identical siblings (see :func:`searched_tree`)."""
+    return _trimmed(tree, long_repeats(tree), [])
+
+
+def without_deep_wrappers(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """``tree`` with its chains of bare wrappers shortened (see :func:`searched_tree`)."""
+    return _trimmed(tree, [], deep_wrappers(tree))
+
+
+def _trimmed(
+    tree: lxml_html.HtmlElement,
+    doomed: list[etree._Element],
+    chains: list[tuple[etree._Element, etree._Element]],
+) -> lxml_html.HtmlElement:
+    """A copy of ``tree`` without ``doomed`` and with ``chains`` shortened; ``tree`` for none."""
+    if not doomed and not chains:
+        return tree
+    duplicate = copy.deepcopy(tree)
+    wanted = [*doomed, *(element for chain in chains for element in chain)]
+    places = _same_in_copy(tree, duplicate, wanted)
+    _remove(places[: len(doomed)])
+    rest = places[len(doomed) :]
+    _shorten(list(zip(rest[0::2], rest[1::2], strict=True)))
+    return duplicate
+
+
+def without_empty_elements(
+    tree: lxml_html.HtmlElement, *, copied: bool = False
+) -> lxml_html.HtmlElement:
+    """``tree`` (a copy, unless ``copied``) without its empty containers and inline elements.
+
+    An element of :data:`_PRUNABLE` with no child left, no text and only white space after
+    it reads as nothing; a hostile page of 50,000 unclosed ``<p><b><i>`` is 150,000 of them,
+    and htmldate and trafilatura spend most of their (linear) time on them: 10 s per MB.
+    Children go before their parents (reversed document order), so a nest of empty elements
+    goes whole. One pass.
+    """
+    pruned = tree if copied else copy.deepcopy(tree)
+    for element in reversed(list(pruned.iter(*_PRUNABLE))):
+        if (
+            len(element) == 0
+            and _blank(element.text)
+            and _blank(element.tail)
+            and (parent := element.getparent()) is not None
+        ):
+            parent.remove(element)
+    return pruned
+
+
+def searched_tree(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The tree htmldate and trafilatura search: ``tree`` with its hostile parts trimmed.
+
+    Left out: each run of identical small siblings (same subtree, see
+    :func:`_subtree_key`, only white space after them) past its first :data:`REPEAT_KEEP`;
+    the wrappers of a chain of bare ones (:func:`deep_wrappers`) past :data:`CHAIN_KEEP`,
+    what the innermost held moving into the last one kept; and on a page of more than
+    :data:`EMPTY_CHECK_ELEMENTS` nodes, the empty elements (:func:`without_empty_elements`).
+
+    Returns:
+        ``tree`` itself when nothing goes (as for every dev page), else one copy.
+    """
+    searched = _trimmed(tree, long_repeats(tree), deep_wrappers(tree))
+    if count_elements(searched) > EMPTY_CHECK_ELEMENTS:
+        searched = without_empty_elements(searched, copied=searched is not tree)
+    return searched
