@@ -172,13 +172,15 @@ class _Classes:
     lower: frozenset[str]  # a lower-case letter
     upper: frozenset[str]  # an upper-case or title-case letter or a digit
     starts: frozenset[str]  # either of those or a letter of a script without case
+    ends: frozenset[str]  # tokens that end a sentence (_ends_sentence)
 
 
 def _classify(tokens: list[str]) -> _Classes:
     distinct = set(tokens)
     upper = frozenset(filter(_UPPER.match, distinct))
     caseless = frozenset(filter(_CASELESS.match, distinct - upper))
-    return _Classes(frozenset(filter(_LOWER.match, distinct)), upper, upper | caseless)
+    lower = frozenset(filter(_LOWER.match, distinct))
+    return _Classes(lower, upper, upper | caseless, frozenset(filter(_ends_sentence, distinct)))
 
 
 def _wide_gaps(line: str, tokens: list[str]) -> frozenset[int]:
@@ -292,7 +294,7 @@ def _boundary(
         return 0  # "| Radio": the separator opens the piece it stands before
     if (i in wide and tok not in classes.lower) or (tok[0] in "©(C" and _is_copyright(tokens, i)):
         return _HARD
-    if tok in classes.starts and _piece_ends_sentence(current):
+    if tok in classes.starts and _piece_ends_sentence(current, classes.ends):
         # 'il a dit. » Le ministre': a closing quote on its own after the stop.
         return _SOFT
     if tok[0].isupper() and _opens_sentence_unpunctuated(prev, tok, nxt, classes.lower):
@@ -368,12 +370,15 @@ def _ends_sentence(tok: str) -> bool:
     return not (dotted or word.casefold() in _abbreviations())
 
 
-def _piece_ends_sentence(piece: list[str]) -> bool:
-    """The piece's last token ends a sentence, or is a closing quote after one ('dit. »')."""
+def _piece_ends_sentence(piece: list[str], ends: frozenset[str]) -> bool:
+    """The piece's last token ends a sentence, or is a closing quote after one ('dit. »').
+
+    ``ends`` holds the tokens of the line that end a sentence.
+    """
     last = piece[-1]
-    if _ends_sentence(last):
+    if last in ends:
         return True
-    return len(piece) > 1 and not last.rstrip(_CLOSING) and _ends_sentence(piece[-2])
+    return len(piece) > 1 and not last.rstrip(_CLOSING) and piece[-2] in ends
 
 
 def _count_in(piece: list[str], tokens: frozenset[str]) -> int:
@@ -387,7 +392,11 @@ def _mostly_lower(piece: list[str], lower: frozenset[str]) -> bool:
 
 def _sentence_kind(piece: list[str], classes: _Classes) -> int:
     """2 for a sentence of running text, 1 for a short one, 0 for anything else."""
-    if len(piece) < 2 or not _piece_ends_sentence(piece) or not _mostly_lower(piece, classes.lower):
+    if (
+        len(piece) < 2
+        or not _piece_ends_sentence(piece, classes.ends)
+        or not _mostly_lower(piece, classes.lower)
+    ):
         return 0
     # "Subscribe to our newsletter ...", "Read more: ...": the page's, not the paragraph's.
     # (Lexicon.starts_with, with the match key made once for both lists, and only for a head
@@ -408,7 +417,7 @@ def _split_piece(piece: list[str], classes: _Classes) -> list[list[str]]:
     lower = classes.lower
     parts: list[list[str]] = []
     piece = _cut_labels(piece, parts, classes)
-    if _piece_ends_sentence(piece) and _mostly_lower(piece, lower):
+    if _piece_ends_sentence(piece, classes.ends) and _mostly_lower(piece, lower):
         start = _sentence_start(piece, lower)
         if start:
             parts.extend(_split_unpunctuated(piece[:start], classes))
@@ -449,7 +458,8 @@ def _cut_labels(piece: list[str], into: list[list[str]], classes: _Classes) -> l
 def _ad_label_length(piece: list[str], classes: _Classes) -> int:
     """Length of an ad label ("Advertisement", "Sponsored Content") that opens the piece."""
     upper = classes.upper
-    if len(piece) < 2 or piece[0] not in upper:  # every label is capitalised words
+    # Every label is capitalised words, and a word that may start a sentence follows it.
+    if len(piece) < 2 or piece[0] not in upper or piece[1] not in classes.starts:
         return 0
     for n in (3, 2, 1):
         if len(piece) <= n:
@@ -564,8 +574,9 @@ def _menu_run(piece: list[str], a: int, b: int, stop: frozenset[str]) -> bool:
 
 def _menu_like(part: list[str]) -> bool:
     """Few numbers and commas: a menu, not a table of results ("1. Blue Arrow (3) 58.5,")."""
-    numbers = sum(1 for t in part if any(c.isdigit() for c in t))
-    commas = sum(1 for t in part if t.endswith(","))
+    # Each distinct token looked at once: a menu repeats its items.
+    numbers = _count_in(part, frozenset(t for t in set(part) if any(c.isdigit() for c in t)))
+    commas = sum(map(str.endswith, part, itertools.repeat(",")))
     return numbers * 5 <= len(part) and commas * 10 <= len(part)
 
 

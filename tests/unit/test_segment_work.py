@@ -49,6 +49,22 @@ def test_each_distinct_token_is_classified_once(monkeypatch: pytest.MonkeyPatch,
     assert counting.calls <= 6
 
 
+def test_each_distinct_token_is_asked_once_whether_it_ends_a_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    calls: list[str] = []
+    ends_sentence = segment._ends_sentence
+
+    def spy(token: str) -> bool:
+        calls.append(token)
+        return ends_sentence(token)
+
+    monkeypatch.setattr(segment, "_ends_sentence", spy)
+    flat = "Wow!?!? It rained. Mr. Smith said so, 3. » " * 2000
+    assert len(segment.segment_text(flat)) > 2000
+    assert len(calls) == len(set(flat.split()))
+
+
 def test_label_patterns_run_only_for_a_labels_first_word(monkeypatch: pytest.MonkeyPatch):
     lexicon = segment._lexicon()
     segment._label_first_words()  # made from the real lexicon (and cached) before the spy
