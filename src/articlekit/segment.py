@@ -47,6 +47,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -197,19 +198,35 @@ def _segment_line(line: str) -> list[str]:
     tokens = line.split()  # the same tokens as _TOKEN finds, in C
     if not tokens:
         return []
-    classes = _classify(tokens)
-    # (tokens, kind, hard boundary after it); kind: 2 a sentence, 1 a short one, 0 other.
-    parts: list[tuple[list[str], int, bool]] = []
-    for piece, hard in _pieces(tokens, _wide_gaps(line, tokens), classes):
+    return _blocks(_parts(tokens, _wide_gaps(line, tokens), _classify(tokens)))
+
+
+def _parts(
+    tokens: list[str], wide: frozenset[int], classes: _Classes
+) -> Iterator[tuple[list[str], int, bool]]:
+    """The line's parts: (tokens, kind, whether a hard boundary follows).
+
+    Kind: 2 a sentence, 1 a short one, 0 other. Generated, not listed: a part lives only
+    until its block is made (a list of them all was most of the objects the collector
+    traversed again and again on a long line).
+    """
+    for piece, hard in _pieces(tokens, wide, classes):
         if len(piece) == 1:  # nothing to cut off one token, and no sentence: most furniture
-            parts.append((piece, 0, hard))
+            yield piece, 0, hard
             continue
         split = _split_piece(piece, classes)
+        last = len(split) - 1
         for k, part in enumerate(split):
-            parts.append((part, _sentence_kind(part, classes), hard and k == len(split) - 1))
-    # A run of sentences between two hard boundaries is one paragraph when it holds a full
-    # sentence: a short one joins it ("It was late."); short ones alone
-    # ("Any questions?", "Join us today!") stand alone, as page furniture does.
+            yield part, _sentence_kind(part, classes), hard and k == last
+
+
+def _blocks(parts: Iterable[tuple[list[str], int, bool]]) -> list[str]:
+    """Join the parts into blocks (see :func:`_parts`).
+
+    A run of sentences between two hard boundaries is one paragraph when it holds a full
+    sentence: a short one joins it ("It was late."); short ones alone ("Any questions?",
+    "Join us today!") stand alone, as page furniture does. Every other part is a block.
+    """
     blocks: list[str] = []
     run: list[list[str]] = []
     run_full = False
@@ -240,13 +257,12 @@ def _segment_line(line: str) -> list[str]:
 
 def _pieces(
     tokens: list[str], wide: frozenset[int], classes: _Classes
-) -> list[tuple[list[str], bool]]:
+) -> Iterator[tuple[list[str], bool]]:
     """Cut a line's tokens at sentence ends and hard boundaries.
 
     ``wide`` holds the positions of the tokens after a gap of two or more white-space
-    characters. Returns (tokens of the piece, whether a hard boundary follows it).
+    characters. Yields (tokens of the piece, whether a hard boundary follows it).
     """
-    pieces: list[tuple[list[str], bool]] = []
     current = [tokens[0]]
     for i in range(1, len(tokens)):
         tok = tokens[i]
@@ -260,11 +276,10 @@ def _pieces(
         ):
             cut = _boundary(tokens, i, current, wide, classes)
             if cut:
-                pieces.append((current, cut == _HARD))
+                yield current, cut == _HARD
                 current = []
         current.append(tok)
-    pieces.append((current, True))
-    return pieces
+    yield current, True
 
 
 #: Cut kinds of :func:`_boundary`: none, a cut, a hard boundary.
