@@ -82,6 +82,12 @@ def normalized_lines(text: str) -> list[str]:
     lines, and the rest runs in C (``map`` of ``str`` methods) instead of a Python call a line,
     which was most of the reader's time on text of many short lines.
 
+    Args:
+        text: Any text.
+
+    Returns:
+        The lines, in order; blank ones left out.
+
     Example:
         >>> normalized_lines(" a\u200bb \n\n\tc  d\r\n")
         ['a b', 'c d']
