@@ -42,9 +42,12 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
+import operator
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -83,6 +86,8 @@ _TAG_START = regex.compile(r"^</?[a-zA-Z!]")
 _DASHES = frozenset("-–—")
 #: Phrase lists of the lexicon whose phrase, opening a sentence, keeps it out of a paragraph.
 _LABEL_KEYS = ("call_to_action", "related_link")
+# A text's leading word characters (maybe none), as the lexicon's phrase patterns see them.
+_LEADING_WORD = regex.compile(r"\w*", regex.V1)
 
 #: Fewest words of a full sentence: a run of sentences holding one is a paragraph (shorter
 #: ones join it); a run of shorter ones only ("Any questions?", "Join us today!") stands apart,
@@ -150,25 +155,78 @@ def segment_text(text: str) -> tuple[str, ...]:
         ('Sport', '| Weather', '| Opinion', '© 2024 The Daily Paper')
     """
     out: list[str] = []
-    for line in text.splitlines():
-        out.extend(_segment_line(_ZERO_WIDTH.sub(" ", line)))
+    # Zero-width characters are no line boundaries: one substitution for the whole text.
+    for line in _ZERO_WIDTH.sub(" ", text).splitlines():
+        out.extend(_segment_line(line))
     return tuple(out)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Classes:
+    """The distinct tokens of a line by how they start (after opening quotes and brackets).
+
+    A token's class depends on its text only: it is looked up once per distinct token, and
+    every rule below asks a set instead of running a pattern again (a token was matched
+    against the patterns eight times on average, most of the segmenter's time).
+    """
+
+    lower: frozenset[str]  # a lower-case letter
+    upper: frozenset[str]  # an upper-case or title-case letter or a digit
+    starts: frozenset[str]  # either of those or a letter of a script without case
+    ends: frozenset[str]  # tokens that end a sentence (_ends_sentence)
+
+
+def _classify(tokens: list[str]) -> _Classes:
+    distinct = set(tokens)
+    upper = frozenset(filter(_UPPER.match, distinct))
+    caseless = frozenset(filter(_CASELESS.match, distinct - upper))
+    lower = frozenset(filter(_LOWER.match, distinct))
+    return _Classes(lower, upper, upper | caseless, frozenset(filter(_ends_sentence, distinct)))
+
+
+def _wide_gaps(line: str, tokens: list[str]) -> frozenset[int]:
+    """Positions of the ``tokens`` of ``line`` that follow more than one white-space character."""
+    # Most lines have none: their tokens and one character between each two fill the line.
+    # (Counted in C; a search for two white-space characters scans the line ten times slower.)
+    if sum(map(len, tokens)) + len(tokens) - 1 == len(line.strip()):
+        return frozenset()
+    spans = [m.span() for m in _TOKEN.finditer(line)]
+    return frozenset(i for i in range(1, len(spans)) if spans[i][0] - spans[i - 1][1] > 1)
+
+
 def _segment_line(line: str) -> list[str]:
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
-    if not spans:
+    tokens = line.split()  # the same tokens as _TOKEN finds, in C
+    if not tokens:
         return []
-    tokens = [line[a:b] for a, b in spans]
-    # (tokens, kind, hard boundary after it); kind: 2 a sentence, 1 a short one, 0 other.
-    parts: list[tuple[list[str], int, bool]] = []
-    for piece, hard in _pieces(line, spans, tokens):
-        split = _split_piece(piece)
+    return _blocks(_parts(tokens, _wide_gaps(line, tokens), _classify(tokens)))
+
+
+def _parts(
+    tokens: list[str], wide: frozenset[int], classes: _Classes
+) -> Iterator[tuple[list[str], int, bool]]:
+    """The line's parts: (tokens, kind, whether a hard boundary follows).
+
+    Kind: 2 a sentence, 1 a short one, 0 other. Generated, not listed: a part lives only
+    until its block is made (a list of them all was most of the objects the collector
+    traversed again and again on a long line).
+    """
+    for piece, hard in _pieces(tokens, wide, classes):
+        if len(piece) == 1:  # nothing to cut off one token, and no sentence: most furniture
+            yield piece, 0, hard
+            continue
+        split = _split_piece(piece, classes)
+        last = len(split) - 1
         for k, part in enumerate(split):
-            parts.append((part, _sentence_kind(part), hard and k == len(split) - 1))
-    # A run of sentences between two hard boundaries is one paragraph when it holds a full
-    # sentence: a short one joins it ("It was late."); short ones alone
-    # ("Any questions?", "Join us today!") stand alone, as page furniture does.
+            yield part, _sentence_kind(part, classes), hard and k == last
+
+
+def _blocks(parts: Iterable[tuple[list[str], int, bool]]) -> list[str]:
+    """Join the parts into blocks (see :func:`_parts`).
+
+    A run of sentences between two hard boundaries is one paragraph when it holds a full
+    sentence: a short one joins it ("It was late."); short ones alone ("Any questions?",
+    "Join us today!") stand alone, as page furniture does. Every other part is a block.
+    """
     blocks: list[str] = []
     run: list[list[str]] = []
     run_full = False
@@ -185,71 +243,96 @@ def _segment_line(line: str) -> list[str]:
             run.append(part)
             run_full = run_full or kind == 2
         else:
-            flush()
+            if run:
+                flush()
             run_full = False
             blocks.append(" ".join(part))
         if hard:
-            flush()
+            if run:
+                flush()
             run_full = False
     flush()
     return blocks
 
 
 def _pieces(
-    line: str, spans: list[tuple[int, int]], tokens: list[str]
-) -> list[tuple[list[str], bool]]:
+    tokens: list[str], wide: frozenset[int], classes: _Classes
+) -> Iterator[tuple[list[str], bool]]:
     """Cut a line's tokens at sentence ends and hard boundaries.
 
-    Returns (tokens of the piece, whether a hard boundary follows it).
+    ``wide`` holds the positions of the tokens after a gap of two or more white-space
+    characters. Yields (tokens of the piece, whether a hard boundary follows it).
     """
-    pieces: list[tuple[list[str], bool]] = []
-    current: list[str] = []
-    for i, tok in enumerate(tokens):
-        if current:
-            prev = current[-1]
-            hard = False
-            cut = False
-            gap = line[spans[i - 1][1] : spans[i][0]]
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if tok in _SEPARATORS and (tok != "»" or _breadcrumb(prev, nxt)):
-                hard = cut = True
-            elif prev in _SEPARATORS and len(current) == 1:
-                pass  # "| Radio": the separator opens the piece it stands before
-            elif (len(gap) > 1 and not _LOWER.match(tok)) or _is_copyright(tokens, i):
-                hard = cut = True
-            elif _may_start_sentence(tok) and (
-                _ends_sentence(prev)
-                # 'il a dit. » Le ministre': a closing quote on its own after the stop.
-                or _piece_ends_sentence(current)
-            ):
-                cut = True
-            elif _opens_sentence_unpunctuated(prev, tok, nxt):
-                # "... new ferry timetable The harbour council approved ...": a headline
-                # (no stop of its own) ran into the sentence under it.
-                cut = True
-            elif _ends_code(prev) or _TAG_START.match(tok):
-                # Script statements and tags a scraper left in the text: their own blocks,
-                # for remove_markup to judge, and not glued to the sentence next to them.
-                cut = True
+    current = [tokens[0]]
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        # Every rule below needs one of these cues; most tokens have none and just join the
+        # piece (the test is a few string operations instead of the rules' patterns).
+        if (
+            tok[0] in _TOKEN_CUES
+            or tokens[i - 1][-1] in _PREVIOUS_CUES
+            or tok[0].isupper()
+            or i in wide
+        ):
+            cut = _boundary(tokens, i, current, wide, classes)
             if cut:
-                pieces.append((current, hard))
+                yield current, cut == _HARD
                 current = []
         current.append(tok)
-    if current:
-        pieces.append((current, True))
-    return pieces
+    yield current, True
 
 
-def _breadcrumb(prev: str, nxt: str) -> bool:
+#: Cut kinds of :func:`_boundary`: none, a cut, a hard boundary.
+_SOFT = 1
+_HARD = 2
+# First characters of a token that a rule of _boundary may cut before (besides an upper-case
+# letter): a separator, a copyright sign or "(c)", a tag.
+_TOKEN_CUES = frozenset("©(<").union(*_SEPARATORS)
+# Last characters of a token that a rule may cut after: a sentence's stop or closing quote,
+# the end of a script statement or of a tag.
+_PREVIOUS_CUES = frozenset("?!。！？.;{}>" + _CLOSING)
+
+
+def _boundary(
+    tokens: list[str], i: int, current: list[str], wide: frozenset[int], classes: _Classes
+) -> int:
+    """Whether the piece ``current`` (which ends at token ``i - 1``) ends before token ``i``.
+
+    Returns 0 (no), :data:`_SOFT` (a cut) or :data:`_HARD` (a hard boundary).
+    """
+    tok = tokens[i]
+    prev = current[-1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok in _SEPARATORS and (tok != "»" or _breadcrumb(prev, nxt, classes.upper)):
+        return _HARD
+    if prev in _SEPARATORS and len(current) == 1:
+        return 0  # "| Radio": the separator opens the piece it stands before
+    if (i in wide and tok not in classes.lower) or (tok[0] in "©(C" and _is_copyright(tokens, i)):
+        return _HARD
+    if tok in classes.starts and _piece_ends_sentence(current, classes.ends):
+        # 'il a dit. » Le ministre': a closing quote on its own after the stop.
+        return _SOFT
+    if tok[0].isupper() and _opens_sentence_unpunctuated(prev, tok, nxt, classes.lower):
+        # "... new ferry timetable The harbour council approved ...": a headline
+        # (no stop of its own) ran into the sentence under it.
+        return _SOFT
+    if (prev[-1] in ";{}>" and _ends_code(prev)) or (tok[0] == "<" and _TAG_START.match(tok)):
+        # Script statements and tags a scraper left in the text: their own blocks,
+        # for remove_markup to judge, and not glued to the sentence next to them.
+        return _SOFT
+    return 0
+
+
+def _breadcrumb(prev: str, nxt: str, upper: frozenset[str]) -> bool:
     """Whether a » between ``prev`` and ``nxt`` separates ("Home » News"), not closes a quote.
 
     A closing guillemet follows a quotation's last word or stop and precedes anything; a
     breadcrumb's stands between two capitalised items.
     """
-    return _is_capitalised(prev) and _is_capitalised(nxt) and prev[-1].isalnum()
+    return prev in upper and nxt in upper and prev[-1].isalnum()
 
 
-def _opens_sentence_unpunctuated(prev: str, tok: str, nxt: str) -> bool:
+def _opens_sentence_unpunctuated(prev: str, tok: str, nxt: str, lower: frozenset[str]) -> bool:
     """A capitalised function word between two lower-case words: a sentence starts there.
 
     Inside a sentence a function word is in lower case; capitalised after a lower-case word,
@@ -258,7 +341,7 @@ def _opens_sentence_unpunctuated(prev: str, tok: str, nxt: str) -> bool:
     """
     if len(tok) < 2 or not tok[0].isupper() or not tok[1:].islower():
         return False
-    if not _is_lower(prev) or not _is_lower(nxt) or not prev[-1].isalnum():
+    if prev not in lower or nxt not in lower or not prev[-1].isalnum():
         return False
     return tok.casefold() in _stopwords()
 
@@ -285,6 +368,8 @@ def _is_copyright(tokens: list[str], i: int) -> bool:
 def _ends_sentence(tok: str) -> bool:
     # Plain string tests, not a regex searched from every position: a 200 KB token of dots
     # must stay linear.
+    if tok[-1:] not in _PREVIOUS_CUES:  # no stop and no closing quote: most tokens
+        return False
     core = tok.rstrip(_CLOSING)
     if core.endswith(("?", "!", "。", "！", "？")):
         return True
@@ -293,98 +378,109 @@ def _ends_sentence(tok: str) -> bool:
         return False
     # "Wien/St. Pölten": the word is what follows the slash.
     word = core[:-1].lstrip("\"'‘“«([{¿¡").rsplit("/", 1)[-1]
-    if not word or _INITIAL.match(word) or _NUMBER.match(word):
+    # (The length and the dot are what the patterns need: most words skip them.)
+    if not word or (len(word) == 1 and _INITIAL.match(word)) or _NUMBER.match(word):
         return False
-    return not (_DOTTED.match(word + ".") or word.casefold() in _abbreviations())
+    dotted = "." in word and _DOTTED.match(word + ".")
+    return not (dotted or word.casefold() in _abbreviations())
 
 
-def _piece_ends_sentence(piece: list[str]) -> bool:
-    """The piece's last token ends a sentence, or is a closing quote after one ('dit. »')."""
+def _piece_ends_sentence(piece: list[str], ends: frozenset[str]) -> bool:
+    """The piece's last token ends a sentence, or is a closing quote after one ('dit. »').
+
+    ``ends`` holds the tokens of the line that end a sentence.
+    """
     last = piece[-1]
-    if _ends_sentence(last):
+    if last in ends:
         return True
-    return len(piece) > 1 and not last.rstrip(_CLOSING) and _ends_sentence(piece[-2])
+    return len(piece) > 1 and not last.rstrip(_CLOSING) and piece[-2] in ends
 
 
-def _may_start_sentence(tok: str) -> bool:
-    return bool(_UPPER.match(tok) or _CASELESS.match(tok))
+def _count_in(piece: list[str], tokens: frozenset[str]) -> int:
+    """How many tokens of ``piece`` are in ``tokens`` (counted in C)."""
+    return sum(map(tokens.__contains__, piece))
 
 
-def _is_capitalised(tok: str) -> bool:
-    """An upper-case or numeric start: a menu item, a name, a sentence's first word."""
-    return _UPPER.match(tok) is not None
+def _mostly_lower(piece: list[str], lower: frozenset[str]) -> bool:
+    return _count_in(piece, lower) * 5 >= len(piece)
 
 
-def _is_lower(tok: str) -> bool:
-    return _LOWER.match(tok) is not None
-
-
-def _mostly_lower(piece: list[str]) -> bool:
-    lower = sum(1 for t in piece if _is_lower(t))
-    return lower * 5 >= len(piece)
-
-
-def _sentence_kind(piece: list[str]) -> int:
+def _sentence_kind(piece: list[str], classes: _Classes) -> int:
     """2 for a sentence of running text, 1 for a short one, 0 for anything else."""
-    if len(piece) < 2 or not _piece_ends_sentence(piece) or not _mostly_lower(piece):
+    if (
+        len(piece) < 2
+        or not _piece_ends_sentence(piece, classes.ends)
+        or not _mostly_lower(piece, classes.lower)
+    ):
         return 0
     # "Subscribe to our newsletter ...", "Read more: ...": the page's, not the paragraph's.
-    head = " ".join(piece[:6])
-    lex = _lexicon()
-    if any(lex.starts_with(key, head) for key in _LABEL_KEYS):
-        return 0
+    # (Lexicon.starts_with, with the match key made once for both lists, and only for a head
+    # whose first word is a label's: the lists' patterns are long alternations, tried one
+    # phrase after the other, slower than the rest of the segmenter's work on a sentence.)
+    head = lexicon.match_key(" ".join(piece[:6]))
+    if _leading_word(head) not in _label_first_words():
+        return 2 if len(piece) >= SENTENCE_MIN_WORDS else 1
+    for key in _LABEL_KEYS:
+        found = _lexicon().prefix_pattern(key).match(head)
+        if found and found.group("phrase"):
+            return 0
     return 2 if len(piece) >= SENTENCE_MIN_WORDS else 1
 
 
-def _split_piece(piece: list[str]) -> list[list[str]]:
+def _split_piece(piece: list[str], classes: _Classes) -> list[list[str]]:
     """Cut labels, a menu run or run-together headlines off a piece."""
+    lower = classes.lower
     parts: list[list[str]] = []
-    piece = _cut_labels(piece, parts)
-    if _piece_ends_sentence(piece) and _mostly_lower(piece):
-        start = _sentence_start(piece)
+    piece = _cut_labels(piece, parts, classes)
+    if _piece_ends_sentence(piece, classes.ends) and _mostly_lower(piece, lower):
+        start = _sentence_start(piece, lower)
         if start:
-            parts.extend(_split_unpunctuated(piece[:start]))
+            parts.extend(_split_unpunctuated(piece[:start], classes))
             piece = piece[start:]
         if len(piece) > SENTENCE_MAX_WORDS:
             # Keep the longest tail of headline-sized chunks that still reads as one
             # sentence; the rest is what ran together before it.
-            chunks = _split_unpunctuated(piece, chunk_menus=False)
+            chunks = _split_unpunctuated(piece, classes, chunk_menus=False)
             tail = len(chunks)
             words = 0
             while tail > 1 and words + len(chunks[tail - 1]) <= SENTENCE_TAIL_WORDS:
                 tail -= 1
                 words += len(chunks[tail])
-            parts.extend(_split_unpunctuated([t for c in chunks[:tail] for t in c]))
+            parts.extend(_split_unpunctuated([t for c in chunks[:tail] for t in c], classes))
             if tail < len(chunks):
                 parts.append([t for c in chunks[tail:] for t in c])
         else:
             parts.append(piece)
     else:
-        parts.extend(_split_unpunctuated(piece))
+        parts.extend(_split_unpunctuated(piece, classes))
     # A cut may have left a label at the start of a part ("Advertisement LONDON (Reuters)").
     out: list[list[str]] = []
     for part in parts:
-        out.append(_cut_labels(part, out))
+        out.append(_cut_labels(part, out, classes))
     return out
 
 
-def _cut_labels(piece: list[str], into: list[list[str]]) -> list[str]:
+def _cut_labels(piece: list[str], into: list[list[str]], classes: _Classes) -> list[str]:
     """Append the ad labels that open ``piece`` to ``into``, one a part; return the rest."""
-    label = _ad_label_length(piece)
+    label = _ad_label_length(piece, classes)
     while label:  # "Advertisement Advertisement The ...": each label alone
         into.append(piece[:label])
         piece = piece[label:]
-        label = _ad_label_length(piece)
+        label = _ad_label_length(piece, classes)
     return piece
 
 
-def _ad_label_length(piece: list[str]) -> int:
+def _ad_label_length(piece: list[str], classes: _Classes) -> int:
     """Length of an ad label ("Advertisement", "Sponsored Content") that opens the piece."""
+    upper = classes.upper
+    # Every label is capitalised words, and a word that may start a sentence follows it.
+    if len(piece) < 2 or piece[0] not in upper or piece[1] not in classes.starts:
+        return 0
     for n in (3, 2, 1):
         if len(piece) <= n:
             continue
         head = piece[:n]
-        if not all(_is_capitalised(t) for t in head) or not _may_start_sentence(piece[n]):
+        if not all(t in upper for t in head) or piece[n] not in classes.starts:
             continue
         if _lexicon().is_phrase("ad_label", " ".join(head)):
             return n
@@ -394,6 +490,24 @@ def _ad_label_length(piece: list[str]) -> int:
 @functools.cache
 def _lexicon() -> lexicon.Lexicon:
     return lexicon.for_language(None)
+
+
+@functools.cache
+def _label_first_words() -> frozenset[str]:
+    """The first words of the phrases of :data:`_LABEL_KEYS`.
+
+    A phrase matches at the start of a text only if it starts with the phrase's word
+    characters and then no further one (the patterns end at a word boundary): the text's first
+    word is the phrase's.
+    """
+    lex = _lexicon()
+    phrases = (p for key in _LABEL_KEYS for p in lex[key])
+    return frozenset(map(_leading_word, phrases))
+
+
+def _leading_word(text: str) -> str:
+    found = _LEADING_WORD.match(text)
+    return found.group() if found else ""
 
 
 @functools.cache
@@ -407,7 +521,15 @@ def _stopwords() -> frozenset[str]:
     return lexicon.for_language(None)["stopwords"]
 
 
-def _sentence_start(piece: list[str]) -> int:
+def _index(flags: list[bool], value: bool, start: int) -> int:
+    """The first position from ``start`` on where ``flags`` holds ``value``, or its length."""
+    try:
+        return flags.index(value, start)
+    except ValueError:
+        return len(flags)
+
+
+def _sentence_start(piece: list[str], lower_tokens: frozenset[str]) -> int:
     """Where the sentence that ends ``piece`` starts, after a run of capitalised words; or 0.
 
     The last run of capitalised words that is long enough for a menu ("... Weather Email
@@ -418,20 +540,18 @@ def _sentence_start(piece: list[str]) -> int:
     between its words, or opening a piece that opens like a sentence ("In New York City").
     """
     n = len(piece)
-    lower = [_is_lower(t) for t in piece]
-    lower_after = [0] * (n + 1)  # lower-case words from position i on
-    for i in range(n - 1, -1, -1):
-        lower_after[i] = lower_after[i + 1] + lower[i]
+    # A start is at least MENU_RUN_MIN words into a run that ends 3 words or more before the
+    # end: a shorter piece (most of them) has none.
+    if n < MENU_RUN_MIN + 4:
+        return 0
+    lower = list(map(lower_tokens.__contains__, piece))
+    # lower-case words from position i on
+    lower_after = list(itertools.accumulate(reversed(lower), initial=0))[::-1]
     stop = _stopwords()
     best = 0
-    a = 0
+    a = _index(lower, False, 0)
     while a < n:
-        if lower[a]:
-            a += 1
-            continue
-        b = a
-        while b < n and not lower[b]:
-            b += 1
+        b = _index(lower, True, a)
         # [a, b) is a run of capitalised words (or punctuation), b the next lower-case word.
         if b < n and _menu_run(piece, a, b, stop) and (n - b) >= 3:
             rest = n - b + 1
@@ -449,7 +569,7 @@ def _sentence_start(piece: list[str]) -> int:
                     start = b - 2
                 if start >= a + MENU_RUN_MIN:
                     best = start
-        a = b
+        a = _index(lower, False, b)
     return best
 
 
@@ -469,8 +589,9 @@ def _menu_run(piece: list[str], a: int, b: int, stop: frozenset[str]) -> bool:
 
 def _menu_like(part: list[str]) -> bool:
     """Few numbers and commas: a menu, not a table of results ("1. Blue Arrow (3) 58.5,")."""
-    numbers = sum(1 for t in part if any(c.isdigit() for c in t))
-    commas = sum(1 for t in part if t.endswith(","))
+    # Each distinct token looked at once: a menu repeats its items.
+    numbers = _count_in(part, frozenset(t for t in set(part) if any(c.isdigit() for c in t)))
+    commas = sum(map(str.endswith, part, itertools.repeat(",")))
     return numbers * 5 <= len(part) and commas * 10 <= len(part)
 
 
@@ -478,7 +599,18 @@ def _word(tok: str) -> str:
     return tok.strip("\"'‘’“”«»()[]{}¿¡.,;:!?")
 
 
-def _split_unpunctuated(piece: list[str], *, chunk_menus: bool = True) -> list[list[str]]:
+def _headline_cuts(piece: list[str], classes: _Classes) -> list[int]:
+    """Positions of the capitalised words that follow a lower-case one (not after a comma)."""
+    lower = map(classes.lower.__contains__, piece)
+    upper = map(classes.upper.__contains__, itertools.islice(piece, 1, None))
+    # Candidates found in C; the comma test only for them.
+    turns = itertools.compress(itertools.count(1), map(operator.and_, lower, upper))
+    return [i for i in turns if not piece[i - 1].endswith((",", ";", ":"))]
+
+
+def _split_unpunctuated(
+    piece: list[str], classes: _Classes, *, chunk_menus: bool = True
+) -> list[list[str]]:
     """Cut a stretch without a sentence end into headline- and menu-sized blocks.
 
     Headlines of a teaser list ran together ("... wins the derby Storm floods coastal ...") are
@@ -495,19 +627,18 @@ def _split_unpunctuated(piece: list[str], *, chunk_menus: bool = True) -> list[l
     if len(piece) <= UNPUNCTUATED_MAX_WORDS:
         parts = [piece]
     else:
-        parts = [[piece[0]]]
-        for prev, tok in itertools.pairwise(piece):
-            if _is_lower(prev) and _is_capitalised(tok) and not prev.endswith((",", ";", ":")):
-                parts.append([tok])
-            else:
-                parts[-1].append(tok)
+        cuts = [0, *_headline_cuts(piece, classes), len(piece)]
+        parts = [piece[a:b] for a, b in itertools.pairwise(cuts)]
     if not chunk_menus:
         return parts
     out: list[list[str]] = []
     for part in parts:
-        for sub in _cut_menu_runs(part):
-            lower = sum(1 for t in sub if _is_lower(t))
-            if len(sub) > UNPUNCTUATED_MAX_WORDS and lower * 5 < len(sub) * 2 and _menu_like(sub):
+        for sub in _cut_menu_runs(part, classes.lower):
+            if (
+                len(sub) > UNPUNCTUATED_MAX_WORDS
+                and _count_in(sub, classes.lower) * 5 < len(sub) * 2
+                and _menu_like(sub)
+            ):
                 out.extend(
                     sub[i : i + MENU_CHUNK_WORDS] for i in range(0, len(sub), MENU_CHUNK_WORDS)
                 )
@@ -516,12 +647,12 @@ def _split_unpunctuated(piece: list[str], *, chunk_menus: bool = True) -> list[l
     return out
 
 
-def _cut_menu_runs(part: list[str]) -> list[list[str]]:
+def _cut_menu_runs(part: list[str], lower: frozenset[str]) -> list[list[str]]:
     """Cut ``part`` before each headline or sentence start that follows a menu run."""
     tails: list[list[str]] = []
     # A part holds one run of capitalised words, or a few (after a comma, a dash): a few cuts.
     for _ in range(MAX_MENU_CUTS):
-        start = _sentence_start(part)
+        start = _sentence_start(part, lower)
         if not start:
             break
         tails.append(part[start:])
