@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["memoised", "per_document"]
+__all__ = ["document_memo", "memoised", "per_document"]
 
 T = TypeVar("T")
 
@@ -49,6 +49,15 @@ def per_document() -> Iterator[None]:
         yield
     finally:
         _MEMO.reset(token)
+
+
+def document_memo() -> dict[Any, Any] | None:
+    """The memo of the document being cleaned (any hashable key), or None outside one.
+
+    For values derived from a draft that several cleaners ask for; key them so that they
+    cannot clash with a memoised function (a private object of the caller's module).
+    """
+    return _MEMO.get()
 
 
 def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:

@@ -79,6 +79,20 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def more_words_than(text: str, n: int) -> bool:
+    """Return whether ``text`` has more than ``n`` words (``word_count(text) > n``).
+
+    Words are separated, so ``k`` of them take at least ``2k - 1`` characters: a text
+    shorter than ``2n`` characters is answered without counting (or a memo lookup, which
+    costs more than this test; the cleaners ask it of every block).
+
+    Example:
+        >>> more_words_than("Home", 3), more_words_than("one two three four", 3)
+        (False, True)
+    """
+    return len(text) >= 2 * n and word_count(text) > n
+
+
 @memoised
 def folded_words(text: str) -> tuple[str, ...]:
     """Return the words of ``text``, case-folded: what texts are compared by.
@@ -127,7 +141,6 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE_SPLIT.split(stripped) if stripped else []
 
 
-@memoised
 def is_prose(text: str) -> bool:
     """Return whether ``text`` reads as a paragraph of running prose.
 
@@ -135,9 +148,13 @@ def is_prose(text: str) -> bool:
     whatever its end: teasers and menu lines are short and unpunctuated.
     """
     # Twelve words take at least 23 characters (a letter each and a gap between): most
-    # menu and link blocks of a page are shorter and need no word count.
-    if len(text) < 23:
-        return False
+    # menu and link blocks of a page are shorter and need no word count (nor a memo lookup,
+    # which costs more than this test; several cleaners ask it of every block).
+    return len(text) >= 23 and _long_is_prose(text)
+
+
+@memoised
+def _long_is_prose(text: str) -> bool:
     n = word_count(text)
     return (n >= 12 and ends_sentence(text)) or n >= 30
 

@@ -9,7 +9,7 @@ import regex
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
-from articlekit.features import word_count
+from articlekit.features import more_words_than
 
 __all__ = ["RemoveAdLabels", "RemoveMarkup"]
 
@@ -35,7 +35,7 @@ class RemoveAdLabels(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``ad_label`` when the whole block is an ad-label phrase."""
         text = draft.blocks[pos].text
-        if word_count(text) > 8:
+        if more_words_than(text, 8):
             return None
         return "ad_label" if lexicon_of(draft).is_phrase("ad_label", text) else None
 
@@ -46,6 +46,15 @@ _SCRIPT = regex.compile(
     r"\b(?:document\.\w+|window\.\w+|function\s*\(|var\s+\w+\s*=|getElementById|\w+\.style\.\w+)",
     regex.V1,
 )
+#: What every match of _TAG or _SCRIPT holds (a tag or comment mark: "<" or ">"; a
+#: statement: ".", "(", "var" or "getElementById"): a block with none of them is not searched.
+_MARKUP_SIGNS = ("<", ">", ".", "(", "var", "getElementById")
+
+
+def _may_hold_markup(text: str) -> bool:
+    return any(sign in text for sign in _MARKUP_SIGNS)
+
+
 #: A block is markup when tags and script statements make up this share of its characters
 #: (a script statement counts as ten).
 MARKUP_SHARE = 0.2
@@ -79,7 +88,7 @@ class RemoveMarkup(BlockRemover):
         """Return ``markup`` for a block that is mostly tags or script statements."""
         block = draft.blocks[pos]
         text = block.text
-        if block.kind == "code":
+        if block.kind == "code" or not _may_hold_markup(text):
             return None
         tags = _TAG.findall(text)
         statements = _SCRIPT.findall(text)

@@ -37,7 +37,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import regex
 
-from articlekit.draft import Draft
+from articlekit._memo import document_memo
+from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import CleanerError, PipelineError
 
 __all__ = [
@@ -152,16 +153,46 @@ class BlockRemover(Remover):
                 if reason is not None:
                     found[pos] = reason
             return found
-        judged: dict[tuple[object, ...], str | None] = {}
-        for pos, block in enumerate(draft.blocks):
-            key = (block.text, block.kind, block.tag, block.classes, block.link_density)
-            try:
-                reason = judged[key]
-            except KeyError:
-                reason = judged[key] = self.judge(draft, pos)
+        firsts, group_of = _distinct_blocks(draft.blocks)
+        reasons = [self.judge(draft, pos) for pos in firsts]
+        for pos, group in enumerate(group_of):
+            reason = reasons[group]
             if reason is not None:
                 found[pos] = reason
         return found
+
+
+#: The key of the last blocks grouped, in the document's memo (see _distinct_blocks).
+_DISTINCT_KEY = object()
+
+
+def _distinct_blocks(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[int]]:
+    """Group blocks that are the same but for their position.
+
+    Returns:
+        The position of each group's first block, and each block's group number. The local
+        cleaners run one after the other on the same blocks (until one removes something):
+        the grouping is kept in the document's memo and made once for them all.
+    """
+    memo = document_memo()
+    if memo is not None:
+        last = memo.get(_DISTINCT_KEY)
+        if last is not None and last[0] is blocks:
+            grouped: tuple[list[int], list[int]] = last[1]
+            return grouped
+    groups: dict[tuple[object, ...], int] = {}
+    firsts: list[int] = []
+    group_of: list[int] = []
+    for pos, block in enumerate(blocks):
+        key = (block.text, block.kind, block.tag, block.classes, block.link_density)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = len(firsts)
+            firsts.append(pos)
+        group_of.append(group)
+    if memo is not None:
+        memo[_DISTINCT_KEY] = (blocks, (firsts, group_of))
+    return firsts, group_of
 
 
 class Trimmer(BaseCleaner):

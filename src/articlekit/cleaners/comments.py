@@ -19,7 +19,7 @@ from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.dates import find_date, has_relative_date
 from articlekit.draft import Draft
-from articlekit.features import ends_sentence, is_prose, word_count
+from articlekit.features import ends_sentence, is_prose, more_words_than, word_count
 
 __all__ = ["RemoveComments"]
 
@@ -73,7 +73,7 @@ def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:
         True
     """
     text = _QUOTED_TITLE.sub("", text) or text
-    if word_count(text) > HEADING_MAX_WORDS or is_prose(text):
+    if more_words_than(text, HEADING_MAX_WORDS) or is_prose(text):
         return False
     if ends_sentence(text) and not text.rstrip().endswith("?"):
         return False

@@ -23,6 +23,7 @@ from articlekit.features import (
     is_flattened_list,
     is_prose,
     is_teaser,
+    more_words_than,
     word_count,
 )
 
@@ -87,7 +88,7 @@ def _without_drift(blocks: tuple[DraftBlock, ...], start: int, end: int) -> int:
     while end - start > DRIFT_MIN_BLOCKS:
         text = blocks[end - 1].text
         stems = content_stems(text)
-        if word_count(text) > DRIFT_MAX_WORDS or not stems:
+        if more_words_than(text, DRIFT_MAX_WORDS) or not stems:
             break
         if len(stems & vocabulary) > DRIFT_MAX_OVERLAP * len(stems):
             break
@@ -226,7 +227,7 @@ def _opens_story_list(draft: Draft, pos: int) -> bool:
     """
     blocks = draft.blocks
     text = blocks[pos].text
-    if word_count(text) > 6 or not lexicon_of(draft).is_phrase("headline_list_heading", text):
+    if more_words_than(text, 6) or not lexicon_of(draft).is_phrase("headline_list_heading", text):
         return False
     following = blocks[pos + 1 : pos + 1 + STORY_LIST_MIN_TEASERS]
     return len(following) == STORY_LIST_MIN_TEASERS and all(
@@ -294,7 +295,7 @@ def _opens_form(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
 
 def _opens_author_box(draft: Draft, text: str) -> bool:
     """Whether ``text`` heads the author box ("About the author", "Über den Autor: ...")."""
-    if word_count(text) > AUTHOR_BOX_MAX_WORDS:
+    if more_words_than(text, AUTHOR_BOX_MAX_WORDS):
         return False
     rest = rest_after_label(lexicon_of(draft), "author_heading", text)
     return rest is not None
@@ -311,7 +312,7 @@ def _opens_comments(draft: Draft, text: str) -> bool:
     Only phrases of two words or more: a one-word heading ("Discussion", "Comments") may be
     one of the article's own sections.
     """
-    if word_count(text) > COMMENT_FORM_MAX_WORDS:
+    if more_words_than(text, COMMENT_FORM_MAX_WORDS):
         return False
     phrase = lexicon_of(draft).starts_with("comment_heading", text)
     return phrase is not None and " " in phrase

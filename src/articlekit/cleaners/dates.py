@@ -11,7 +11,7 @@ from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft
-from articlekit.features import first_prose, has_letters, word_count
+from articlekit.features import first_prose, has_letters, more_words_than
 
 __all__ = ["ExtractDates", "ReadDateline", "RemoveDateStubs"]
 
@@ -47,7 +47,7 @@ class RemoveDateStubs(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``date_stub`` for a block made of date labels only."""
         text = draft.blocks[pos].text
-        if word_count(text) > 6 or any(ch.isdigit() for ch in text):
+        if more_words_than(text, 6) or any(ch.isdigit() for ch in text):
             return None
         return "date_stub" if _is_only_date_words(lexicon_of(draft), text) else None
 
@@ -89,7 +89,7 @@ class ExtractDates(Extractor):
         read: dict[str, tuple[Any, Any] | None] = {}
         for pos, block in enumerate(draft.blocks):
             text = block.text
-            if word_count(text) > 16:
+            if more_words_than(text, 16):
                 continue
             labelled = lex.starts_with("date_word", text) is not None
             if not (pos < top or pos >= tail or labelled):

@@ -22,6 +22,7 @@ from articlekit.features import (
     is_flattened_list,
     is_headline_like,
     is_prose,
+    more_words_than,
     word_count,
 )
 
@@ -74,7 +75,7 @@ class RemoveSectionLabel(Extractor):
             return {}, {}  # an HTML heading or list item is the article's own
         text = draft.blocks[first].text.strip()
         items = [i for i in _BREADCRUMB.split(text) if i.strip()]
-        if not 1 <= len(items) <= 5 or any(word_count(i) > 3 for i in items):
+        if not 1 <= len(items) <= 5 or any(more_words_than(i, 3) for i in items):
             return {}, {}
         if any(ch.isdigit() for ch in text) or ends_sentence(text) or not has_letters(text):
             return {}, {}
@@ -138,7 +139,7 @@ class ExtractSourceCredit(Extractor):
         fields: dict[str, Any] = {}
         for pos, block in enumerate(draft.blocks):
             text = block.text
-            if word_count(text) > 10:
+            if more_words_than(text, 10):
                 continue
             m = _PARENS.match(text)
             inner = m.group(1) if m else text
@@ -162,7 +163,7 @@ class ExtractSourceCredit(Extractor):
             if " " not in phrase:
                 return None
             rest = lexicon.match_key(text)[len(phrase) :]
-        if not rest.strip() or word_count(rest) > 6:
+        if not rest.strip() or more_words_than(rest, 6):
             return None
         # Recover the original casing of the outlet name from the end of the line.
         original = text.strip()[-len(rest.strip()) :] if rest.strip() else ""
@@ -263,6 +264,8 @@ class RemoveSeparators(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``separator`` for a block without letters or digits."""
         text = draft.blocks[pos].text
+        if text[:1].isalnum():  # most blocks: no need to look further
+            return None
         return None if any(ch.isalnum() for ch in text) else "separator"
 
 
@@ -364,7 +367,7 @@ _FIGURE_REST = regex.compile(r"^\s*(?:\d+[a-z]?(?:\.\d+)*\s*)?[:|\p{Pd}]\s*\w", 
 
 def _is_figure_caption(lex: lexicon.Lexicon, text: str) -> bool:
     """Whether ``text`` opens with a figure label, maybe numbered, and a separator."""
-    if word_count(text) > FIGURE_CAPTION_MAX_WORDS:
+    if more_words_than(text, FIGURE_CAPTION_MAX_WORDS):
         return False
     label = lex.starts_with("figure_label", text)
     if label is None:
@@ -413,7 +416,8 @@ class RemoveCaptionCredits(BlockRemover):
     def _is_credit(draft: Draft, pos: int) -> bool:
         """Whether the block is a photo credit line (see the class docstring)."""
         text = draft.blocks[pos].text
-        tail = _CREDIT_TAIL.search(text)
+        # The pattern tries every position of the block: most blocks have no "©" at all.
+        tail = _CREDIT_TAIL.search(text) if "©" in text else None
         if (
             tail
             and word_count(tail.group(0)) <= 6
@@ -423,7 +427,7 @@ class RemoveCaptionCredits(BlockRemover):
             and ("/" in tail.group(0) or draft.blocks[pos].kind == "caption")
         ):
             return True  # "Ski star Ann Lee in Wengen. © AFP / JOHN DOE"
-        if word_count(text) > 12:
+        if more_words_than(text, 12):
             return False
         if text[:1] == "(" and text[-1:] == ")":
             text = text[1:-1]  # "(Credit: Ann Lee / Grist)"

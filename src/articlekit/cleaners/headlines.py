@@ -20,6 +20,7 @@ from articlekit.features import (
     content_stems,
     is_prose,
     is_teaser,
+    more_words_than,
     word_count,
 )
 
@@ -42,7 +43,7 @@ def _list_heading(lex: lexicon.Lexicon, text: str) -> bool | None:
     short line ending in a colon, None for a line that is no label.
     """
     text = text.strip()
-    if word_count(text) > 8 or is_prose(text):
+    if more_words_than(text, 8) or is_prose(text):
         return None
     if lex.is_phrase("headline_list_heading", text):
         return True

@@ -7,7 +7,8 @@ from typing import ClassVar
 from articlekit.cleaners._common import lexicon_of, rest_after_label
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
-from articlekit.features import is_teaser, sentence_count, word_count
+from articlekit.features import is_teaser, more_words_than, sentence_count
+from articlekit.lexicon import Lexicon
 
 __all__ = ["RemoveRelatedLinks"]
 
@@ -41,15 +42,40 @@ class RemoveRelatedLinks(BlockRemover):
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``related_link`` for a label + headline block."""
-        block = draft.blocks[pos]
-        if word_count(block.text) > MAX_WORDS:
-            return None
-        rest = rest_after_label(lexicon_of(draft), "related_link", block.text)
-        if rest is None:
-            return None
-        if rest == "":
-            # A label alone above teaser lines ("Related Stories") heads a list: the list
-            # cleaner takes it with the list, under its own reason.
-            following = draft.blocks[pos + 1].text if pos + 1 < len(draft.blocks) else ""
-            return None if is_teaser(following) else "related_link"
-        return "related_link" if sentence_count(rest) <= 1 else None
+        return self._decide(draft, pos, _shape(lexicon_of(draft), draft.blocks[pos].text))
+
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Judge every block; what a block's text says is read once per distinct text."""
+        lex = lexicon_of(draft)
+        shapes: dict[str, str | None] = {}
+        found: dict[int, str] = {}
+        for pos, block in enumerate(draft.blocks):
+            text = block.text
+            try:
+                shape = shapes[text]
+            except KeyError:
+                shape = shapes[text] = _shape(lex, text)
+            if shape is not None and self._decide(draft, pos, shape) is not None:
+                found[pos] = "related_link"
+        return found
+
+    @staticmethod
+    def _decide(draft: Draft, pos: int, shape: str | None) -> str | None:
+        if shape != "label":
+            return "related_link" if shape == "link" else None
+        # A label alone above teaser lines ("Related Stories") heads a list: the list
+        # cleaner takes it with the list, under its own reason.
+        following = draft.blocks[pos + 1].text if pos + 1 < len(draft.blocks) else ""
+        return None if is_teaser(following) else "related_link"
+
+
+def _shape(lex: Lexicon, text: str) -> str | None:
+    """What the text is: ``"link"`` (a label and one headline), ``"label"`` (alone) or None."""
+    if more_words_than(text, MAX_WORDS):
+        return None
+    rest = rest_after_label(lex, "related_link", text)
+    if rest is None:
+        return None
+    if rest == "":
+        return "label"
+    return "link" if sentence_count(rest) <= 1 else None

@@ -13,6 +13,7 @@ from articlekit.draft import Draft
 from articlekit.features import (
     article_core,
     folded_words,
+    more_words_than,
     sentence_count,
     sentences,
     word_count,
@@ -82,15 +83,15 @@ class RemoveCallsToAction(Remover):
         start, end = article_core(draft.blocks)
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
+        calls: dict[str, bool] = {}  # per distinct text: whether it reads as a call to action
         for pos, block in enumerate(draft.blocks):
             if start <= pos < end - 1:
                 continue
             text = block.text
-            if word_count(text) > MAX_WORDS or _OPENING_QUOTE.match(text.lstrip()):
-                continue
-            if lex.starts_with("call_to_action", text) is None:
-                continue
-            if sentence_count(text) <= 2:
+            call = calls.get(text)
+            if call is None:
+                call = calls[text] = _opens_with_call(lex, text)
+            if call:
                 found[pos] = "call_to_action"
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
@@ -105,6 +106,15 @@ class RemoveCallsToAction(Remover):
                 break
             found[pos] = "call_to_action"
         return found
+
+
+def _opens_with_call(lex: lexicon.Lexicon, text: str) -> bool:
+    """A short block, not a quotation, of at most two sentences that opens with a CTA phrase."""
+    if more_words_than(text, MAX_WORDS) or _OPENING_QUOTE.match(text.lstrip()):
+        return False
+    if lex.starts_with("call_to_action", text) is None:
+        return False
+    return sentence_count(text) <= 2
 
 
 def _tail_call_to_action(lex: lexicon.Lexicon, text: str) -> bool:
@@ -167,6 +177,6 @@ class RemoveDisclosures(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``disclosure`` for a short block with a disclosure phrase."""
         text = draft.blocks[pos].text
-        if word_count(text) > DISCLOSURE_MAX_WORDS:
+        if more_words_than(text, DISCLOSURE_MAX_WORDS):
             return None
         return "disclosure" if lexicon_of(draft).contains("disclosure", text) else None
