@@ -54,3 +54,47 @@ def _slow_match_key(text: str) -> str:
 )
 def test_match_key_fast_paths_give_the_same_key(text: str) -> None:
     assert lexicon.match_key.__wrapped__(text) == _slow_match_key(text)  # type: ignore[attr-defined]
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=25))
+def test_more_words_than_is_the_word_count_compared(text: str, n: int) -> None:
+    from articlekit.features import more_words_than, word_count
+
+    assert more_words_than(text, n) == (word_count(text) > n)
+
+
+_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Related stories",
+                "Also read: Storm floods towns",
+                "Home",
+                "Share",
+                "a",
+                "Storm number 4 floods coastal towns",
+                "Subscribe to our newsletter",
+                "A sentence of the story that the reporter wrote at length today.",
+            ]
+        ),
+        st.text(max_size=15),
+    ),
+    max_size=12,
+)
+
+
+@given(_LINES)
+def test_cleaners_that_read_a_text_once_find_what_judging_each_block_finds(
+    lines: list[str],
+) -> None:
+    from articlekit.cleaners import BUILTIN
+    from articlekit.cleaners.base import BlockRemover
+    from articlekit.draft import Draft
+
+    draft = Draft.from_texts([line for line in lines if line.strip()])
+    for cleaner in BUILTIN.values():
+        if isinstance(cleaner, BlockRemover):
+            by_block = {
+                p: r for p in range(len(draft.blocks)) if (r := cleaner.judge(draft, p)) is not None
+            }
+            assert dict(cleaner.find(draft)) == by_block, cleaner.name
