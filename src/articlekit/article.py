@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from articlekit._fastinit import slot_init
 from articlekit.errors import InputError
 
 __all__ = [
@@ -59,6 +60,7 @@ class Block:
             raise InputError(msg)
 
 
+@slot_init  # made once per block: see articlekit._fastinit
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A piece of the input that left the body, with who removed it and why.

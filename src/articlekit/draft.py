@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from articlekit._fastinit import slot_init
 from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal
 
 __all__ = ["Draft", "DraftBlock", "Hints"]
 
 
+@slot_init  # made once per block: see articlekit._fastinit
 @dataclass(frozen=True, slots=True)
 class DraftBlock:
     """A block on its way through the pipeline.

@@ -118,7 +118,9 @@ class Remover(BaseCleaner):
     def __call__(self, draft: Draft) -> Draft:
         """Run the cleaner on ``draft`` and return the new draft."""
         found = self.find(draft)
-        return draft.remove({p: self._check(r) for p, r in found.items()}, cleaner=self.name)
+        for reason in set(found.values()):  # each reason once, not once per block
+            self._check(reason)
+        return draft.remove(found, cleaner=self.name)
 
 
 class BlockRemover(Remover):
@@ -246,7 +248,9 @@ class Extractor(BaseCleaner):
         found, fields = self.extract(draft)
         if fields:
             draft = draft.replace(**fields)
-        return draft.remove({p: self._check(r) for p, r in found.items()}, cleaner=self.name)
+        for reason in set(found.values()):
+            self._check(reason)
+        return draft.remove(found, cleaner=self.name)
 
 
 class FunctionCleaner:
