@@ -64,7 +64,7 @@ def _handed(monkeypatch: pytest.MonkeyPatch, html: str) -> tuple[list[etree._Ele
 def _untrimmed_text(monkeypatch: pytest.MonkeyPatch, html: str) -> str:
     """The Article's text when trafilatura and htmldate are handed the whole page."""
     with monkeypatch.context() as patch:
-        patch.setattr(html_reader, "searched_tree", lambda tree: tree)
+        patch.setattr(html_reader, "searched_tree", lambda tree, *_: tree)
         return articlekit.clean_html(html).text
 
 

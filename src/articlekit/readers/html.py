@@ -47,7 +47,7 @@ from articlekit.readers.linear_justext import linear_justext
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
-from articlekit.readers.searched import searched_tree
+from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 
 __all__ = ["HtmlInput", "decode_html", "parse_html", "read_html", "repair_html"]
@@ -994,6 +994,70 @@ def _trafilatura_blocks(tree: etree._Element, *, favor_recall: bool) -> tuple[Dr
     return body_blocks(body) if body is not None else ()
 
 
+def _with_cut_runs(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    where: PageIndex,
+    blocks: tuple[DraftBlock, ...],
+    cut_runs: list[CutRun],
+) -> tuple[DraftBlock, ...]:
+    """Put back the rest of each very long run that trafilatura was shown the start of.
+
+    trafilatura searches a page without the rest of a run of thousands of siblings of one
+    tag (see :func:`~articlekit.readers.searched.searched_tree`). Where its output holds a
+    block of the run's last element it searched, the run is the article's (a story of
+    thousands of paragraphs, a data table): the page's blocks of the rest of the run follow
+    that block, as they would have had trafilatura read them all. Elsewhere (a comment
+    section it left out) nothing is added. A table's rows are put back as trafilatura
+    gives them: one block a row, its cells joined by " | " (:func:`_cell_text`).
+    """
+    if not blocks:
+        return blocks
+    read_in: dict[etree._Element, list[int]] = {}
+    for i, element in enumerate(elements):
+        read_in.setdefault(element, []).append(i)
+
+    def blocks_of(element: etree._Element) -> list[int]:
+        return [i for node in element.iter() for i in read_in.get(node, ())]
+
+    out = list(blocks)
+    for run in cut_runs:
+        positions = _page_positions(where, tuple(out))
+        kept = set(blocks_of(run.kept))
+        after = [j for j, at in enumerate(positions) if at is not None and at in kept]
+        rows = run.kept.tag == "tr"
+        if rows:
+            # A row's output block joins its cells, which the page reads one by one.
+            row = _row_block([page[i] for i in sorted(kept)])
+            after += [j for j, b in enumerate(out) if row and b.text == row.text]
+        if not after:
+            continue
+        taken = {at for at in positions if at is not None}
+        rest: list[DraftBlock] = []
+        for element in run.rest:
+            own = [page[i] for i in blocks_of(element) if i not in taken]
+            if not rows:
+                rest.extend(own)
+            elif (block := _row_block(own)) is not None:
+                rest.append(block)
+        at = max(after) + 1
+        out[at:at] = rest
+    if len(out) == len(blocks):
+        return blocks
+    return tuple(dataclasses.replace(b, index=i) for i, b in enumerate(out))
+
+
+def _row_block(cells: list[DraftBlock]) -> DraftBlock | None:
+    """A table row's block as :func:`body_blocks` reads trafilatura's: cells joined by " | "."""
+    text = " | ".join(c.text for c in cells if c.text)
+    if not text:
+        return None
+    linked = sum((c.link_density or 0.0) * len(c.text) for c in cells)
+    return DraftBlock(
+        0, text, kind="table_row", link_density=min(1.0, linked / len(text)), tag="row"
+    )
+
+
 #: A page block can start a merged output block when it has this many characters: its first
 #: ones key the search.
 MERGED_KEY_CHARS = 4
@@ -1169,16 +1233,23 @@ def _read_tree(
     page = page_blocks(tree, elements)
     # What htmldate and trafilatura read: the page, or a copy without the parts that make
     # their time grow faster than the page (long runs of one repeated element, deep nests).
-    searched = searched_tree(tree)
+    cut_runs: list[CutRun] = []
+    searched = searched_tree(tree, cut_runs)
     hints = _complete_hints(
         searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
     )
     if searched is not html:  # a user's own tree is left as it is
         etree.strip_tags(searched, etree.Comment)
-    blocks = _trafilatura_blocks(searched, favor_recall=False)
     where = _page_index(page)
+    # The rest of the runs trafilatura was shown the start of goes back in before its output
+    # is judged, as if it had read them whole.
+    blocks = _trafilatura_blocks(searched, favor_recall=False)
+    if cut_runs:
+        blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
     if _under_extracted(page, where, blocks):
         recall = _trafilatura_blocks(searched, favor_recall=True)
+        if cut_runs:
+            recall = _with_cut_runs(page, elements, where, recall, cut_runs)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)

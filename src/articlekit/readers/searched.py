@@ -4,10 +4,12 @@ Their time is not linear in what some pages hold. A search such as trafilatura's
 ``//p//text()`` grows with the square of the paragraphs (measured: four times the
 paragraphs, 18 times the time), and the scoring and pruning read each wrapper's whole
 text, so a block nested in hundreds of ``<div>`` costs hundreds of times its size. Each
-page is therefore handed to them without three kinds of parts, found on no dev page (4,089):
+page is therefore handed to them without four kinds of parts, found on no dev page (4,089):
 
 - the rest of a long run of identical siblings (``<p>Reply</p>`` x 40,000, ``<p><b><i>x``
   left unclosed) after its first :data:`REPEAT_KEEP`;
+- the rest of a very long run of siblings of one tag, all different (a comment section of
+  100,000 ``<p>Reply 1</p>``, ``<p>Reply 2</p>``...), after its first :data:`DISTINCT_KEEP`;
 - the wrappers past :data:`CHAIN_KEEP` of a chain of bare ones, each the only child of the
   one around it (a block in 300 ``<div>``);
 - on a huge page, empty containers and inline elements (:func:`without_empty_elements`).
@@ -20,6 +22,7 @@ a copy is made only when something goes.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Hashable, Iterator
 from typing import cast
 
@@ -28,9 +31,12 @@ from lxml import html as lxml_html
 
 __all__ = [
     "CHAIN_KEEP",
+    "DISTINCT_KEEP",
+    "DISTINCT_RUN",
     "EMPTY_CHECK_ELEMENTS",
     "REPEAT_KEEP",
     "REPEAT_RUN",
+    "CutRun",
     "count_elements",
     "searched_tree",
     "without_deep_wrappers",
@@ -46,6 +52,13 @@ REPEAT_KEEP = 50
 #: Siblings are compared whole when they hold at most this many elements: a repeated
 #: button, a link, an unclosed ``<p><b><i>``, not a section of the page.
 REPEAT_SUBTREE_ELEMENTS = 8
+
+#: A run of more than this many siblings of one tag is a very long one, however much they
+#: differ (the longest of the 4,089 dev pages is 1,908 ``<option>``)...
+DISTINCT_RUN = 4_000
+#: ...and only its first this many elements are searched. trafilatura's ``//p//text()`` costs
+#: the square of the paragraphs it finds: 4,000 ``<p>`` take 10 ms, 64,000 take 3.5 s.
+DISTINCT_KEEP = 2_000
 
 #: Of a chain of bare wrappers (same tag, no attributes, no text, one child), this many are
 #: searched (the longest chain of the 4,089 dev pages is 13 ``<div>``).
@@ -132,15 +145,74 @@ def _repeated(parent: etree._Element) -> Iterator[etree._Element]:
         yield from extra
 
 
+@dataclasses.dataclass(frozen=True)
+class CutRun:
+    """A very long run of siblings of one tag that :func:`searched_tree` cut short.
+
+    Attributes:
+        kept: Its last element searched, in the page's own tree: when the extractor takes
+            it, the run is content and the rest (read from the page) goes on from it.
+        rest: Its elements left out of the search, in the page's own tree, in order.
+    """
+
+    kept: etree._Element
+    rest: tuple[etree._Element, ...]
+
+
+def _distinct_runs(parent: etree._Element) -> Iterator[list[etree._Element]]:
+    """The very long runs among the children of ``parent``, each a list of its elements.
+
+    A run is very long when it has more than :data:`DISTINCT_RUN` element siblings of one
+    tag, each with only white space after it (text between them, as after the ``<br>`` of a
+    long poem, would go with them), whatever they hold: a comment section's replies, a
+    table's rows, a list's items.
+    """
+    run: list[etree._Element] = []
+    for child in parent:
+        comparable = isinstance(child.tag, str) and _blank(child.tail)
+        if comparable and run and child.tag == run[0].tag:
+            run.append(child)
+            continue
+        if len(run) > DISTINCT_RUN:
+            yield run
+        run = [child] if comparable else []
+    if len(run) > DISTINCT_RUN:
+        yield run
+
+
 #: The elements with children enough for a long run: found by libxml2 in one pass (a page's
 #: elements walked in Python cost 2% of ``clean_html``; most pages have no such parent).
 _MANY_CHILDREN = f".//*[{REPEAT_RUN + 1}]/.."
 
 
-def long_repeats(tree: etree._Element) -> list[etree._Element]:
-    """The elements :func:`without_long_repeats` leaves out, in document order."""
+def long_repeats(
+    tree: etree._Element, cut_runs: list[CutRun] | None = None
+) -> list[etree._Element]:
+    """The elements :func:`without_long_repeats` leaves out, in document order.
+
+    The rest of each long run of identical siblings (:func:`_repeated`) and of each very
+    long run of siblings of one tag (:func:`_distinct_runs`), each element once.
+
+    Args:
+        tree: The page.
+        cut_runs: When given, filled with the very long runs cut (identical runs are not
+            listed: what they repeat is searched).
+    """
     parents = cast("list[etree._Element]", tree.xpath(_MANY_CHILDREN))
-    return [child for parent in parents for child in _repeated(parent)]
+    out: list[etree._Element] = []
+    for parent in parents:
+        doomed = set(_repeated(parent))
+        runs = list(_distinct_runs(parent)) if len(parent) > DISTINCT_RUN else []
+        for run in runs:
+            rest = run[DISTINCT_KEEP:]
+            doomed.update(rest)
+            # The last element searched: one an identical run left in (its first ones are).
+            kept = next((e for e in reversed(run[:DISTINCT_KEEP]) if e not in doomed), None)
+            if cut_runs is not None and kept is not None:
+                cut_runs.append(CutRun(kept, tuple(rest)))
+        # In the order of the children: :func:`_trimmed` needs each element once.
+        out.extend(child for child in parent if child in doomed)
+    return out
 
 
 def _wrapper(element: etree._Element) -> bool:
@@ -277,19 +349,28 @@ def without_empty_elements(
     return pruned
 
 
-def searched_tree(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+def searched_tree(
+    tree: lxml_html.HtmlElement, cut_runs: list[CutRun] | None = None
+) -> lxml_html.HtmlElement:
     """The tree htmldate and trafilatura search: ``tree`` with its hostile parts trimmed.
 
     Left out: each run of identical small siblings (same subtree, see
     :func:`_subtree_key`, only white space after them) past its first :data:`REPEAT_KEEP`;
+    each run of more than :data:`DISTINCT_RUN` siblings of one tag (only white space after
+    them, see :func:`_distinct_run_rest`) past its first :data:`DISTINCT_KEEP`;
     the wrappers of a chain of bare ones (:func:`deep_wrappers`) past :data:`CHAIN_KEEP`,
     what the innermost held moving into the last one kept; and on a page of more than
     :data:`EMPTY_CHECK_ELEMENTS` nodes, the empty elements (:func:`without_empty_elements`).
 
+    Args:
+        tree: The page (left as it is).
+        cut_runs: When given, filled with the very long runs cut short, so that the reader
+            can put their rest back where the extractor took the run (see :class:`CutRun`).
+
     Returns:
         ``tree`` itself when nothing goes (as for every dev page), else one copy.
     """
-    searched = _trimmed(tree, long_repeats(tree), deep_wrappers(tree))
+    searched = _trimmed(tree, long_repeats(tree, cut_runs), deep_wrappers(tree))
     if count_elements(searched) > EMPTY_CHECK_ELEMENTS:
         searched = without_empty_elements(searched, copied=searched is not tree)
     return searched
