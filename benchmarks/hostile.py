@@ -288,6 +288,21 @@ SHAPES: tuple[Shape, ...] = (
         "distinct short menu lines ('Sport video 3')",
     ),
     Shape(
+        "reply_lines",
+        "text",
+        lambda n: _SENTENCES[0] + "\n" + "".join(f"Reply {i}\n" for i in range(max(1, n // 10))),
+        "a sentence, then distinct 'Reply N' lines (a comment thread's text)",
+    ),
+    Shape(
+        "date_lines_distinct",
+        "text",
+        lambda n: "".join(
+            f"Updated {i % 23} hours ago | May {i % 28 + 1}, {1990 + i % 30}\n"
+            for i in range(max(1, n // 36))
+        ),
+        "distinct date lines",
+    ),
+    Shape(
         "rtl_combining",
         "text",
         lambda n: _fill(_RTL_SENTENCE + "\n", n),
