@@ -98,3 +98,31 @@ def test_cleaners_that_read_a_text_once_find_what_judging_each_block_finds(
                 p: r for p in range(len(draft.blocks)) if (r := cleaner.judge(draft, p)) is not None
             }
             assert dict(cleaner.find(draft)) == by_block, cleaner.name
+
+
+_DATEISH = st.lists(
+    st.one_of(
+        st.sampled_from(["May", "mai", "Dec.", "Tuesday", "ſt", "of", "de", "|", ",", " ", "\xa0"]),
+        st.from_regex(r"\d{1,4}[./\-]?", fullmatch=True),
+        st.sampled_from(["2024-05-03", "12.05.2024", "3/4/2021", "2021/12/01", "10:30", "8th"]),
+        st.text(max_size=3),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@given(_DATEISH, st.sampled_from([None, "en", "de", "es"]))
+def test_find_date_skips_no_date_the_patterns_would_find(text: str, language: str | None) -> None:
+    from articlekit import dates
+
+    best = None
+    for pattern in dates._patterns(language):  # as find_date searched before its prefilter
+        for m in pattern.finditer(text):
+            value = dates._build(m, language, None)
+            if value is not None and dates._plausible(value, None):
+                if best is None or m.start() < best[1]:
+                    best = (value, m.start(), m.end())
+                break
+    found = dates.find_date(text, language=language)
+    got = (found.value, found.start, found.end) if found is not None else None
+    assert got == best
