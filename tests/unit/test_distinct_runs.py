@@ -10,10 +10,7 @@ back from the page's own blocks, so the Article reads as if it had been handed t
 
 from __future__ import annotations
 
-import copy
-
 import pytest
-from lxml import etree
 
 import articlekit
 from articlekit.readers import html as html_reader
@@ -25,6 +22,7 @@ from articlekit.readers.searched import (
     long_repeats,
     searched_tree,
 )
+from trafilatura_spy import handed
 
 _SENTENCE = (
     "negotiators from both countries met in Istanbul on Monday and agreed to resume the "
@@ -38,21 +36,6 @@ MANY = DISTINCT_RUN + 500
 
 def _page(body: str) -> str:
     return f"{HEAD}{body}</body></html>"
-
-
-def _handed(monkeypatch: pytest.MonkeyPatch, html: str) -> tuple[list[etree._Element], str]:
-    """The trees trafilatura is handed while ``clean_html`` reads ``html``, and the text."""
-    import trafilatura
-
-    seen: list[etree._Element] = []
-    real = trafilatura.bare_extraction
-
-    def spy(tree: etree._Element, *args: object, **kwargs: object) -> object:
-        seen.append(copy.deepcopy(tree))
-        return real(tree, *args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
-    return seen, articlekit.clean_html(html).text
 
 
 def _untrimmed(monkeypatch: pytest.MonkeyPatch, html: str) -> articlekit.Article:
@@ -83,7 +66,7 @@ def test_a_long_comment_section_reaches_trafilatura_cut_short(
     holder, block, found = _RUNS[name]
     comments = holder.format("".join(block.format(i=i) for i in range(MANY)))
     html = _page(f"<article>{ARTICLE}</article>{comments}")
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert seen
     assert all(len(tree.xpath(found)) == DISTINCT_KEEP for tree in seen)
     assert "Paragraph 0" in text
@@ -97,7 +80,7 @@ def test_a_story_of_thousands_of_paragraphs_comes_out_whole(
     # The run is the article: trafilatura takes its start, the rest is put back after it.
     paragraphs = "".join(f"<p>Paragraph {i}: {_SENTENCE}</p>" for i in range(MANY))
     html = _page(f"<article><h1>Talks resume</h1>{paragraphs}</article><p>Footer.</p>")
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert all(
         len(tree.xpath("//p[starts-with(., 'Paragraph')]")) == DISTINCT_KEEP for tree in seen
     )

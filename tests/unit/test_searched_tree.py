@@ -7,8 +7,6 @@ The tests check what it is handed now and that the Article reads as with nothing
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from lxml import etree
 
@@ -24,6 +22,7 @@ from articlekit.readers.searched import (
     long_repeats,
     searched_tree,
 )
+from trafilatura_spy import handed
 
 _SENTENCE = (
     "negotiators from both countries met in Istanbul on Monday and agreed to resume the "
@@ -46,21 +45,6 @@ def _depth(tree: etree._Element) -> int:
     return deepest
 
 
-def _handed(monkeypatch: pytest.MonkeyPatch, html: str) -> tuple[list[etree._Element], str]:
-    """The trees trafilatura is handed while ``clean_html`` reads ``html``, and the text."""
-    import trafilatura
-
-    seen: list[etree._Element] = []
-    real = trafilatura.bare_extraction
-
-    def spy(tree: etree._Element, *args: object, **kwargs: object) -> object:
-        seen.append(copy.deepcopy(tree))
-        return real(tree, *args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
-    return seen, articlekit.clean_html(html).text
-
-
 def _untrimmed_text(monkeypatch: pytest.MonkeyPatch, html: str) -> str:
     """The Article's text when trafilatura and htmldate are handed the whole page."""
     with monkeypatch.context() as patch:
@@ -75,7 +59,7 @@ def test_unclosed_paragraphs_reach_trafilatura_a_run_of_fifty(monkeypatch) -> No
     # 1,000 <p><b><i>x (4 KB) left unclosed: a page of 1,004 blocks, under the 10,000 that
     # used to start the check, so trafilatura was handed them all (12 s/MB).
     html = _page(ARTICLE + "<p><b><i>x" * 1000)
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert seen
     assert all(len(tree.xpath("//i[.='x']")) == REPEAT_KEEP for tree in seen)
     assert "Paragraph 3" in text
@@ -88,7 +72,7 @@ def test_replies_of_a_page_of_ordinary_size_reach_trafilatura_a_run_of_fifty(
     monkeypatch,
 ) -> None:
     html = _page(ARTICLE + "<p>Reply</p>" * 2000)
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert seen
     assert all(len(tree.xpath("//p[.='Reply']")) == REPEAT_KEEP for tree in seen)
     assert text == _untrimmed_text(monkeypatch, html)
@@ -96,7 +80,7 @@ def test_replies_of_a_page_of_ordinary_size_reach_trafilatura_a_run_of_fifty(
 
 def test_a_run_of_home_links_reaches_trafilatura_as_fifty(monkeypatch) -> None:
     html = _page("<a href='/'>Home</a> " * 1000 + ARTICLE)
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert seen
     assert all(len(tree.xpath("//a[.='Home']")) == REPEAT_KEEP for tree in seen)
     assert "Paragraph 3" in text
@@ -108,7 +92,7 @@ def test_blocks_deep_in_bare_divs_reach_trafilatura_in_a_shallow_nest(monkeypatc
     unit = "<div>" * 150 + f"<p>Nested: {_SENTENCE}</p>" + "</div>" * 150
     html = _page(ARTICLE + "".join(unit + f"<p>After {i}: {_SENTENCE}</p>" for i in range(4)))
     assert _depth(parse_html(html)) > 150
-    seen, text = _handed(monkeypatch, html)
+    seen, text = handed(monkeypatch, html)
     assert seen
     assert all(_depth(tree) <= CHAIN_KEEP + 4 for tree in seen)
     assert all(len(tree.xpath("//p[starts-with(., 'Nested')]")) == 4 for tree in seen)
