@@ -126,3 +126,9 @@ def test_find_date_skips_no_date_the_patterns_would_find(text: str, language: st
     found = dates.find_date(text, language=language)
     got = (found.value, found.start, found.end) if found is not None else None
     assert got == best
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 _-'é\u00a0Z"), max_size=20))
+def test_the_word_set_fast_path_gives_the_pattern_words(text: str) -> None:
+    key = lexicon.match_key(text)
+    assert lexicon._key_word_set.__wrapped__(text) == frozenset(lexicon._WORD.findall(key))  # type: ignore[attr-defined]

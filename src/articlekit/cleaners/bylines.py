@@ -16,7 +16,7 @@ from articlekit.bylines import (
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
-from articlekit.features import word_count, words
+from articlekit.features import more_words_than, words
 
 __all__ = ["ExtractByline", "RemoveAuthorBio"]
 
@@ -131,7 +131,7 @@ class RemoveAuthorBio(Remover):
         verbs = lexicon_of(draft).words("bio_verb")
         for pos in range(max(1, n - BIO_TAIL_BLOCKS), n):
             text = draft.blocks[pos].text
-            if word_count(text) <= BIO_MAX_WORDS and _opens_biography(text, names, verbs):
+            if not more_words_than(text, BIO_MAX_WORDS) and _opens_biography(text, names, verbs):
                 return dict.fromkeys(range(pos, n), "author_bio")
         return {}
 

@@ -421,7 +421,7 @@ class RemoveCaptionCredits(BlockRemover):
         if (
             tail
             and word_count(tail.group(0)) <= 6
-            and word_count(text) <= CAPTION_MAX_WORDS
+            and not more_words_than(text, CAPTION_MAX_WORDS)
             # A photo credit names agency and photographer, or the block is a caption
             # (HTML): a short news paragraph may end in its wire credit ("... © dpa").
             and ("/" in tail.group(0) or draft.blocks[pos].kind == "caption")
@@ -431,10 +431,15 @@ class RemoveCaptionCredits(BlockRemover):
             return False
         if text[:1] == "(" and text[-1:] == ")":
             text = text[1:-1]  # "(Credit: Ann Lee / Grist)"
-        if _COPYRIGHT.match(text) and word_count(text) <= 8:
+        if _COPYRIGHT.match(text) and not more_words_than(text, 8):
             return True
         rest = rest_after_label(lexicon_of(draft), "caption_credit", text)
-        return rest is not None and bool(rest) and word_count(rest) <= 8 and not ends_sentence(rest)
+        return (
+            rest is not None
+            and bool(rest)
+            and not more_words_than(rest, 8)
+            and not ends_sentence(rest)
+        )
 
 
 class RemoveOrphanHeadings(Remover):

@@ -16,7 +16,7 @@ import regex
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
-from articlekit.features import word_count
+from articlekit.features import more_words_than
 
 __all__ = ["RemoveCookieNotices"]
 
@@ -65,7 +65,7 @@ class RemoveCookieNotices(Remover):
             notice = is_notice.get(text)
             if notice is None:
                 notice = is_notice[text] = (
-                    word_count(text) <= COOKIE_MAX_WORDS
+                    not more_words_than(text, COOKIE_MAX_WORDS)
                     and not _OPENING_QUOTE.match(text.lstrip())
                     and lex.contains("cookie_notice", text) is not None
                 )
@@ -77,7 +77,9 @@ class RemoveCookieNotices(Remover):
             text = blocks[pos].text
             if lex.is_phrase("consent_button", text):
                 return True
-            return word_count(text) <= COOKIE_LINE_MAX_WORDS and bool(_COOKIE_WORD.search(text))
+            return not more_words_than(text, COOKIE_LINE_MAX_WORDS) and bool(
+                _COOKIE_WORD.search(text)
+            )
 
         for pos in notices:
             for step in (-1, 1):

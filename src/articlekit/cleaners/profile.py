@@ -15,7 +15,7 @@ from articlekit.cleaners.base import BlockRemover
 from articlekit.dates import find_date
 from articlekit.draft import Draft
 from articlekit.errors import InputTypeError
-from articlekit.features import word_count
+from articlekit.features import more_words_than
 from articlekit.profiles import SiteProfile
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _carries_field(draft: Draft, text: str) -> bool:
     # wrote it and when: leave it to extract_byline and extract_dates.
     if reads_as_byline(text, lexicon_of(draft)):
         return True
-    return word_count(text) <= _DATE_LINE_MAX_WORDS and (
+    return not more_words_than(text, _DATE_LINE_MAX_WORDS) and (
         find_date(text, language=draft.language, reference_date=draft.reference_date) is not None
     )
 

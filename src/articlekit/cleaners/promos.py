@@ -16,7 +16,6 @@ from articlekit.features import (
     more_words_than,
     sentence_count,
     sentences,
-    word_count,
 )
 
 __all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
@@ -126,7 +125,7 @@ def _tail_call_to_action(lex: lexicon.Lexicon, text: str) -> bool:
     """
     if not _short_note(text):
         return False
-    if word_count(text) <= CTA_TAIL_SHORT_WORDS and lex.contains("call_to_action", text):
+    if not more_words_than(text, CTA_TAIL_SHORT_WORDS) and lex.contains("call_to_action", text):
         return True
     return any(lex.starts_with("call_to_action", s) is not None for s in sentences(text))
 
@@ -134,7 +133,7 @@ def _tail_call_to_action(lex: lexicon.Lexicon, text: str) -> bool:
 def _short_note(text: str) -> bool:
     """A note of a few sentences, not a quotation: what an end-of-body promotion looks like."""
     return (
-        word_count(text) <= PROMOTION_MAX_WORDS
+        not more_words_than(text, PROMOTION_MAX_WORDS)
         and not _OPENING_QUOTE.match(text.lstrip())
         and sentence_count(text) <= PROMOTION_MAX_SENTENCES
     )
