@@ -115,6 +115,13 @@ def test_a_run_as_long_as_the_bound_is_kept_whole() -> None:
     assert len(long_repeats(tree)) == REPEAT_RUN + 1 - REPEAT_KEEP
 
 
+def test_comments_between_identical_siblings_are_passed_over() -> None:
+    tree = parse_html(_page(ARTICLE + "<!-- reply --><p>Reply</p>" * (REPEAT_RUN + 1)))
+    assert len(long_repeats(tree)) == REPEAT_RUN + 1 - REPEAT_KEEP
+    tree = parse_html(_page(ARTICLE + "<!-- reply -->Text<p>Reply</p>" * (REPEAT_RUN + 1)))
+    assert long_repeats(tree) == []
+
+
 def test_siblings_that_differ_anywhere_are_no_run() -> None:
     items = [
         "".join(f"<p><a href='/{i}'>Reply</a></p>" for i in range(300)),  # an attribute

@@ -88,6 +88,17 @@ def _blank(text: str | None) -> bool:
     return not text or text.isspace()
 
 
+def _silent(node: etree._Element) -> bool:
+    """A comment with only white space after it: what a run of siblings may hold between two.
+
+    A comment is no part of what the extractors read (the reader strips them from the
+    searched tree, see ``readers.html``), so one between each two siblings
+    (``<!-- c 1 --><p>x1</p><!-- c 2 --><p>x2</p>``...) must not end their run: it did, and
+    such a page reached trafilatura whole, its ``//p//text()`` quadratic.
+    """
+    return isinstance(node, etree._Comment) and _blank(node.tail)
+
+
 def _subtree_key(element: etree._Element) -> Hashable | None:
     """What makes a small subtree what it is: each node's tag, attributes, text and tail.
 
@@ -117,6 +128,8 @@ def _repeated(parent: etree._Element) -> Iterator[etree._Element]:
     previous: etree._Element | None = None  # the child before, when it can be in a run
     previous_key: Hashable | None = None  # its key, when built
     for child in parent:
+        if _silent(child):
+            continue
         comparable = isinstance(child.tag, str) and _blank(child.tail)
         key: Hashable | None = None
         if (
@@ -165,10 +178,12 @@ def _distinct_runs(parent: etree._Element) -> Iterator[list[etree._Element]]:
     A run is very long when it has more than :data:`DISTINCT_RUN` element siblings of one
     tag, each with only white space after it (text between them, as after the ``<br>`` of a
     long poem, would go with them), whatever they hold: a comment section's replies, a
-    table's rows, a list's items.
+    table's rows, a list's items. Comments between them are passed over (:func:`_silent`).
     """
     run: list[etree._Element] = []
     for child in parent:
+        if _silent(child):
+            continue
         comparable = isinstance(child.tag, str) and _blank(child.tail)
         if comparable and run and child.tag == run[0].tag:
             run.append(child)
