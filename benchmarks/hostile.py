@@ -219,6 +219,19 @@ def _distinct_after_article(block: Callable[[int], str], size: int, open_: str =
     return _html_page(_ARTICLE_HTML + open_ + "".join(parts) + close)
 
 
+def _distinct_before_article(block: Callable[[int], str], size: int) -> str:
+    """Distinct blocks ``block(0)``, ``block(1)``... (about ``size`` characters), an article."""
+    page = _html_page(_ARTICLE_HTML)
+    parts: list[str] = []
+    length = len(page)
+    i = 0
+    while length < size or not parts:
+        parts.append(block(i))
+        length += len(parts[-1])
+        i += 1
+    return _html_page("".join(parts) + _ARTICLE_HTML)
+
+
 def _nested_divs(size: int) -> str:
     unit = "<div>" * 300 + f"<p>{_SENTENCES[0]}</p>" + "</div>" * 300 + f"<p>{_SENTENCES[1]}</p>"
     return _html_fill(unit, size)
@@ -418,6 +431,43 @@ SHAPES: tuple[Shape, ...] = (
         "html",
         lambda n: _distinct_after_article(lambda i: f"<p>{_comment_sentence(i)}</p>", n),
         "an article, then <p> of distinct 5-20 word sentences",
+    ),
+    Shape(
+        "html_comments",
+        "html",
+        lambda n: _distinct_after_article(lambda i: f"<!-- c {i} --><p>x{i}</p>", n),
+        "an article, then <!-- c 0 --><p>x0</p>, <!-- c 1 --><p>x1</p>...",
+    ),
+    Shape(
+        "html_nested_lists",
+        "html",
+        lambda n: _distinct_after_article(
+            lambda i: "<ul><li>" * 50 + f"item {i}" + "</li></ul>" * 50, n
+        ),
+        "an article, then items each in 50 nested <ul><li>",
+    ),
+    Shape(
+        "html_mixed_nest",
+        "html",
+        lambda n: _distinct_after_article(
+            lambda i: (
+                "<div><section>" * 150 + f"<p>{_SENTENCES[0]} {i}</p>" + "</section></div>" * 150
+            ),
+            n,
+        ),
+        "an article, then paragraphs each in 150 <div><section>",
+    ),
+    Shape(
+        "html_br_lines",
+        "html",
+        lambda n: _distinct_after_article(lambda i: f"Line {i}<br>", n),
+        "an article, then Line 0<br>Line 1<br>... in the body",
+    ),
+    Shape(
+        "html_distinct_links",
+        "html",
+        lambda n: _distinct_before_article(lambda i: f"<a href='/s/{i}'>Story {i}</a> ", n),
+        "<a href='/s/0'>Story 0</a>, <a href='/s/1'>Story 1</a>..., then an article",
     ),
     Shape("html_jsonld_nested", "html", _nested_jsonld, "JSON-LD arrays 1,000 deep, repeated"),
     Shape("html_nested_divs", "html", _nested_divs, "a block in 300 <div>s, then text; repeated"),

@@ -55,6 +55,8 @@ _RUNS = {
         "<p>Reader {i} wrote: the ferry was late again this morning, {i} minutes.</p>",
         "//p[starts-with(., 'Reader')]",
     ),
+    # A comment before each reply (a comment system's ids) used to end the run.
+    "commented": ("{}", "<!-- c {i} --><p>Reply {i}</p>", "//p[starts-with(., 'Reply')]"),
 }
 
 
@@ -81,6 +83,22 @@ def test_a_story_of_thousands_of_paragraphs_comes_out_whole(
     paragraphs = "".join(f"<p>Paragraph {i}: {_SENTENCE}</p>" for i in range(MANY))
     html = _page(f"<article><h1>Talks resume</h1>{paragraphs}</article><p>Footer.</p>")
     seen, text = handed(monkeypatch, html)
+    assert all(
+        len(tree.xpath("//p[starts-with(., 'Paragraph')]")) == DISTINCT_KEEP for tree in seen
+    )
+    assert f"Paragraph {MANY - 1}: " in text
+    article = articlekit.clean_html(html)
+    assert article.to_dict() == _untrimmed(monkeypatch, html).to_dict()
+
+
+def test_a_story_of_thousands_of_commented_paragraphs_comes_out_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The comments go with the rest of the run, the paragraphs are put back after its start.
+    paragraphs = "".join(f"<!-- p{i} --><p>Paragraph {i}: {_SENTENCE}</p>" for i in range(MANY))
+    html = _page(f"<article><h1>Talks resume</h1>{paragraphs}</article><p>Footer.</p>")
+    seen, text = handed(monkeypatch, html)
+    assert seen
     assert all(
         len(tree.xpath("//p[starts-with(., 'Paragraph')]")) == DISTINCT_KEEP for tree in seen
     )
@@ -120,9 +138,24 @@ def test_a_run_as_long_as_the_bound_is_kept_whole() -> None:
 
 def test_text_between_siblings_or_another_tag_ends_a_run() -> None:
     half = DISTINCT_RUN // 2 + 10
-    for middle in ("<div>Other</div>", "<br>Text after", "<!-- a comment -->"):
+    for middle in ("<div>Other</div>", "<br>Text after", "<!-- a comment -->Text after"):
         first = "".join(f"<p>Reply {i}</p>" for i in range(half))
         body = first + middle + first
         assert long_repeats(parse_html(_page(body))) == []
     lines = "".join(f"Line {i}<br>" for i in range(MANY))  # a long poem: its text between
     assert long_repeats(parse_html(_page(f"<p>{lines}</p>"))) == []
+
+
+def test_comments_between_siblings_are_passed_over() -> None:
+    # Comments are stripped from what the extractors read: one with only white space after it
+    # is no break in a run (it was, and such a comment section reached trafilatura whole).
+    half = DISTINCT_RUN // 2 + 10
+    first = "".join(f"<p>Reply {i}</p>" for i in range(half))
+    body = first + "<!-- a comment --> " + first
+    assert len(long_repeats(parse_html(_page(body)))) == 2 * half - DISTINCT_KEEP
+    body = "".join(f"<!-- c {i} --><p>Reply {i}</p>" for i in range(MANY))
+    cut: list[CutRun] = []
+    doomed = long_repeats(parse_html(_page(body)), cut)
+    assert len(doomed) == MANY - DISTINCT_KEEP
+    assert all(isinstance(e.tag, str) for e in doomed)
+    assert cut[0].kept.text == f"Reply {DISTINCT_KEEP - 1}"

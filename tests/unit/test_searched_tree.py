@@ -99,6 +99,25 @@ def test_blocks_deep_in_bare_divs_reach_trafilatura_in_a_shallow_nest(monkeypatc
     assert text == _untrimmed_text(monkeypatch, html)
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<div><section>" * 75, "</section></div>" * 75), ("<ul><li>" * 50, "</li></ul>" * 50)],
+)
+def test_blocks_deep_in_mixed_wrappers_reach_trafilatura_in_a_shallow_nest(
+    monkeypatch: pytest.MonkeyPatch, opening: str, closing: str
+) -> None:
+    # Before, a nest of two tags reached trafilatura (and jusText, its fallback) whole.
+    unit = opening + f"Nested: {_SENTENCE}" + closing
+    html = _page(ARTICLE + "".join(unit + f"<p>After {i}: {_SENTENCE}</p>" for i in range(4)))
+    assert _depth(parse_html(html)) > 100
+    seen, text = handed(monkeypatch, html)
+    assert seen
+    assert all(_depth(tree) <= CHAIN_KEEP + 4 for tree in seen)
+    assert all(tree.text_content().count("Nested:") == 4 for tree in seen)
+    assert "Paragraph 3" in text
+    assert text == _untrimmed_text(monkeypatch, html)
+
+
 def test_an_ordinary_page_is_handed_as_it_is() -> None:
     tree = parse_html(_page(ARTICLE + "<div><div><p>Reply</p></div></div>" + "<br>" * 60))
     assert searched_tree(tree) is tree
@@ -113,6 +132,13 @@ def test_a_run_as_long_as_the_bound_is_kept_whole() -> None:
     assert long_repeats(tree) == []
     tree = parse_html(_page(ARTICLE + "<p>&#160;</p>" * (REPEAT_RUN + 1)))
     assert len(long_repeats(tree)) == REPEAT_RUN + 1 - REPEAT_KEEP
+
+
+def test_comments_between_identical_siblings_are_passed_over() -> None:
+    tree = parse_html(_page(ARTICLE + "<!-- reply --><p>Reply</p>" * (REPEAT_RUN + 1)))
+    assert len(long_repeats(tree)) == REPEAT_RUN + 1 - REPEAT_KEEP
+    tree = parse_html(_page(ARTICLE + "<!-- reply -->Text<p>Reply</p>" * (REPEAT_RUN + 1)))
+    assert long_repeats(tree) == []
 
 
 def test_siblings_that_differ_anywhere_are_no_run() -> None:
@@ -145,5 +171,29 @@ def test_a_wrapper_with_attributes_or_text_ends_a_chain() -> None:
     for middle in ("<div class='story'>", "<div>Text"):
         body = "<div>" * half + middle + "<div>" * half + "<p>In.</p>" + "</div>" * (2 * half + 1)
         assert deep_wrappers(parse_html(_page(body))) == []
-    body = "<div>" * half + "<span>" + "<div>" * half + "<p>In.</p>" + "</div>" * half
-    assert deep_wrappers(parse_html(_page(body + "</span>" + "</div>" * half))) == []
+    body = "<div>" * half + "<nav>" + "<div>" * half + "<p>In.</p>" + "</div>" * half
+    assert deep_wrappers(parse_html(_page(body + "</nav>" + "</div>" * half))) == []
+
+
+def test_a_chain_of_mixed_wrappers_is_shortened_each_element_kept_under_its_own_tag() -> None:
+    # Before, only a chain of one tag was: <div><span>, <div><section>, <ul><li> were not.
+    for outer, inner in (("div", "span"), ("div", "section"), ("ul", "li")):
+        body = f"<{outer}><{inner}>" * 30 + "<p>Inside.</p>" + f"</{inner}></{outer}>" * 30
+        tree = parse_html(_page(ARTICLE + body + "<p>After.</p>"))
+        searched = searched_tree(tree)
+        assert searched is not tree
+        assert _depth(searched) <= CHAIN_KEEP + 4 < _depth(tree)
+        assert searched.text_content() == tree.text_content()
+        assert [p.getparent().tag for p in searched.iter("p")] == [
+            p.getparent().tag for p in tree.iter("p")
+        ]
+
+
+def test_a_tag_found_once_in_a_chain_is_never_cut() -> None:
+    # An extractor's search for an <article> or a <main> still finds it.
+    body = "<div>" * 30 + "<main>" + "<div>" * 30 + "<p>In.</p>"
+    tree = parse_html(_page(body + "</div>" * 30 + "</main>" + "</div>" * 30))
+    searched = searched_tree(tree)
+    assert len(searched.xpath("//main")) == 1
+    assert _depth(searched) < _depth(tree)
+    assert searched.text_content() == tree.text_content()

@@ -11,7 +11,8 @@ page is therefore handed to them without four kinds of parts, found on no dev pa
 - the rest of a very long run of siblings of one tag, all different (a comment section of
   100,000 ``<p>Reply 1</p>``, ``<p>Reply 2</p>``...), after its first :data:`DISTINCT_KEEP`;
 - the wrappers past :data:`CHAIN_KEEP` of a chain of bare ones, each the only child of the
-  one around it (a block in 300 ``<div>``);
+  one around it (a block in 300 ``<div>``, in 150 ``<div><section>``, an item in 50 nested
+  ``<ul><li>``);
 - on a huge page, empty containers and inline elements (:func:`without_empty_elements`).
 
 The page's own blocks are read from the page itself, with all of it: nothing here drops text
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections import Counter
 from collections.abc import Hashable, Iterator
 from typing import cast
 
@@ -60,11 +62,14 @@ DISTINCT_RUN = 4_000
 #: the square of the paragraphs it finds: 4,000 ``<p>`` take 10 ms, 64,000 take 3.5 s.
 DISTINCT_KEEP = 2_000
 
-#: Of a chain of bare wrappers (same tag, no attributes, no text, one child), this many are
+#: Of a chain of bare wrappers (no attributes, no text, one child), about this many are
 #: searched (the longest chain of the 4,089 dev pages is 13 ``<div>``).
 CHAIN_KEEP = 16
-#: The wrappers a chain is made of: layout boxes, which say nothing of their content.
-_WRAPPERS = ("div", "span")
+#: The wrappers a chain is made of: layout boxes and bare lists, which say nothing of their
+#: content. A chain may mix them: ``<div><section>`` x 150 around a paragraph, or
+#: ``<ul><li>`` x 50 around a list item, costs the extractors what 300 ``<div>`` do (jusText,
+#: trafilatura's fallback, builds each paragraph's whole path of ancestors).
+_WRAPPERS = ("div", "span", "section", "article", "main", "ul", "ol", "li")
 
 #: Pages of more elements than this have their empty elements left out of what htmldate and
 #: trafilatura search (the largest of 2,322 dev pages has 10,112 elements; 50,000 unclosed
@@ -86,6 +91,17 @@ def count_elements(tree: etree._Element) -> int:
 
 def _blank(text: str | None) -> bool:
     return not text or text.isspace()
+
+
+def _silent(node: etree._Element) -> bool:
+    """A comment with only white space after it: what a run of siblings may hold between two.
+
+    A comment is no part of what the extractors read (the reader strips them from the
+    searched tree, see ``readers.html``), so one between each two siblings
+    (``<!-- c 1 --><p>x1</p><!-- c 2 --><p>x2</p>``...) must not end their run: it did, and
+    such a page reached trafilatura whole, its ``//p//text()`` quadratic.
+    """
+    return isinstance(node, etree._Comment) and _blank(node.tail)
 
 
 def _subtree_key(element: etree._Element) -> Hashable | None:
@@ -117,6 +133,8 @@ def _repeated(parent: etree._Element) -> Iterator[etree._Element]:
     previous: etree._Element | None = None  # the child before, when it can be in a run
     previous_key: Hashable | None = None  # its key, when built
     for child in parent:
+        if _silent(child):
+            continue
         comparable = isinstance(child.tag, str) and _blank(child.tail)
         key: Hashable | None = None
         if (
@@ -165,10 +183,12 @@ def _distinct_runs(parent: etree._Element) -> Iterator[list[etree._Element]]:
     A run is very long when it has more than :data:`DISTINCT_RUN` element siblings of one
     tag, each with only white space after it (text between them, as after the ``<br>`` of a
     long poem, would go with them), whatever they hold: a comment section's replies, a
-    table's rows, a list's items.
+    table's rows, a list's items. Comments between them are passed over (:func:`_silent`).
     """
     run: list[etree._Element] = []
     for child in parent:
+        if _silent(child):
+            continue
         comparable = isinstance(child.tag, str) and _blank(child.tail)
         if comparable and run and child.tag == run[0].tag:
             run.append(child)
@@ -216,53 +236,83 @@ def long_repeats(
 
 
 def _wrapper(element: etree._Element) -> bool:
-    """A bare layout box: no attributes, no text, one child of its own tag and nothing after it."""
+    """A bare layout box: no attributes, no text, one child (a wrapper too) and nothing after it."""
     return (
         len(element) == 1
+        and element.tag in _WRAPPERS
         and not element.attrib
         and _blank(element.text)
-        and element[0].tag == element.tag
+        and element[0].tag in _WRAPPERS
         and _blank(element[0].tail)
     )
 
 
-def _nested_wrappers(tag: str, levels: int) -> str:
-    """An XPath of the elements ``levels`` deep in a nest of wrappers of ``tag``.
+def _cut(chain: list[etree._Element]) -> tuple[etree._Element, etree._Element] | None:
+    """Where to shorten a chain: the wrapper kept above the cut and the element moved into it.
 
-    Wrappers as libxml2 can tell them cheaply (no attributes, one child element), more of
-    them than :func:`_wrapper` takes: a page it finds nothing in has no chain.
+    ``chain`` is the chain's wrappers from the outside in, then the element they wrap. The
+    wrappers cut, from just under the one kept (at most the ``CHAIN_KEEP - 1``-th) down to
+    one of the same tag, as deep as can be: so each element kept has a parent of the tag it
+    had (an ``<li>`` stays in a list, a ``<p>`` in the ``<section>`` it was in). Nothing is
+    cut unless each tag cut is also kept, so that a search for an ``<article>`` or a
+    ``<main>`` finds one. For a chain of one tag, the ``CHAIN_KEEP - 1``-th keeps the
+    innermost wrapper's child, as it always did.
+
+    Returns:
+        None when the chain is short or has no such cut.
     """
-    step = f"{tag}[not(@*)][count(*) = 1]"
-    return f"descendant-or-self::{step}" + f"/{step}" * (levels - 1)
-
-
-#: Whether a page may hold a chain longer than CHAIN_KEEP: one pass of libxml2's.
-_DEEP_CHAIN = "boolean(" + " | ".join(_nested_wrappers(t, CHAIN_KEEP) for t in _WRAPPERS) + ")"
+    if len(chain) <= CHAIN_KEEP:
+        return None
+    wrappers = chain[:-1]
+    tags = [str(e.tag) for e in chain]
+    last_above: dict[str, int] = {}  # per tag, its deepest place among the wrappers kept
+    for n, tag in enumerate(tags[: CHAIN_KEEP - 1]):
+        last_above[tag] = n
+    # Tags of the wrappers from the CHAIN_KEEP-th to the j-th and of the elements after them,
+    # counted as j goes up the chain: each cut is checked in a few steps, not a walk.
+    middle = Counter(tags[CHAIN_KEEP - 1 : len(wrappers)])
+    below = Counter(tags[len(wrappers) :])
+    for j in range(len(wrappers) - 1, CHAIN_KEEP - 1, -1):
+        above = last_above.get(tags[j])
+        if above is not None:
+            kept = {*tags[: above + 1], *below}
+            cut = {*tags[above + 1 : CHAIN_KEEP - 1], *middle}
+            if cut <= kept:
+                return wrappers[above], chain[j + 1]
+        middle[tags[j]] -= 1
+        if not middle[tags[j]]:
+            del middle[tags[j]]
+        below[tags[j]] += 1
+    return None
 
 
 def deep_wrappers(tree: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
-    """The chains of more than :data:`CHAIN_KEEP` elements of one tag, each wrapping the next.
+    """The chains of more than :data:`CHAIN_KEEP` bare wrappers, each wrapping the next.
 
     Returns:
-        Per chain, its element the wrappers past the bound go under (the
-        ``CHAIN_KEEP - 1``-th from the outside) and its innermost element (the one holding
-        the content, kept). One pass: a chain is walked from its outermost wrapper only.
+        Per chain shortened, its wrapper kept above the cut and the element that moves into
+        it, the wrappers between them going (see :func:`_cut`). One pass: a chain is walked
+        from its outermost wrapper only.
     """
+    # A walk in Python, with no libxml2 search first: a path of CHAIN_KEEP steps cost
+    # libxml2 more than the walk on dev pages, and 5 s per MB on a page of nested lists.
     chains: list[tuple[etree._Element, etree._Element]] = []
-    if not tree.xpath(_DEEP_CHAIN):
-        return chains
+    walked = 0  # the elements of the chain just walked still to come in document order
     for element in tree.iter(*_WRAPPERS):
-        parent = element.getparent()
-        if not _wrapper(element) or (parent is not None and _wrapper(parent)):
+        if walked:
+            # Each element of a chain is a wrapper's only child, of a wrapper tag: the ones
+            # after its outermost in this walk (walking a chain from each would be quadratic).
+            walked -= 1
             continue
-        length, top, inner = 1, element, element
-        while _wrapper(inner):
-            inner = inner[0]
-            length += 1
-            if length == CHAIN_KEEP - 1:
-                top = inner
-        if length > CHAIN_KEEP:
-            chains.append((top, inner))
+        if not _wrapper(element):
+            continue
+        chain = [element]
+        while _wrapper(chain[-1]):
+            chain.append(chain[-1][0])
+        walked = len(chain) - 1
+        cut = _cut(chain)
+        if cut is not None:
+            chains.append(cut)
     return chains
 
 
@@ -292,7 +342,7 @@ def _remove(elements: list[etree._Element]) -> None:
 
 
 def _shorten(chains: list[tuple[etree._Element, etree._Element]]) -> None:
-    """Make each chain's content the child of its top, the wrappers between them gone."""
+    """Make each chain's element below the cut the child of its top, the wrappers between gone."""
     for top, inner in chains:
         middle = top[0]
         top.append(inner)  # moved out of the wrappers that go, its own (blank) tail with it
