@@ -208,28 +208,25 @@ def _distinct_after_article(block: Callable[[int], str], size: int, open_: str =
     ``open_`` is the element the blocks go in (``<ul>``, ``<table>``), closed after them.
     """
     close = f"</{open_[1:-1]}>" if open_ else ""
-    page = _html_page(_ARTICLE_HTML + open_ + close)
-    parts: list[str] = []
-    length = len(page)
-    i = 0
-    while length < size or not parts:
-        parts.append(block(i))
-        length += len(parts[-1])
-        i += 1
-    return _html_page(_ARTICLE_HTML + open_ + "".join(parts) + close)
+    parts = _distinct_parts(block, size - len(_html_page(_ARTICLE_HTML + open_ + close)))
+    return _html_page(_ARTICLE_HTML + open_ + parts + close)
 
 
 def _distinct_before_article(block: Callable[[int], str], size: int) -> str:
     """Distinct blocks ``block(0)``, ``block(1)``... (about ``size`` characters), an article."""
-    page = _html_page(_ARTICLE_HTML)
+    return _html_page(_distinct_parts(block, size - len(_html_page(_ARTICLE_HTML))) + _ARTICLE_HTML)
+
+
+def _distinct_parts(block: Callable[[int], str], size: int) -> str:
+    """``block(0) + block(1) + ...``: at least one, at least ``size`` characters."""
     parts: list[str] = []
-    length = len(page)
+    length = 0
     i = 0
     while length < size or not parts:
         parts.append(block(i))
         length += len(parts[-1])
         i += 1
-    return _html_page("".join(parts) + _ARTICLE_HTML)
+    return "".join(parts)
 
 
 def _nested_divs(size: int) -> str:
