@@ -104,26 +104,23 @@ def test_utf8_with_a_windows_1252_piece_is_decoded_per_byte_not_as_mojibake() ->
     assert "İstanbul, Zürich, Malmö (Déjà)" in articlekit.clean_html(undeclared).text
 
 
+def _declared(charset: str, word: str, codec: str) -> str:
+    """The text of PAGE declaring ``charset``, with ``word`` in it, sent as ``codec`` bytes."""
+    page = PAGE.replace("<head>", f'<head><meta charset="{charset}">').replace("Istanbul", word)
+    return articlekit.clean_html(page.encode(codec)).text
+
+
 def test_utf8_declared_as_latin1_is_read_as_utf8() -> None:
-    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">')
-    data = page.replace("Istanbul", "Zürich and Malmö").encode("utf-8")
-    assert "Zürich and Malmö" in articlekit.clean_html(data).text
+    assert "Zürich and Malmö" in _declared("iso-8859-1", "Zürich and Malmö", "utf-8")
 
 
 def test_a_legacy_page_is_still_read_in_its_declared_charset() -> None:
-    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">')
-    data = page.replace("Istanbul", "Стамбуле").encode("cp1251")
-    assert "Стамбуле" in articlekit.clean_html(data).text
-    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">')
-    assert (
-        "Zürich" in articlekit.clean_html(page.replace("Istanbul", "Zürich").encode("latin-1")).text
-    )
+    assert "Стамбуле" in _declared("windows-1251", "Стамбуле", "cp1251")
+    assert "Zürich" in _declared("iso-8859-1", "Zürich", "latin-1")
 
 
 def test_ascii_declared_in_a_seven_bit_charset_is_read_in_it() -> None:
-    page = PAGE.replace("<head>", '<head><meta charset="iso-2022-jp">')
-    data = page.replace("Istanbul", "東京").encode("iso-2022-jp")
-    assert "東京" in articlekit.clean_html(data).text
+    assert "東京" in _declared("iso-2022-jp", "東京", "iso-2022-jp")
 
 
 # --- invalid characters ------------------------------------------------------------------

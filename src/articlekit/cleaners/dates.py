@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft
@@ -86,7 +87,7 @@ class ExtractDates(Extractor):
         page_days = {str(v)[:10] for v in draft.hints.published}
         # A line's dates depend on its text and the draft's language and reference date
         # only: a line printed again (a date under every teaser) is read once.
-        read: dict[str, tuple[Any, Any] | None] = {}
+        dates_in = PerText(functools.partial(self._dates_in, draft))
         for pos, block in enumerate(draft.blocks):
             text = block.text
             if more_words_than(text, 16):
@@ -94,10 +95,7 @@ class ExtractDates(Extractor):
             labelled = lex.starts_with("date_word", text) is not None
             if not (pos < top or pos >= tail or labelled):
                 continue
-            try:
-                dates = read[text]
-            except KeyError:
-                dates = read[text] = self._dates_in(draft, text)
+            dates = dates_in[text]
             if dates is None:
                 continue
             published, updated = dates

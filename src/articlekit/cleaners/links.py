@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
-from articlekit.cleaners._common import lexicon_of, rest_after_label
+from articlekit.cleaners._common import PerText, lexicon_of, rest_after_label
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
 from articlekit.features import is_teaser, more_words_than, sentence_count
@@ -46,15 +47,10 @@ class RemoveRelatedLinks(BlockRemover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Judge every block; what a block's text says is read once per distinct text."""
-        lex = lexicon_of(draft)
-        shapes: dict[str, str | None] = {}
+        shape_of = PerText(functools.partial(_shape, lexicon_of(draft)))
         found: dict[int, str] = {}
         for pos, block in enumerate(draft.blocks):
-            text = block.text
-            try:
-                shape = shapes[text]
-            except KeyError:
-                shape = shapes[text] = _shape(lex, text)
+            shape = shape_of[block.text]
             if shape is not None and self._decide(draft, pos, shape) is not None:
                 found[pos] = "related_link"
         return found

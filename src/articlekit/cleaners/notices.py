@@ -9,14 +9,16 @@ right next to it.
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 from articlekit.features import more_words_than
+from articlekit.lexicon import Lexicon
 
 __all__ = ["RemoveCookieNotices"]
 
@@ -44,6 +46,7 @@ class RemoveCookieNotices(Remover):
 
     Example:
         >>> from articlekit.draft import Draft
+    from articlekit.lexicon import Lexicon
         >>> d = Draft.from_texts(["We use cookies to improve your experience on our site.",
         ...     "Accept all", "Reject all", "The council approved the cycle lanes on Monday."])
         >>> [b.text for b in RemoveCookieNotices()(d).blocks]
@@ -57,20 +60,8 @@ class RemoveCookieNotices(Remover):
         """Return ``cookie_notice`` for notices and the buttons and lines next to them."""
         lex = lexicon_of(draft)
         blocks = draft.blocks
-        # Whether a block is a notice depends on its text alone: each distinct text once.
-        is_notice: dict[str, bool] = {}
-        notices = []
-        for pos, block in enumerate(blocks):
-            text = block.text
-            notice = is_notice.get(text)
-            if notice is None:
-                notice = is_notice[text] = (
-                    not more_words_than(text, COOKIE_MAX_WORDS)
-                    and not _OPENING_QUOTE.match(text.lstrip())
-                    and lex.contains("cookie_notice", text) is not None
-                )
-            if notice:
-                notices.append(pos)
+        is_notice = PerText(functools.partial(_is_notice, lex))
+        notices = [pos for pos, block in enumerate(blocks) if is_notice[block.text]]
         found = dict.fromkeys(notices, "cookie_notice")
 
         def beside(pos: int) -> bool:
@@ -88,3 +79,12 @@ class RemoveCookieNotices(Remover):
                     found[other] = "cookie_notice"
                     other += step
         return found
+
+
+def _is_notice(lex: Lexicon, text: str) -> bool:
+    """A short block, not a quotation, holding a cookie-notice phrase."""
+    return (
+        not more_words_than(text, COOKIE_MAX_WORDS)
+        and not _OPENING_QUOTE.match(text.lstrip())
+        and lex.contains("cookie_notice", text) is not None
+    )

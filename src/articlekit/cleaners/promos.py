@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
 from articlekit.features import (
@@ -82,15 +83,11 @@ class RemoveCallsToAction(Remover):
         start, end = article_core(draft.blocks)
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
-        calls: dict[str, bool] = {}  # per distinct text: whether it reads as a call to action
+        opens_with_call = PerText(functools.partial(_opens_with_call, lex))
         for pos, block in enumerate(draft.blocks):
             if start <= pos < end - 1:
                 continue
-            text = block.text
-            call = calls.get(text)
-            if call is None:
-                call = calls[text] = _opens_with_call(lex, text)
-            if call:
+            if opens_with_call[block.text]:
                 found[pos] = "call_to_action"
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
