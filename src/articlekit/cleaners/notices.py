@@ -46,7 +46,6 @@ class RemoveCookieNotices(Remover):
 
     Example:
         >>> from articlekit.draft import Draft
-    from articlekit.lexicon import Lexicon
         >>> d = Draft.from_texts(["We use cookies to improve your experience on our site.",
         ...     "Accept all", "Reject all", "The council approved the cycle lanes on Monday."])
         >>> [b.text for b in RemoveCookieNotices()(d).blocks]
