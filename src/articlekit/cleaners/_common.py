@@ -8,6 +8,7 @@ from typing import TypeVar
 import regex
 
 from articlekit import lexicon
+from articlekit._memo import document_memo
 from articlekit.draft import Draft
 
 T = TypeVar("T")
@@ -42,6 +43,61 @@ class PerText(dict[str, T]):
     def __missing__(self, text: str) -> T:
         answer = self[text] = self.judge(text)
         return answer
+
+
+#: Keys of the per-document tables of :func:`_per_document` (private objects: no clash).
+_LEADS_KEY = object()
+_WORDS_KEY = object()
+
+
+def _per_document(tag: object, judge: Callable[[str], T]) -> PerText[T]:
+    """The document's :class:`PerText` of ``judge`` (a new one outside a document)."""
+    memo = document_memo()
+    if memo is None:
+        return PerText(judge)
+    table: PerText[T] | None = memo.get(tag)
+    if table is None:
+        table = memo[tag] = PerText(judge)
+    return table
+
+
+def may_start_with(draft: Draft, key: str) -> list[int]:
+    """Positions of the blocks that may start with a phrase of list ``key`` (or be one).
+
+    Every other block neither starts with such a phrase (:meth:`Lexicon.starts_with`,
+    :func:`rest_after_label`) nor is one (:meth:`Lexicon.is_phrase`): its text starts with
+    another run of word characters than every phrase does. A cleaner that drops only such
+    blocks judges these and keeps the rest unseen: on a page of many distinct short lines the
+    phrase tests of every cleaner cost more than the rest of the pipeline together.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> may_start_with(Draft.from_texts(["Advertisement", "12", "The ad ran."]), "ad_label")
+        [0]
+    """
+    leads = lexicon_of(draft).lead_words(key)
+    lead_of = _per_document(_LEADS_KEY, lexicon._lead_word)
+    return [pos for pos, block in enumerate(draft.blocks) if lead_of[block.text] in leads]
+
+
+def may_contain(draft: Draft, key: str) -> list[int] | range:
+    """Positions of the blocks that may contain a phrase of list ``key``.
+
+    Every other block holds no word that a phrase of the list needs, so
+    :meth:`Lexicon.contains` finds nothing in it (all blocks when a phrase has no word).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["We use cookies.", "12", "The council met."])
+        >>> may_contain(d, "cookie_notice")
+        [0]
+    """
+    keys = lexicon_of(draft).key_words(key)
+    if keys is None:
+        return range(len(draft.blocks))
+    words_of = _per_document(_WORDS_KEY, lexicon._key_word_set)
+    isdisjoint = keys.isdisjoint
+    return [pos for pos, block in enumerate(draft.blocks) if not isdisjoint(words_of[block.text])]
 
 
 def lexicon_of(draft: Draft) -> lexicon.Lexicon:

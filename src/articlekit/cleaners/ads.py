@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import lexicon_of, may_start_with
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
 from articlekit.features import more_words_than
@@ -31,6 +32,10 @@ class RemoveAdLabels(BlockRemover):
     name: ClassVar[str] = "remove_ad_labels"
     reasons: ClassVar[tuple[str, ...]] = ("ad_label",)
     local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
+
+    def candidates(self, draft: Draft) -> Sequence[int]:
+        """The blocks that start as an ad-label phrase does (the others are none)."""
+        return may_start_with(draft, "ad_label")
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``ad_label`` when the whole block is an ad-label phrase."""

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import PerText, lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of, may_start_with
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft
@@ -88,7 +88,12 @@ class ExtractDates(Extractor):
         # A line's dates depend on its text and the draft's language and reference date
         # only: a line printed again (a date under every teaser) is read once.
         dates_in = PerText(functools.partial(self._dates_in, draft))
+        # Between the top and the last three blocks only a line that starts as a date label
+        # does may carry one.
+        may_be_labelled = frozenset(may_start_with(draft, "date_word"))
         for pos, block in enumerate(draft.blocks):
+            if top <= pos < tail and pos not in may_be_labelled:
+                continue
             text = block.text
             if more_words_than(text, 16):
                 continue

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import regex
 
 from articlekit import lexicon
 from articlekit.bylines import looks_like_name, natural_case
-from articlekit.cleaners._common import lexicon_of, rest_after_label
+from articlekit.cleaners._common import PerText, lexicon_of, may_start_with, rest_after_label
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
@@ -137,8 +139,12 @@ class ExtractSourceCredit(Extractor):
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
         fields: dict[str, Any] = {}
+        # A credit line starts with a credit label, or with a bracket around one.
+        starts = frozenset(may_start_with(draft, "source_credit"))
         for pos, block in enumerate(draft.blocks):
             text = block.text
+            if pos not in starts and text.lstrip()[:1] not in ("(", "["):
+                continue
             if more_words_than(text, 10):
                 continue
             m = _PARENS.match(text)
@@ -375,6 +381,23 @@ def _is_figure_caption(lex: lexicon.Lexicon, text: str) -> bool:
     return _FIGURE_REST.match(lexicon.match_key(text)[len(label) :]) is not None
 
 
+def _may_credit(lex: lexicon.Lexicon, text: str) -> bool:
+    """Whether :class:`RemoveCaptionCredits` may drop ``text``.
+
+    It may when the text holds "©", opens with a bracket (a credit in parentheses) or with
+    the word a credit label, a figure label or "copyright" starts with: every other block is
+    none of what the cleaner drops.
+    """
+    if "©" in text or text.lstrip()[:1] == "(":
+        return True
+    lead = lexicon._lead_word(text)
+    return (
+        lead in lex.lead_words("caption_credit")
+        or lead in lex.lead_words("figure_label")
+        or lead.startswith("copyright")
+    )
+
+
 class RemoveCaptionCredits(BlockRemover):
     """Drops photo credit lines ("Photo: Reuters", "Foto: dpa/Getty Images", "© AFP").
 
@@ -403,6 +426,11 @@ class RemoveCaptionCredits(BlockRemover):
     name: ClassVar[str] = "remove_caption_credits"
     reasons: ClassVar[tuple[str, ...]] = ("caption_credit", "figure_caption")
     local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
+
+    def candidates(self, draft: Draft) -> Sequence[int]:
+        """The blocks that may be a credit or a caption (see :func:`_may_credit`)."""
+        may_credit = PerText(functools.partial(_may_credit, lexicon_of(draft)))
+        return [pos for pos, block in enumerate(draft.blocks) if may_credit[block.text]]
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``caption_credit`` for a credit line, ``figure_caption`` for a caption."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import ClassVar
 
-from articlekit.cleaners._common import PerText, lexicon_of, rest_after_label
+from articlekit.cleaners._common import PerText, lexicon_of, may_start_with, rest_after_label
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
 from articlekit.features import is_teaser, more_words_than, sentence_count
@@ -49,8 +49,9 @@ class RemoveRelatedLinks(BlockRemover):
         """Judge every block; what a block's text says is read once per distinct text."""
         shape_of = PerText(functools.partial(_shape, lexicon_of(draft)))
         found: dict[int, str] = {}
-        for pos, block in enumerate(draft.blocks):
-            shape = shape_of[block.text]
+        # Only a block that starts as a label does can be a label or a label and a link.
+        for pos in may_start_with(draft, "related_link"):
+            shape = shape_of[draft.blocks[pos].text]
             if shape is not None and self._decide(draft, pos, shape) is not None:
                 found[pos] = "related_link"
         return found

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import PerText, lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of, may_contain
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 from articlekit.features import more_words_than
@@ -60,7 +60,9 @@ class RemoveCookieNotices(Remover):
         lex = lexicon_of(draft)
         blocks = draft.blocks
         is_notice = PerText(functools.partial(_is_notice, lex))
-        notices = [pos for pos, block in enumerate(blocks) if is_notice[block.text]]
+        # Only a block holding a word of a notice phrase can hold the phrase.
+        candidates = may_contain(draft, "cookie_notice")
+        notices = [pos for pos in candidates if is_notice[blocks[pos].text]]
         found = dict.fromkeys(notices, "cookie_notice")
 
         def beside(pos: int) -> bool:

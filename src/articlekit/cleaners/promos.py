@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import ClassVar
 
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import PerText, lexicon_of
+from articlekit.cleaners._common import PerText, lexicon_of, may_contain, may_start_with
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
 from articlekit.features import (
@@ -84,10 +85,11 @@ class RemoveCallsToAction(Remover):
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
         opens_with_call = PerText(functools.partial(_opens_with_call, lex))
-        for pos, block in enumerate(draft.blocks):
+        # Only a block that starts as a call-to-action phrase does can open with one.
+        for pos in may_start_with(draft, "call_to_action"):
             if start <= pos < end - 1:
                 continue
-            if opens_with_call[block.text]:
+            if opens_with_call[draft.blocks[pos].text]:
                 found[pos] = "call_to_action"
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
@@ -169,6 +171,10 @@ class RemoveDisclosures(BlockRemover):
     name: ClassVar[str] = "remove_disclosures"
     reasons: ClassVar[tuple[str, ...]] = ("disclosure",)
     local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
+
+    def candidates(self, draft: Draft) -> Sequence[int]:
+        """The blocks that hold a word of a disclosure phrase (the others hold none)."""
+        return may_contain(draft, "disclosure")
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``disclosure`` for a short block with a disclosure phrase."""

@@ -285,11 +285,37 @@ class Lexicon:
         # a set lookup of that run rules the rest out, exactly.
         leads = self._leads.get(key)
         if leads is None:
-            leads = self._leads[key] = _lead_words(self.phrases[key])
+            leads = self.lead_words(key)
         if _lead_word(text) not in leads:
             return None
         m = self.prefix_pattern(key).match(match_key(text))
         return m.group("phrase") if m else None
+
+    def lead_words(self, key: str) -> frozenset[str]:
+        """Return the run of word characters each phrase of list ``key`` starts with.
+
+        A text that starts with a phrase (:meth:`starts_with`) or is one (:meth:`is_phrase`)
+        starts with the same run: a set lookup of it tells the texts that cannot.
+
+        Example:
+            >>> "advertisement" in for_language("en").lead_words("ad_label")
+            True
+        """
+        leads = self._leads.get(key)
+        if leads is None:
+            leads = self._leads[key] = _lead_words(self.phrases[key])
+        return leads
+
+    def key_words(self, key: str) -> frozenset[str] | None:
+        """Return a word of each phrase of list ``key``, or None when a phrase has no word.
+
+        A text that contains a phrase (:meth:`contains`) holds one of these words whole.
+
+        Example:
+            >>> "cookies" in for_language("en").key_words("cookie_notice")
+            True
+        """
+        return _key_words(self.phrases[key])
 
     def contains(self, key: str, text: str) -> str | None:
         """Return the first phrase of list ``key`` found anywhere in ``text``, or None.
