@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["document_memo", "memoised", "per_document"]
+__all__ = ["document_memo", "memo_table", "memoised", "per_document"]
 
 T = TypeVar("T")
 
@@ -60,6 +60,20 @@ def document_memo() -> dict[Any, Any] | None:
     return _MEMO.get()
 
 
+class _Table(dict[str, T]):
+    """Results of one function by argument: ``table[arg]`` calls it on a miss only."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, arg: str) -> T:
+        result = self[arg] = self.fn(arg)
+        return result
+
+
 def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:
     """Memoise a pure one-argument function per document (see the module docstring)."""
     fallback = functools.lru_cache(maxsize=FALLBACK_SIZE)(fn)
@@ -71,11 +85,34 @@ def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:
             return fallback(arg)
         table = memo.get(fn)
         if table is None:
-            table = memo[fn] = {}
-        try:
-            result: T = table[arg]
-        except KeyError:
-            result = table[arg] = fn(arg)
+            table = memo[fn] = _Table(fn)
+        result: T = table[arg]
         return result
 
     return wrapper
+
+
+def memo_table(memoised_fn: Callable[[str], T]) -> Mapping[str, T]:
+    """The document's results of a :func:`memoised` function: ``table[arg]`` is ``fn(arg)``.
+
+    The same results the function's calls share, read without a call: a loop over every
+    block of a page asks it at the cost of a dict lookup. Outside a document, a new table
+    that lives as long as the caller keeps it.
+
+    Example:
+        >>> @memoised
+        ... def shout(text: str) -> str:
+        ...     return text.upper()
+        >>> with per_document():
+        ...     table = memo_table(shout)
+        ...     table["a"], shout("a"), len(table)
+        ('A', 'A', 1)
+    """
+    fn: Callable[[str], T] = memoised_fn.__wrapped__  # type: ignore[attr-defined]
+    memo = _MEMO.get()
+    if memo is None:
+        return _Table(fn)
+    table: _Table[T] | None = memo.get(fn)  # type: ignore[assignment]
+    if table is None:
+        table = memo[fn] = _Table(fn)
+    return table

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "ends_sentence",
     "first_content",
     "first_prose",
+    "has_digit",
     "has_letters",
     "is_flattened_list",
     "is_headline_like",
@@ -107,6 +109,21 @@ def folded_words(text: str) -> tuple[str, ...]:
 def has_letters(text: str) -> bool:
     """Return whether ``text`` has at least one letter (in any script)."""
     return _LETTER.search(text) is not None
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """Return whether any character of ``text`` is a digit (``str.isdigit``: "²" counts).
+
+    Example:
+        >>> has_digit("Updated"), has_digit("May 3"), has_digit("x²")
+        (False, True, True)
+    """
+    if text.isascii():  # ASCII's only digits are 0-9: one search in C, no loop in Python
+        return _ASCII_DIGIT.search(text) is not None
+    return any(ch.isdigit() for ch in text)
 
 
 @memoised

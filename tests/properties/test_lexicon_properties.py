@@ -132,3 +132,31 @@ def test_find_date_skips_no_date_the_patterns_would_find(text: str, language: st
 def test_the_word_set_fast_path_gives_the_pattern_words(text: str) -> None:
     key = lexicon.match_key(text)
     assert lexicon._key_word_set.__wrapped__(text) == frozenset(lexicon._WORD.findall(key))  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("0123456789²٣ab")), max_size=20))
+def test_has_digit_is_any_isdigit(text: str) -> None:
+    from articlekit.features import has_digit
+
+    assert has_digit(text) == any(ch.isdigit() for ch in text)
+
+
+@given(st.text(alphabet=st.sampled_from("<>.(varxgetElementByIdq "), max_size=20))
+def test_markup_signs_spelled_out_are_the_list(text: str) -> None:
+    from articlekit.cleaners.ads import _MARKUP_SIGNS, _may_hold_markup
+
+    assert _may_hold_markup(text) == any(sign in text for sign in _MARKUP_SIGNS)
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("ab1 _-:'é")), max_size=20))
+def test_the_lead_word_fast_path_gives_the_pattern_run(text: str) -> None:
+    m = lexicon._LEAD.match(lexicon.match_key(text))
+    assert lexicon._lead_word.__wrapped__(text) == (m.group() if m else "")  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet=st.sampled_from("ab :|–—-\n\t‒"), max_size=30))
+def test_no_kicker_label_ends_without_a_separator_character(text: str) -> None:
+    from articlekit.cleaners.furniture import _KICKER_PREFIX, _may_have_separator
+
+    if _KICKER_PREFIX.match(text):
+        assert _may_have_separator(text)

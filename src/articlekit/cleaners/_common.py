@@ -8,7 +8,7 @@ from typing import TypeVar
 import regex
 
 from articlekit import lexicon
-from articlekit._memo import document_memo
+from articlekit._memo import memo_table
 from articlekit.draft import Draft
 
 T = TypeVar("T")
@@ -45,22 +45,6 @@ class PerText(dict[str, T]):
         return answer
 
 
-#: Keys of the per-document tables of :func:`_per_document` (private objects: no clash).
-_LEADS_KEY = object()
-_WORDS_KEY = object()
-
-
-def _per_document(tag: object, judge: Callable[[str], T]) -> PerText[T]:
-    """The document's :class:`PerText` of ``judge`` (a new one outside a document)."""
-    memo = document_memo()
-    if memo is None:
-        return PerText(judge)
-    table: PerText[T] | None = memo.get(tag)
-    if table is None:
-        table = memo[tag] = PerText(judge)
-    return table
-
-
 def may_start_with(draft: Draft, key: str) -> list[int]:
     """Positions of the blocks that may start with a phrase of list ``key`` (or be one).
 
@@ -76,7 +60,7 @@ def may_start_with(draft: Draft, key: str) -> list[int]:
         [0]
     """
     leads = lexicon_of(draft).lead_words(key)
-    lead_of = _per_document(_LEADS_KEY, lexicon._lead_word)
+    lead_of = memo_table(lexicon._lead_word)
     return [pos for pos, block in enumerate(draft.blocks) if lead_of[block.text] in leads]
 
 
@@ -95,7 +79,7 @@ def may_contain(draft: Draft, key: str) -> list[int] | range:
     keys = lexicon_of(draft).key_words(key)
     if keys is None:
         return range(len(draft.blocks))
-    words_of = _per_document(_WORDS_KEY, lexicon._key_word_set)
+    words_of = memo_table(lexicon._key_word_set)
     isdisjoint = keys.isdisjoint
     return [pos for pos, block in enumerate(draft.blocks) if not isdisjoint(words_of[block.text])]
 

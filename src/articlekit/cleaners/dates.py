@@ -12,7 +12,7 @@ from articlekit.cleaners._common import PerText, lexicon_of, may_start_with
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft
-from articlekit.features import first_prose, has_letters, more_words_than
+from articlekit.features import first_prose, has_digit, has_letters, more_words_than
 
 __all__ = ["ExtractDates", "ReadDateline", "RemoveDateStubs"]
 
@@ -48,7 +48,7 @@ class RemoveDateStubs(BlockRemover):
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``date_stub`` for a block made of date labels only."""
         text = draft.blocks[pos].text
-        if more_words_than(text, 6) or any(ch.isdigit() for ch in text):
+        if more_words_than(text, 6) or has_digit(text):
             return None
         return "date_stub" if _is_only_date_words(lexicon_of(draft), text) else None
 

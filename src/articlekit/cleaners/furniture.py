@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import regex
 
 from articlekit import lexicon
+from articlekit._memo import memo_table
 from articlekit.bylines import looks_like_name, natural_case
-from articlekit.cleaners._common import PerText, lexicon_of, may_start_with, rest_after_label
+from articlekit.cleaners._common import lexicon_of, may_start_with, rest_after_label
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
@@ -181,6 +181,12 @@ _KICKER_PREFIX = regex.compile(
 )
 
 
+def _may_have_separator(text: str) -> bool:
+    """Whether ``text`` holds a character that can end a kicker label (see _KICKER_PREFIX)."""
+    # Spelled out: this runs for every block above the first paragraph.
+    return ":" in text or "|" in text or "–" in text or "—" in text or "-" in text
+
+
 _SENTENCE_START = regex.compile(r"[\p{Pi}\p{Ps}\"'‘“«]*[\p{Lu}\p{Lt}\p{N}]", regex.V1)
 
 
@@ -229,6 +235,8 @@ class TrimKickers(Trimmer):
     @staticmethod
     def _cut(draft: Draft, pos: int) -> tuple[int, int, str] | None:
         text = draft.blocks[pos].text
+        if not _may_have_separator(text):
+            return None
         m = _KICKER_PREFIX.match(text)
         # What follows a kicker is a sentence: capitalised, four words or more.
         if (
@@ -305,7 +313,7 @@ class RemoveDuplicateBlocks(Remover):
         """Return ``duplicate_block`` for every copy but the one kept."""
         copies: dict[tuple[str, ...], list[int]] = {}
         for pos, block in enumerate(draft.blocks):
-            if word_count(block.text) >= DUPLICATE_MIN_WORDS:
+            if more_words_than(block.text, DUPLICATE_MIN_WORDS - 1):  # no count for short ones
                 copies.setdefault(folded_words(block.text), []).append(pos)
         repeated = [positions for positions in copies.values() if len(positions) > 1]
         if not repeated:
@@ -381,23 +389,6 @@ def _is_figure_caption(lex: lexicon.Lexicon, text: str) -> bool:
     return _FIGURE_REST.match(lexicon.match_key(text)[len(label) :]) is not None
 
 
-def _may_credit(lex: lexicon.Lexicon, text: str) -> bool:
-    """Whether :class:`RemoveCaptionCredits` may drop ``text``.
-
-    It may when the text holds "©", opens with a bracket (a credit in parentheses) or with
-    the word a credit label, a figure label or "copyright" starts with: every other block is
-    none of what the cleaner drops.
-    """
-    if "©" in text or text.lstrip()[:1] == "(":
-        return True
-    lead = lexicon._lead_word(text)
-    return (
-        lead in lex.lead_words("caption_credit")
-        or lead in lex.lead_words("figure_label")
-        or lead.startswith("copyright")
-    )
-
-
 class RemoveCaptionCredits(BlockRemover):
     """Drops photo credit lines ("Photo: Reuters", "Foto: dpa/Getty Images", "© AFP").
 
@@ -428,9 +419,23 @@ class RemoveCaptionCredits(BlockRemover):
     local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
     def candidates(self, draft: Draft) -> Sequence[int]:
-        """The blocks that may be a credit or a caption (see :func:`_may_credit`)."""
-        may_credit = PerText(functools.partial(_may_credit, lexicon_of(draft)))
-        return [pos for pos, block in enumerate(draft.blocks) if may_credit[block.text]]
+        """The blocks that may be a credit or a caption.
+
+        Those that hold "©", open with a bracket (a credit in parentheses) or with the word
+        a credit label, a figure label or "copyright" starts with: every other block is
+        none of what the cleaner drops.
+        """
+        lex = lexicon_of(draft)
+        leads = lex.lead_words("caption_credit") | lex.lead_words("figure_label")
+        lead_of = memo_table(lexicon._lead_word)  # the lead words other cleaners read too
+        return [
+            pos
+            for pos, block in enumerate(draft.blocks)
+            if (lead := lead_of[block.text]) in leads
+            or lead.startswith("copyright")
+            or "©" in block.text
+            or block.text.lstrip()[:1] == "("
+        ]
 
     def judge(self, draft: Draft, pos: int) -> str | None:
         """Return ``caption_credit`` for a credit line, ``figure_caption`` for a caption."""

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -116,6 +117,7 @@ _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"\w+", regex.V1)
 # The run of word characters a text starts with (possibly empty): see Lexicon.starts_with.
 _LEAD = regex.compile(r"\w*", regex.V1)
+_ASCII_LEAD = re.compile(r"[A-Za-z0-9_]*")
 
 
 @functools.lru_cache(maxsize=256)
@@ -189,7 +191,12 @@ def match_key(text: str) -> str:
         >>> match_key("  • READ MORE ’ |  ")
         "read more ' |"
     """
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        # ASCII is its own NFKC form, casefolds as it lowers and holds no typographic quote.
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = text.replace("’", "'").replace("‘", "'")
     # Every block goes through here, and a regex substitution costs more than the rest of
     # the function together: the fast paths below give the same key (tested).
     if not text[:1].isalnum():  # a letter or digit is no decoration: nothing to strip
@@ -203,7 +210,21 @@ def match_key(text: str) -> str:
 @memoised
 def _lead_word(text: str) -> str:
     """The run of word characters the match key of ``text`` starts with ("" for none)."""
-    m = _LEAD.match(match_key(text))
+    if text[:1].isalnum() and text.isascii():
+        # Nothing to strip before an ASCII letter or digit, and the key lowers ASCII: the
+        # run is the text's own, lowered (most lines of a page; no key needed).
+        space = text.find(" ")
+        head = text if space < 0 else text[:space]
+        if head.isalnum():
+            return head.lower()
+        ascii_run = _ASCII_LEAD.match(text)
+        return ascii_run.group().lower() if ascii_run else ""
+    key = match_key(text)
+    space = key.find(" ")
+    head = key if space < 0 else key[:space]
+    if head.isascii() and head.isalnum():
+        return head  # ASCII letters and digits are word characters; a space is none
+    m = _LEAD.match(key)
     return m.group() if m else ""
 
 
