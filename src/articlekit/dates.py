@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import regex
 
@@ -106,11 +108,44 @@ class DateMatch:
     end: int
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, the longest first, as a trie of their letters.
+
+    A flat alternation of the month names of every language ("january|janvier|...") is tried
+    name after name at each place: tens of microseconds a line. The trie tries each letter
+    once ("j(?:an(?:uary|vier)...)"): a place where no name starts fails at its first letter.
+    Where several names match (all prefixes of one another: "mar", "mars", "march"), the
+    longer is tried first, as in the flat alternation sorted longest first (tested).
+
+    Example:
+        >>> _alternation(["mar", "march", "may"])
+        'ma(?:r(?:ch)?|y)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        # Greedy: the longer name first, then the one that ends here.
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+
+    return emit(trie)
+
+
 @functools.lru_cache(maxsize=64)
 def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
     lex = lexicon.for_language(language)
-    months = "|".join(regex.escape(m) for m in sorted(lex.months, key=lambda m: (-len(m), m)))
-    days = "|".join(regex.escape(d) for d in sorted(lex["weekdays"], key=lambda d: (-len(d), d)))
+    months = _alternation(lex.months)
+    days = _alternation(lex["weekdays"])
     wd = rf"(?:(?:{days})\.?,?\s+)?"
     time = (
         r"(?:(?:,|\s|\bat\b|\bum\b|\bà\b|\ba las\b|\balle\b|\bàs\b|\bom\b|-|\|)*\s*"
@@ -154,6 +189,62 @@ _NEEDED = (
     re.compile(r"\d{4}/\d{1,2}/\d{1,2}"),
     re.compile(r"\d{1,2}([./])\d{1,2}\1\d{4}"),
 )
+
+
+#: Which of _patterns' five patterns need a month name (mdy and dmy).
+_WITH_MONTH = (False, True, True, False, False)
+#: A run of ASCII word characters: in ASCII text, the month name of a match is one whole.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _month_starts(text: str, language: str | None) -> list[int] | None:
+    """Where a match of the mdy or dmy pattern may start in ``text``; None: anywhere.
+
+    The month alternation of every language is what makes those patterns slow to try at each
+    place of a line. A match holds a month name as a whole word (white space or the start
+    before it, white space, a dot or the end after it), and starts at most a weekday, a day
+    and "de"/"of" before it. In ASCII text such a word matches a name case-insensitively only
+    as its ASCII letters in either case (the one non-ASCII letter of a name that matches an
+    ASCII one is Turkish "ı", as "I": taken as "i" here, a superset). So in ASCII text a
+    match starts at one of the few words before a word that is a month name; other text is
+    searched everywhere.
+    """
+    if not text.isascii():
+        return None
+    names, before = _ascii_month_names(language)
+    words = list(_ASCII_WORD.finditer(text))
+    starts: set[int] = set()
+    for i, word in enumerate(words):
+        if word.group().lower() in names:
+            starts.update(w.start() for w in words[max(0, i - before) : i + 1])
+    return sorted(starts)
+
+
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int]
+) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives when no match can start elsewhere than ``starts``."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match: finditer goes on after it
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = max(m.end(), start + 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _ascii_month_names(language: str | None) -> tuple[frozenset[str], int]:
+    """The month names ASCII text can match, and how many words before one a match may start.
+
+    A match starts at a weekday (itself one or more words: "terca-feira") or a day, and
+    "de" or "of" may stand between the day and the month (see _month_starts).
+    """
+    lex = lexicon.for_language(language)
+    names = (m.replace("ı", "i") for m in lex.months)
+    weekday_words = max((len(_ASCII_WORD.findall(d)) for d in lex["weekdays"]), default=0)
+    return frozenset(m for m in names if m.isascii()), weekday_words + 2
 
 
 # Relative dates in the ten languages: a number (or "a"/"an"/"einer"...), a unit, and the
@@ -292,10 +383,19 @@ def find_date(
         The first date found, or None.
     """
     best: DateMatch | None = None
-    for pattern, needed in zip(_patterns(language), _NEEDED, strict=True):
+    starts: list[int] | None = None
+    asked = False  # _month_starts is asked once, for the first pattern with a month name
+    for pattern, needed, with_month in zip(_patterns(language), _NEEDED, _WITH_MONTH, strict=True):
         if needed.search(text) is None:
             continue
-        for m in pattern.finditer(text):
+        if with_month and not asked:
+            starts, asked = _month_starts(text, language), True
+        matches: Iterable[regex.Match[str]] = (
+            _matches_at(pattern, text, starts)
+            if with_month and starts is not None
+            else pattern.finditer(text)
+        )
+        for m in matches:
             value = _build(m, language, reference_date)
             if value is not None and _plausible(value, reference_date):
                 if best is None or m.start() < best.start:

@@ -103,6 +103,23 @@ def test_cleaners_that_read_a_text_once_find_what_judging_each_block_finds(
 _DATEISH = st.lists(
     st.one_of(
         st.sampled_from(["May", "mai", "Dec.", "Tuesday", "ſt", "of", "de", "|", ",", " ", "\xa0"]),
+        st.sampled_from(["ARALIK", "Aralık", "aralik", "MARCH", "Mars", "märz", "MÄRZ", "Sept."]),
+        st.sampled_from(["Mayé", "May_", "Mayo", "maj", "Montag,", "sábado", "iyun", "ИЮНЯ"]),
+        st.builds(  # whole dates, day first or month first, with the names above
+            lambda weekday, month, day, glue, year, month_first: (
+                f"{weekday}{month} {day}, {year}"
+                if month_first
+                else f"{weekday}{day} {glue}{month} {year}"
+            ),
+            st.sampled_from(["", "Monday, ", "Tue. ", "MONTAG ", "sabado, ", "Terca-feira, "]),
+            st.sampled_from(
+                ["MAY", "May", "Dec.", "ARALIK", "Aralık", "Mars", "MÄRZ", "Sept.", "maio"]
+            ),
+            st.sampled_from(["3", "03", "3rd", "31", "3."]),
+            st.sampled_from(["", "of ", "de "]),
+            st.sampled_from(["2024", "1999"]),
+            st.booleans(),
+        ),
         st.from_regex(r"\d{1,4}[./\-]?", fullmatch=True),
         st.sampled_from(["2024-05-03", "12.05.2024", "3/4/2021", "2021/12/01", "10:30", "8th"]),
         st.text(max_size=3),
@@ -111,12 +128,23 @@ _DATEISH = st.lists(
 ).map(" ".join)
 
 
-@given(_DATEISH, st.sampled_from([None, "en", "de", "es"]))
+def _flat_alternation(words: object) -> str:
+    """The month and weekday alternation as first written: flat, longest first."""
+    import regex
+
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
+
+
+@given(_DATEISH, st.sampled_from([None, "en", "de", "es", "tr", "ru", "pt"]))
 def test_find_date_skips_no_date_the_patterns_would_find(text: str, language: str | None) -> None:
+    from unittest import mock
+
     from articlekit import dates
 
+    with mock.patch.object(dates, "_alternation", _flat_alternation):
+        flat = dates._patterns.__wrapped__(language)  # type: ignore[attr-defined]
     best = None
-    for pattern in dates._patterns(language):  # as find_date searched before its prefilter
+    for pattern in flat:  # as find_date searched before its prefilters and its tries
         for m in pattern.finditer(text):
             value = dates._build(m, language, None)
             if value is not None and dates._plausible(value, None):
@@ -160,3 +188,18 @@ def test_no_kicker_label_ends_without_a_separator_character(text: str) -> None:
 
     if _KICKER_PREFIX.match(text):
         assert _may_have_separator(text)
+
+
+def test_a_match_may_start_several_words_before_its_month() -> None:
+    # A two-word weekday, the day and "de" before the month: the farthest a match may start.
+    from unittest import mock
+
+    from articlekit import dates
+
+    text = "Publicado terca-feira, 3 de maio de 2024"
+    with mock.patch.object(dates, "_alternation", _flat_alternation):
+        flat = dates._patterns.__wrapped__("pt")  # type: ignore[attr-defined]
+    m = flat[2].search(text)
+    assert m is not None and m.group().lower().startswith("terca-feira")
+    found = dates.find_date(text, language="pt")
+    assert found is not None and (found.start, found.end) == m.span()
