@@ -191,33 +191,48 @@ _NEEDED = (
 )
 
 
-#: Which of _patterns' five patterns need a month name (mdy and dmy).
-_WITH_MONTH = (False, True, True, False, False)
+#: Which of _patterns' five patterns need a month name: 1 (mdy), 2 (dmy), 0 (none).
+_WITH_MONTH = (0, 1, 2, 0, 0)
 #: A run of ASCII word characters: in ASCII text, the month name of a match is one whole.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 
-def _month_starts(text: str, language: str | None) -> list[int] | None:
-    """Where a match of the mdy or dmy pattern may start in ``text``; None: anywhere.
+def _month_starts(text: str, language: str | None) -> tuple[list[int], list[int]] | None:
+    """Where a match of the mdy and of the dmy pattern may start in ``text``; None: anywhere.
 
     The month alternation of every language is what makes those patterns slow to try at each
     place of a line. A match holds a month name as a whole word (white space or the start
     before it, white space, a dot or the end after it), and starts at most a weekday, a day
-    and "de"/"of" before it. In ASCII text such a word matches a name case-insensitively only
-    as its ASCII letters in either case (the one non-ASCII letter of a name that matches an
-    ASCII one is Turkish "ı", as "I": taken as "i" here, a superset). So in ASCII text a
-    match starts at one of the few words before a word that is a month name; other text is
-    searched everywhere.
+    and "de"/"of" before it: at a weekday or the month itself (mdy), at a weekday or the day
+    (dmy). In ASCII text a word matches a name case-insensitively only as its ASCII letters
+    in either case (the one non-ASCII letter of a name that matches an ASCII one is Turkish
+    "ı", as "I": taken as "i" here, a superset). So in ASCII text a match starts at one of
+    the few words before a word that is a month name, and at a word of the right kind;
+    other text is searched everywhere.
     """
-    if not text.isascii():
+    names = _ascii_names(language) if text.isascii() else None
+    if names is None:
         return None
-    names, before = _ascii_month_names(language)
+    months, weekdays, before = names
     words = list(_ASCII_WORD.finditer(text))
-    starts: set[int] = set()
-    for i, word in enumerate(words):
-        if word.group().lower() in names:
-            starts.update(w.start() for w in words[max(0, i - before) : i + 1])
-    return sorted(starts)
+    folded = [word.group().lower() for word in words]
+    near: set[int] = set()
+    for i, word in enumerate(folded):
+        if word in months:
+            near.update(range(max(0, i - before), i + 1))
+    mdy: list[int] = []
+    dmy: list[int] = []
+    for i in sorted(near):
+        word = folded[i]
+        if word in weekdays:
+            mdy.append(words[i].start())
+            dmy.append(words[i].start())
+        else:
+            if word in months:
+                mdy.append(words[i].start())
+            if word[0].isdigit():
+                dmy.append(words[i].start())
+    return mdy, dmy
 
 
 def _matches_at(
@@ -235,16 +250,24 @@ def _matches_at(
 
 
 @functools.lru_cache(maxsize=64)
-def _ascii_month_names(language: str | None) -> tuple[frozenset[str], int]:
-    """The month names ASCII text can match, and how many words before one a match may start.
+def _ascii_names(language: str | None) -> tuple[frozenset[str], frozenset[str], int] | None:
+    """What ASCII text can match of the names of ``language`` (see _month_starts).
 
-    A match starts at a weekday (itself one or more words: "terca-feira") or a day, and
-    "de" or "of" may stand between the day and the month (see _month_starts).
+    Returns:
+        The month names, the first words of the weekday names, and how many words before a
+        month name a match may start (a weekday of one or more words, "terca-feira", a day,
+        and "de" or "of"); None when a weekday name opens with no word character (a match
+        may then start between words: no fast path).
     """
     lex = lexicon.for_language(language)
-    names = (m.replace("ı", "i") for m in lex.months)
-    weekday_words = max((len(_ASCII_WORD.findall(d)) for d in lex["weekdays"]), default=0)
-    return frozenset(m for m in names if m.isascii()), weekday_words + 2
+    months = frozenset(m for m in (m.replace("ı", "i") for m in lex.months) if m.isascii())
+    weekdays = [d.replace("ı", "i") for d in lex["weekdays"]]
+    weekdays = [d for d in weekdays if d.isascii()]
+    if any(_ASCII_WORD.match(d) is None for d in weekdays):
+        return None
+    firsts = frozenset(_ASCII_WORD.findall(d)[0].lower() for d in weekdays)
+    weekday_words = max((len(_ASCII_WORD.findall(d)) for d in weekdays), default=0)
+    return months, firsts, weekday_words + 2
 
 
 # Relative dates in the ten languages: a number (or "a"/"an"/"einer"...), a unit, and the
@@ -383,7 +406,7 @@ def find_date(
         The first date found, or None.
     """
     best: DateMatch | None = None
-    starts: list[int] | None = None
+    starts: tuple[list[int], list[int]] | None = None
     asked = False  # _month_starts is asked once, for the first pattern with a month name
     for pattern, needed, with_month in zip(_patterns(language), _NEEDED, _WITH_MONTH, strict=True):
         if needed.search(text) is None:
@@ -391,7 +414,7 @@ def find_date(
         if with_month and not asked:
             starts, asked = _month_starts(text, language), True
         matches: Iterable[regex.Match[str]] = (
-            _matches_at(pattern, text, starts)
+            _matches_at(pattern, text, starts[with_month - 1])
             if with_month and starts is not None
             else pattern.finditer(text)
         )
