@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from articlekit._memo import per_document
 from articlekit.article import Article
 from articlekit.cleaners.profile import with_profile
 from articlekit.draft import Draft
@@ -40,6 +41,9 @@ def _finish(draft: Draft, pipeline: Pipeline | None) -> Article:
     return (pipeline if pipeline is not None else DEFAULT_PIPELINE)(draft).to_article()
 
 
+# One memo for the reader and the cleaners: the features the reader computes of each block
+# (word counts, folded words) are the cleaners' too, whatever the page's size.
+@per_document()
 def clean_text(
     text: str,
     *,
@@ -93,6 +97,7 @@ def clean_text(
     return _finish(draft, pipeline)
 
 
+@per_document()  # see clean_text
 def clean_html(
     html: HtmlInput,
     *,

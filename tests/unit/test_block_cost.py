@@ -94,3 +94,21 @@ def test_starts_with_skips_the_pattern_for_a_block_whose_first_word_starts_no_ph
         assert len(calls) == 1
     finally:
         lex._patterns[("related_link", True)] = pattern
+
+
+def test_the_html_reader_renumbers_blocks_with_every_field() -> None:
+    # readers.html._renumbered builds DraftBlocks field by field (faster than
+    # dataclasses.replace): a new field must be added there too.
+    import dataclasses
+
+    from articlekit.draft import DraftBlock
+
+    assert [f.name for f in dataclasses.fields(DraftBlock)] == [
+        "index",
+        "text",
+        "kind",
+        "offset",
+        "link_density",
+        "tag",
+        "classes",
+    ]

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from articlekit._memo import memo_table
 from articlekit.draft import DraftBlock
 from articlekit.features import is_prose, word_count, words
 
@@ -181,9 +182,10 @@ def own_mark(page: tuple[DraftBlock, ...], placed: Iterable[int | None]) -> str:
         ('sidebar', '')
     """
     weight: Counter[str] = Counter()
+    count = memo_table(word_count)  # every block of the page: a lookup, not a call
     for p in placed:
         if p is not None:
-            weight[mark_of(page[p])] += word_count(page[p].text)
+            weight[mark_of(page[p])] += count[page[p].text]
     return weight.most_common(1)[0][0] if weight else ""
 
 
