@@ -185,18 +185,22 @@ class BlockRemover(Remover):
     def _find_among(self, draft: Draft, candidates: Sequence[int]) -> dict[int, str]:
         """:meth:`find` over the candidates only (each distinct one once when local)."""
         found: dict[int, str] = {}
-        blocks = draft.blocks
-        seen: dict[tuple[object, ...], str | None] = {}
-        for pos in candidates:
-            if self.local:
-                block = blocks[pos]
-                key = (block.text, block.kind, block.tag, block.classes, block.link_density)
-                if key in seen:
-                    reason = seen[key]
-                else:
-                    reason = seen[key] = self.judge(draft, pos)
-            else:
+        if not self.local:
+            for pos in candidates:
                 reason = self.judge(draft, pos)
+                if reason is not None:
+                    found[pos] = reason
+            return found
+        # The grouping the local cleaners share (see _distinct_blocks): a group's answer is
+        # its first candidate's.
+        group_of = _distinct_blocks(draft.blocks)[1]
+        seen: dict[int, str | None] = {}
+        for pos in candidates:
+            group = group_of[pos]
+            if group in seen:
+                reason = seen[group]
+            else:
+                reason = seen[group] = self.judge(draft, pos)
             if reason is not None:
                 found[pos] = reason
         return found
