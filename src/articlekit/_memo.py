@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["document_memo", "memo_table", "memoised", "per_document"]
+__all__ = ["PerText", "document_memo", "memo_table", "memoised", "per_document"]
 
 T = TypeVar("T")
 
@@ -60,18 +60,29 @@ def document_memo() -> dict[Any, Any] | None:
     return _MEMO.get()
 
 
-class _Table(dict[str, T]):
-    """Results of one function by argument: ``table[arg]`` calls it on a miss only."""
+class PerText(dict[str, T]):
+    """The answers of ``judge`` by text, each asked once: ``answers[text]``.
 
-    __slots__ = ("fn",)
+    A known text is a dict lookup, no call: what the memo of a :func:`memoised` function is,
+    and what a cleaner keeps for one pass over one draft, with a test that depends on a
+    block's text and on draft-wide values only (a page that prints a line a thousand times
+    costs one answer).
 
-    def __init__(self, fn: Callable[[str], T]) -> None:
+    Example:
+        >>> answers = PerText(str.upper)
+        >>> answers["a"], answers["a"], len(answers)
+        ('A', 'A', 1)
+    """
+
+    __slots__ = ("judge",)
+
+    def __init__(self, judge: Callable[[str], T]) -> None:
         super().__init__()
-        self.fn = fn
+        self.judge = judge
 
-    def __missing__(self, arg: str) -> T:
-        result = self[arg] = self.fn(arg)
-        return result
+    def __missing__(self, text: str) -> T:
+        answer = self[text] = self.judge(text)
+        return answer
 
 
 def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:
@@ -85,7 +96,7 @@ def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:
             return fallback(arg)
         table = memo.get(fn)
         if table is None:
-            table = memo[fn] = _Table(fn)
+            table = memo[fn] = PerText(fn)
         result: T = table[arg]
         return result
 
@@ -111,8 +122,8 @@ def memo_table(memoised_fn: Callable[[str], T]) -> Mapping[str, T]:
     fn: Callable[[str], T] = memoised_fn.__wrapped__  # type: ignore[attr-defined]
     memo = _MEMO.get()
     if memo is None:
-        return _Table(fn)
-    table: _Table[T] | None = memo.get(fn)  # type: ignore[assignment]
+        return PerText(fn)
+    table: PerText[T] | None = memo.get(fn)  # type: ignore[assignment]
     if table is None:
-        table = memo[fn] = _Table(fn)
+        table = memo[fn] = PerText(fn)
     return table

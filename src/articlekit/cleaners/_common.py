@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar
 
 import regex
@@ -18,31 +17,6 @@ T = TypeVar("T")
 SEPARATOR = regex.compile(r"^\s*(?:[:|\p{Pd}»>›/]+|\.\.\.|…)\s*", regex.V1)
 # One dash with no space on either side.
 HYPHEN = regex.compile(r"\p{Pd}", regex.V1)
-
-
-class PerText(dict[str, T]):
-    """The answers of ``judge`` by text, each asked once: ``answers[text]``.
-
-    For one cleaner's pass over one draft, with a test that depends on a block's text and on
-    draft-wide values only (what :attr:`~articlekit.cleaners.base.BlockRemover.local` says of
-    a whole judge): a page that prints a line a thousand times costs one answer. A known
-    text is a dict lookup, no call (this runs for every block).
-
-    Example:
-        >>> answers = PerText(str.upper)
-        >>> answers["a"], answers["a"], len(answers)
-        ('A', 'A', 1)
-    """
-
-    __slots__ = ("judge",)
-
-    def __init__(self, judge: Callable[[str], T]) -> None:
-        super().__init__()
-        self.judge = judge
-
-    def __missing__(self, text: str) -> T:
-        answer = self[text] = self.judge(text)
-        return answer
 
 
 def may_start_with(draft: Draft, key: str) -> list[int]:

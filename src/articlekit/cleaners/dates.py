@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import PerText, lexicon_of, may_start_with
+from articlekit._memo import PerText
+from articlekit.cleaners._common import lexicon_of, may_start_with
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import find_date, parse_dateline
 from articlekit.draft import Draft

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from typing import ClassVar
 
-from articlekit.cleaners._common import PerText, lexicon_of, may_start_with, rest_after_label
+from articlekit._memo import PerText
+from articlekit.cleaners._common import lexicon_of, may_start_with, rest_after_label
 from articlekit.cleaners.base import BlockRemover
 from articlekit.draft import Draft
 from articlekit.features import is_teaser, more_words_than, sentence_count

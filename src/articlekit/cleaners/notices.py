@@ -14,7 +14,8 @@ from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import PerText, lexicon_of, may_contain
+from articlekit._memo import PerText
+from articlekit.cleaners._common import lexicon_of, may_contain
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 from articlekit.features import more_words_than

@@ -9,7 +9,8 @@ from typing import ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import PerText, lexicon_of, may_contain, may_start_with
+from articlekit._memo import PerText
+from articlekit.cleaners._common import lexicon_of, may_contain, may_start_with
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
 from articlekit.features import (
