@@ -144,3 +144,24 @@ def test_date_lines_are_looked_at_in_every_place_they_count(
     fast = cleaner(draft)
     with _every_block():
         assert cleaner(draft) == fast
+
+
+@given(st.lists(_LINE, max_size=12), st.sampled_from(_KEYS))
+def test_may_start_with_is_the_ascending_positions_of_the_lead_test(
+    lines: list[str], key: str
+) -> None:
+    # The lead index is kept per document and per blocks: in a document, after a removal,
+    # and outside one, the answer is the block-by-block test.
+    from articlekit._memo import per_document
+    from articlekit.cleaners._common import may_start_with
+
+    draft = Draft.from_texts([line for line in lines if line.strip()])
+    leads = _ALL.lead_words(key)
+    expected = [p for p, b in enumerate(draft.blocks) if lexicon._lead_word(b.text) in leads]
+    assert may_start_with(draft, key) == expected
+    with per_document():
+        assert may_start_with(draft, key) == expected
+        assert may_start_with(draft, key) == expected  # from the kept index
+        if draft.blocks:
+            smaller = draft.remove({0: "ad_label"}, cleaner="test")
+            assert may_start_with(smaller, key) == [p - 1 for p in expected if p > 0]

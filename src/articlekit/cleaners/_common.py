@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+import itertools
 
 import regex
 
 from articlekit import lexicon
-from articlekit._memo import memo_table
-from articlekit.draft import Draft
-
-T = TypeVar("T")
+from articlekit._memo import document_memo, memo_table
+from articlekit.draft import Draft, DraftBlock
 
 # After a label phrase, what separates it from the rest of the line: "Also Read: ...",
 # "READ MORE | ...", "Lesen Sie auch - ...", "Related » ...".
@@ -33,9 +31,42 @@ def may_start_with(draft: Draft, key: str) -> list[int]:
         >>> may_start_with(Draft.from_texts(["Advertisement", "12", "The ad ran."]), "ad_label")
         [0]
     """
-    leads = lexicon_of(draft).lead_words(key)
+    index = _positions_by_lead(draft.blocks)
+    runs = [index[lead] for lead in index.keys() & lexicon_of(draft).lead_words(key)]
+    if len(runs) == 1:
+        return list(runs[0])
+    return sorted(itertools.chain.from_iterable(runs))  # ascending runs: merged in C
+
+
+#: Key of the last lead index in the document's memo (see _positions_by_lead).
+_LEAD_INDEX = object()
+
+
+def _positions_by_lead(blocks: tuple[DraftBlock, ...]) -> dict[str, list[int]]:
+    """Positions of the blocks by the run of word characters they start with.
+
+    The cleaners that ask :func:`may_start_with` run one after the other on the same blocks
+    until one removes something: the index is kept in the document's memo and made once
+    for them all, and each asks it for its own list's lead words only.
+    """
+    memo = document_memo()
+    if memo is not None:
+        last = memo.get(_LEAD_INDEX)
+        if last is not None and last[0] is blocks:
+            found: dict[str, list[int]] = last[1]
+            return found
     lead_of = memo_table(lexicon._lead_word)
-    return [pos for pos, block in enumerate(draft.blocks) if lead_of[block.text] in leads]
+    index: dict[str, list[int]] = {}
+    for pos, block in enumerate(blocks):
+        lead = lead_of[block.text]
+        positions = index.get(lead)
+        if positions is None:
+            index[lead] = [pos]
+        else:
+            positions.append(pos)
+    if memo is not None:
+        memo[_LEAD_INDEX] = (blocks, index)
+    return index
 
 
 def may_contain(draft: Draft, key: str) -> list[int] | range:
