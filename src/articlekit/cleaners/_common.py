@@ -34,34 +34,40 @@ def may_start_with(draft: Draft, key: str) -> list[int]:
     index = _positions_by_lead(draft.blocks)
     runs = [index[lead] for lead in index.keys() & lexicon_of(draft).lead_words(key)]
     if len(runs) == 1:
-        return list(runs[0])
-    return sorted(itertools.chain.from_iterable(runs))  # ascending runs: merged in C
+        run = runs[0]
+        return [run] if isinstance(run, int) else list(run)
+    # Ascending runs, merged in C.
+    return sorted(itertools.chain.from_iterable([r] if isinstance(r, int) else r for r in runs))
 
 
 #: Key of the last lead index in the document's memo (see _positions_by_lead).
 _LEAD_INDEX = object()
 
 
-def _positions_by_lead(blocks: tuple[DraftBlock, ...]) -> dict[str, list[int]]:
+def _positions_by_lead(blocks: tuple[DraftBlock, ...]) -> dict[str, int | list[int]]:
     """Positions of the blocks by the run of word characters they start with.
 
     The cleaners that ask :func:`may_start_with` run one after the other on the same blocks
     until one removes something: the index is kept in the document's memo and made once
-    for them all, and each asks it for its own list's lead words only.
+    for them all, and each asks it for its own list's lead words only. A lead word of one
+    block keeps its position as a bare int: a page of distinct lines would otherwise hold a
+    list per line (memory, and more for the garbage collector to walk).
     """
     memo = document_memo()
     if memo is not None:
         last = memo.get(_LEAD_INDEX)
         if last is not None and last[0] is blocks:
-            found: dict[str, list[int]] = last[1]
+            found: dict[str, int | list[int]] = last[1]
             return found
     lead_of = memo_table(lexicon._lead_word)
-    index: dict[str, list[int]] = {}
+    index: dict[str, int | list[int]] = {}
     for pos, block in enumerate(blocks):
         lead = lead_of[block.text]
         positions = index.get(lead)
         if positions is None:
-            index[lead] = [pos]
+            index[lead] = pos
+        elif isinstance(positions, int):
+            index[lead] = [positions, pos]
         else:
             positions.append(pos)
     if memo is not None:
