@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["PerText", "document_memo", "memo_table", "memoised", "per_document"]
+__all__ = ["PerText", "document_memo", "kept_for", "memo_table", "memoised", "per_document"]
 
 T = TypeVar("T")
 
@@ -58,6 +58,33 @@ def document_memo() -> dict[Any, Any] | None:
     cannot clash with a memoised function (a private object of the caller's module).
     """
     return _MEMO.get()
+
+
+def kept_for(tag: object, source: object, build: Callable[[], T]) -> T:
+    """``build()``, kept in the document's memo while it is asked for the same ``source``.
+
+    For a value several cleaners derive from the same draft blocks (a grouping, an index):
+    they run one after the other on one tuple of blocks until one removes something, so the
+    last value made is kept under ``tag`` (a private object of the caller's module) with the
+    object it was made from, and made anew for another one (compared by identity). Outside
+    a document it is made every time.
+
+    Example:
+        >>> blocks = ("a", "b")
+        >>> with per_document():
+        ...     kept_for("count", blocks, lambda: len(blocks)) is kept_for("count", blocks, list)
+        True
+    """
+    memo = document_memo()
+    if memo is None:
+        return build()
+    last = memo.get(tag)
+    if last is not None and last[0] is source:
+        kept: T = last[1]
+        return kept
+    value = build()
+    memo[tag] = (source, value)
+    return value
 
 
 class PerText(dict[str, T]):

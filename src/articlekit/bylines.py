@@ -25,7 +25,7 @@ import regex
 from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.dates import find_date
-from articlekit.features import ends_sentence, word_count
+from articlekit.features import ends_sentence, has_digit, word_count
 
 __all__ = [
     "author_names",
@@ -127,7 +127,7 @@ def looks_like_name(text: str) -> bool:
         (True, False)
     """
     tokens = text.split()
-    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
+    if not 1 <= len(tokens) <= 5 or has_digit(text):
         return False
 
     def capitalised(token: str) -> bool:
@@ -392,7 +392,7 @@ def _person(text: str, *, trusted: bool) -> str | None:
     name = natural_case(name)
     if looks_like_name(name):
         return name
-    if trusted and 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in name):
+    if trusted and 1 <= len(words) <= 6 and not has_digit(name):
         return name
     return None
 
@@ -442,7 +442,7 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
         if collective is not None:
             found.append(Contributor(collective, role, kind="organisation"))
             continue
-        if any(ch.isdigit() for ch in piece) and not _USER_NAME.match(piece):
+        if has_digit(piece) and not _USER_NAME.match(piece):
             continue  # a date, a count, a phone number: noise, not a name
         name = _person(piece, trusted=trusted)
         if name is None or (not looks_like_name(name) and not _USER_NAME.match(name)):

@@ -7,7 +7,7 @@ import itertools
 import regex
 
 from articlekit import lexicon
-from articlekit._memo import document_memo, memo_table
+from articlekit._memo import kept_for, memo_table
 from articlekit.draft import Draft, DraftBlock
 
 # After a label phrase, what separates it from the rest of the line: "Also Read: ...",
@@ -53,12 +53,10 @@ def _positions_by_lead(blocks: tuple[DraftBlock, ...]) -> dict[str, int | list[i
     block keeps its position as a bare int: a page of distinct lines would otherwise hold a
     list per line (memory, and more for the garbage collector to walk).
     """
-    memo = document_memo()
-    if memo is not None:
-        last = memo.get(_LEAD_INDEX)
-        if last is not None and last[0] is blocks:
-            found: dict[str, int | list[int]] = last[1]
-            return found
+    return kept_for(_LEAD_INDEX, blocks, lambda: _lead_index(blocks))
+
+
+def _lead_index(blocks: tuple[DraftBlock, ...]) -> dict[str, int | list[int]]:
     lead_of = memo_table(lexicon._lead_word)
     index: dict[str, int | list[int]] = {}
     for pos, block in enumerate(blocks):
@@ -70,8 +68,6 @@ def _positions_by_lead(blocks: tuple[DraftBlock, ...]) -> dict[str, int | list[i
             index[lead] = [positions, pos]
         else:
             positions.append(pos)
-    if memo is not None:
-        memo[_LEAD_INDEX] = (blocks, index)
     return index
 
 

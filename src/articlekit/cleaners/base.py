@@ -37,7 +37,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import regex
 
-from articlekit._memo import document_memo
+from articlekit._memo import kept_for
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import CleanerError, PipelineError
 
@@ -218,12 +218,10 @@ def _distinct_blocks(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[in
         cleaners run one after the other on the same blocks (until one removes something):
         the grouping is kept in the document's memo and made once for them all.
     """
-    memo = document_memo()
-    if memo is not None:
-        last = memo.get(_DISTINCT_KEY)
-        if last is not None and last[0] is blocks:
-            grouped: tuple[list[int], list[int]] = last[1]
-            return grouped
+    return kept_for(_DISTINCT_KEY, blocks, lambda: _grouped(blocks))
+
+
+def _grouped(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[int]]:
     groups: dict[tuple[object, ...], int] = {}
     firsts: list[int] = []
     group_of: list[int] = []
@@ -234,8 +232,6 @@ def _distinct_blocks(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[in
             group = groups[key] = len(firsts)
             firsts.append(pos)
         group_of.append(group)
-    if memo is not None:
-        memo[_DISTINCT_KEY] = (blocks, (firsts, group_of))
     return firsts, group_of
 
 

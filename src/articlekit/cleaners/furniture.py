@@ -20,6 +20,7 @@ from articlekit.features import (
     first_content,
     first_prose,
     folded_words,
+    has_digit,
     has_letters,
     is_flattened_list,
     is_headline_like,
@@ -79,7 +80,7 @@ class RemoveSectionLabel(Extractor):
         items = [i for i in _BREADCRUMB.split(text) if i.strip()]
         if not 1 <= len(items) <= 5 or any(more_words_than(i, 3) for i in items):
             return {}, {}
-        if any(ch.isdigit() for ch in text) or ends_sentence(text) or not has_letters(text):
+        if has_digit(text) or ends_sentence(text) or not has_letters(text):
             return {}, {}
         if not all(i.strip()[0].isupper() for i in items):
             return {}, {}
