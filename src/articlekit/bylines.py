@@ -23,6 +23,7 @@ from importlib import resources
 import regex
 
 from articlekit import lexicon
+from articlekit._names import NAME_PARTICLES, natural_case
 from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.dates import find_date
 from articlekit.features import ends_sentence, has_digit, word_count
@@ -40,34 +41,6 @@ __all__ = [
     "reads_as_byline",
 ]
 
-_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "der",
-        "den",
-        "la",
-        "le",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-        "ter",
-        "ten",
-        "du",
-        "st",
-    }
-)
 # An e-mail address is what r"\S+@\S+\.\w+" matches; :func:`_without_emails` finds it without
 # that pattern, which backtracks cubically on a run of "@" (a meta author "a@a@...": 12 s).
 _RUN = regex.compile(r"\S+")
@@ -78,42 +51,6 @@ _URL = regex.compile(r"https?://\S+|www\.\S+")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’\p{Pd}.]*|\p{Lu}\.)$", regex.V1)
 # Scripts without case (Chinese, Japanese, Arabic...): a name cannot be told by capitals.
 _CASELESS_TOKEN = regex.compile(r"^[\p{Lo}\p{M}·・]+$", regex.V1)
-
-
-def natural_case(name: str) -> str:
-    """Return an ALL-CAPS or all-lower name in natural case; other names unchanged.
-
-    Example:
-        >>> natural_case("BUSHRA SALEEM"), natural_case("MARY MCDONALD")
-        ('Bushra Saleem', 'Mary McDonald')
-        >>> natural_case("Ana de la Cruz")
-        'Ana de la Cruz'
-    """
-    letters = [c for c in name if c.isalpha()]
-    if not letters or not (name.isupper() or name.islower()):
-        return name
-    out: list[str] = []
-    for i, token in enumerate(name.split()):
-        low = token.lower()
-        if i > 0 and low in _PARTICLES:
-            out.append(low)
-            continue
-        if i > 0 and low in ("ii", "iii", "iv"):
-            out.append(low.upper())  # "Henry Ford III"
-            continue
-        word = "-".join(_cap(part) for part in low.split("-"))
-        out.append(word)
-    return " ".join(out)
-
-
-def _cap(part: str) -> str:
-    if not part:
-        return part
-    for prefix in ("mc", "o'", "o’"):
-        if part.startswith(prefix) and len(part) > len(prefix):
-            head = prefix[0].upper() + prefix[1:]
-            return head + part[len(prefix)].upper() + part[len(prefix) + 1 :]
-    return part[0].upper() + part[1:]
 
 
 def looks_like_name(text: str) -> bool:
@@ -133,7 +70,7 @@ def looks_like_name(text: str) -> bool:
     def capitalised(token: str) -> bool:
         return bool(_NAME_TOKEN.match(token) or _CASELESS_TOKEN.match(token))
 
-    rest_ok = all(capitalised(t) or t.lower() in _PARTICLES for t in tokens)
+    rest_ok = all(capitalised(t) or t.lower() in NAME_PARTICLES for t in tokens)
     return rest_ok and capitalised(tokens[0])
 
 
@@ -180,7 +117,7 @@ def is_name_particle(word: str) -> bool:
         >>> [is_name_particle(w) for w in ("De", "von", "By")]
         [True, True, False]
     """
-    return word.casefold() in _PARTICLES
+    return word.casefold() in NAME_PARTICLES
 
 
 def looks_like_interface_label(name: str) -> bool:

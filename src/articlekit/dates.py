@@ -33,6 +33,7 @@ from typing import Any
 import regex
 
 from articlekit import lexicon
+from articlekit._names import natural_case
 
 __all__ = [
     "MIN_YEAR",
@@ -534,8 +535,6 @@ def parse_dateline(
         >>> d.place, d.agency, d.date, "BERLIN (dpa) - Die"[d.end:]
         ('Berlin', 'dpa', None, 'Die')
     """
-    from articlekit.bylines import natural_case  # here: bylines imports this module
-
     m = _DATELINE.match(text)
     if m is None:
         return None
