@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from articlekit.draft import DraftBlock
-from articlekit.readers.text import normalize_space
+from articlekit.readers._space import normalize_space
 
 __all__ = ["page_blocks"]
 

@@ -6,27 +6,16 @@ import itertools
 from datetime import datetime
 
 import regex
+from lxml import etree
+from lxml import html as lxml_html
 
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputTypeError
+from articlekit.readers._space import normalize_space, normalized_lines
+from articlekit.readers.page import page_blocks
 from articlekit.segment import looks_flat, segment_text
 
 __all__ = ["normalize_space", "normalized_lines", "read_text"]
-
-# Zero-width spaces and byte-order marks separate words like a space but are not white space to
-# str.split(); make them spaces first.
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff]", regex.V1)
-
-
-def normalize_space(text: str) -> str:
-    r"""Collapse runs of white space to one space and strip the ends.
-
-    Example:
-        >>> normalize_space("  • By\tBushra   Saleem ")
-        '• By Bushra Saleem'
-    """
-    # str.split() knows exactly the white space that str.splitlines() and users' .split() do.
-    return " ".join(_ZERO_WIDTH.sub(" ", text).split())
 
 
 def read_text(
@@ -74,28 +63,6 @@ def read_text(
     return Draft(blocks=blocks, url=url, reference_date=reference_date)
 
 
-def normalized_lines(text: str) -> list[str]:
-    r"""The non-blank lines of ``text``, each white-space normalised (:func:`normalize_space`).
-
-    The same as normalising line by line, in one pass over the whole text: the zero-width
-    characters are no line boundaries, so they can become spaces before the text is split into
-    lines, and the rest runs in C (``map`` of ``str`` methods) instead of a Python call a line,
-    which was most of the reader's time on text of many short lines.
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The lines, in order; blank ones left out.
-
-    Example:
-        >>> normalized_lines(" a\u200bb \n\n\tc  d\r\n")
-        ['a b', 'c d']
-    """
-    lines = _ZERO_WIDTH.sub(" ", text).splitlines()
-    return list(filter(None, map(" ".join, map(str.split, lines))))
-
-
 def _page_source(text: str, lines: list[str]) -> tuple[str, ...] | None:
     """The blocks of the page when a line of ``text`` is a page's HTML source, else None.
 
@@ -131,11 +98,6 @@ def _without_markup(line: str) -> list[str]:
     tags = _TAG.findall(line)
     if len(tags) < DUMP_MIN_TAGS or sum(map(len, tags)) < DUMP_TAG_SHARE * len(line):
         return [line]
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    from articlekit.readers.page import page_blocks
-
     try:
         tree = lxml_html.document_fromstring(f"<html><body>{line}</body></html>")
     except (ValueError, etree.LxmlError):
