@@ -51,7 +51,15 @@ from articlekit.readers.page import page_blocks
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 
-__all__ = ["HtmlInput", "decode_html", "parse_html", "read_html", "repair_html"]
+__all__ = [
+    "HtmlInput",
+    "PageModel",
+    "decode_html",
+    "parse_html",
+    "read_html",
+    "read_page_model",
+    "repair_html",
+]
 
 #: What :func:`read_html` accepts: markup as ``str`` or ``bytes``, an lxml element, or a
 #: BeautifulSoup object.
@@ -1165,6 +1173,78 @@ def _under_extracted(
         word_count(page[i].text) for i in range(low, high) if i not in got and plain_prose(page[i])
     )
     return near >= RECALL_NEAR_SHARE * extracted
+
+
+@dataclasses.dataclass(frozen=True)
+class PageModel:
+    """A page as the block scorer reads it (see :mod:`articlekit.pagemodel`).
+
+    Attributes:
+        page: Every text block of the page, in order.
+        elements: The element each block was read in.
+        trafilatura: trafilatura's output, as blocks.
+        kept: Per page block, 1.0 when trafilatura's output holds it, else 0.0.
+        rows: The feature row of each page block.
+    """
+
+    page: tuple[DraftBlock, ...]
+    elements: list[etree._Element]
+    trafilatura: tuple[DraftBlock, ...]
+    kept: list[float]
+    rows: list[list[float]]
+
+    @property
+    def trafilatura_texts(self) -> list[str]:
+        """The text of trafilatura's blocks."""
+        return [b.text for b in self.trafilatura]
+
+
+def _kept_flags(
+    page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
+) -> list[float]:
+    """1.0 for each page block trafilatura's output holds, matched by text in order.
+
+    A block of its output that matches no page block (trafilatura joined several) still
+    holds the page blocks whose text it contains (of a few words or more: a short one would
+    match by chance).
+    """
+    kept = [0.0] * len(page)
+    unmatched: list[str] = []
+    for block, at in zip(blocks, _page_positions(where, blocks), strict=True):
+        if at is None:
+            unmatched.append(block.text)
+        else:
+            kept[at] = 1.0
+    if unmatched:
+        joined = "\n".join(unmatched)
+        for i, block in enumerate(page):
+            if not kept[i] and len(block.text) >= 20 and block.text in joined:
+                kept[i] = 1.0
+    return kept
+
+
+def read_page_model(html: HtmlInput, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> PageModel:
+    """Read a page into its :class:`PageModel`: page blocks, trafilatura's choice, rows.
+
+    Raises:
+        InputError: As :func:`read_html` does for input it cannot read.
+    """
+    from articlekit.pagemodel import html_rows
+
+    read = _read_input(html, max_bytes)
+    tree = read.tree
+    elements: list[etree._Element] = []
+    page = page_blocks(tree, elements)
+    cut_runs: list[CutRun] = []
+    searched = searched_tree(tree, cut_runs)
+    if searched is not html:
+        etree.strip_tags(searched, etree.Comment)
+    where = _page_index(page)
+    blocks = _trafilatura_blocks(searched, favor_recall=False)
+    if cut_runs:
+        blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
+    kept = _kept_flags(page, where, blocks)
+    return PageModel(page, elements, blocks, kept, html_rows(page, elements, kept))
 
 
 def read_html(

@@ -1,0 +1,299 @@
+"""The page model: one row of numbers per block of a page, read by the block scorer.
+
+Every text block of the page (:func:`articlekit.readers.page.page_blocks`) gets the same
+features, computed once: its text's shape (words, sentences, case, digits), its place in the
+markup (tag, depth, the structural words of its own and its ancestors' ``class``/``id``, the
+HTML5 sections around it), its place in the page, whether trafilatura kept it, and the same
+few values of its neighbours. The scorer (:mod:`articlekit.scorer`) weighs them with weights
+fitted on labelled pages; no threshold here is hand-set.
+
+Example:
+    >>> from lxml import html
+    >>> from articlekit.readers.page import page_blocks
+    >>> tree = html.fromstring("<body><nav><a href='/'>Home</a></nav><article><p>The council"
+    ...     " met on Monday and approved the plan after a long debate, officials said.</p>"
+    ...     "</article></body>")
+    >>> elements = []
+    >>> page = page_blocks(tree, elements)
+    >>> rows = html_rows(page, elements, kept=[0.0, 1.0])
+    >>> len(rows), len(rows[0]) == len(HTML_FEATURES)
+    (2, True)
+    >>> dict(zip(HTML_FEATURES, rows[1]))["in_article"], dict(zip(HTML_FEATURES, rows[0]))["in_nav"]
+    (1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from articlekit import lexicon
+from articlekit.draft import DraftBlock
+from articlekit.features import article_core, ends_sentence, is_prose, words
+
+__all__ = ["HTML_FEATURES", "html_rows"]
+
+#: Tags a block is read in, by the group the scorer sees (anything else is "other").
+_TAG_GROUPS = {
+    "p": "p",
+    "h1": "h1",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "li",
+    "dd": "li",
+    "dt": "li",
+    "td": "cell",
+    "th": "cell",
+    "tr": "cell",
+    "div": "div",
+    "section": "div",
+    "article": "div",
+    "blockquote": "quote",
+    "figcaption": "caption",
+    "figure": "caption",
+    "pre": "pre",
+}
+_TAGS = ("p", "h1", "heading", "li", "cell", "div", "quote", "caption", "pre", "other")
+
+#: HTML5 sections around a block, and what they say of it.
+_SECTIONS = ("article", "main", "aside", "nav", "footer", "header", "form")
+
+#: Structural words of class and id values, by what they mark. Words, not sites: each group
+#: is a kind of page part that templates of every CMS name in English.
+_CLASS_GROUPS = {
+    "content": r"article|content|story|post|entry|body|text|main|blog|news",
+    "comment": r"comment|reply|replies|discussion|disqus",
+    "navigation": r"nav|menu|breadcrumb|footer|header|masthead|toolbar",
+    "sidebar": r"sidebar|widget|aside|rail",
+    "related": r"related|recommend|more|popular|trending|teaser|read-?next|also",
+    "share": r"share|social|follow|facebook|twitter|whatsapp",
+    "promo": r"promo|newsletter|subscri|signup|sponsor|advert|ads?\b|banner|cta",
+    "meta": r"author|byline|bio|date|time|meta|tags?\b|categor|dateline",
+    "caption": r"caption|credit|figure|photo|image|gallery|media",
+    "notice": r"cookie|consent|gdpr|popup|modal|disclaimer|disclosure|paywall",
+}
+_CLASS_PATTERNS = {
+    name: re.compile(rf"(?:^|[^a-z])(?:{pattern})", re.IGNORECASE)
+    for name, pattern in _CLASS_GROUPS.items()
+}
+
+#: Blocks either side whose values a block's row carries (its context).
+_NEAR = 3
+
+#: Phrase lists of page furniture whose phrases a block may start with (all languages).
+_LABEL_LISTS = (
+    "ad_label",
+    "related_link",
+    "call_to_action",
+    "share_word",
+    "comment_heading",
+    "cookie_notice",
+    "byline",
+    "date_word",
+)
+
+
+def _names() -> tuple[str, ...]:
+    names = [
+        "log_words",
+        "log_chars",
+        "prose",
+        "ends_sentence",
+        "log_sentences",
+        "link_density",
+        "capitalised_share",
+        "digit_share",
+        "comma_rate",
+        "repeats",
+        "position",
+        "depth",
+        "depth_vs_kept",
+        "kept",
+        "kept_near",
+        "inside_kept_span",
+        "log_distance_to_kept",
+        "in_core",
+        "prose_words_near",
+        "prev_kept",
+        "next_kept",
+        "prev_prose",
+        "next_prose",
+        "prev_link_density",
+        "next_link_density",
+        "same_box_kept",
+        "stopword_share",
+        "words_vs_page_max",
+        "log_box_blocks",
+        "box_link_density",
+        "box_prose_share",
+    ]
+    names += [f"starts_{key}" for key in _LABEL_LISTS]
+    names += [f"tag_{t}" for t in _TAGS]
+    names += [f"in_{s}" for s in _SECTIONS]
+    names += [f"class_own_{g}" for g in _CLASS_GROUPS]
+    names += [f"class_up_{g}" for g in _CLASS_GROUPS]
+    return tuple(names)
+
+
+#: The name of each column of a row of :func:`html_rows`, in order.
+HTML_FEATURES = _names()
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What the markup says of an element: its depth and what surrounds it."""
+
+    depth: int
+    sections: frozenset[str]
+    own: frozenset[str]  # class groups of the element's own class and id
+    up: frozenset[str]  # class groups of its ancestors' (the element's own included)
+
+
+def _class_groups(element: etree._Element) -> frozenset[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if len(names) < 2:
+        return frozenset()
+    return frozenset(g for g, pattern in _CLASS_PATTERNS.items() if pattern.search(names))
+
+
+def _place(element: etree._Element, known: dict[etree._Element, _Place]) -> _Place:
+    """The element's place, from its parent's (each element of the page is read once)."""
+    chain: list[etree._Element] = []
+    node: etree._Element | None = element
+    while node is not None and node not in known:
+        chain.append(node)
+        node = node.getparent()
+    above = known[node] if node is not None else _Place(0, frozenset(), frozenset(), frozenset())
+    for el in reversed(chain):  # from the highest unknown ancestor down to the element
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        own = _class_groups(el)
+        sections = above.sections | {tag} if tag in _SECTIONS else above.sections
+        above = known[el] = _Place(above.depth + 1, sections, own, above.up | own)
+    return above
+
+
+def _share(count: int, total: int) -> float:
+    return count / total if total else 0.0
+
+
+def html_rows(
+    page: tuple[DraftBlock, ...],
+    elements: Sequence[etree._Element],
+    kept: Sequence[float],
+) -> list[list[float]]:
+    """The feature row of every block of the page, in the order of :data:`HTML_FEATURES`.
+
+    Args:
+        page: The page's blocks (:func:`~articlekit.readers.page.page_blocks`).
+        elements: The element each block was read in (filled by ``page_blocks``).
+        kept: Per block, 1.0 when trafilatura's output holds it, else 0.0 (a value between
+            for a block it holds in part).
+
+    Returns:
+        One list of floats per block.
+    """
+    n = len(page)
+    if n == 0:
+        return []
+    texts = [b.text for b in page]
+    counts = [len(words(t)) for t in texts]
+    prose = [is_prose(t) for t in texts]
+    links = [b.link_density or 0.0 for b in page]
+    repeats = Counter(texts)
+    known: dict[etree._Element, _Place] = {}
+    places = [_place(el, known) for el in elements]
+    kept_at = [i for i, k in enumerate(kept) if k > 0]
+    first_kept, last_kept = (kept_at[0], kept_at[-1]) if kept_at else (-1, -1)
+    kept_depths = sorted(places[i].depth for i in kept_at)
+    usual_depth = kept_depths[len(kept_depths) // 2] if kept_depths else 0
+    core_start, core_end = article_core(page)
+    # Distance to the nearest kept block, from both sides in two passes.
+    distance = [float(n)] * n
+    last = None
+    for i in range(n):
+        if kept[i] > 0:
+            last = i
+        if last is not None:
+            distance[i] = float(i - last)
+    last = None
+    for i in range(n - 1, -1, -1):
+        if kept[i] > 0:
+            last = i
+        if last is not None:
+            distance[i] = min(distance[i], float(last - i))
+    # Prose words in a window around each block (a running sum).
+    prose_words = [counts[i] if prose[i] else 0 for i in range(n)]
+    running = [0]
+    for value in prose_words:
+        running.append(running[-1] + value)
+    # What trafilatura kept of the block's box: the other blocks read in the same element's
+    # parent.
+    box_kept: dict[etree._Element | None, list[float]] = {}
+    box_links: dict[etree._Element | None, list[float]] = {}
+    box_prose: dict[etree._Element | None, list[bool]] = {}
+    parents = [el.getparent() for el in elements]
+    for i, parent in enumerate(parents):
+        box_kept.setdefault(parent, []).append(kept[i])
+        box_links.setdefault(parent, []).append(links[i])
+        box_prose.setdefault(parent, []).append(prose[i])
+    lex = lexicon.for_language(None)
+    stopwords = lex.words("stopwords")
+    most_words = max(counts) or 1
+    rows: list[list[float]] = []
+    for i, block in enumerate(page):
+        text = texts[i]
+        tokens = words(text)
+        place = places[i]
+        lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
+        near_kept = [kept[j] for j in range(lo, hi) if j != i]
+        box = box_kept[parents[i]]
+        row = [
+            math.log1p(counts[i]),
+            math.log1p(len(text)),
+            float(prose[i]),
+            float(ends_sentence(text)),
+            math.log1p(text.count(". ") + 1),
+            links[i],
+            _share(sum(1 for w in tokens if w[:1].isupper()), len(tokens)),
+            _share(sum(c.isdigit() for c in text), len(text)),
+            _share(text.count(","), len(tokens)),
+            math.log1p(repeats[text] - 1),
+            i / n,
+            math.log1p(place.depth),
+            float(place.depth - usual_depth) / 10.0 if kept_at else 0.0,
+            kept[i],
+            sum(near_kept) / len(near_kept) if near_kept else 0.0,
+            float(first_kept <= i <= last_kept),
+            math.log1p(distance[i]),
+            float(core_start <= i < core_end),
+            math.log1p(running[hi] - running[lo]),
+            kept[i - 1] if i else 0.0,
+            kept[i + 1] if i + 1 < n else 0.0,
+            float(prose[i - 1]) if i else 0.0,
+            float(prose[i + 1]) if i + 1 < n else 0.0,
+            links[i - 1] if i else 0.0,
+            links[i + 1] if i + 1 < n else 0.0,
+            (sum(box) - kept[i]) / (len(box) - 1) if len(box) > 1 else kept[i],
+            _share(sum(1 for w in tokens if w.lower() in stopwords), len(tokens)),
+            counts[i] / most_words,
+            math.log1p(len(box)),
+            sum(box_links[parents[i]]) / len(box),
+            sum(box_prose[parents[i]]) / len(box),
+        ]
+        row += [float(lex.starts_with(key, text) is not None) for key in _LABEL_LISTS]
+        group = _TAG_GROUPS.get(block.tag or "", "other")
+        row += [float(group == t) for t in _TAGS]
+        row += [float(s in place.sections) for s in _SECTIONS]
+        row += [float(g in place.own) for g in _CLASS_GROUPS]
+        row += [float(g in place.up) for g in _CLASS_GROUPS]
+        rows.append(row)
+    return rows

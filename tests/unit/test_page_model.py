@@ -1,0 +1,116 @@
+"""The page model's rows and the block scorer (articlekit.pagemodel, articlekit.scorer)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from lxml import html as lxml_html
+
+from articlekit.errors import ArticlekitError
+from articlekit.pagemodel import HTML_FEATURES, html_rows
+from articlekit.readers.html import read_page_model
+from articlekit.readers.page import page_blocks
+from articlekit.scorer import BlockScorer
+
+_STORY = (
+    "The harbour council approved the new ferry timetable on Monday after a debate that "
+    "lasted well into the night, officials said. "
+)
+PAGE = f"""<html><head><title>Ferry timetable approved</title></head><body>
+<nav class="site-menu"><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article class="story-body">
+<h1>Harbour council approves new ferry timetable</h1>
+<p>{_STORY * 2}</p>
+<p>{_STORY.replace("Monday", "Tuesday") * 2}</p>
+<p>{_STORY.replace("council", "board") * 2}</p>
+</article></main>
+<aside class="related-posts"><ul><li><a href="/a">Storm closes the old bridge</a></li>
+<li><a href="/b">Mayor opens the new library</a></li></ul></aside>
+<footer><p>Copyright 2026 The Harbour News</p></footer>
+</body></html>"""
+
+
+def _rows(page_html: str, kept: list[float] | None = None) -> list[dict[str, float]]:
+    tree = lxml_html.fromstring(page_html)
+    elements: list = []
+    page = page_blocks(tree, elements)
+    flags = kept if kept is not None else [0.0] * len(page)
+    return [dict(zip(HTML_FEATURES, row, strict=True)) for row in html_rows(page, elements, flags)]
+
+
+def _texts(page_html: str) -> list[str]:
+    return [b.text for b in page_blocks(lxml_html.fromstring(page_html))]
+
+
+def test_one_row_per_block_with_every_feature() -> None:
+    texts = _texts(PAGE)
+    rows = _rows(PAGE)
+    assert len(rows) == len(texts) > 5
+    assert all(len(r) == len(HTML_FEATURES) for r in rows)
+    assert all(math.isfinite(v) for r in rows for v in r.values())
+
+
+def test_sections_and_class_words_are_read_from_the_ancestors() -> None:
+    texts = _texts(PAGE)
+    rows = dict(zip(texts, _rows(PAGE), strict=True))
+    assert rows["Home News"]["in_nav"] == 1.0
+    assert rows["Home News"]["class_own_navigation"] == 1.0
+    story = next(t for t in texts if t.startswith("The harbour council"))
+    assert rows[story]["in_article"] == rows[story]["in_main"] == 1.0
+    assert rows[story]["class_up_content"] == 1.0 and rows[story]["class_own_content"] == 0.0
+    assert rows[story]["in_nav"] == rows[story]["in_aside"] == 0.0
+    assert rows[story]["prose"] == 1.0 and rows[story]["tag_p"] == 1.0
+    teaser = rows["Storm closes the old bridge"]
+    assert teaser["in_aside"] == teaser["class_up_related"] == teaser["tag_li"] == 1.0
+    assert teaser["link_density"] == 1.0
+    assert rows["Copyright 2026 The Harbour News"]["in_footer"] == 1.0
+
+
+def test_kept_flags_and_their_neighbourhood() -> None:
+    texts = _texts(PAGE)
+    kept = [1.0 if t.startswith(_STORY[:60]) else 0.0 for t in texts]  # the first paragraph
+    rows = _rows(PAGE, kept)
+    at = kept.index(1.0)
+    assert rows[at]["kept"] == 1.0 and rows[at]["log_distance_to_kept"] == 0.0
+    assert rows[at + 1]["prev_kept"] == 1.0 and rows[at + 1]["kept"] == 0.0
+    assert rows[at + 1]["log_distance_to_kept"] == pytest.approx(math.log(2))
+    assert rows[-1]["log_distance_to_kept"] > rows[at + 1]["log_distance_to_kept"]
+    assert rows[at]["inside_kept_span"] == 1.0 and rows[0]["inside_kept_span"] == 0.0
+
+
+def test_rows_are_the_same_for_the_same_page() -> None:
+    assert _rows(PAGE) == _rows(PAGE)
+
+
+def test_an_empty_page_has_no_rows() -> None:
+    assert html_rows((), [], []) == []
+
+
+def test_read_page_model_marks_what_trafilatura_kept() -> None:
+    model = read_page_model(PAGE)
+    assert len(model.rows) == len(model.page) == len(model.kept) == len(model.elements)
+    kept = {b.text for b, k in zip(model.page, model.kept, strict=True) if k}
+    assert any(t.startswith("The harbour council") for t in kept)
+    assert "Home News" not in kept
+    assert model.trafilatura_texts and all(isinstance(t, str) for t in model.trafilatura_texts)
+
+
+def test_scorer_is_a_logistic_model() -> None:
+    scorer = BlockScorer(("a", "b"), (2.0, -1.0), 0.5, 0.5)
+    low, mid, high = scorer.scores([[-5.0, 0.0], [0.0, 0.5], [5.0, 0.0]])
+    assert mid == pytest.approx(0.5)
+    assert 0.0 < low < mid < high < 1.0
+    # No overflow far out on either side.
+    far = scorer.scores([[1e6, 0.0], [-1e6, 0.0]])
+    assert far[0] == pytest.approx(1.0) and far[1] == pytest.approx(0.0)
+
+
+def test_scorer_from_dict_round_trips_and_refuses_bad_weights() -> None:
+    data = {"kind": "logistic", "features": ["a"], "weights": [1.5], "bias": -1, "threshold": 0.4}
+    scorer = BlockScorer.from_dict(data)
+    assert scorer == BlockScorer(("a",), (1.5,), -1.0, 0.4)
+    with pytest.raises(ArticlekitError, match="kind"):
+        BlockScorer.from_dict({**data, "kind": "forest"})
+    with pytest.raises(ArticlekitError, match="2 weights for 1 features"):
+        BlockScorer.from_dict({**data, "weights": [1.0, 2.0]})
