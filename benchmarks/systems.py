@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.metadata
+import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -189,6 +191,32 @@ def articlekit_html(page: Page) -> Prediction:
         return _from_article(exc.article)
 
 
+#: The block scorer's weights for ``articlekit_scorer`` (``python -m benchmarks.train fit``).
+SCORER_WEIGHTS_ENV = "ARTICLEKIT_SCORER_WEIGHTS"
+
+
+def articlekit_scorer(page: Page) -> Prediction:
+    """``clean_html`` with the block scorer of ``$ARTICLEKIT_SCORER_WEIGHTS`` picking the blocks.
+
+    In place of trafilatura's output and the reader's put-back steps (issue 17): run it with
+    weights fitted without the dataset it is scored on (``fit --exclude DATASET``).
+    """
+    _articlekit()
+    html_reader = importlib.import_module("articlekit.readers.html")
+    if html_reader._BLOCK_SCORER is None:
+        from articlekit.scorer import BlockScorer
+
+        weights = json.loads(Path(os.environ[SCORER_WEIGHTS_ENV]).read_text("utf-8"))
+        html_reader._BLOCK_SCORER = BlockScorer.from_dict(weights)
+    return articlekit_html(page)
+
+
+def _scorer_probe() -> str | None:
+    if not os.environ.get(SCORER_WEIGHTS_ENV):
+        return f"set {SCORER_WEIGHTS_ENV} to a weights file (python -m benchmarks.train fit)"
+    return _articlekit_probe("clean_html")
+
+
 def articlekit_text(page: Page, *, flat: str | None = None) -> Prediction:
     """``clean_text`` on ``page_text``; ``flat``: "newlines" replaces each newline by a space,
     "spaces" also collapses every run of white space (no blank line left to see)."""
@@ -299,6 +327,7 @@ def _register_all() -> None:
     ]
     for name, fn, function in articlekit_systems:
         register(name, fn, dists=["articlekit"], probe=partial(_articlekit_probe, function))
+    register("articlekit_scorer", articlekit_scorer, dists=["articlekit"], probe=_scorer_probe)
     register("page_text", page_text, fields={TEXT}, dists=())
     register("trafilatura", trafilatura_, modules=["trafilatura"])
     register(

@@ -7,7 +7,7 @@ import math
 import pytest
 from lxml import html as lxml_html
 
-from articlekit.errors import ArticlekitError
+from articlekit.errors import ArticlekitError, NoArticleError
 from articlekit.pagemodel import HTML_FEATURES, html_rows
 from articlekit.readers.html import read_page_model
 from articlekit.readers.page import page_blocks
@@ -114,3 +114,25 @@ def test_scorer_from_dict_round_trips_and_refuses_bad_weights() -> None:
         BlockScorer.from_dict({**data, "kind": "forest"})
     with pytest.raises(ArticlekitError, match="2 weights for 1 features"):
         BlockScorer.from_dict({**data, "weights": [1.0, 2.0]})
+
+
+def test_the_reader_can_pick_its_blocks_with_a_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import articlekit.readers.html as reader
+
+    def scorer(**weights: float) -> BlockScorer:
+        return BlockScorer(
+            HTML_FEATURES, tuple(weights.get(f, 0.0) for f in HTML_FEATURES), -5.0, 0.5
+        )
+
+    default = [b.text for b in reader.read_html(PAGE).blocks]
+    # A scorer that keeps the links of the HTML5 <nav> only: no article is left.
+    monkeypatch.setattr(reader, "_BLOCK_SCORER", scorer(in_nav=10.0))
+    with pytest.raises(NoArticleError):
+        reader.read_html(PAGE)
+    # One that keeps the blocks of the <article>: headline and three paragraphs, renumbered.
+    monkeypatch.setattr(reader, "_BLOCK_SCORER", scorer(in_article=10.0))
+    picked = [b.text for b in reader.read_html(PAGE).blocks]
+    assert picked[0] == "Harbour council approves new ferry timetable" and len(picked) == 4
+    assert [b.index for b in reader.read_html(PAGE).blocks] == [0, 1, 2, 3]
+    monkeypatch.setattr(reader, "_BLOCK_SCORER", None)
+    assert [b.text for b in reader.read_html(PAGE).blocks] == default

@@ -34,6 +34,7 @@ from articlekit.features import (
     word_count,
     words,
 )
+from articlekit.pagemodel import html_rows
 from articlekit.readers import boxes
 from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
@@ -50,6 +51,7 @@ from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
+from articlekit.scorer import BlockScorer
 
 __all__ = [
     "HtmlInput",
@@ -1229,8 +1231,6 @@ def read_page_model(html: HtmlInput, *, max_bytes: int | None = DEFAULT_MAX_BYTE
     Raises:
         InputError: As :func:`read_html` does for input it cannot read.
     """
-    from articlekit.pagemodel import html_rows
-
     read = _read_input(html, max_bytes)
     tree = read.tree
     elements: list[etree._Element] = []
@@ -1313,6 +1313,50 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
 REPEAT_CHECK_BLOCKS = 10_000
 
 
+#: The block scorer the reader picks the article's blocks with, in place of trafilatura's
+#: output and the put-back steps after it; None (the default) keeps those. Set by the
+#: benchmark only, to judge the scorer on real drafts (issue 17), until it beats them.
+_BLOCK_SCORER: BlockScorer | None = None
+
+
+def _scored_blocks(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    where: PageIndex,
+    blocks: tuple[DraftBlock, ...],
+    scorer: BlockScorer,
+) -> tuple[DraftBlock, ...]:
+    """The page blocks the scorer keeps, with trafilatura's choice as one of their features."""
+    kept = _kept_flags(page, where, blocks)
+    scores = scorer.scores(html_rows(page, elements, kept))
+    return _renumbered(b for b, s in zip(page, scores, strict=True) if s >= scorer.threshold)
+
+
+def _put_back(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    where: PageIndex,
+    searched: etree._Element,
+    blocks: tuple[DraftBlock, ...],
+    cut_runs: list[CutRun],
+    hints: Hints,
+) -> tuple[tuple[DraftBlock, ...], str]:
+    """Return trafilatura's output with what it missed put back, and the extractor that won."""
+    if _under_extracted(page, where, blocks):
+        recall = _trafilatura_blocks(searched, favor_recall=True)
+        if cut_runs:
+            recall = _with_cut_runs(page, elements, where, recall, cut_runs)
+        if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
+            blocks = recall
+    blocks, extractor = _check_against_page_core(page, blocks)
+    if extractor == "trafilatura":
+        blocks = _unmerged(page, where, blocks)
+    blocks = _with_standfirst(page, where, blocks, hints.subtitle)
+    blocks = _with_subheadings(page, where, blocks)
+    blocks = _with_gap_prose(page, where, blocks)
+    return blocks, extractor
+
+
 def _read_tree(
     tree: lxml_html.HtmlElement,
     html: HtmlInput,
@@ -1340,18 +1384,10 @@ def _read_tree(
     blocks = _trafilatura_blocks(searched, favor_recall=False)
     if cut_runs:
         blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
-    if _under_extracted(page, where, blocks):
-        recall = _trafilatura_blocks(searched, favor_recall=True)
-        if cut_runs:
-            recall = _with_cut_runs(page, elements, where, recall, cut_runs)
-        if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
-            blocks = recall
-    blocks, extractor = _check_against_page_core(page, blocks)
-    if extractor == "trafilatura":
-        blocks = _unmerged(page, where, blocks)
-    blocks = _with_standfirst(page, where, blocks, hints.subtitle)
-    blocks = _with_subheadings(page, where, blocks)
-    blocks = _with_gap_prose(page, where, blocks)
+    if _BLOCK_SCORER is not None:
+        blocks, extractor = _scored_blocks(page, elements, where, blocks, _BLOCK_SCORER), "scorer"
+    else:
+        blocks, extractor = _put_back(page, elements, where, searched, blocks, cut_runs, hints)
     positions = _page_positions(where, blocks)
     at = boxes.placed_elements(elements, positions)
     box = boxes.article_box(at, blocks)
