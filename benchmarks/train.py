@@ -2,12 +2,15 @@
 
 A block of a page is *content* when its text is in the page's gold text (most of its 4-token
 shingles are, or the whole of a block of under four tokens), or holds a ``with`` snippet (and
-not a ``without`` one) where the gold has snippets. Every block of every page becomes a row of
-:data:`articlekit.pagemodel.HTML_FEATURES`::
+not a ``without`` one) where the gold has snippets; on messy-dev, when it is a ``body`` line
+(not when it is a ``junk`` line). Every block of every page becomes a row of
+:data:`articlekit.pagemodel.HTML_FEATURES` (``--path html``: the page's blocks) or of
+:data:`articlekit.pagemodel.TEXT_FEATURES` (``--path text``: the lines of ``page_text``, and
+messy-dev's records)::
 
     python -m benchmarks.train table ../shared/data/dev [--limit N] [--cache DIR]
-    python -m benchmarks.train lodo [--cache DIR]         # leave-one-dataset-out figures
-    python -m benchmarks.train fit [--exclude DATASET] [--cache DIR] [--out FILE]
+    python -m benchmarks.train lodo [--path html|text] [--cache DIR]   # leave-one-dataset-out
+    python -m benchmarks.train fit [--path html|text] [--exclude DATASET] [--out FILE]
 
 ``table`` reads the pages once (trafilatura runs on each) and keeps the rows in ``--cache``
 (default ``~/.cache/articlekit-train``, outside the repo: they hold the dev pages' text).
@@ -29,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from articlekit import pagemodel
+from articlekit.readers.html import read_page_model
+from articlekit.readers.text import read_text
 from benchmarks.metrics import (
     Gold,
     collapse_ws,
@@ -43,6 +49,8 @@ from benchmarks.run import count_lines, progress, read_lines
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "articlekit-train"
 #: Datasets whose gold labels blocks (text or snippets); the others only have metadata.
 LABELLED = ("l3s-gn1", "wcxb-dev", "dragnet", "trafilatura-eval")
+#: The plain-text path also learns from messy-dev's records.
+LABELLED_TEXT = (*LABELLED, "messy-dev")
 #: A block of four tokens or more is content when this share of its shingles is in the gold.
 CONTENT_SHARE = 0.5
 
@@ -56,7 +64,7 @@ class PageRows:
     texts: list[str]
     rows: list[list[float]]
     labels: list[float | None]
-    trafilatura_text: str
+    baseline_text: str  # trafilatura's output (html), the whole text (text)
     gold: dict[str, Any] = field(default_factory=dict)
 
 
@@ -96,30 +104,62 @@ def labels_of(texts: Sequence[str], gold: Gold) -> list[float | None]:
     return [None] * len(texts)
 
 
-def page_rows(line: str) -> PageRows | None:
-    """Read one dev page into rows (None when it has no labels or the reader fails on it)."""
-    from articlekit.readers.html import read_page_model
-
+def page_rows(line: str) -> tuple[PageRows | None, PageRows | None]:
+    """Read one dev record into its HTML rows and its plain-text rows (None where it has none)."""
     record = json.loads(line)
+    dataset = str(record.get("dataset") or "")
     gold = Gold.from_dict(record.get("gold") or {})
+    if "body" in (record.get("gold") or {}):
+        return None, _messy_rows(record)
     if gold.text is None and not gold.has_snippets:
-        return None
-    html = record.get("html")
-    if not html:
-        return None
-    try:
-        model = read_page_model(html)
-    except Exception:  # a page the reader refuses is no training row
-        return None
-    texts = [b.text for b in model.page]
+        return None, None
+    golds = {"text": gold.text, "with": list(gold.with_), "without": list(gold.without)}
+    html_rows = text_rows = None
+    if record.get("html"):
+        try:
+            model = read_page_model(record["html"])
+        except Exception:  # a page the reader refuses is no training row
+            model = None
+        if model is not None:
+            texts = [b.text for b in model.page]
+            html_rows = PageRows(
+                dataset,
+                str(record.get("id")),
+                texts,
+                model.rows,
+                labels_of(texts, gold),
+                "\n".join(model.trafilatura_texts),
+                golds,
+            )
+    if record.get("page_text"):
+        texts = [b.text for b in read_text(record["page_text"]).blocks]
+        text_rows = PageRows(
+            f"{dataset}",
+            str(record.get("id")),
+            texts,
+            pagemodel.text_rows(texts),
+            labels_of(texts, gold),
+            record["page_text"],
+            golds,
+        )
+    return html_rows, text_rows
+
+
+def _messy_rows(record: dict[str, Any]) -> PageRows:
+    """A messy-dev record: its lines are labelled by the gold's body and junk lists."""
+    gold = record["gold"]
+    body = {" ".join(str(b).split()) for b in gold.get("body") or ()}
+    junk = {" ".join(str(j).split()) for j in gold.get("junk") or ()} - body
+    texts = [b.text for b in read_text(record["text"]).blocks]
+    labels: list[float | None] = [1.0 if t in body else 0.0 if t in junk else None for t in texts]
     return PageRows(
-        dataset=str(record.get("dataset")),
-        page_id=str(record.get("id")),
-        texts=texts,
-        rows=model.rows,
-        labels=labels_of(texts, gold),
-        trafilatura_text="\n".join(model.trafilatura_texts),
-        gold={"text": gold.text, "with": list(gold.with_), "without": list(gold.without)},
+        "messy-dev",
+        str(record.get("id")),
+        texts,
+        pagemodel.text_rows(texts),
+        labels,
+        record["text"],
+        {"text": "\n".join(gold.get("body") or ()), "body": sorted(body), "junk": sorted(junk)},
     )
 
 
@@ -128,35 +168,41 @@ def _init() -> None:
 
 
 def build_table(files: Sequence[Path], limit: int | None, cache: Path, jobs: int) -> None:
-    """Read every labelled page of ``files`` into ``cache/<dataset>.pkl``."""
-    cache.mkdir(parents=True, exist_ok=True)
+    """Read every labelled record of ``files`` into ``cache/<path>/<dataset>.pkl``."""
     for path in files:
         name = path.name.split(".")[0]
-        if name not in LABELLED:
+        if name not in LABELLED_TEXT:
             continue
         total = count_lines(path, limit)
-        pages: list[PageRows] = []
+        found: dict[str, list[PageRows]] = {"html": [], "text": []}
         with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init) as pool:
             results = pool.imap(page_rows, read_lines(path, limit), chunksize=4)
             for got in progress(_as_dicts(results), total, name):
-                if got["page"] is not None:
-                    pages.append(got["page"])
-        with (cache / f"{name}.pkl").open("wb") as fh:
-            # Plain dicts: the class is ``__main__.PageRows`` when this runs as a script.
-            pickle.dump([vars(p) for p in pages], fh)
-        print(f"{name}: {len(pages)} pages, {sum(len(p.rows) for p in pages)} blocks")
+                for kind, rows in zip(("html", "text"), got["rows"], strict=True):
+                    if rows is not None:
+                        found[kind].append(rows)
+        for kind, pages in found.items():
+            if not pages:
+                continue
+            (cache / kind).mkdir(parents=True, exist_ok=True)
+            with (cache / kind / f"{name}.pkl").open("wb") as fh:
+                # Plain dicts: the class is ``__main__.PageRows`` when this runs as a script.
+                pickle.dump([vars(p) for p in pages], fh)
+            print(f"{kind} {name}: {len(pages)} pages, {sum(len(p.rows) for p in pages)} blocks")
 
 
-def _as_dicts(results: Iterator[PageRows | None]) -> Iterator[dict[str, Any]]:
-    for page in results:
-        yield {"page": page}
+def _as_dicts(
+    results: Iterator[tuple[PageRows | None, PageRows | None]],
+) -> Iterator[dict[str, Any]]:
+    for rows in results:
+        yield {"rows": rows}
 
 
-def load(cache: Path) -> dict[str, list[PageRows]]:
-    """The cached pages of every labelled dataset."""
+def load(cache: Path, kind: str) -> dict[str, list[PageRows]]:
+    """The cached pages of every labelled dataset, for one path (``html`` or ``text``)."""
     found: dict[str, list[PageRows]] = {}
-    for name in LABELLED:
-        path = cache / f"{name}.pkl"
+    for name in LABELLED_TEXT:
+        path = cache / kind / f"{name}.pkl"
         if path.exists():
             with path.open("rb") as fh:
                 found[name] = [PageRows(**page) for page in pickle.load(fh)]
@@ -177,11 +223,9 @@ def _matrix(pages: Sequence[PageRows]) -> tuple[Any, Any, Any]:
     return np.array(xs, dtype=float), np.array(ys, dtype=int), np.array(ws, dtype=float)
 
 
-def fit(pages: Sequence[PageRows]) -> dict[str, Any]:
+def fit(pages: Sequence[PageRows], features: Sequence[str]) -> dict[str, Any]:
     """Fit the scorer on ``pages``; return its weights as the library reads them."""
     from sklearn.linear_model import LogisticRegression
-
-    from articlekit.pagemodel import HTML_FEATURES
 
     x, y, w = _matrix(pages)
     mean = x.mean(axis=0)
@@ -193,7 +237,7 @@ def fit(pages: Sequence[PageRows]) -> dict[str, Any]:
     bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
     return {
         "kind": "logistic",
-        "features": list(HTML_FEATURES),
+        "features": list(features),
         "weights": [round(float(c), 6) for c in coef],
         "bias": round(bias, 6),
         "threshold": 0.5,
@@ -207,33 +251,48 @@ def _scores(weights: dict[str, Any], rows: Sequence[Sequence[float]]) -> list[fl
 
 
 def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
-    """The scorer's selection on ``pages`` against the gold, beside trafilatura's output."""
+    """The scorer's selection on ``pages`` against the gold, beside the baseline's text.
+
+    The baseline is trafilatura's output (HTML) or the whole text (plain text). On messy-dev
+    also the share of body lines lost and of junk lines kept, as benchmarks.run counts them.
+    """
     threshold = float(weights["threshold"])
     ours, theirs = [], []
     snip_ours, snip_theirs = [0, 0, 0], [0, 0, 0]
     right = total = 0
+    body = lost = junk = leaked = 0
     for page in pages:
         scores = _scores(weights, page.rows)
         for s, label in zip(scores, page.labels, strict=True):
             if label is not None:
                 total += 1
                 right += (s >= threshold) == (label == 1.0)
-        text = "\n".join(t for t, s in zip(page.texts, scores, strict=True) if s >= threshold)
+        kept = [t for t, s in zip(page.texts, scores, strict=True) if s >= threshold]
+        text = "\n".join(kept)
+        if "body" in page.gold:
+            lines = set(kept)
+            body += len(page.gold["body"])
+            lost += sum(b not in lines for b in page.gold["body"])
+            junk += len(page.gold["junk"])
+            leaked += sum(j in lines for j in page.gold["junk"])
         if page.gold.get("text"):
             ours.append(shingle_match(page.gold["text"], text))
-            theirs.append(shingle_match(page.gold["text"], page.trafilatura_text))
+            theirs.append(shingle_match(page.gold["text"], page.baseline_text))
         else:
-            for acc, out in ((snip_ours, text), (snip_theirs, page.trafilatura_text)):
+            for acc, out in ((snip_ours, text), (snip_theirs, page.baseline_text)):
                 got = snippet_counts(out, page.gold["with"], page.gold["without"])
                 for k in range(3):
                     acc[k] += got[k]
     result: dict[str, Any] = {"pages": len(pages), "block_accuracy": right / max(1, total)}
     if ours:
-        result["f1"] = _prf(main_text_scores(ours))
-        result["trafilatura_f1"] = _prf(main_text_scores(theirs))
-    if any(snip_ours):
-        result["snippet"] = _prf(snippet_scores(*snip_ours))
-        result["trafilatura_snippet"] = _prf(snippet_scores(*snip_theirs))
+        result["scorer"] = _prf(main_text_scores(ours))
+        result["baseline"] = _prf(main_text_scores(theirs))
+    elif any(snip_ours):  # a set scored by snippets only (some pages of a set have both)
+        result["scorer"] = _prf(snippet_scores(*snip_ours))
+        result["baseline"] = _prf(snippet_scores(*snip_theirs))
+    if body:
+        result["body_lost"] = lost / body
+        result["junk_leaked"] = leaked / max(1, junk)
     return result
 
 
@@ -241,12 +300,12 @@ def _prf(prf: Any) -> dict[str, float]:
     return {"f1": prf.f or 0.0, "precision": prf.p or 0.0, "recall": prf.r or 0.0}
 
 
-def lodo(data: dict[str, list[PageRows]]) -> dict[str, dict[str, Any]]:
+def lodo(data: dict[str, list[PageRows]], features: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each dataset scored by a model fitted on all the others."""
     results = {}
     for held_out, pages in data.items():
         train = [p for name, ps in data.items() if name != held_out for p in ps]
-        results[held_out] = evaluate(fit(train), pages)
+        results[held_out] = evaluate(fit(train, features), pages)
     return results
 
 
@@ -263,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="pages per file")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--path", choices=("html", "text"), default="html", help="which rows")
     parser.add_argument("--exclude", default="", help="fit without this dataset")
     parser.add_argument("--out", type=Path, default=None, help="where fit writes the weights")
     args = parser.parse_args(argv)
@@ -271,22 +331,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("table needs the data folder")
         build_table(sorted(args.data.glob("*.jsonl.gz")), args.limit, args.cache, args.jobs)
         return 0
-    data = load(args.cache)
+    data = load(args.cache, args.path)
+    features = pagemodel.HTML_FEATURES if args.path == "html" else pagemodel.TEXT_FEATURES
     if not data:
         parser.error(f"no table in {args.cache}: run `python -m benchmarks.train table` first")
     if args.command == "lodo":
-        print("| held out | pages | block acc | scorer F1 (P / R) | trafilatura F1 (P / R) |")
+        baseline = "trafilatura" if args.path == "html" else "the whole text"
+        print(f"| held out | pages | block acc | scorer F1 (P / R) | {baseline} F1 (P / R) |")
         print("|---|---|---|---|---|")
-        for name, got in lodo(data).items():
-            ours = got.get("f1") or got.get("snippet")
-            theirs = got.get("trafilatura_f1") or got.get("trafilatura_snippet")
+        for name, got in lodo(data, features).items():
+            messy = (
+                f" (body lost {got['body_lost']:.1%}, junk leaked {got['junk_leaked']:.1%})"
+                if "body_lost" in got
+                else ""
+            )
             print(
-                f"| {name} | {got['pages']} | {got['block_accuracy']:.3f} | {_fmt(ours)} "
-                f"| {_fmt(theirs)} |"
+                f"| {name} | {got['pages']} | {got['block_accuracy']:.3f} "
+                f"| {_fmt(got.get('scorer'))}{messy} | {_fmt(got.get('baseline'))} |"
             )
         return 0
     pages = [p for name, ps in data.items() if name != args.exclude for p in ps]
-    weights = fit(pages)
+    weights = fit(pages, features)
     text = json.dumps(weights, indent=1) + "\n"
     if args.out is None:
         print(text)

@@ -36,7 +36,7 @@ from articlekit import lexicon
 from articlekit.draft import DraftBlock
 from articlekit.features import article_core, ends_sentence, is_prose, words
 
-__all__ = ["HTML_FEATURES", "html_rows"]
+__all__ = ["HTML_FEATURES", "TEXT_FEATURES", "html_rows", "text_rows"]
 
 #: Tags a block is read in, by the group the scorer sees (anything else is "other").
 _TAG_GROUPS = {
@@ -101,50 +101,60 @@ _LABEL_LISTS = (
 )
 
 
-def _names() -> tuple[str, ...]:
-    names = [
-        "log_words",
-        "log_chars",
-        "prose",
-        "ends_sentence",
-        "log_sentences",
-        "link_density",
-        "capitalised_share",
-        "digit_share",
-        "comma_rate",
-        "repeats",
-        "position",
-        "depth",
-        "depth_vs_kept",
-        "kept",
-        "kept_near",
-        "inside_kept_span",
-        "log_distance_to_kept",
-        "in_core",
-        "prose_words_near",
-        "prev_kept",
-        "next_kept",
-        "prev_prose",
-        "next_prose",
-        "prev_link_density",
-        "next_link_density",
-        "same_box_kept",
-        "stopword_share",
-        "words_vs_page_max",
-        "log_box_blocks",
-        "box_link_density",
-        "box_prose_share",
-    ]
-    names += [f"starts_{key}" for key in _LABEL_LISTS]
-    names += [f"tag_{t}" for t in _TAGS]
-    names += [f"in_{s}" for s in _SECTIONS]
-    names += [f"class_own_{g}" for g in _CLASS_GROUPS]
-    names += [f"class_up_{g}" for g in _CLASS_GROUPS]
-    return tuple(names)
+#: List markers a plain-text line may start with ("• ", "- ", "1. ", "(a) ").
+_LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦●■►*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 
+#: The columns every block gets, from the texts alone (both paths).
+TEXT_FEATURES = (
+    "log_words",
+    "log_chars",
+    "prose",
+    "ends_sentence",
+    "log_sentences",
+    "capitalised_share",
+    "digit_share",
+    "comma_rate",
+    "stopword_share",
+    "list_marker",
+    "ends_colon",
+    "all_caps",
+    "repeats",
+    "position",
+    "words_vs_page_max",
+    "in_core",
+    "log_distance_to_core",
+    "prose_words_near",
+    "prev_prose",
+    "next_prose",
+    "prev_log_words",
+    "next_log_words",
+    "log_short_run",
+    *(f"starts_{key}" for key in _LABEL_LISTS),
+)
 
-#: The name of each column of a row of :func:`html_rows`, in order.
-HTML_FEATURES = _names()
+#: The columns of a row of :func:`html_rows`, in order: :data:`TEXT_FEATURES`, then the markup's.
+HTML_FEATURES = (
+    *TEXT_FEATURES,
+    "link_density",
+    "prev_link_density",
+    "next_link_density",
+    "depth",
+    "depth_vs_kept",
+    "kept",
+    "kept_near",
+    "inside_kept_span",
+    "log_distance_to_kept",
+    "prev_kept",
+    "next_kept",
+    "same_box_kept",
+    "log_box_blocks",
+    "box_link_density",
+    "box_prose_share",
+    *(f"tag_{t}" for t in _TAGS),
+    *(f"in_{s}" for s in _SECTIONS),
+    *(f"class_own_{g}" for g in _CLASS_GROUPS),
+    *(f"class_up_{g}" for g in _CLASS_GROUPS),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +195,112 @@ def _share(count: int, total: int) -> float:
     return count / total if total else 0.0
 
 
+def _distances(marked: Sequence[bool]) -> list[float]:
+    """How many blocks away the nearest marked block is (the block count when none is)."""
+    n = len(marked)
+    distance = [float(n)] * n
+    for order in (range(n), range(n - 1, -1, -1)):
+        last = None
+        for i in order:
+            if marked[i]:
+                last = i
+            if last is not None:
+                distance[i] = min(distance[i], float(abs(i - last)))
+    return distance
+
+
+def _short_runs(long: Sequence[bool]) -> list[int]:
+    """The length of the run of consecutive blocks that are not ``long`` each block is in."""
+    runs = [0] * len(long)
+    i = 0
+    while i < len(long):
+        if long[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(long) and not long[j]:
+            j += 1
+        runs[i:j] = [j - i] * (j - i)
+        i = j
+    return runs
+
+
+def text_rows(texts: Sequence[str]) -> list[list[float]]:
+    """The feature row of every block, from the texts alone, in the order of :data:`TEXT_FEATURES`.
+
+    Args:
+        texts: The blocks' texts, in order (a plain text's lines, or a page's blocks).
+
+    Returns:
+        One list of floats per block.
+
+    Example:
+        >>> rows = text_rows(["Home", "News", "The council met on Monday and approved the plan "
+        ...                   "after a long debate that lasted well into the night.", "• Share"])
+        >>> [dict(zip(TEXT_FEATURES, r))["in_core"] for r in rows]
+        [0.0, 0.0, 1.0, 0.0]
+        >>> share, home = dict(zip(TEXT_FEATURES, rows[3])), dict(zip(TEXT_FEATURES, rows[0]))
+        >>> share["list_marker"], home["log_short_run"] > 0
+        (1.0, True)
+    """
+    n = len(texts)
+    if n == 0:
+        return []
+    tokens = [words(t) for t in texts]
+    counts = [len(t) for t in tokens]
+    prose = [is_prose(t) for t in texts]
+    repeats = Counter(texts)
+    most_words = max(counts) or 1
+    core_start, core_end = article_core([_Text(t) for t in texts])
+    to_core = _distances([core_start <= i < core_end for i in range(n)])
+    running = [0]
+    for i in range(n):
+        running.append(running[-1] + (counts[i] if prose[i] else 0))
+    runs = _short_runs(prose)
+    lex = lexicon.for_language(None)
+    stopwords = lex.words("stopwords")
+    rows: list[list[float]] = []
+    for i, text in enumerate(texts):
+        own = tokens[i]
+        lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
+        letters = [c for c in text if c.isalpha()]
+        row = [
+            math.log1p(counts[i]),
+            math.log1p(len(text)),
+            float(prose[i]),
+            float(ends_sentence(text)),
+            math.log1p(text.count(". ") + 1),
+            _share(sum(1 for w in own if w[:1].isupper()), len(own)),
+            _share(sum(c.isdigit() for c in text), len(text)),
+            _share(text.count(","), len(own)),
+            _share(sum(1 for w in own if w.lower() in stopwords), len(own)),
+            float(_LIST_MARKER.match(text) is not None),
+            float(text.rstrip().endswith(":")),
+            float(len(letters) > 3 and all(c.isupper() for c in letters)),
+            math.log1p(repeats[text] - 1),
+            i / n,
+            counts[i] / most_words,
+            float(core_start <= i < core_end),
+            math.log1p(to_core[i]),
+            math.log1p(running[hi] - running[lo]),
+            float(prose[i - 1]) if i else 0.0,
+            float(prose[i + 1]) if i + 1 < n else 0.0,
+            math.log1p(counts[i - 1]) if i else 0.0,
+            math.log1p(counts[i + 1]) if i + 1 < n else 0.0,
+            math.log1p(runs[i]),
+        ]
+        row += [float(lex.starts_with(key, text) is not None) for key in _LABEL_LISTS]
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A text as :func:`~articlekit.features.article_core` reads blocks."""
+
+    text: str
+
+
 def html_rows(
     page: tuple[DraftBlock, ...],
     elements: Sequence[etree._Element],
@@ -205,38 +321,17 @@ def html_rows(
     if n == 0:
         return []
     texts = [b.text for b in page]
-    counts = [len(words(t)) for t in texts]
     prose = [is_prose(t) for t in texts]
     links = [b.link_density or 0.0 for b in page]
-    repeats = Counter(texts)
     known: dict[etree._Element, _Place] = {}
     places = [_place(el, known) for el in elements]
     kept_at = [i for i, k in enumerate(kept) if k > 0]
     first_kept, last_kept = (kept_at[0], kept_at[-1]) if kept_at else (-1, -1)
     kept_depths = sorted(places[i].depth for i in kept_at)
     usual_depth = kept_depths[len(kept_depths) // 2] if kept_depths else 0
-    core_start, core_end = article_core(page)
-    # Distance to the nearest kept block, from both sides in two passes.
-    distance = [float(n)] * n
-    last = None
-    for i in range(n):
-        if kept[i] > 0:
-            last = i
-        if last is not None:
-            distance[i] = float(i - last)
-    last = None
-    for i in range(n - 1, -1, -1):
-        if kept[i] > 0:
-            last = i
-        if last is not None:
-            distance[i] = min(distance[i], float(last - i))
-    # Prose words in a window around each block (a running sum).
-    prose_words = [counts[i] if prose[i] else 0 for i in range(n)]
-    running = [0]
-    for value in prose_words:
-        running.append(running[-1] + value)
-    # What trafilatura kept of the block's box: the other blocks read in the same element's
-    # parent.
+    to_kept = _distances([k > 0 for k in kept])
+    # What trafilatura kept of the block's box, and what the box holds: the blocks read in
+    # the same element's parent.
     box_kept: dict[etree._Element | None, list[float]] = {}
     box_links: dict[etree._Element | None, list[float]] = {}
     box_prose: dict[etree._Element | None, list[bool]] = {}
@@ -245,55 +340,32 @@ def html_rows(
         box_kept.setdefault(parent, []).append(kept[i])
         box_links.setdefault(parent, []).append(links[i])
         box_prose.setdefault(parent, []).append(prose[i])
-    lex = lexicon.for_language(None)
-    stopwords = lex.words("stopwords")
-    most_words = max(counts) or 1
-    rows: list[list[float]] = []
+    rows = text_rows(texts)
     for i, block in enumerate(page):
-        text = texts[i]
-        tokens = words(text)
         place = places[i]
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
         near_kept = [kept[j] for j in range(lo, hi) if j != i]
         box = box_kept[parents[i]]
-        row = [
-            math.log1p(counts[i]),
-            math.log1p(len(text)),
-            float(prose[i]),
-            float(ends_sentence(text)),
-            math.log1p(text.count(". ") + 1),
+        group = _TAG_GROUPS.get(block.tag or "", "other")
+        rows[i] += [
             links[i],
-            _share(sum(1 for w in tokens if w[:1].isupper()), len(tokens)),
-            _share(sum(c.isdigit() for c in text), len(text)),
-            _share(text.count(","), len(tokens)),
-            math.log1p(repeats[text] - 1),
-            i / n,
+            links[i - 1] if i else 0.0,
+            links[i + 1] if i + 1 < n else 0.0,
             math.log1p(place.depth),
             float(place.depth - usual_depth) / 10.0 if kept_at else 0.0,
             kept[i],
             sum(near_kept) / len(near_kept) if near_kept else 0.0,
             float(first_kept <= i <= last_kept),
-            math.log1p(distance[i]),
-            float(core_start <= i < core_end),
-            math.log1p(running[hi] - running[lo]),
+            math.log1p(to_kept[i]),
             kept[i - 1] if i else 0.0,
             kept[i + 1] if i + 1 < n else 0.0,
-            float(prose[i - 1]) if i else 0.0,
-            float(prose[i + 1]) if i + 1 < n else 0.0,
-            links[i - 1] if i else 0.0,
-            links[i + 1] if i + 1 < n else 0.0,
             (sum(box) - kept[i]) / (len(box) - 1) if len(box) > 1 else kept[i],
-            _share(sum(1 for w in tokens if w.lower() in stopwords), len(tokens)),
-            counts[i] / most_words,
             math.log1p(len(box)),
             sum(box_links[parents[i]]) / len(box),
             sum(box_prose[parents[i]]) / len(box),
+            *(float(group == t) for t in _TAGS),
+            *(float(s in place.sections) for s in _SECTIONS),
+            *(float(g in place.own) for g in _CLASS_GROUPS),
+            *(float(g in place.up) for g in _CLASS_GROUPS),
         ]
-        row += [float(lex.starts_with(key, text) is not None) for key in _LABEL_LISTS]
-        group = _TAG_GROUPS.get(block.tag or "", "other")
-        row += [float(group == t) for t in _TAGS]
-        row += [float(s in place.sections) for s in _SECTIONS]
-        row += [float(g in place.own) for g in _CLASS_GROUPS]
-        row += [float(g in place.up) for g in _CLASS_GROUPS]
-        rows.append(row)
     return rows

@@ -8,7 +8,7 @@ import pytest
 from lxml import html as lxml_html
 
 from articlekit.errors import ArticlekitError, NoArticleError
-from articlekit.pagemodel import HTML_FEATURES, html_rows
+from articlekit.pagemodel import HTML_FEATURES, TEXT_FEATURES, html_rows, text_rows
 from articlekit.readers.html import read_page_model
 from articlekit.readers.page import page_blocks
 from articlekit.scorer import BlockScorer
@@ -136,3 +136,30 @@ def test_the_reader_can_pick_its_blocks_with_a_scorer(monkeypatch: pytest.Monkey
     assert [b.index for b in reader.read_html(PAGE).blocks] == [0, 1, 2, 3]
     monkeypatch.setattr(reader, "_BLOCK_SCORER", None)
     assert [b.text for b in reader.read_html(PAGE).blocks] == default
+
+
+def test_text_rows_read_the_shape_and_the_neighbourhood_of_lines() -> None:
+    story = _STORY * 2
+    lines = ["Home", "News", "Sport", story, "• A bullet of the story", story, "SHARE THIS:", story]
+    rows = [dict(zip(TEXT_FEATURES, r, strict=True)) for r in text_rows(lines)]
+    assert [r["prose"] for r in rows] == [0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0]
+    # The menu is a run of three short lines, the bullet a run of one.
+    assert rows[0]["log_short_run"] == rows[2]["log_short_run"] == pytest.approx(math.log(4))
+    assert rows[4]["log_short_run"] == pytest.approx(math.log(2))
+    assert rows[4]["list_marker"] == 1.0 and rows[3]["list_marker"] == 0.0
+    assert rows[6]["all_caps"] == rows[6]["ends_colon"] == 1.0
+    assert rows[3]["repeats"] == pytest.approx(math.log(3)) and rows[0]["repeats"] == 0.0
+    # The core runs from the first paragraph to the last; the menu is outside it.
+    assert [r["in_core"] for r in rows] == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+    assert rows[0]["log_distance_to_core"] == pytest.approx(math.log(4))
+    assert rows[4]["prev_prose"] == rows[4]["next_prose"] == 1.0
+    assert text_rows([]) == []
+
+
+def test_html_rows_start_with_the_text_rows_of_the_page() -> None:
+    texts = _texts(PAGE)
+    tree = lxml_html.fromstring(PAGE)
+    elements: list = []
+    page = page_blocks(tree, elements)
+    html = html_rows(page, elements, [0.0] * len(page))
+    assert [r[: len(TEXT_FEATURES)] for r in html] == text_rows(texts)
