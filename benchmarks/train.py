@@ -134,7 +134,7 @@ def page_rows(line: str) -> tuple[PageRows | None, PageRows | None]:
     if record.get("page_text"):
         texts = [b.text for b in read_text(record["page_text"]).blocks]
         text_rows = PageRows(
-            f"{dataset}",
+            dataset,
             str(record.get("id")),
             texts,
             pagemodel.text_rows(texts),

@@ -225,6 +225,13 @@ def _short_runs(long: Sequence[bool]) -> list[int]:
     return runs
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A text as :func:`~articlekit.features.article_core` reads blocks."""
+
+    text: str
+
+
 def text_rows(texts: Sequence[str]) -> list[list[float]]:
     """The feature row of every block, from the texts alone, in the order of :data:`TEXT_FEATURES`.
 
@@ -292,13 +299,6 @@ def text_rows(texts: Sequence[str]) -> list[list[float]]:
         row += [float(lex.starts_with(key, text) is not None) for key in _LABEL_LISTS]
         rows.append(row)
     return rows
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """A text as :func:`~articlekit.features.article_core` reads blocks."""
-
-    text: str
 
 
 def html_rows(

@@ -1231,20 +1231,33 @@ def read_page_model(html: HtmlInput, *, max_bytes: int | None = DEFAULT_MAX_BYTE
     Raises:
         InputError: As :func:`read_html` does for input it cannot read.
     """
-    read = _read_input(html, max_bytes)
-    tree = read.tree
+    tree = _read_input(html, max_bytes).tree
     elements: list[etree._Element] = []
     page = page_blocks(tree, elements)
     cut_runs: list[CutRun] = []
     searched = searched_tree(tree, cut_runs)
-    if searched is not html:
+    where, blocks = _trafilatura_read(html, page, elements, searched, cut_runs)
+    kept = _kept_flags(page, where, blocks)
+    return PageModel(page, elements, blocks, kept, html_rows(page, elements, kept))
+
+
+def _trafilatura_read(
+    html: HtmlInput,
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    searched: etree._Element,
+    cut_runs: list[CutRun],
+) -> tuple[PageIndex, tuple[DraftBlock, ...]]:
+    """The page's index by text, and trafilatura's output of the searched tree as blocks."""
+    if searched is not html:  # a user's own tree is left as it is
         etree.strip_tags(searched, etree.Comment)
     where = _page_index(page)
     blocks = _trafilatura_blocks(searched, favor_recall=False)
+    # The rest of the runs trafilatura was shown the start of goes back in before its output
+    # is judged, as if it had read them whole.
     if cut_runs:
         blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
-    kept = _kept_flags(page, where, blocks)
-    return PageModel(page, elements, blocks, kept, html_rows(page, elements, kept))
+    return where, blocks
 
 
 def read_html(
@@ -1376,14 +1389,7 @@ def _read_tree(
     hints = _complete_hints(
         searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
     )
-    if searched is not html:  # a user's own tree is left as it is
-        etree.strip_tags(searched, etree.Comment)
-    where = _page_index(page)
-    # The rest of the runs trafilatura was shown the start of goes back in before its output
-    # is judged, as if it had read them whole.
-    blocks = _trafilatura_blocks(searched, favor_recall=False)
-    if cut_runs:
-        blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
+    where, blocks = _trafilatura_read(html, page, elements, searched, cut_runs)
     if _BLOCK_SCORER is not None:
         blocks, extractor = _scored_blocks(page, elements, where, blocks, _BLOCK_SCORER), "scorer"
     else:
