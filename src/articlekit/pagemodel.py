@@ -1,11 +1,14 @@
-"""The page model: one row of numbers per block of a page, read by the block scorer.
+"""The page model: one row of numbers per block of a page or line of a text, for the scorer.
 
-Every text block of the page (:func:`articlekit.readers.page.page_blocks`) gets the same
-features, computed once: its text's shape (words, sentences, case, digits), its place in the
-markup (tag, depth, the structural words of its own and its ancestors' ``class``/``id``, the
-HTML5 sections around it), its place in the page, whether trafilatura kept it, and the same
-few values of its neighbours. The scorer (:mod:`articlekit.scorer`) weighs them with weights
-fitted on labelled pages; no threshold here is hand-set.
+Every block gets the same features, computed once. :func:`text_rows` reads them from the
+texts alone (a plain text's lines): the text's shape (words, sentences, case, digits, list
+marker, stop words), the phrase lists it starts with, its place in the page and in the densest
+run of prose, and a few values of its neighbours. :func:`html_rows` adds, for the blocks of a
+page (:func:`articlekit.readers.page.page_blocks`), what the markup says: link density, tag,
+depth, the structural words of its own and its ancestors' ``class``/``id``, the HTML5 sections
+around it, whether trafilatura kept it and its neighbours. The scorer
+(:mod:`articlekit.scorer`) weighs them with weights fitted on labelled pages: no weight here
+is hand-set.
 
 Example:
     >>> from lxml import html
@@ -209,16 +212,16 @@ def _distances(marked: Sequence[bool]) -> list[float]:
     return distance
 
 
-def _short_runs(long: Sequence[bool]) -> list[int]:
-    """The length of the run of consecutive blocks that are not ``long`` each block is in."""
-    runs = [0] * len(long)
+def _short_runs(prose: Sequence[bool]) -> list[int]:
+    """The length of the run of consecutive non-prose blocks each block is in (0 for prose)."""
+    runs = [0] * len(prose)
     i = 0
-    while i < len(long):
-        if long[i]:
+    while i < len(prose):
+        if prose[i]:
             i += 1
             continue
         j = i
-        while j < len(long) and not long[j]:
+        while j < len(prose) and not prose[j]:
             j += 1
         runs[i:j] = [j - i] * (j - i)
         i = j
