@@ -15,8 +15,9 @@ messy-dev's records)::
 ``table`` reads the pages once (trafilatura runs on each) and keeps the rows in ``--cache``
 (default ``~/.cache/articlekit-train``, outside the repo: they hold the dev pages' text).
 ``lodo`` fits a model on all datasets but one and scores the one left out, for each; ``fit``
-writes the shipped weights. scikit-learn is needed here only (the ``train`` extra); the
-library reads the weights without it.
+writes the weights as :meth:`articlekit.scorer.BlockScorer.from_dict` reads them (none ship
+yet: the readers do not use the scorer by default). scikit-learn is needed here only (the
+``train`` extra); the library reads the weights without it.
 """
 
 from __future__ import annotations
