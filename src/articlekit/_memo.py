@@ -121,13 +121,18 @@ def memoised(fn: Callable[[str], T]) -> Callable[[str], T]:
         memo = _MEMO.get()
         if memo is None:
             return fallback(arg)
-        table = memo.get(fn)
-        if table is None:
-            table = memo[fn] = PerText(fn)
-        result: T = table[arg]
+        result: T = _table(memo, fn)[arg]
         return result
 
     return wrapper
+
+
+def _table(memo: dict[Any, Any], fn: Callable[[str], T]) -> PerText[T]:
+    """The document's results of ``fn``, made on first use (shared by calls and lookups)."""
+    table: PerText[T] | None = memo.get(fn)
+    if table is None:
+        table = memo[fn] = PerText(fn)
+    return table
 
 
 def memo_table(memoised_fn: Callable[[str], T]) -> Mapping[str, T]:
@@ -148,9 +153,4 @@ def memo_table(memoised_fn: Callable[[str], T]) -> Mapping[str, T]:
     """
     fn: Callable[[str], T] = memoised_fn.__wrapped__  # type: ignore[attr-defined]
     memo = _MEMO.get()
-    if memo is None:
-        return PerText(fn)
-    table: PerText[T] | None = memo.get(fn)  # type: ignore[assignment]
-    if table is None:
-        table = memo[fn] = PerText(fn)
-    return table
+    return PerText(fn) if memo is None else _table(memo, fn)

@@ -135,6 +135,8 @@ TEXT_FEATURES = (
     *(f"starts_{key}" for key in _LABEL_LISTS),
 )
 
+_PROSE = TEXT_FEATURES.index("prose")
+
 #: The columns of a row of :func:`html_rows`, in order: :data:`TEXT_FEATURES`, then the markup's.
 HTML_FEATURES = (
     *TEXT_FEATURES,
@@ -323,8 +325,8 @@ def html_rows(
     n = len(page)
     if n == 0:
         return []
-    texts = [b.text for b in page]
-    prose = [is_prose(t) for t in texts]
+    rows = text_rows([b.text for b in page])
+    prose = [row[_PROSE] == 1.0 for row in rows]  # read from the text rows, not tested again
     links = [b.link_density or 0.0 for b in page]
     known: dict[etree._Element, _Place] = {}
     places = [_place(el, known) for el in elements]
@@ -343,7 +345,6 @@ def html_rows(
         box_kept.setdefault(parent, []).append(kept[i])
         box_links.setdefault(parent, []).append(links[i])
         box_prose.setdefault(parent, []).append(prose[i])
-    rows = text_rows(texts)
     for i, block in enumerate(page):
         place = places[i]
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)

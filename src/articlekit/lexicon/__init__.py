@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -117,7 +116,6 @@ _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"\w+", regex.V1)
 # The run of word characters a text starts with (possibly empty): see Lexicon.starts_with.
 _LEAD = regex.compile(r"\w*", regex.V1)
-_ASCII_LEAD = re.compile(r"[A-Za-z0-9_]*")
 
 
 @functools.lru_cache(maxsize=256)
@@ -210,18 +208,11 @@ def match_key(text: str) -> str:
 @memoised
 def _lead_word(text: str) -> str:
     """The run of word characters the match key of ``text`` starts with ("" for none)."""
-    if text[:1].isalnum() and text.isascii():
-        # Nothing to strip before an ASCII letter or digit, and the key lowers ASCII: the
-        # run is the text's own, lowered (most lines of a page; no key needed).
-        space = text.find(" ")
-        head = text if space < 0 else text[:space]
-        if head.isalnum():
-            return head.lower()
-        ascii_run = _ASCII_LEAD.match(text)
-        return ascii_run.group().lower() if ascii_run else ""
-    key = match_key(text)
-    space = key.find(" ")
-    head = key if space < 0 else key[:space]
+    # Before an ASCII letter or digit there is nothing to strip, and the key of ASCII is the
+    # text lowered (white space aside, which ends the run anyway): most lines of a page need
+    # no key.
+    key = text.lower() if text[:1].isalnum() and text.isascii() else match_key(text)
+    head = key.split(" ", 1)[0]
     if head.isascii() and head.isalnum():
         return head  # ASCII letters and digits are word characters; a space is none
     m = _LEAD.match(key)
