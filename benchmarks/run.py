@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from benchmarks import metrics
 from benchmarks.metrics import Gold
@@ -43,6 +43,8 @@ from benchmarks.systems import (
     System,
     versions,
 )
+
+T = TypeVar("T")
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 META_FIELDS = (TITLE, AUTHORS, DATE)
@@ -262,7 +264,7 @@ def count_lines(path: Path, limit: int | None) -> int:
     return sum(1 for _ in read_lines(path, limit))
 
 
-def progress(results: Iterable[dict[str, Any]], total: int, label: str) -> Iterator[dict[str, Any]]:
+def progress(results: Iterable[T], total: int, label: str) -> Iterator[T]:
     """Wrap results with a tqdm bar on stderr, or a plain counter if tqdm is missing."""
     try:
         from tqdm import tqdm

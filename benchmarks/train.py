@@ -28,7 +28,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from typing import Any
 from articlekit import pagemodel
 from articlekit.readers.html import read_page_model
 from articlekit.readers.text import read_text
+from articlekit.scorer import BlockScorer
 from benchmarks.metrics import (
     Gold,
     collapse_ws,
@@ -178,8 +179,8 @@ def build_table(files: Sequence[Path], limit: int | None, cache: Path, jobs: int
         found: dict[str, list[PageRows]] = {"html": [], "text": []}
         with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init) as pool:
             results = pool.imap(page_rows, read_lines(path, limit), chunksize=4)
-            for got in progress(_as_dicts(results), total, name):
-                for kind, rows in zip(("html", "text"), got["rows"], strict=True):
+            for got in progress(results, total, name):
+                for kind, rows in zip(("html", "text"), got, strict=True):
                     if rows is not None:
                         found[kind].append(rows)
         for kind, pages in found.items():
@@ -190,13 +191,6 @@ def build_table(files: Sequence[Path], limit: int | None, cache: Path, jobs: int
                 # Plain dicts: the class is ``__main__.PageRows`` when this runs as a script.
                 pickle.dump([vars(p) for p in pages], fh)
             print(f"{kind} {name}: {len(pages)} pages, {sum(len(p.rows) for p in pages)} blocks")
-
-
-def _as_dicts(
-    results: Iterator[tuple[PageRows | None, PageRows | None]],
-) -> Iterator[dict[str, Any]]:
-    for rows in results:
-        yield {"rows": rows}
 
 
 def load(cache: Path, kind: str) -> dict[str, list[PageRows]]:
@@ -245,25 +239,20 @@ def fit(pages: Sequence[PageRows], features: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _scores(weights: dict[str, Any], rows: Sequence[Sequence[float]]) -> list[float]:
-    from articlekit.scorer import BlockScorer
-
-    return BlockScorer.from_dict(weights).scores(rows)
-
-
 def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
     """The scorer's selection on ``pages`` against the gold, beside the baseline's text.
 
     The baseline is trafilatura's output (HTML) or the whole text (plain text). On messy-dev
     also the share of body lines lost and of junk lines kept, as benchmarks.run counts them.
     """
-    threshold = float(weights["threshold"])
+    scorer = BlockScorer.from_dict(weights)  # once, not per page
+    threshold = scorer.threshold
     ours, theirs = [], []
     snip_ours, snip_theirs = [0, 0, 0], [0, 0, 0]
     right = total = 0
     body = lost = junk = leaked = 0
     for page in pages:
-        scores = _scores(weights, page.rows)
+        scores = scorer.scores(page.rows)
         for s, label in zip(scores, page.labels, strict=True):
             if label is not None:
                 total += 1

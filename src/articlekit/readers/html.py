@@ -1253,12 +1253,25 @@ def _trafilatura_read(
     if searched is not html:  # a user's own tree is left as it is
         etree.strip_tags(searched, etree.Comment)
     where = _page_index(page)
-    blocks = _trafilatura_blocks(searched, favor_recall=False)
+    return where, _trafilatura_output(page, elements, where, searched, cut_runs, recall=False)
+
+
+def _trafilatura_output(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    where: PageIndex,
+    searched: etree._Element,
+    cut_runs: list[CutRun],
+    *,
+    recall: bool,
+) -> tuple[DraftBlock, ...]:
+    """The searched tree as trafilatura outputs it, in blocks (``recall``: its favor_recall run)."""
+    blocks = _trafilatura_blocks(searched, favor_recall=recall)
     # The rest of the runs trafilatura was shown the start of goes back in before its output
     # is judged, as if it had read them whole.
     if cut_runs:
         blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
-    return where, blocks
+    return blocks
 
 
 def read_html(
@@ -1357,9 +1370,7 @@ def _put_back(
 ) -> tuple[tuple[DraftBlock, ...], str]:
     """Return trafilatura's output with what it missed put back, and the extractor that won."""
     if _under_extracted(page, where, blocks):
-        recall = _trafilatura_blocks(searched, favor_recall=True)
-        if cut_runs:
-            recall = _with_cut_runs(page, elements, where, recall, cut_runs)
+        recall = _trafilatura_output(page, elements, where, searched, cut_runs, recall=True)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
     blocks, extractor = _check_against_page_core(page, blocks)
