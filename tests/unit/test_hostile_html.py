@@ -293,9 +293,51 @@ def test_linear_justext_is_only_in_place_while_articlekit_runs_trafilatura() -> 
     from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
 
     before = external.revise_paragraph_classification
+    maker = external.ParagraphMaker
     with linear_justext():
         assert external.revise_paragraph_classification is revise_paragraph_classification
+        assert external.ParagraphMaker is not maker
+        assert issubclass(external.ParagraphMaker, maker)
     assert external.revise_paragraph_classification is before
+    assert external.ParagraphMaker is maker
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>First <a href='/x'>link</a>  text.</p>"
+        + "".join(f"Line {i}<br>" for i in range(300))
+        + "<div>Tail<br><br>after\n\n the   break <b>bold</b></div>"
+        + "<pre> a\n  b </pre></body></html>",
+        "<html><body><h2>Head</h2><p>© 2024</p><select><option>x</option></select></body></html>",
+    ],
+)
+def test_the_paragraph_maker_gives_justexts_paragraphs_and_classes(page: str) -> None:
+    # The maker whose paragraphs keep their text: the same paragraphs, texts, counts and
+    # classes as jusText's own, read while and after the page is read.
+    from justext.core import ParagraphMaker as JusTextMaker
+    from justext.core import classify_paragraphs
+    from lxml import html as lxml_html
+
+    from articlekit.readers.linear_justext import _replacements
+
+    ours = _replacements()["ParagraphMaker"].make_paragraphs(lxml_html.fromstring(page))
+    theirs = JusTextMaker.make_paragraphs(lxml_html.fromstring(page))
+    stoplist = frozenset({"the", "after", "first"})
+    for paragraphs in (ours, theirs):
+        classify_paragraphs(paragraphs, stoplist, 50, 150, 0.1, 0.2, 0.25, True)
+
+    def seen(paragraphs: list) -> list:
+        return [
+            (p.text, len(p), p.words_count, p.chars_count_in_links, p.tags_count, p.cf_class)
+            for p in paragraphs
+        ]
+
+    assert len(ours) > 1
+    assert seen(ours) == seen(theirs)
+    ours[0].append_text(" more")  # a node added after a read: the text follows
+    theirs[0].append_text(" more")
+    assert ours[0].text == theirs[0].text
 
 
 def test_linear_justext_overlapping_uses_put_justext_back_when_the_last_ends() -> None:
@@ -306,13 +348,16 @@ def test_linear_justext_overlapping_uses_put_justext_back_when_the_last_ends() -
     from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
 
     before = external.revise_paragraph_classification
+    maker = external.ParagraphMaker
     first, second = linear_justext(), linear_justext()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)
     assert external.revise_paragraph_classification is revise_paragraph_classification
+    assert external.ParagraphMaker is not maker
     second.__exit__(None, None, None)
     assert external.revise_paragraph_classification is before
+    assert external.ParagraphMaker is maker
 
 
 def test_page_positions_take_the_first_place_after_the_last_found() -> None:

@@ -4,13 +4,18 @@ trafilatura falls back on jusText when its own extraction is short. jusText's
 ``revise_paragraph_classification`` finds each short or near-good paragraph's nearest good or
 bad neighbour by walking to it, for every paragraph of a run: a page followed by 40,000
 ``<p>Reply</p>`` took 46 s in that function alone. :func:`revise_paragraph_classification`
-computes the same neighbours with one pass each way, and :func:`linear_justext` puts it in
-the place trafilatura calls while articlekit runs trafilatura.
+computes the same neighbours with one pass each way. jusText's paragraph also joins and
+re-normalises all its text nodes on every read of its ``text`` (its length, word count, stop
+words and link density read it some ten times), one regex callback per gap: a page of 10,000
+``Line<br>`` pieces, one paragraph, spent 0.4 s of its 0.6 s there. The paragraph maker of
+:func:`_replacements` makes paragraphs that keep that text until a node is added.
+:func:`linear_justext` puts both in the place trafilatura calls while articlekit runs it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -111,37 +116,81 @@ def revise_paragraph_classification(
     _heading_pass(paragraphs, max_heading_distance, first=False)
 
 
-# Threads may run trafilatura at once: the first to enter puts the linear function in, the
+@functools.cache
+def _replacements() -> dict[str, Any]:
+    """The names in ``trafilatura.external`` that :func:`linear_justext` replaces, and with what.
+
+    Made on first use: jusText is imported with trafilatura, not with articlekit.
+    """
+    from justext.core import ParagraphMaker as JusTextParagraphMaker
+    from justext.paragraph import Paragraph as JusTextParagraph
+
+    class _Paragraph(JusTextParagraph):  # type: ignore[misc]  # jusText is untyped
+        """jusText's paragraph, whose ``text`` is joined and normalised once per node count.
+
+        Its nodes are only ever appended to (while the page is read), so the count tells
+        whether the text kept is still the paragraph's: the same string jusText would build.
+        """
+
+        _kept: tuple[int, str] | None = None
+
+        @property
+        def text(self) -> str:
+            kept = self._kept
+            if kept is None or kept[0] != len(self.text_nodes):
+                kept = self._kept = (len(self.text_nodes), JusTextParagraph.text.fget(self))
+            return kept[1]
+
+    class ParagraphMaker(JusTextParagraphMaker):  # type: ignore[misc]  # jusText is untyped
+        """``justext.core.ParagraphMaker``, making paragraphs that keep their text."""
+
+        paragraph: Any
+
+        def _start_new_pragraph(self) -> None:  # jusText's spelling: the name it calls
+            if self.paragraph and self.paragraph.contains_text():
+                self.paragraphs.append(self.paragraph)
+            self.paragraph = _Paragraph(self.path)
+
+    return {
+        "revise_paragraph_classification": revise_paragraph_classification,
+        "ParagraphMaker": ParagraphMaker,
+    }
+
+
+# Threads may run trafilatura at once: the first to enter puts the linear functions in, the
 # last to leave puts jusText's back, so a thread leaving can never restore the other's copy.
 _LOCK = threading.Lock()
 _users = 0
-_original: Any = None
+_originals: dict[str, Any] = {}
 
 
 @contextlib.contextmanager
 def linear_justext() -> Iterator[None]:
-    """Let trafilatura call :func:`revise_paragraph_classification` instead of jusText's own.
+    """Let trafilatura call :func:`revise_paragraph_classification` and the paragraph maker.
 
     Only while some ``with`` block runs (in any thread): trafilatura's module is left as it
-    was once the last one ends. Both functions give the same classes, so another caller's
-    trafilatura call in the meantime is only faster, never different.
+    was once the last one ends. They give the same results as jusText's own, so another
+    caller's trafilatura call in the meantime is only faster, never different.
     """
-    global _users, _original
+    global _users
     try:
         from trafilatura import external
     except ImportError:  # pragma: no cover - trafilatura is a dependency
         yield
         return
-    name = "revise_paragraph_classification"
+    replacements = _replacements()
     with _LOCK:
         if _users == 0:
-            _original = getattr(external, name, None)
-        if _original is None:  # another trafilatura layout: nothing to replace
-            replaced = False
-        else:
-            replaced = True
+            # Another trafilatura layout may lack a name: only the ones it has are replaced.
+            _originals.clear()
+            _originals.update(
+                (name, getattr(external, name)) for name in replacements if hasattr(external, name)
+            )
+        replaced = bool(_originals)
+        if replaced:
             _users += 1
-            setattr(external, name, revise_paragraph_classification)
+            for name in _originals:
+                setattr(external, name, replacements[name])
     try:
         yield
     finally:
@@ -149,4 +198,5 @@ def linear_justext() -> Iterator[None]:
             with _LOCK:
                 _users -= 1
                 if _users == 0:
-                    setattr(external, name, _original)
+                    for name, original in _originals.items():
+                        setattr(external, name, original)
