@@ -4,10 +4,10 @@ Each *shape* is an input built to hit one weak spot (a backtracking pattern, a l
 blocks inside a loop over the blocks, a cache that overflows...), generated at several sizes.
 Every (shape, size) runs in a fresh subprocess with a time cap, so one pathological shape cannot
 stall the run, and the table gives, per shape, the seconds per MB at each size (the fastest of
-``--repeat`` runs), the peak memory added by the call (RSS high-water mark in the child, minus
-its RSS before the call), the ratio of the s/MB at the largest size to that at the smallest
-(1.0 is linear; 4.0 with 4x sizes is quadratic) and the exceptions raised (only
-``ArticlekitError`` subclasses are allowed)::
+``--repeat`` runs, or more while they are short: see MIN_SECONDS), the peak memory added by
+the call (RSS high-water mark in the child, minus its RSS before the call), the ratio of the
+s/MB at the largest size to that at the smallest (1.0 is linear; 4.0 with 4x sizes is
+quadratic) and the exceptions raised (only ``ArticlekitError`` subclasses are allowed)::
 
     python -m benchmarks.hostile [--sizes 32K,128K,512K,2M] [--shapes a,b,...] [--repeat 3]
         [--max-seconds 120] [--markdown]
@@ -35,9 +35,14 @@ _ROOT = Path(__file__).resolve().parents[1]
 WARM_UP_SIZE = 2048
 #: Each size runs this many times (``--repeat``) and keeps its fastest run, timeit's rule: noise
 #: only ever adds time, and on a shared machine one run of the same code reads up to 1.6 times
-#: another a minute later. Repeats stop early once they took REPEAT_SECONDS in all.
+#: another a minute later. Repeats stop early once they took REPEAT_SECONDS in all. A size
+#: whose runs are short (the 32K and 128K inputs: 10 to 300 ms) runs on, up to MAX_REPEAT times,
+#: until its runs took MIN_SECONDS in all: three runs of 50 ms are too few for one of them to
+#: miss the machine's noise, and the ratio's smallest size is the one that needs it most.
 REPEAT = 3
 REPEAT_SECONDS = 40.0
+MIN_SECONDS = 1.5
+MAX_REPEAT = 20
 
 #: The acceptance bars: s/MB at the largest size at most this many times that at the smallest...
 MAX_GROWTH = 2.0
@@ -533,7 +538,9 @@ def _run_one(name: str, size: int, repeat: int = REPEAT) -> dict[str, Any]:
     # as one document, so a repeat does not find them computed.
     seconds = float("inf")
     spent = 0.0
-    for _ in range(max(1, repeat)):
+    runs = 0
+    while runs < max(1, repeat) or (spent < MIN_SECONDS and runs < MAX_REPEAT):
+        runs += 1
         start = time.perf_counter()
         try:
             fn(value)
@@ -595,7 +602,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-seconds", type=float, default=120.0, help="cap per shape and size")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table")
     parser.add_argument(
-        "--repeat", type=int, default=REPEAT, help="runs per shape and size; the fastest counts"
+        "--repeat",
+        type=int,
+        default=REPEAT,
+        help="runs per shape and size at least (more while they are short); the fastest counts",
     )
     parser.add_argument("--list", action="store_true", help="list the shapes and exit")
     parser.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
