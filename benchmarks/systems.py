@@ -207,7 +207,9 @@ def articlekit_scorer(page: Page) -> Prediction:
         from articlekit.scorer import BlockScorer
 
         weights = json.loads(Path(os.environ[SCORER_WEIGHTS_ENV]).read_text("utf-8"))
-        html_reader._BLOCK_SCORER = BlockScorer.from_dict(weights)
+        scorer = BlockScorer.from_dict(weights)
+        scorer.check_columns(importlib.import_module("articlekit.pagemodel").HTML_FEATURES)
+        html_reader._BLOCK_SCORER = scorer
     return articlekit_html(page)
 
 

@@ -340,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"| {_fmt(got.get('scorer'))}{messy} | {_fmt(got.get('baseline'))} |"
             )
         return 0
+    if args.exclude and args.exclude not in data:
+        # A misspelt set would otherwise be fitted on silently, and "held out" it is not.
+        parser.error(f"--exclude {args.exclude}: no such dataset (have: {', '.join(sorted(data))})")
     pages = [p for name, ps in data.items() if name != args.exclude for p in ps]
     weights = fit(pages, features)
     text = json.dumps(weights, indent=1) + "\n"

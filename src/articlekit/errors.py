@@ -27,6 +27,7 @@ from typing import Any
 
 __all__ = [
     "ArticlekitError",
+    "BlockModelError",
     "CleanerError",
     "InputError",
     "InputTooLargeError",
@@ -116,6 +117,10 @@ class ProfileError(ArticlekitError, ValueError):
 
 class ProfileVersionError(ProfileError):
     """A saved site profile in a format version this articlekit does not read: learn it again."""
+
+
+class BlockModelError(ArticlekitError, ValueError):
+    """A block model's weights are malformed or do not fit the rows they are asked to score."""
 
 
 class CleanerError(ArticlekitError, RuntimeError):

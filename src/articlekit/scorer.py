@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from articlekit.errors import ArticlekitError
+from articlekit.errors import BlockModelError
 
 __all__ = ["BlockScorer"]
 
@@ -40,23 +40,82 @@ class BlockScorer:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BlockScorer:
-        """Build a scorer from the JSON form ``benchmarks.train`` writes."""
+        """Build a scorer from the JSON form ``benchmarks.train`` writes.
+
+        Raises:
+            BlockModelError: If ``data`` is not such a model: another kind, a key missing, a
+                weight that is not a finite number, or not one weight per feature.
+
+        Example:
+            >>> BlockScorer.from_dict({"kind": "logistic", "features": ["a"], "weights": [1],
+            ...                        "bias": 0, "threshold": 0.5}).weights
+            (1.0,)
+        """
+        if not isinstance(data, Mapping):
+            msg = f"a block model is a JSON object, got {type(data).__name__}"
+            raise BlockModelError(msg)
         if data.get("kind") != "logistic":
             msg = f"unknown block model kind {data.get('kind')!r}"
-            raise ArticlekitError(msg)
-        features = tuple(str(f) for f in data["features"])
-        weights = tuple(float(w) for w in data["weights"])
+            raise BlockModelError(msg)
+        missing = [key for key in ("features", "weights", "bias", "threshold") if key not in data]
+        if missing:
+            msg = f"block model lacks {', '.join(missing)}"
+            raise BlockModelError(msg)
+        features_in, weights_in = data["features"], data["weights"]
+        if not isinstance(features_in, list) or not isinstance(weights_in, list):
+            msg = "block model features and weights must be lists"
+            raise BlockModelError(msg)
+        features = tuple(str(f) for f in features_in)
+        weights = tuple(_number(w, "weight") for w in weights_in)
         if len(features) != len(weights):
             msg = f"block model has {len(weights)} weights for {len(features)} features"
-            raise ArticlekitError(msg)
-        return cls(features, weights, float(data["bias"]), float(data["threshold"]))
+            raise BlockModelError(msg)
+        threshold = _number(data["threshold"], "threshold")
+        if not 0.0 <= threshold <= 1.0:
+            msg = f"block model threshold must be between 0 and 1, got {threshold}"
+            raise BlockModelError(msg)
+        return cls(features, weights, _number(data["bias"], "bias"), threshold)
+
+    def check_columns(self, columns: Sequence[str]) -> None:
+        """Make sure the rows this scorer will read have its features, in its order.
+
+        Args:
+            columns: The names of the rows' columns (the page model's ``HTML_FEATURES``...).
+
+        Raises:
+            BlockModelError: Naming the first column that differs, when they do not match:
+                weights fitted on another page model would score every block wrongly.
+        """
+        if tuple(columns) == self.features:
+            return
+        for at, (have, want) in enumerate(zip(columns, self.features, strict=False)):
+            if have != want:
+                msg = f"block model column {at} is {want!r}, the rows have {have!r}"
+                raise BlockModelError(msg)
+        msg = f"block model has {len(self.features)} features, the rows {len(columns)} columns"
+        raise BlockModelError(msg)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """The score of each row, between 0 and 1."""
+        """The score of each row, between 0 and 1.
+
+        Raises:
+            BlockModelError: If a row has not one value per feature.
+        """
         weights, bias = self.weights, self.bias
         out = []
         for row in rows:
+            if len(row) != len(weights):
+                msg = f"a row of {len(row)} values for a block model of {len(weights)} features"
+                raise BlockModelError(msg)
             z = bias + math.fsum(w * x for w, x in zip(weights, row, strict=True))
             # The logistic function without overflow for large |z|.
             out.append(1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z)))
         return out
+
+
+def _number(value: object, what: str) -> float:
+    """``value`` as a finite float (JSON numbers only: not a bool, not a string)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        msg = f"block model {what} must be a finite number, got {value!r}"
+        raise BlockModelError(msg)
+    return float(value)

@@ -7,7 +7,7 @@ import math
 import pytest
 from lxml import html as lxml_html
 
-from articlekit.errors import ArticlekitError, NoArticleError
+from articlekit.errors import ArticlekitError, BlockModelError, NoArticleError
 from articlekit.pagemodel import HTML_FEATURES, TEXT_FEATURES, html_rows, text_rows
 from articlekit.readers.html import read_page_model
 from articlekit.readers.page import page_blocks
@@ -114,6 +114,38 @@ def test_scorer_from_dict_round_trips_and_refuses_bad_weights() -> None:
         BlockScorer.from_dict({**data, "kind": "forest"})
     with pytest.raises(ArticlekitError, match="2 weights for 1 features"):
         BlockScorer.from_dict({**data, "weights": [1.0, 2.0]})
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"bias": None}, "bias must be a finite number"),
+        ({"weights": ["1.5"]}, "weight must be a finite number"),
+        ({"weights": [float("nan")]}, "weight must be a finite number"),
+        ({"weights": [True]}, "weight must be a finite number"),
+        ({"weights": "1.5"}, "must be lists"),
+        ({"threshold": 2}, "between 0 and 1"),
+    ],
+)
+def test_scorer_from_dict_names_what_is_wrong(change: dict[str, object], message: str) -> None:
+    data = {"kind": "logistic", "features": ["a"], "weights": [1.5], "bias": -1, "threshold": 0.4}
+    with pytest.raises(BlockModelError, match=message):
+        BlockScorer.from_dict({**data, **change})
+    with pytest.raises(BlockModelError, match="lacks bias, threshold"):
+        BlockScorer.from_dict({"kind": "logistic", "features": ["a"], "weights": [1.5]})
+    with pytest.raises(BlockModelError, match="JSON object"):
+        BlockScorer.from_dict([data])  # type: ignore[arg-type]
+
+
+def test_scorer_refuses_rows_and_columns_that_are_not_its_features() -> None:
+    scorer = BlockScorer(("a", "b"), (1.0, 1.0), 0.0, 0.5)
+    scorer.check_columns(["a", "b"])
+    with pytest.raises(BlockModelError, match="column 1 is 'b', the rows have 'c'"):
+        scorer.check_columns(["a", "c"])
+    with pytest.raises(BlockModelError, match="2 features, the rows 3 columns"):
+        scorer.check_columns(["a", "b", "x"])
+    with pytest.raises(BlockModelError, match="a row of 3 values"):
+        scorer.scores([[1.0, 2.0, 3.0]])
 
 
 def test_the_reader_can_pick_its_blocks_with_a_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
