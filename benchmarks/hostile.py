@@ -190,6 +190,24 @@ def _nested_jsonld(size: int) -> str:
     return _html_page(_ARTICLE_HTML, head)
 
 
+def _many_attributes(size: int) -> str:
+    """The article inside one ``<div>`` whose attributes make up the rest of the size."""
+    count = max(1, (size - len(_ARTICLE_HTML)) // 10)
+    attributes = " ".join(f'a{i}="{i}"' for i in range(count))
+    return _html_page(f"<div {attributes}>{_ARTICLE_HTML}</div>")
+
+
+def _many_authors(size: int) -> str:
+    """A JSON-LD article whose author list makes up the rest of the size."""
+    people = ",".join(
+        f'{{"@type": "Person", "name": "Writer Number{i}"}}'
+        for i in range(max(1, (size - len(_ARTICLE_HTML)) // 45))
+    )
+    article = f'{{"@type": "NewsArticle", "author": [{people}]}}'
+    script = f"<script type='application/ld+json'>{article}</script>"
+    return _html_page(_ARTICLE_HTML, script)
+
+
 #: Words of the distinct comment sentences (:func:`_comment_sentence`).
 _COMMENT_WORDS = tuple(
     " ".join(
@@ -475,6 +493,8 @@ SHAPES: tuple[Shape, ...] = (
         "<a href='/s/0'>Story 0</a>, <a href='/s/1'>Story 1</a>..., then an article",
     ),
     Shape("html_jsonld_nested", "html", _nested_jsonld, "JSON-LD arrays 1,000 deep, repeated"),
+    Shape("html_many_attributes", "html", _many_attributes, "one <div> of as many attributes"),
+    Shape("html_jsonld_authors", "html", _many_authors, "a JSON-LD author list as long"),
     Shape("html_nested_divs", "html", _nested_divs, "a block in 300 <div>s, then text; repeated"),
     Shape(
         "html_home_links",

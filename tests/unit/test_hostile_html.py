@@ -435,3 +435,30 @@ def test_bytes_of_any_kind_give_an_article_or_an_articlekit_error() -> None:
 def test_bom_wins_over_everything() -> None:
     data = codecs.BOM_UTF16_LE + PAGE.replace("Istanbul", "İstanbul").encode("utf-16-le")
     assert "İstanbul" in articlekit.clean_html(data).text
+
+
+# --- attributes -----------------------------------------------------------------------------
+
+
+def test_cap_attributes_keeps_the_first_ones_of_a_tag_that_has_too_many() -> None:
+    from articlekit.readers.html_input import MAX_ATTRIBUTES, cap_attributes
+
+    many = " ".join(f'a{i}="v>{i}"' for i in range(MAX_ATTRIBUTES + 50))  # ">" inside values
+    glued = "".join(f"b{i}='{i}'" for i in range(MAX_ATTRIBUTES + 5))  # no space between
+    page = f'<html><body><div id="x" {many}><p class="c">Text</p></div><i {glued}>t</i></body>'
+    capped, count = cap_attributes(page)
+    assert count == 2
+    tree = lxml_html.fromstring(capped)
+    div, paragraph, italic = tree.find(".//div"), tree.find(".//p"), tree.find(".//i")
+    assert len(div.attrib) == MAX_ATTRIBUTES
+    assert div.get("id") == "x" and div.get(f"a{MAX_ATTRIBUTES - 2}") == f"v>{MAX_ATTRIBUTES - 2}"
+    assert paragraph.text == "Text" and paragraph.get("class") == "c"
+    assert len(italic.attrib) == MAX_ATTRIBUTES and italic.text == "t"
+
+
+def test_cap_attributes_leaves_ordinary_pages_as_they_are() -> None:
+    from articlekit.readers.html_input import cap_attributes
+
+    page = '<html><body><div class="a" id="b" data-x=1 hidden><p>Text</p></div></body></html>'
+    assert cap_attributes(page) == (page, 0)
+    assert cap_attributes(page * 300) == (page * 300, 0)

@@ -40,6 +40,7 @@ from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
     MAX_NESTING,
     Scrubbed,
+    cap_attributes,
     check_size,
     decode_html,
     flatten_nesting,
@@ -169,6 +170,7 @@ def _read_input(html: HtmlInput, max_bytes: int | None) -> _Input:
         msg = "the input has no HTML tags: for plain text use articlekit.clean_text"
         raise InputError(msg)
     html = repair_html(html)
+    html, _ = cap_attributes(html)  # one tag's thousands of attributes: quadratic to parse
     tree, limit = _load_tree(html, _parser())
     depth = MAX_NESTING
     while limit == "depth" and depth >= MAX_NESTING // 4:

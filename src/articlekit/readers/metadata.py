@@ -206,11 +206,13 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         meta.get("dc.creator", []),
         [a.strip() for a in (getattr(doc, "author", None) or "").split(";")],
     ):
+        seen: set[str] = set()  # a list of thousands of names: a set, not a search per name
         for name in raw:
             # Some CMSs escape the value twice: "Maria &amp; Ana" is "Maria & Ana".
             name = normalize_space(html.unescape(name) if "&" in name else name)
             # article:author is often a profile URL, not a name.
-            if name and "://" not in name and name not in authors:
+            if name and "://" not in name and name not in seen:
+                seen.add(name)
                 authors.append(name)
         if authors:
             break
