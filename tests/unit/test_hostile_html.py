@@ -445,9 +445,16 @@ def test_cap_attributes_keeps_the_first_ones_of_a_tag_that_has_too_many() -> Non
 
     many = " ".join(f'a{i}="v>{i}"' for i in range(MAX_ATTRIBUTES + 50))  # ">" inside values
     glued = "".join(f"b{i}='{i}'" for i in range(MAX_ATTRIBUTES + 5))  # no space between
-    page = f'<html><body><div id="x" {many}><p class="c">Text</p></div><i {glued}>t</i></body>'
+    lines = "\n".join(f"c{i}" for i in range(MAX_ATTRIBUTES + 5))  # names alone, one a line
+    page = (
+        f'<html><body><div id="x" {many}><p class="c">Text</p></div><i {glued}>t</i>'
+        f"<b\n{lines}>bold</b></body>"
+    )
     capped, count = cap_attributes(page)
-    assert count == 2
+    assert count == 3
+    assert len(lxml_html.fromstring(capped).find(".//b").attrib) == MAX_ATTRIBUTES
+    # Alone on a page: no "=" and no space in it, and still capped.
+    assert cap_attributes(f"<b\n{lines}>bold</b>")[1] == 1
     tree = lxml_html.fromstring(capped)
     div, paragraph, italic = tree.find(".//div"), tree.find(".//p"), tree.find(".//i")
     assert len(div.attrib) == MAX_ATTRIBUTES
