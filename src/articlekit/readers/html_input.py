@@ -15,6 +15,7 @@ Everything here is linear in the page's size and never raises on the page's cont
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import sys
 from dataclasses import dataclass
@@ -387,13 +388,11 @@ _ATTRIBUTE = r"""[\s/]*+[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>=`
 _ENGINE: Any = re if sys.version_info >= (3, 11) else regex
 
 
+@functools.cache  # one pattern per limit, compiled on first use
 def _many_attributes(limit: int) -> re.Pattern[str]:
     return _ENGINE.compile(  # type: ignore[no-any-return]
         rf"(<[A-Za-z][^\s/>]*+(?:{_ATTRIBUTE}){{{limit}}}+)(?:{_ATTRIBUTE})++"
     )
-
-
-_MANY_ATTRIBUTES = _many_attributes(MAX_ATTRIBUTES)
 
 
 def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> tuple[str, int]:
@@ -408,8 +407,7 @@ def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> tuple[str, int]:
 
     Args:
         html: The markup.
-        limit: How many attributes a tag keeps (the default is :data:`MAX_ATTRIBUTES`;
-            another limit compiles its pattern anew).
+        limit: How many attributes a tag keeps (the default is :data:`MAX_ATTRIBUTES`).
 
     Returns:
         The markup and how many tags lost attributes.
@@ -418,6 +416,5 @@ def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> tuple[str, int]:
         >>> cap_attributes('<div a="1" b=2 c><p x="y">Text</p></div>', 2)
         ('<div a="1" b=2><p x="y">Text</p></div>', 1)
     """
-    pattern = _MANY_ATTRIBUTES if limit == MAX_ATTRIBUTES else _many_attributes(limit)
-    capped, count = pattern.subn(r"\1", html)
+    capped, count = _many_attributes(limit).subn(r"\1", html)
     return capped, count
