@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from articlekit._fastinit import slot_init
+from articlekit._gcpause import gc_paused
 from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal
 
 __all__ = ["Draft", "DraftBlock", "Hints"]
@@ -171,11 +172,14 @@ class Draft:
         kept: list[DraftBlock] = []
         removed = list(self.removed)
         start = 0
-        for pos in positions:
-            kept += blocks[start:pos]
-            block = blocks[pos]
-            removed.append(Removal(cleaner, reasons[pos], block.text, block.index, block.offset))
-            start = pos + 1
+        with gc_paused(len(positions)):
+            for pos in positions:
+                kept += blocks[start:pos]
+                block = blocks[pos]
+                removed.append(
+                    Removal(cleaner, reasons[pos], block.text, block.index, block.offset)
+                )
+                start = pos + 1
         kept += blocks[start:]
         return dataclasses.replace(self, blocks=tuple(kept), removed=tuple(removed))
 

@@ -7,6 +7,7 @@ ArticlekitError, text silently lost, or an Article that could not be encoded.
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import random
 
@@ -261,10 +262,10 @@ def test_a_recursion_error_in_a_reader_is_an_articlekit_error(monkeypatch) -> No
 # --- linear time, same output -------------------------------------------------------------
 
 
-def test_linear_justext_classifies_as_justext_does() -> None:
+def test_linear_revise_classifies_as_justext_does() -> None:
     from justext.core import revise_paragraph_classification as original
 
-    from articlekit.readers.linear_justext import revise_paragraph_classification
+    from articlekit.readers.faster_trafilatura import revise_paragraph_classification
 
     class Paragraph:
         def __init__(self, cf_class: str, heading: bool, text: str) -> None:
@@ -287,19 +288,74 @@ def test_linear_justext_classifies_as_justext_does() -> None:
         assert [p.class_type for p in ours] == [p.class_type for p in theirs], spec
 
 
-def test_linear_justext_is_only_in_place_while_articlekit_runs_trafilatura() -> None:
+def test_faster_trafilatura_is_only_in_place_while_articlekit_runs_trafilatura() -> None:
     from trafilatura import external
 
-    from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
+    from articlekit.readers.faster_trafilatura import (
+        faster_trafilatura,
+        revise_paragraph_classification,
+    )
 
+    baseline = importlib.import_module("trafilatura.baseline")
     before = external.revise_paragraph_classification
     maker = external.ParagraphMaker
-    with linear_justext():
+    selector = baseline.BASIC_CLEAN_XPATH
+    with faster_trafilatura():
         assert external.revise_paragraph_classification is revise_paragraph_classification
         assert external.ParagraphMaker is not maker
         assert issubclass(external.ParagraphMaker, maker)
+        assert baseline.BASIC_CLEAN_XPATH is not selector
     assert external.revise_paragraph_classification is before
     assert external.ParagraphMaker is maker
+    assert baseline.BASIC_CLEAN_XPATH is selector
+
+
+_CLEAN_TAGS = ["div", "p", "span", "aside", "footer", "section", "script", "style", "svg", "b"]
+_CLEAN_NAMES = [
+    "",
+    "main",
+    "Cookie-Banner",
+    "site-footer",
+    "footer",
+    "x notice__cookie y",
+    "CMPLZ",
+    "consentmanager",
+    "cookie_policy-link",
+    "onetrust-pc",
+    "moove_gdpr",
+    "cookies",
+]
+
+
+def _random_page(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
+        tag = rng.choice(_CLEAN_TAGS)
+        attributes = "".join(
+            f' {name}="{rng.choice(_CLEAN_NAMES)}"'
+            for name in ("class", "id")
+            if rng.random() < 0.4
+        )
+        parts.append(f"<{tag}{attributes}>t{_random_page(rng, depth + 1)}</{tag}>")
+    return "".join(parts)
+
+
+def test_the_basic_cleaning_selector_selects_what_trafilaturas_xpath_selects() -> None:
+    # The same elements in the same order, cookie banners in any case, footers by class or
+    # id, nested ones and tags alone, on random pages.
+    settings = importlib.import_module("trafilatura.settings")
+    from articlekit.readers.faster_trafilatura import _replacements
+
+    ours = _replacements()["trafilatura.baseline", "BASIC_CLEAN_XPATH"]
+    theirs = settings.BASIC_CLEAN_XPATH
+    rng = random.Random(11)
+    selected = 0
+    for _ in range(400):
+        tree = lxml_html.fromstring(f"<html><body>{_random_page(rng)}</body></html>")
+        expected = theirs(tree)
+        assert ours(tree) == expected
+        selected += len(expected)
+    assert selected > 100  # the pages did have elements to select
 
 
 @pytest.mark.parametrize(
@@ -319,9 +375,11 @@ def test_the_paragraph_maker_gives_justexts_paragraphs_and_classes(page: str) ->
     from justext.core import classify_paragraphs
     from lxml import html as lxml_html
 
-    from articlekit.readers.linear_justext import _replacements
+    from articlekit.readers.faster_trafilatura import _replacements
 
-    ours = _replacements()["ParagraphMaker"].make_paragraphs(lxml_html.fromstring(page))
+    ours = _replacements()["trafilatura.external", "ParagraphMaker"].make_paragraphs(
+        lxml_html.fromstring(page)
+    )
     theirs = JusTextMaker.make_paragraphs(lxml_html.fromstring(page))
     stoplist = frozenset({"the", "after", "first"})
     for paragraphs in (ours, theirs):
@@ -340,16 +398,19 @@ def test_the_paragraph_maker_gives_justexts_paragraphs_and_classes(page: str) ->
     assert ours[0].text == theirs[0].text
 
 
-def test_linear_justext_overlapping_uses_put_justext_back_when_the_last_ends() -> None:
+def test_faster_trafilatura_overlapping_puts_trafilaturas_own_back_when_the_last_ends() -> None:
     # Two threads' calls overlap and end in the order they began: the first to end must not
     # take the linear function away from the second, nor the second leave it in place.
     from trafilatura import external
 
-    from articlekit.readers.linear_justext import linear_justext, revise_paragraph_classification
+    from articlekit.readers.faster_trafilatura import (
+        faster_trafilatura,
+        revise_paragraph_classification,
+    )
 
     before = external.revise_paragraph_classification
     maker = external.ParagraphMaker
-    first, second = linear_justext(), linear_justext()
+    first, second = faster_trafilatura(), faster_trafilatura()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)
@@ -469,3 +530,18 @@ def test_cap_attributes_leaves_ordinary_pages_as_they_are() -> None:
     page = '<html><body><div class="a" id="b" data-x=1 hidden><p>Text</p></div></body></html>'
     assert cap_attributes(page) == (page, 0)
     assert cap_attributes(page * 300) == (page * 300, 0)
+
+
+def test_another_trafilaturas_basic_cleaning_selection_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A version whose selection is not the expression rebuilt here keeps its own.
+    settings = importlib.import_module("trafilatura.settings")
+    baseline = importlib.import_module("trafilatura.baseline")
+    from articlekit.readers.faster_trafilatura import _basic_clean_selector
+
+    assert _basic_clean_selector() is not None
+    other = etree.XPath(".//aside|.//footer")
+    monkeypatch.setattr(settings, "BASIC_CLEAN_XPATH", other)
+    monkeypatch.setattr(baseline, "BASIC_CLEAN_XPATH", other)
+    assert _basic_clean_selector() is None

@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from articlekit import lexicon
+from articlekit._gcpause import gc_paused
 from articlekit._memo import memo_table
 from articlekit.article import Removal
 from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
@@ -36,6 +37,7 @@ from articlekit.features import (
 )
 from articlekit.pagemodel import html_rows
 from articlekit.readers import boxes
+from articlekit.readers.faster_trafilatura import faster_trafilatura
 from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
     MAX_NESTING,
@@ -46,7 +48,6 @@ from articlekit.readers.html_input import (
     flatten_nesting,
     scrub_surrogates,
 )
-from articlekit.readers.linear_justext import linear_justext
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
@@ -987,7 +988,7 @@ def _trafilatura_blocks(tree: etree._Element, *, favor_recall: bool) -> tuple[Dr
     from trafilatura import bare_extraction
 
     try:
-        with linear_justext():
+        with faster_trafilatura():
             document = bare_extraction(
                 tree,
                 # No URL: trafilatura uses it only to make every link target absolute (a URL
@@ -1081,12 +1082,14 @@ def _renumbered(blocks: Iterable[DraftBlock]) -> tuple[DraftBlock, ...]:
     Built field by field, not with ``dataclasses.replace`` (ten times slower: a page of many
     short lines has tens of thousands of blocks); a block already in its place is kept.
     """
-    return tuple(
-        b
-        if b.index == i
-        else DraftBlock(i, b.text, b.kind, b.offset, b.link_density, b.tag, b.classes)
-        for i, b in enumerate(blocks)
-    )
+    blocks = tuple(blocks)
+    with gc_paused(len(blocks)):
+        return tuple(
+            b
+            if b.index == i
+            else DraftBlock(i, b.text, b.kind, b.offset, b.link_density, b.tag, b.classes)
+            for i, b in enumerate(blocks)
+        )
 
 
 def _unmerged(

@@ -9,6 +9,7 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
+from articlekit._gcpause import gc_paused
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputTypeError
 from articlekit.readers._space import normalize_space, normalized_lines
@@ -59,7 +60,8 @@ def read_text(
     texts: tuple[str, ...] | None = _page_source(text, lines)
     if texts is None:
         texts = segment_text(text) if looks_flat(text) else tuple(lines)
-    blocks = tuple(map(DraftBlock, itertools.count(), texts))
+    with gc_paused(len(texts)):
+        blocks = tuple(map(DraftBlock, itertools.count(), texts))
     return Draft(blocks=blocks, url=url, reference_date=reference_date)
 
 
