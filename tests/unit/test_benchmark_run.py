@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from benchmarks import run
+from benchmarks.chart import _points
 from benchmarks.metrics import Gold, line_counts
 from benchmarks.systems import ALL_FIELDS, HTML, PLAIN, SYSTEMS, Prediction, System, prediction
 
@@ -270,6 +271,11 @@ def test_page_table_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
         "| 1.000 | 1.000 | 1.000 | 0.0 | 0 |",
         "| page_text | 0.333 (0.400 / 0.286) | 0.667 (0.500 / 1.000) | - | - | - | 0.0 | 0 |",
     ]
+
+
+def test_chart_draws_the_body_of_plain_text_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    summaries = _summaries(monkeypatch, {"fake": _fake(_cleaner_outputs())}, [MESSY_1, MESSY_2])
+    assert _points({"systems": summaries}) == ("body", [("fake", 1.0, 0.5)])
 
 
 # --- the command -------------------------------------------------------------------------------
