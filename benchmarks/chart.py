@@ -23,9 +23,10 @@ OURS = ("articlekit_html", "articlekit_text")
 
 
 def _points(result: dict[str, Any]) -> tuple[str, list[tuple[str, float, float]]]:
-    """The metric drawn for one file (main text, else snippets) and each system's (P, R)."""
+    """The metric drawn for one file (main text, else snippets, else a plain-text record's body)
+    and each system's (P, R)."""
     systems = result["systems"]
-    for key, label in (("text", "main text"), ("snippets", "snippets")):
+    for key, label in (("text", "main text"), ("snippets", "snippets"), ("body", "body")):
         points = [
             (name, s[key]["p"], s[key]["r"])
             for name, s in systems.items()

@@ -7,8 +7,13 @@ the pages where they are defined, F1 the harmonic mean of the two averages.
 Snippets (trafilatura's metric): whitespace collapsed, a ``with`` snippet found in the output is a
 TP, missing an FN; a ``without`` snippet found is an FP; summed over pages.
 
+Lines (plain-text records such as messy-dev, whose gold lists ``body`` blocks and ``junk`` lines):
+body lost = body blocks whose whitespace-normalised text is not a line of the output, junk leaked =
+junk lines (not also body lines) that are; both counted per block and summed over a file.
+
 Metadata: title equal after NFKC, lower case and ``\\w+`` tokenisation; authors equal as a set of
-names normalised that way; date equal on YYYY-MM-DD.
+names normalised that way; date equal on YYYY-MM-DD (the published date, or the updated one where
+the gold's ``date_field`` says so).
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ TOKEN_RE = re.compile(r"\w+")
 WHITESPACE_RE = re.compile(r"\s+")
 DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?!\d)")
 SHINGLE_SIZE = 4
+#: The values of a gold ``date_field``: which of a prediction's dates the gold ``date`` is.
+PUBLISHED = "published"
+UPDATED = "updated"
+DATE_FIELDS = (PUBLISHED, UPDATED)
 
 Shingle = tuple[str, ...]
 
@@ -216,6 +225,57 @@ def snippet_scores(tp: int, fp: int, fn: int, n: int = 0) -> PRF:
     return PRF(p, r, f, n)
 
 
+# --- lines (plain-text records) ----------------------------------------------------------------
+
+
+def gold_lines(value: Any) -> list[str]:
+    """A gold list of lines (body blocks, junk lines), whitespace-normalised, blanks dropped.
+
+    Unlike :func:`gold_list`, a line reading "None" is kept: it is text, not a missing value.
+
+    >>> gold_lines(["  A  body\\tblock ", "", " ", "None"])
+    ['A body block', 'None']
+    >>> gold_lines(None), gold_lines("['One line']")
+    ([], ['One line'])
+    """
+    items = value if isinstance(value, (list, tuple)) else gold_list(value)
+    return [line for line in (collapse_ws(str(v)) for v in items if v is not None) if line]
+
+
+def output_lines(output: str | None) -> frozenset[str]:
+    """The lines of an output (its text split on newlines), each whitespace-normalised.
+
+    >>> sorted(output_lines("A  line \\n\\n\\tAnother\\r\\n"))
+    ['', 'A line', 'Another']
+    """
+    return frozenset(collapse_ws(line) for line in (output or "").split("\n"))
+
+
+def line_counts(
+    output: str | None, body: Sequence[str], junk: Sequence[str]
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((body lost, body blocks), (junk leaked, junk lines)) of one record.
+
+    Body and junk are the gold's lines (:func:`gold_lines`; whitespace is normalised here
+    too). A line must be a whole output line to count as kept, so a trimmed body block is lost
+    and junk inside a longer line has not leaked. A junk line that is also a body line of the
+    record is left out: an output line cannot tell which of the two was kept. Each listed line
+    counts, a repeated one as often as it is listed.
+
+    >>> line_counts("Body one.\\nBy  Ann\\nBody", ["Body one.", "Body two."], ["By Ann", "Ads"])
+    ((1, 2), (1, 2))
+    >>> line_counts("Share", ["Share"], ["Share", "Ads"])
+    ((0, 1), (0, 1))
+    """
+    lines = output_lines(output)
+    body = [collapse_ws(b) for b in body]
+    body_set = set(body)
+    scored_junk = [j for j in map(collapse_ws, junk) if j not in body_set]
+    lost = sum(b not in lines for b in body)
+    leaked = sum(j in lines for j in scored_junk)
+    return (lost, len(body)), (leaked, len(scored_junk))
+
+
 # --- metadata ----------------------------------------------------------------------------------
 
 
@@ -294,10 +354,16 @@ def date_match(gold: str, pred: str | None) -> bool:
 class Gold:
     """The scored gold fields of one page; None or empty where the page does not count.
 
+    ``body`` and ``junk`` are the whitespace-normalised lines of a plain-text record (empty for
+    a page); ``date_field`` says which of the prediction's dates ``date`` is compared with.
+
     >>> g = Gold.from_dict({"title": "None", "authors": "['Ann Lee']", "date": "2025-09-04",
     ...                     "with": ["kept"], "without": []})
-    >>> g.text, g.title, g.authors, g.date, g.has_snippets
-    (None, None, ('Ann Lee',), '2025-09-04', True)
+    >>> g.text, g.title, g.authors, g.date, g.has_snippets, g.body, g.date_field
+    (None, None, ('Ann Lee',), '2025-09-04', True, (), 'published')
+    >>> g = Gold.from_dict({"body": ["A  block."], "junk": ["Ads"], "date_field": "updated"})
+    >>> g.body, g.junk, g.date_field, g.body_text
+    (('A block.',), ('Ads',), 'updated', 'A block.')
     """
 
     text: str | None
@@ -306,10 +372,18 @@ class Gold:
     title: str | None
     authors: tuple[str, ...]
     date: str | None
+    body: tuple[str, ...] = ()
+    junk: tuple[str, ...] = ()
+    date_field: str = PUBLISHED
 
     @classmethod
     def from_dict(cls, gold: dict[str, Any]) -> Gold:
         text = gold.get("text")
+        # messy-dev leaves date_field null where it has no date: the published one is meant.
+        date_field = gold_str(gold.get("date_field")) or PUBLISHED
+        if date_field not in DATE_FIELDS:
+            msg = f"gold date_field must be one of {DATE_FIELDS}, not {date_field!r}"
+            raise ValueError(msg)
         return cls(
             text=text if isinstance(text, str) and text.strip() else None,
             with_=tuple(gold_list(gold.get("with"))),
@@ -317,7 +391,15 @@ class Gold:
             title=gold_str(gold.get("title")),
             authors=tuple(gold_list(gold.get("authors"))),
             date=gold_str(gold.get("date")),
+            body=tuple(gold_lines(gold.get("body"))),
+            junk=tuple(gold_lines(gold.get("junk"))),
+            date_field=date_field,
         )
+
+    @property
+    def body_text(self) -> str | None:
+        """The body blocks one a line (what body F1 is scored against), None without any."""
+        return "\n".join(self.body) if self.body else None
 
     @property
     def has_snippets(self) -> bool:

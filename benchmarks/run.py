@@ -7,7 +7,9 @@ Usage (from the repository root)::
 
 Every selected system runs on the same pages; each system is timed per page with
 ``time.perf_counter``. One table is printed per data file; the raw per-page scores (never page
-text) go to a JSON file, by default under ``benchmarks/results/`` (gitignored).
+text) go to a JSON file, by default under ``benchmarks/results/`` (gitignored). A file of
+plain-text records (messy-dev: ``text`` and ``gold.body``/``junk``, no HTML) is run by the
+systems that read plain text only; the others are left out of its table with a notice.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from benchmarks import metrics
-from benchmarks.metrics import Gold
+from benchmarks.metrics import UPDATED, Gold
 from benchmarks.systems import (
     AUTHORS,
     DATE,
@@ -48,6 +50,7 @@ T = TypeVar("T")
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 META_FIELDS = (TITLE, AUTHORS, DATE)
+LINE_RATES = ("body_lost", "junk_leaked")  # plain-text records: the lines of gold body / junk
 MAX_ERROR_SAMPLES = 5
 
 # --- one page ----------------------------------------------------------------------------------
@@ -61,6 +64,9 @@ class Outcome:
     error: str | None = None
     text: tuple[float, float, float] | None = None  # normalised shingle TP, FP, FN
     snippets: tuple[int, int, int] | None = None  # TP, FP, FN
+    body: tuple[float, float, float] | None = None  # as text, against a plain-text record's body
+    body_lost: tuple[int, int] | None = None  # body blocks lost, body blocks
+    junk_leaked: tuple[int, int] | None = None  # junk lines leaked, junk lines scored
     title: bool | None = None
     authors: bool | None = None
     date: bool | None = None
@@ -74,12 +80,17 @@ def score(system: System, gold: Gold, pred: Prediction) -> dict[str, Any]:
             scores["text"] = metrics.shingle_match(gold.text, pred["text"])
         if gold.has_snippets:
             scores["snippets"] = metrics.snippet_counts(pred["text"], gold.with_, gold.without)
+        if gold.body:
+            scores["body"] = metrics.shingle_match(gold.body_text, pred["text"])
+            lost, leaked = metrics.line_counts(pred["text"], gold.body, gold.junk)
+            scores["body_lost"], scores["junk_leaked"] = lost, leaked
     if TITLE in system.fields and gold.title is not None:
         scores["title"] = metrics.title_match(gold.title, pred["title"])
     if AUTHORS in system.fields and gold.authors:
         scores["authors"] = metrics.authors_match(gold.authors, pred["authors"])
     if DATE in system.fields and gold.date is not None:
-        scores["date"] = metrics.date_match(gold.date, pred["date"])
+        day = pred["updated"] if gold.date_field == UPDATED else pred["date"]
+        scores["date"] = metrics.date_match(gold.date, day)
     return scores
 
 
@@ -137,6 +148,9 @@ class Totals:
     text: list[tuple[float, float, float]] = field(default_factory=list)
     snippets: list[int] = field(default_factory=lambda: [0, 0, 0])
     snippet_pages: int = 0
+    body: list[tuple[float, float, float]] = field(default_factory=list)
+    # [count, out of, records] of the two line rates, each summed over the file's records
+    lines: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in LINE_RATES})
     meta: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in META_FIELDS})
 
     def add(self, page_id: str, outcome: dict[str, Any]) -> None:
@@ -151,6 +165,14 @@ class Totals:
         if outcome["snippets"] is not None:
             self.snippet_pages += 1
             self.snippets = [a + b for a, b in zip(self.snippets, outcome["snippets"], strict=True)]
+        if outcome["body"] is not None:
+            self.body.append(tuple(outcome["body"]))
+        for name in LINE_RATES:
+            if outcome[name] is not None:
+                count, out_of = outcome[name]
+                self.lines[name][0] += count
+                self.lines[name][1] += out_of
+                self.lines[name][2] += 1
         for name in META_FIELDS:
             if outcome[name] is not None:
                 self.meta[name][0] += int(outcome[name])
@@ -166,6 +188,17 @@ class Totals:
             "text": asdict(metrics.main_text_scores(self.text)),
             "snippets": asdict(metrics.snippet_scores(tp, fp, fn, self.snippet_pages)),
             "snippet_counts": {"tp": tp, "fp": fp, "fn": fn},
+            "body": asdict(metrics.main_text_scores(self.body)),
+            **{
+                # A micro-average: a record with many blocks weighs more than a short one.
+                name: {
+                    "rate": count / out_of if out_of else None,
+                    "count": count,
+                    "of": out_of,
+                    "n": n,
+                }
+                for name, (count, out_of, n) in self.lines.items()
+            },
             **{
                 name: {"acc": ok / n if n else None, "correct": ok, "n": n}
                 for name, (ok, n) in self.meta.items()
@@ -184,12 +217,22 @@ def _prf(prf: dict[str, Any]) -> str:
     return f"{_num(prf['f'])} ({_num(prf['p'])} / {_num(prf['r'])})"
 
 
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f} %"
+
+
 def _gold_counts(summaries: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """Pages that count for each column: the same for every system producing the field."""
-    counts = {"text": 0, "snippets": 0, **dict.fromkeys(META_FIELDS, 0)}
+    """Pages that count for each column: the same for every system producing the field.
+
+    For the line rates also the lines they are taken over (``body_lost_of``, ``junk_leaked_of``).
+    """
+    keys = ("text", "snippets", "body", *LINE_RATES, *META_FIELDS)
+    counts = dict.fromkeys((*keys, *(f"{name}_of" for name in LINE_RATES)), 0)
     for summary in summaries.values():
-        for column in counts:
+        for column in keys:
             counts[column] = max(counts[column], summary[column]["n"])
+        for name in LINE_RATES:
+            counts[f"{name}_of"] = max(counts[f"{name}_of"], summary[name]["of"])
     return counts
 
 
@@ -204,6 +247,15 @@ def _columns(counts: dict[str, int]) -> list[Column]:
     if counts["snippets"]:
         heading = f"snippet F (P / R), n={counts['snippets']}"
         columns.append(("snippets", heading, _cell_prf("snippets")))
+    # Plain-text records: the two line rates (over lines, not records) and the body's F1.
+    if counts["body_lost"]:
+        heading = f"body lost ({counts['body_lost_of']} blocks)"
+        columns.append(("body_lost", heading, _cell_rate("body_lost")))
+    if counts["junk_leaked_of"]:  # records may all be without junk
+        heading = f"junk leaked ({counts['junk_leaked_of']} lines)"
+        columns.append(("junk_leaked", heading, _cell_rate("junk_leaked")))
+    if counts["body"]:
+        columns.append(("body", f"body F1 (P / R), n={counts['body']}", _cell_prf("body")))
     columns += [
         (name, f"{name} acc (n={counts[name]})", _cell_acc(name))
         for name in META_FIELDS
@@ -220,6 +272,10 @@ def _cell_prf(key: str) -> Callable[[dict[str, Any]], str]:
 
 def _cell_acc(key: str) -> Callable[[dict[str, Any]], str]:
     return lambda summary: _num(summary[key]["acc"])
+
+
+def _cell_rate(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda summary: _percent(summary[key]["rate"])
 
 
 def table_rows(summaries: dict[str, dict[str, Any]]) -> list[list[str]]:
@@ -320,6 +376,19 @@ def run_file(
     }
 
 
+def readable_by(path: Path, names: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The systems that can read this file's records, and the others with the reason.
+
+    The first record speaks for the file (each file is of one kind: pages with ``html`` and
+    ``page_text``, or plain-text records with ``text``); a later record that lacks a system's
+    input is an error of that page, counted as any other.
+    """
+    first = next(read_lines(path, 1), None)
+    record = json.loads(first) if first is not None else {}
+    missing = {n: reason for n in names if (reason := SYSTEMS[n].missing_input(record))}
+    return [n for n in names if n not in missing], missing
+
+
 def select_systems(spec: str | None) -> tuple[list[str], dict[str, str]]:
     """Selected runnable systems in registry order, and the skipped ones with the reason."""
     wanted = list(SYSTEMS) if not spec else [s.strip() for s in spec.split(",") if s.strip()]
@@ -363,12 +432,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def report(result: dict[str, Any], skipped: dict[str, str], markdown: bool) -> str:
     """The printed block for one file: heading, table, skipped systems, error samples."""
     name = Path(result["file"]).name
+    if result["systems"]:
+        table = render(table_rows(result["systems"]), markdown)
+    else:
+        table = "no selected system reads these records"
     lines = [
         f"{'## ' if markdown else ''}{name}: {result['pages']} pages, "
         f"{result['wall_seconds']:.0f} s wall",
         "",
-        render(table_rows(result["systems"]), markdown),
+        table,
     ]
+    # Systems skipped everywhere (not installed), then those that cannot read this file.
+    skipped = {**skipped, **result.get("skipped", {})}
     lines += [f"skipped {n}: {reason}" for n, reason in skipped.items()]
     for system, summary in result["systems"].items():
         if summary["errors"]:
@@ -399,7 +474,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "files": [],
     }
     for path in args.data:
-        result = run_file(path, names, args.limit, max(1, args.jobs), max(1, args.repeat))
+        readers, unreadable = readable_by(path, names)
+        for name, reason in unreadable.items():
+            print(f"notice: skipping {name} on {path.name}: {reason}", file=sys.stderr)
+        result = run_file(path, readers, args.limit, max(1, args.jobs), max(1, args.repeat))
+        result["skipped"] = unreadable
         run["files"].append(result)
         print(report(result, skipped, args.markdown), flush=True)
         write_json(out, run)

@@ -4,6 +4,10 @@ Each system reads one page dict (``html``, ``page_text``, ``url``) and returns a
 with the four scored fields. A system only declares the fields it produces (``fields``): the
 others are shown as "-" in the tables rather than counted as misses. Peers are imported lazily,
 inside the functions, so a missing package only skips its systems.
+
+A system also declares the input it reads (``needs``): the page's HTML, or plain text, which is
+a page's ``page_text`` or, in a plain-text record such as messy-dev's (no HTML, no
+``page_text``), its ``text``. A file whose records lack a system's input is not run by it.
 """
 
 from __future__ import annotations
@@ -31,14 +35,23 @@ AUTHORS = "authors"
 DATE = "date"
 ALL_FIELDS = frozenset({TEXT, TITLE, AUTHORS, DATE})
 
+#: What a system reads: the page's ``html``, or plain text (``page_text``, else ``text``).
+HTML = "html"
+PLAIN = "plain text"
+
 
 class Prediction(TypedDict):
-    """What a system returns for one page; ``date`` is YYYY-MM-DD."""
+    """What a system returns for one page; ``date`` (published) and ``updated`` are YYYY-MM-DD.
+
+    ``updated`` is scored only against a gold date whose ``date_field`` is "updated" (messy-dev);
+    peers that give one date give it as ``date``.
+    """
 
     text: str
     title: str | None
     authors: list[str]
     date: str | None
+    updated: str | None
 
 
 ExtractFn = Callable[[Page], Prediction]
@@ -52,6 +65,7 @@ class System:
     name: str
     extract: ExtractFn
     fields: frozenset[str]
+    needs: str  # HTML or PLAIN: the input it reads
     modules: tuple[str, ...]  # imported to check availability
     dists: tuple[str, ...]  # distributions whose versions the report records
     probe: ProbeFn | None = field(default=None, compare=False)
@@ -65,6 +79,14 @@ class System:
                 return f"cannot import {module} ({exc})"
         return self.probe() if self.probe else None
 
+    def missing_input(self, page: Page) -> str | None:
+        """Why the system cannot read ``page`` (a file's first record), or None if it can."""
+        if self.needs == HTML and "html" not in page:
+            return "needs HTML; these records have no html"
+        if self.needs == PLAIN and "page_text" not in page and "text" not in page:
+            return "needs plain text; these records have no page_text or text"
+        return None
+
 
 SYSTEMS: dict[str, System] = {}
 
@@ -74,6 +96,7 @@ def register(
     fn: ExtractFn,
     *,
     fields: Iterable[str] = ALL_FIELDS,
+    needs: str = HTML,
     modules: Iterable[str] = (),
     dists: Iterable[str] | None = None,
     probe: ProbeFn | None = None,
@@ -84,6 +107,7 @@ def register(
         name=name,
         extract=fn,
         fields=frozenset(fields),
+        needs=needs,
         modules=modules,
         dists=tuple(modules if dists is None else dists),
         probe=probe,
@@ -95,8 +119,10 @@ def prediction(
     title: str | None = None,
     authors: Iterable[str] | None = None,
     day: date | datetime | str | None = None,
+    updated: date | datetime | str | None = None,
 ) -> Prediction:
-    """Build a Prediction: None for an empty title, the date as YYYY-MM-DD.
+    """Build a Prediction: None for an empty title, the dates (``day`` is the published one) as
+    YYYY-MM-DD.
 
     Values are otherwise kept as the system gives them: a blank author name or a date string
     that does not start with YYYY-MM-DD counts against the system, as in the published figures.
@@ -106,6 +132,7 @@ def prediction(
         "title": title or None,
         "authors": list(_flatten(authors or ())),  # as the peer gives them, blanks too
         "date": iso_day(day),
+        "updated": iso_day(updated),
     }
 
 
@@ -171,12 +198,13 @@ def _articlekit_probe(function: str) -> str | None:
 
 
 def _from_article(article: Any) -> Prediction:
-    published = article.published
+    published, updated = article.published, article.updated
     return prediction(
         article.text,
         article.title,
         list(article.authors),
         published.date() if published else None,
+        updated.date() if updated else None,
     )
 
 
@@ -219,10 +247,16 @@ def _scorer_probe() -> str | None:
     return _articlekit_probe("clean_html")
 
 
+def plain_text(page: Page) -> str:
+    """A page's ``page_text``, or a plain-text record's ``text`` (messy-dev: no page_text)."""
+    return page["page_text"] if "page_text" in page else page["text"]
+
+
 def articlekit_text(page: Page, *, flat: str | None = None) -> Prediction:
-    """``clean_text`` on ``page_text``; ``flat``: "newlines" replaces each newline by a space,
-    "spaces" also collapses every run of white space (no blank line left to see)."""
-    text = page["page_text"]
+    """``clean_text`` on the plain text (``page_text``, else ``text``); ``flat``: "newlines"
+    replaces each newline by a space, "spaces" also collapses every run of white space (no blank
+    line left to see)."""
+    text = plain_text(page)
     if flat == "newlines":
         text = text.replace("\n", " ")
     elif flat == "spaces":
@@ -259,7 +293,7 @@ def trafilatura_(page: Page, *, favor_precision: bool = False) -> Prediction:
 
 
 def page_text(page: Page) -> Prediction:
-    return prediction(page["page_text"])
+    return prediction(plain_text(page))
 
 
 def readability_(page: Page) -> Prediction:
@@ -328,9 +362,16 @@ def _register_all() -> None:
         ("articlekit_text_oneline", partial(articlekit_text, flat="spaces"), "clean_text"),
     ]
     for name, fn, function in articlekit_systems:
-        register(name, fn, dists=["articlekit"], probe=partial(_articlekit_probe, function))
+        needs = HTML if function == "clean_html" else PLAIN
+        register(
+            name,
+            fn,
+            needs=needs,
+            dists=["articlekit"],
+            probe=partial(_articlekit_probe, function),
+        )
     register("articlekit_scorer", articlekit_scorer, dists=["articlekit"], probe=_scorer_probe)
-    register("page_text", page_text, fields={TEXT}, dists=())
+    register("page_text", page_text, fields={TEXT}, needs=PLAIN, dists=())
     register("trafilatura", trafilatura_, modules=["trafilatura"])
     register(
         "trafilatura_precision",
