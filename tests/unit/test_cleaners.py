@@ -916,10 +916,17 @@ def test_duplicate_blocks_keep_the_first_copy_and_short_repeats():
     assert [(r.block_index, r.reason) for r in cleaned.removed] == [(4, "duplicate_block")]
 
 
-def test_duplicate_blocks_keep_the_copy_inside_the_article():
+@pytest.mark.parametrize(
+    "between",
+    [
+        ["Most read", "Ten recipes for a rainy weekend", "Weather"],
+        ["Weather"],  # so close that the article's core takes the teaser copy in too
+    ],
+)
+def test_duplicate_blocks_keep_the_copy_inside_the_article(between: list[str]) -> None:
     # The story's lead printed as a teaser above it: the teaser copy goes, the story keeps
     # its first paragraph.
-    teaser = [P1, "Most read", "Ten recipes for a rainy weekend", "Weather"]
+    teaser = [P1, *between]
     draft = Draft.from_texts([*teaser, "Talks resume", P1, P2, P3], language="en")
     cleaned = cleaners.get("remove_duplicate_blocks")(draft)
     assert [(r.block_index, r.reason) for r in cleaned.removed] == [(0, "duplicate_block")]

@@ -324,9 +324,17 @@ class RemoveDuplicateBlocks(Remover):
         start, end = article_core(
             draft.blocks, prose=lambda text: is_prose(text) and not is_flattened_list(text)
         )
+        blocks = draft.blocks
         found: dict[int, str] = {}
         for positions in repeated:
-            keep = next((p for p in positions if start <= p < end), positions[0])
+            inside = [p for p in positions if start <= p < end] or positions[:1]
+            # The core can take in a teaser copy just above the story (a few short lines
+            # between them cost less than the copy's words): the story's copy is the one the
+            # story goes on after.
+            keep = next(
+                (p for p in inside if p + 1 < len(blocks) and is_prose(blocks[p + 1].text)),
+                inside[0],
+            )
             found.update((p, "duplicate_block") for p in positions if p != keep)
         return found
 
