@@ -293,7 +293,8 @@ class RemoveDuplicateBlocks(Remover):
 
     Pages repeat boxes for their mobile and desktop layouts, pull quotes, and a "Work with us"
     footer per section; only one copy stays: the one inside the article's core (a story's
-    lead printed as a teaser above it is the copy that goes), else the first. Blocks shorter than
+    lead printed as a teaser above it is the copy that goes; of several copies inside, the
+    one prose follows), else the first. Blocks shorter than
     :data:`DUPLICATE_MIN_WORDS` words are left alone: "Read more" or a repeated subheading
     are other cleaners' business.
 
