@@ -40,6 +40,7 @@ from articlekit.scorer import BlockScorer
 from benchmarks.metrics import (
     Gold,
     collapse_ws,
+    line_counts,
     main_text_scores,
     shingle_match,
     snippet_counts,
@@ -243,7 +244,8 @@ def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, An
     """The scorer's selection on ``pages`` against the gold, beside the baseline's text.
 
     The baseline is trafilatura's output (HTML) or the whole text (plain text). On messy-dev
-    also the share of body lines lost and of junk lines kept, as benchmarks.run counts them.
+    also the share of body lines lost and of junk lines kept, counted by
+    :func:`benchmarks.metrics.line_counts` as benchmarks.run counts them, over distinct lines.
     """
     scorer = BlockScorer.from_dict(weights)  # once, not per page
     threshold = scorer.threshold
@@ -260,11 +262,12 @@ def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, An
         kept = [t for t, s in zip(page.texts, scores, strict=True) if s >= threshold]
         text = "\n".join(kept)
         if "body" in page.gold:
-            lines = set(kept)
-            body += len(page.gold["body"])
-            lost += sum(b not in lines for b in page.gold["body"])
-            junk += len(page.gold["junk"])
-            leaked += sum(j in lines for j in page.gold["junk"])
+            # The gold's lines are kept distinct (see _messy_rows): each counts once here.
+            (lost_here, body_here), (leaked_here, junk_here) = line_counts(
+                text, page.gold["body"], page.gold["junk"]
+            )
+            lost, body = lost + lost_here, body + body_here
+            leaked, junk = leaked + leaked_here, junk + junk_here
         if page.gold.get("text"):
             ours.append(shingle_match(page.gold["text"], text))
             theirs.append(shingle_match(page.gold["text"], page.baseline_text))

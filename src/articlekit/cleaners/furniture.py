@@ -322,10 +322,10 @@ class RemoveDuplicateBlocks(Remover):
             return {}
         # Whole-page text prints a story's first paragraph as its teaser above the story: the
         # copy inside the article's core is the one to keep, or the first when none is.
-        start, end = article_core(
-            draft.blocks, prose=lambda text: is_prose(text) and not is_flattened_list(text)
-        )
         blocks = draft.blocks
+        start, end = article_core(
+            blocks, prose=lambda text: is_prose(text) and not is_flattened_list(text)
+        )
         found: dict[int, str] = {}
         for positions in repeated:
             inside = [p for p in positions if start <= p < end] or positions[:1]
