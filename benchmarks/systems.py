@@ -176,15 +176,30 @@ def versions(systems: Iterable[System]) -> dict[str, str]:
 _SRC = Path(__file__).resolve().parents[1] / "src"
 
 
+#: Weights for the article core's region chooser in place of the shipped ones
+#: (``python -m benchmarks.train fit --path regions --exclude DATASET``): leave-one-dataset-out.
+REGION_WEIGHTS_ENV = "ARTICLEKIT_REGION_WEIGHTS"
+
+
 def _articlekit() -> Any:
-    """Import articlekit, falling back to this checkout's ``src/`` when it is not installed."""
+    """Import articlekit, falling back to this checkout's ``src/`` when it is not installed.
+
+    With ``$ARTICLEKIT_REGION_WEIGHTS`` set, the article core's region chooser reads those
+    weights instead of the shipped ones (in every process that runs a system).
+    """
     try:
-        return importlib.import_module("articlekit")
+        module = importlib.import_module("articlekit")
     except ImportError:
         if not (_SRC / "articlekit").is_dir() or str(_SRC) in sys.path:
             raise
         sys.path.insert(0, str(_SRC))
-        return importlib.import_module("articlekit")
+        module = importlib.import_module("articlekit")
+    weights = os.environ.get(REGION_WEIGHTS_ENV)
+    regions = importlib.import_module("articlekit.regions")
+    if weights and regions._REGION_MODEL is None:
+        data = json.loads(Path(weights).read_text("utf-8"))
+        regions._REGION_MODEL = regions.RegionModel.from_dict(data)
+    return module
 
 
 def _articlekit_probe(function: str) -> str | None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from articlekit import pagemodel
+from articlekit import pagemodel, regions
 from articlekit.readers.html import read_page_model
 from articlekit.readers.text import read_text
 from articlekit.scorer import BlockScorer
@@ -219,7 +219,7 @@ def _matrix(pages: Sequence[PageRows]) -> tuple[Any, Any, Any]:
     return np.array(xs, dtype=float), np.array(ys, dtype=int), np.array(ws, dtype=float)
 
 
-def fit(pages: Sequence[PageRows], features: Sequence[str]) -> dict[str, Any]:
+def fit(pages: Sequence[PageRows], columns: Sequence[str]) -> dict[str, Any]:
     """Fit the scorer on ``pages``; return its weights as the library reads them."""
     from sklearn.linear_model import LogisticRegression
 
@@ -233,7 +233,7 @@ def fit(pages: Sequence[PageRows], features: Sequence[str]) -> dict[str, Any]:
     bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
     return {
         "kind": "logistic",
-        "features": list(features),
+        "features": list(columns),
         "weights": [round(float(c), 6) for c in coef],
         "bias": round(bias, 6),
         "threshold": 0.5,
@@ -293,13 +293,150 @@ def _prf(prf: Any) -> dict[str, float]:
     return {"f1": prf.f or 0.0, "precision": prf.p or 0.0, "recall": prf.r or 0.0}
 
 
-def lodo(data: dict[str, list[PageRows]], features: Sequence[str]) -> dict[str, dict[str, Any]]:
+def lodo(data: dict[str, list[PageRows]], columns: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each dataset scored by a model fitted on all the others."""
     results = {}
     for held_out, pages in data.items():
         train = [p for name, ps in data.items() if name != held_out for p in ps]
-        results[held_out] = evaluate(fit(train, features), pages)
+        results[held_out] = evaluate(fit(train, columns), pages)
     return results
+
+
+@dataclass
+class _Text:
+    """A line as :func:`articlekit.features.article_core` reads blocks: by their ``text``."""
+
+    text: str
+
+
+def _token_f1(sizes: Sequence[int], labels: Sequence[float | None], start: int, end: int) -> float:
+    """F1 of the span ``[start, end)`` against the content blocks, counted in tokens."""
+    content = sum(n for n, label in zip(sizes, labels, strict=True) if label == 1.0)
+    inside = list(zip(sizes[start:end], labels[start:end], strict=True))
+    tp = sum(n for n, label in inside if label == 1.0)
+    fp = sum(n for n, label in inside if label == 0.0)
+    return 2 * tp / (tp + fp + content) if tp else 0.0
+
+
+@dataclass
+class _PageRegions:
+    """One page's candidate regions with what the region models learn from."""
+
+    blocks: list[_Text]
+    sizes: list[int]
+    labels: list[float | None]
+    regions: list[tuple[int, int, int]]
+    rows: list[list[float]]
+    f1s: list[float]  # of each region alone
+    content: list[bool]  # whether each region holds more content tokens than other tokens
+
+
+def region_table(pages: Sequence[PageRows]) -> list[_PageRegions]:
+    """Each page's candidate regions (:func:`articlekit.regions.prose_regions`) and rows."""
+    table = []
+    for page in pages:
+        blocks = [_Text(t) for t in page.texts]
+        found = regions.prose_regions(blocks)
+        if not found:
+            continue
+        sizes = [len(tokenize(t)) for t in page.texts]
+        content = []
+        for start, end, _ in found:
+            inside = list(zip(sizes[start:end], page.labels[start:end], strict=True))
+            good = sum(n for n, lab in inside if lab == 1.0)
+            content.append(good > sum(n for n, lab in inside if lab == 0.0))
+        table.append(
+            _PageRegions(
+                blocks,
+                sizes,
+                list(page.labels),
+                found,
+                regions.region_rows(blocks, found),
+                [_token_f1(sizes, page.labels, a, b) for a, b, _ in found],
+                content,
+            )
+        )
+    return table
+
+
+def _logistic(xs: list[list[float]], ys: list[int], columns: Sequence[str]) -> dict[str, Any]:
+    """A logistic model on standardised columns, written back in the columns' own units."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = np.array(xs, dtype=float), np.array(ys, dtype=int)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=3000)
+    model.fit((x - mean) / scale, y)
+    coef = model.coef_[0] / scale
+    return {
+        "kind": "logistic",
+        "features": list(columns),
+        "weights": [round(float(c), 6) for c in coef],
+        "bias": round(float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum()), 6),
+        "threshold": 0.5,
+    }
+
+
+def _chosen(scorer: BlockScorer, page: _PageRegions) -> tuple[int, list[float]]:
+    scores = scorer.scores(page.rows)
+    return max(range(len(scores)), key=lambda k: (scores[k], -k)), scores
+
+
+def fit_regions(pages: Sequence[PageRows]) -> dict[str, Any]:
+    """Fit :func:`articlekit.regions.article_core`'s two models.
+
+    The chooser: a region is positive when it is the page's best by F1 (the first of the
+    best), every other candidate negative. The extender, on the chooser's picks: another
+    region is positive when most of its tokens are content.
+    """
+    table = region_table(pages)
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for page in table:
+        best = page.f1s.index(max(page.f1s))
+        xs += page.rows
+        ys += [int(k == best) for k in range(len(page.rows))]
+    chooser = _logistic(xs, ys, regions.REGION_FEATURES)
+    scorer = BlockScorer.from_dict(chooser)
+    xs, ys = [], []
+    for page in table:
+        if len(page.regions) < 2:
+            continue
+        pick, scores = _chosen(scorer, page)
+        xs += regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
+        ys += [int(c) for k, c in enumerate(page.content) if k != pick]
+    extender = _logistic(xs, ys, regions.SPAN_FEATURES)
+    return {"kind": "article_region", "chooser": chooser, "extender": extender}
+
+
+def evaluate_regions(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
+    """The mean F1 of the core :func:`~articlekit.regions.article_core` takes with these
+    weights, beside the densest run's and the chosen run's alone."""
+    model = regions.RegionModel.from_dict(weights)
+    densest, chosen, cores, moved = [], [], [], 0
+    for page in region_table(pages):
+        pick, scores = _chosen(model.chooser, page)
+        start, end, _ = page.regions[pick]
+        if len(page.regions) > 1:
+            others = [r for k, r in enumerate(page.regions) if k != pick]
+            spans = regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
+            for (lo, hi, _), score in zip(others, model.extender.scores(spans), strict=True):
+                if score >= model.extender.threshold:
+                    start, end = min(start, lo), max(end, hi)
+        densest.append(page.f1s[0])
+        chosen.append(page.f1s[pick])
+        cores.append(_token_f1(page.sizes, page.labels, start, end))
+        moved += (start, end) != page.regions[0][:2]
+    n = max(1, len(densest))
+    return {
+        "pages": len(densest),
+        "densest": sum(densest) / n,
+        "chosen": sum(chosen) / n,
+        "core": sum(cores) / n,
+        "moved": moved,
+    }
 
 
 def _fmt(prf: dict[str, Any] | None) -> str:
@@ -315,7 +452,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="pages per file")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--path", choices=("html", "text"), default="html", help="which rows")
+    parser.add_argument(
+        "--path",
+        choices=("html", "text", "regions"),
+        default="html",
+        help="which rows: page blocks, plain-text lines, or the article core's candidate regions"
+        " (of the plain-text table)",
+    )
     parser.add_argument("--exclude", default="", help="fit without this dataset")
     parser.add_argument("--out", type=Path, default=None, help="where fit writes the weights")
     args = parser.parse_args(argv)
@@ -324,15 +467,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("table needs the data folder")
         build_table(sorted(args.data.glob("*.jsonl.gz")), args.limit, args.cache, args.jobs)
         return 0
-    data = load(args.cache, args.path)
-    features = pagemodel.HTML_FEATURES if args.path == "html" else pagemodel.TEXT_FEATURES
+    data = load(args.cache, "text" if args.path == "regions" else args.path)
+    columns = pagemodel.HTML_FEATURES if args.path == "html" else pagemodel.TEXT_FEATURES
     if not data:
         parser.error(f"no table in {args.cache}: run `python -m benchmarks.train table` first")
+    if args.command == "lodo" and args.path == "regions":
+        print("| held out | pages | densest run F1 | chosen run F1 | core F1 | cores moved |")
+        print("|---|---|---|---|---|---|")
+        for name, pages in data.items():
+            train = [p for other, ps in data.items() if other != name for p in ps]
+            got = evaluate_regions(fit_regions(train), pages)
+            print(
+                f"| {name} | {got['pages']} | {got['densest']:.4f} | {got['chosen']:.4f} "
+                f"| {got['core']:.4f} ({got['core'] - got['densest']:+.4f}) | {got['moved']} |"
+            )
+        return 0
     if args.command == "lodo":
         baseline = "trafilatura" if args.path == "html" else "the whole text"
         print(f"| held out | pages | block acc | scorer F1 (P / R) | {baseline} F1 (P / R) |")
         print("|---|---|---|---|---|")
-        for name, got in lodo(data, features).items():
+        for name, got in lodo(data, columns).items():
             messy = (
                 f" (body lost {got['body_lost']:.1%}, junk leaked {got['junk_leaked']:.1%})"
                 if "body_lost" in got
@@ -347,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A misspelt set would otherwise be fitted on silently, and "held out" it is not.
         parser.error(f"--exclude {args.exclude}: no such dataset (have: {', '.join(sorted(data))})")
     pages = [p for name, ps in data.items() if name != args.exclude for p in ps]
-    weights = fit(pages, features)
+    weights = fit_regions(pages) if args.path == "regions" else fit(pages, columns)
     text = json.dumps(weights, indent=1) + "\n"
     if args.out is None:
         print(text)

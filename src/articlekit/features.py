@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
@@ -25,7 +25,6 @@ from articlekit._memo import memoised
 __all__ = [
     "GAP_COST",
     "TEASER_MAX_WORDS",
-    "article_core",
     "content_stems",
     "ends_sentence",
     "first_content",
@@ -237,52 +236,12 @@ def is_flattened_list(text: str) -> bool:
     )
 
 
-#: Cost of a short non-prose block when finding the article's core: teasers pull a run apart,
+#: Cost of a short non-prose block when finding the article's regions
+#: (:func:`articlekit.regions.prose_regions`): teasers pull a run apart,
 #: a subheading between long paragraphs does not. Chosen leave-one-dataset-out among 4, 6 and
 #: 8, 4 would win for every held-out set but costs trafilatura-eval's plain text 0.004
 #: (benchmarks/README.md, "The article core's gap cost"): it stays at 8.
 GAP_COST = 8
-
-
-def article_core(
-    blocks: Sequence[Any],
-    *,
-    prose: Callable[[str], bool] | None = None,
-    exclude: Callable[[Any], bool] | None = None,
-) -> tuple[int, int]:
-    """Return ``(start, end)`` of the densest run of prose blocks: the article's core.
-
-    Maximum-sum contiguous run, where a prose block scores its word count and any other block
-    costs :data:`GAP_COST`. Returns ``(0, 0)`` when there is no prose at all.
-
-    Args:
-        blocks: Objects with a ``text`` attribute (draft blocks).
-        prose: The test of a prose block, :func:`is_prose` by default.
-        exclude: Blocks for which this is true do not count as prose whatever their text
-            (in HTML: blocks the markup marks as comments).
-
-    Returns:
-        The half-open range of positions.
-
-    Example:
-        >>> from articlekit.draft import Draft
-        >>> p = "A sentence long enough to count as prose in this little example, truly."
-        >>> article_core(Draft.from_texts(["Menu", p, "Sub head", p, "Teaser one", "Two"]).blocks)
-        (1, 4)
-    """
-    best = (0, 0)
-    best_score = 0
-    start = 0
-    score = 0
-    for pos, block in enumerate(blocks):
-        counts = (prose or is_prose)(block.text) and not (exclude and exclude(block))
-        gain = word_count(block.text) if counts else -GAP_COST
-        if score <= 0:
-            start, score = pos, 0
-        score += gain
-        if score > best_score:
-            best_score, best = score, (start, pos + 1)
-    return best
 
 
 #: Longest teaser line (a headline or its one-line summary), in words.

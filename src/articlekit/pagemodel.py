@@ -37,7 +37,8 @@ from lxml import etree
 
 from articlekit import lexicon
 from articlekit.draft import DraftBlock
-from articlekit.features import article_core, ends_sentence, is_prose, words
+from articlekit.features import ends_sentence, is_prose, words
+from articlekit.regions import article_core
 
 __all__ = ["HTML_FEATURES", "TEXT_FEATURES", "html_rows", "text_rows"]
 
@@ -232,7 +233,7 @@ def _short_runs(prose: Sequence[bool]) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A text as :func:`~articlekit.features.article_core` reads blocks."""
+    """A text as :func:`~articlekit.regions.article_core` reads blocks."""
 
     text: str
 

@@ -3,7 +3,7 @@
 Plain text a scraper kept of a whole page holds the menus, teaser lists, footers and comment
 threads around the story. Whatever the other cleaners did not recognise by its wording, the
 article is still the densest contiguous run of prose (see
-:func:`~articlekit.features.article_core`): what stands outside it goes.
+:func:`~articlekit.regions.article_core`): what stands outside it goes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from articlekit.cleaners._common import lexicon_of, rest_after_label
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
-    article_core,
     content_stems,
     ends_sentence,
     folded_words,
@@ -26,6 +25,7 @@ from articlekit.features import (
     more_words_than,
     word_count,
 )
+from articlekit.regions import article_core
 
 __all__ = ["KeepArticleCore", "RemoveFooter"]
 
@@ -48,7 +48,7 @@ def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
     """
     if draft.hints.extra.get("extractor") is not None:
         return None
-    start, end = article_core(draft.blocks, prose=_prose)
+    start, end = article_core(draft.blocks, prose=_prose, title=draft.title or draft.hints.title)
     return None if start == end else (start, end)
 
 

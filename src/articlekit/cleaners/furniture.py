@@ -15,7 +15,6 @@ from articlekit.cleaners._common import lexicon_of, may_start_with, rest_after_l
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
-    article_core,
     ends_sentence,
     first_content,
     first_prose,
@@ -28,6 +27,7 @@ from articlekit.features import (
     more_words_than,
     word_count,
 )
+from articlekit.regions import article_core
 
 __all__ = [
     "ExtractSourceCredit",
@@ -324,7 +324,9 @@ class RemoveDuplicateBlocks(Remover):
         # copy inside the article's core is the one to keep, or the first when none is.
         blocks = draft.blocks
         start, end = article_core(
-            blocks, prose=lambda text: is_prose(text) and not is_flattened_list(text)
+            blocks,
+            prose=lambda text: is_prose(text) and not is_flattened_list(text),
+            title=draft.title or draft.hints.title,
         )
         found: dict[int, str] = {}
         for positions in repeated:

@@ -16,13 +16,13 @@ from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.draft import Draft
 from articlekit.features import (
-    article_core,
     content_stems,
     is_prose,
     is_teaser,
     more_words_than,
     word_count,
 )
+from articlekit.regions import article_core
 
 __all__ = ["RemoveHeadlineLists"]
 
@@ -80,7 +80,7 @@ class RemoveHeadlineLists(Remover):
     def find(self, draft: Draft) -> dict[int, str]:
         """Find teaser runs with foreign vocabulary."""
         blocks = draft.blocks
-        start, end = article_core(blocks)
+        start, end = article_core(blocks, title=draft.title or draft.hints.title)
         if end == 0:
             return {}
         runs = self._runs(draft)

@@ -14,12 +14,12 @@ from articlekit.cleaners._common import lexicon_of, may_contain, may_start_with
 from articlekit.cleaners.base import BlockRemover, Remover
 from articlekit.draft import Draft
 from articlekit.features import (
-    article_core,
     folded_words,
     more_words_than,
     sentence_count,
     sentences,
 )
+from articlekit.regions import article_core
 
 __all__ = ["RemoveCallsToAction", "RemoveDisclosures"]
 
@@ -82,7 +82,7 @@ class RemoveCallsToAction(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``call_to_action`` for short blocks opening with a CTA phrase at the edges."""
-        start, end = article_core(draft.blocks)
+        start, end = article_core(draft.blocks, title=draft.title or draft.hints.title)
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
         opens_with_call = PerText(functools.partial(_opens_with_call, lex))

@@ -28,7 +28,6 @@ from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError, UnreadableInputError
 from articlekit.features import (
-    article_core,
     ends_sentence,
     folded_words,
     is_prose,
@@ -53,6 +52,7 @@ from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import page_blocks
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
+from articlekit.regions import article_core
 from articlekit.scorer import BlockScorer
 
 __all__ = [
@@ -629,7 +629,7 @@ def _not_article(block: DraftBlock) -> bool:
 
 
 def _check_against_page_core(
-    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...]
+    page: tuple[DraftBlock, ...], blocks: tuple[DraftBlock, ...], title: str | None = None
 ) -> tuple[tuple[DraftBlock, ...], str]:
     """Fall back on the page's densest prose run when trafilatura missed or blurred the story.
 
@@ -642,7 +642,7 @@ def _check_against_page_core(
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
-    start, end = article_core(page, exclude=_not_article)
+    start, end = article_core(page, exclude=_not_article, title=title)
     core_length = sum(word_count(b.text) for b in page[start:end])
     if not core_length:
         return blocks, "trafilatura"
@@ -1378,7 +1378,7 @@ def _put_back(
         recall = _trafilatura_output(page, elements, where, searched, cut_runs, recall=True)
         if _words_in(recall) > RECALL_MIN_GAIN * _words_in(blocks):
             blocks = recall
-    blocks, extractor = _check_against_page_core(page, blocks)
+    blocks, extractor = _check_against_page_core(page, blocks, hints.title)
     if extractor == "trafilatura":
         blocks = _unmerged(page, where, blocks)
     blocks = _with_standfirst(page, where, blocks, hints.subtitle)

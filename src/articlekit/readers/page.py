@@ -2,7 +2,7 @@
 
 Where trafilatura picks the wrong part of a page (a sidebar of teasers, a promo box) the
 article is still the densest run of prose on the page; these blocks let the HTML reader find
-it (see :func:`articlekit.features.article_core`).
+it (see :func:`articlekit.regions.article_core`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,377 @@
+"""The article's region in a run of blocks: which runs of prose are the story, by fitted weights.
+
+A page's text holds several runs of prose: the story, and a disclaimer, a comment form, an
+inline script, another story's summary. :func:`prose_regions` finds the candidates (the
+densest runs, as the article core always was); :func:`article_core` then asks two logistic
+models fitted on the labelled dev pages, instead of taking the densest run:
+
+* the **chooser** picks the run that is the story, from each run's row
+  (:data:`REGION_FEATURES`: how dense it is against the densest, where it starts, how much of
+  the title stands at its start and inside it, how much of it is program code);
+* the **extender** then takes in each other run that belongs to the same story (an intro
+  above a long list, a section after a table), from the run's row and its relation to the
+  chosen one (:data:`SPAN_FEATURES`: how far, how short the lines between, how many words
+  they share).
+
+The core is the span from the first run taken to the last. Both models ship in
+``articlekit/models/article_region.json``, rebuilt exactly by
+``python -m benchmarks.train fit --path regions --out src/articlekit/models/article_region.json``
+from ``../shared/data/dev`` (``--exclude DATASET`` for leave-one-dataset-out), and are read
+without the training library: a dot product and a logistic function, so the same blocks
+always get the same core.
+
+Example:
+    >>> from articlekit.draft import Draft
+    >>> p = "A sentence long enough to count as prose in this little example, truly."
+    >>> article_core(Draft.from_texts(["Menu", p, "Sub head", p, "Teaser one", "Two"]).blocks)
+    (1, 4)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+
+from articlekit.errors import BlockModelError
+from articlekit.features import GAP_COST, content_stems, is_prose, word_count
+from articlekit.scorer import BlockScorer
+
+__all__ = [
+    "MAX_REGIONS",
+    "REGION_FEATURES",
+    "SPAN_FEATURES",
+    "RegionModel",
+    "article_core",
+    "prose_regions",
+    "region_model",
+    "region_rows",
+    "span_rows",
+]
+
+#: How many prose runs :func:`article_core` weighs: the densest, then the densest of what is
+#: left on either side of it, and so on.
+MAX_REGIONS = 6
+
+#: The columns of a candidate region's row (:func:`region_rows`), in order.
+REGION_FEATURES = (
+    "score_vs_densest",
+    "log_score",
+    "densest",
+    "rank",
+    "title_near_start",
+    "title_in_region",
+    "has_title",
+    "start",
+    "share_of_prose",
+    "log_prose_blocks",
+    "code_share",
+)
+
+#: The columns of another region's row against the chosen one (:func:`span_rows`), in order.
+SPAN_FEATURES = (
+    *REGION_FEATURES,
+    "log_gap",
+    "after",
+    "words_between",
+    "shared_vocabulary",
+    "score_vs_chosen",
+    "chooser_score",
+)
+
+#: Characters that running prose rarely holds and program code is full of: a page's text can
+#: hold its inline scripts, in lines long enough to read as prose.
+_CODE = regex.compile(r"[{}\[\]();=<>|&$\\]")
+#: Blocks before a region whose words count as its headline's.
+_HEAD_BEFORE = 3
+#: A title of fewer words says too little of a region's vocabulary.
+_TITLE_MIN_WORDS = 3
+#: Where the title is looked for in the blocks when none is given.
+_TITLE_SEARCH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RegionModel:
+    """The two models :func:`article_core` weighs regions with.
+
+    Attributes:
+        chooser: Scores :data:`REGION_FEATURES` rows: the best-scoring region is the story.
+        extender: Scores :data:`SPAN_FEATURES` rows: another region scoring at least its
+            threshold belongs to the same story.
+    """
+
+    chooser: BlockScorer
+    extender: BlockScorer
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RegionModel:
+        """Build the model from the JSON form ``benchmarks.train fit --path regions`` writes.
+
+        Raises:
+            BlockModelError: If ``data`` is not such a model, or its columns are not
+                :data:`REGION_FEATURES` and :data:`SPAN_FEATURES`.
+        """
+        if not isinstance(data, Mapping) or data.get("kind") != "article_region":
+            msg = "an article region model is a JSON object of kind 'article_region'"
+            raise BlockModelError(msg)
+        if "chooser" not in data or "extender" not in data:
+            msg = "an article region model has a 'chooser' and an 'extender'"
+            raise BlockModelError(msg)
+        chooser = BlockScorer.from_dict(data["chooser"])
+        chooser.check_columns(REGION_FEATURES)
+        extender = BlockScorer.from_dict(data["extender"])
+        extender.check_columns(SPAN_FEATURES)
+        return cls(chooser, extender)
+
+
+#: The model :func:`article_core` uses in place of the shipped one; None: the shipped one.
+#: Benchmarks set it to weights fitted without the dataset they score (leave-one-dataset-out).
+_REGION_MODEL: RegionModel | None = None
+
+
+def region_model() -> RegionModel:
+    """The model :func:`article_core` weighs regions with (read once from the package).
+
+    Raises:
+        BlockModelError: If the shipped ``models/article_region.json`` is not a model of
+            these columns.
+
+    Example:
+        >>> region_model().chooser.features == REGION_FEATURES
+        True
+    """
+    return _REGION_MODEL if _REGION_MODEL is not None else _shipped_region_model()
+
+
+@functools.cache
+def _shipped_region_model() -> RegionModel:
+    path = resources.files("articlekit").joinpath("models/article_region.json")
+    return RegionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _gains(
+    blocks: Sequence[Any],
+    prose: Callable[[str], bool] | None,
+    exclude: Callable[[Any], bool] | None,
+) -> list[int]:
+    test = prose or is_prose
+    return [
+        word_count(b.text) if test(b.text) and not (exclude and exclude(b)) else -GAP_COST
+        for b in blocks
+    ]
+
+
+def _densest(gains: Sequence[int], lo: int, hi: int) -> tuple[int, int, int]:
+    """The maximum-sum run of ``gains[lo:hi]``: ``(start, end, sum)``; sum 0 when none."""
+    best = (lo, lo, 0)
+    start = lo
+    score = 0
+    for pos in range(lo, hi):
+        if score <= 0:
+            start, score = pos, 0
+        score += gains[pos]
+        if score > best[2]:
+            best = (start, pos + 1, score)
+    return best
+
+
+def prose_regions(
+    blocks: Sequence[Any],
+    *,
+    prose: Callable[[str], bool] | None = None,
+    exclude: Callable[[Any], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Return the candidate regions: the densest runs of prose, densest first.
+
+    A prose block scores its word count and any other block costs
+    :data:`~articlekit.features.GAP_COST`; the first region is the maximum-sum run, each next
+    one the maximum-sum run of what lies outside those found so far, up to
+    :data:`MAX_REGIONS`. Time linear in the blocks.
+
+    Args:
+        blocks: Objects with a ``text`` attribute (draft blocks).
+        prose: The test of a prose block, :func:`~articlekit.features.is_prose` by default.
+        exclude: Blocks for which this is true do not count as prose whatever their text
+            (in HTML: blocks the markup marks as comments).
+
+    Returns:
+        ``(start, end, score)`` per region, half-open ranges, highest score first.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "A sentence long enough to count as prose in this little example, truly."
+        >>> prose_regions(Draft.from_texts([p, "Menu", "Home", "About", p, p]).blocks)
+        [(4, 6, 26), (0, 1, 13)]
+    """
+    gains = _gains(blocks, prose, exclude)
+    found: list[tuple[int, int, int]] = []
+    # Each gap between the regions found holds its own densest run: only the two new gaps a
+    # region makes are searched again.
+    gaps = {(0, len(gains)): _densest(gains, 0, len(gains))}
+    while gaps and len(found) < MAX_REGIONS:
+        span, best = max(gaps.items(), key=lambda item: (item[1][2], -item[0][0]))
+        if best[2] <= 0:
+            break
+        found.append(best)
+        del gaps[span]
+        for lo, hi in ((span[0], best[0]), (best[1], span[1])):
+            if hi > lo:
+                gaps[(lo, hi)] = _densest(gains, lo, hi)
+    return found
+
+
+def _title_stems(blocks: Sequence[Any], title: str | None) -> frozenset[str]:
+    if title and word_count(title) >= _TITLE_MIN_WORDS:
+        return content_stems(title)
+    for block in blocks[:_TITLE_SEARCH]:
+        if word_count(block.text) >= _TITLE_MIN_WORDS:
+            return content_stems(block.text)
+    return frozenset()
+
+
+def _stems(blocks: Sequence[Any]) -> frozenset[str]:
+    return frozenset().union(*(content_stems(b.text) for b in blocks))
+
+
+def region_rows(
+    blocks: Sequence[Any],
+    regions: Sequence[tuple[int, int, int]],
+    title: str | None = None,
+    *,
+    prose: Callable[[str], bool] | None = None,
+) -> list[list[float]]:
+    """The row of each candidate region, in the order of :data:`REGION_FEATURES`.
+
+    Args:
+        blocks: The blocks the regions were found in.
+        regions: :func:`prose_regions`' result.
+        title: The article's title, if known; else the first block of three words or more
+            among the first five (a page's text starts with its ``<title>``).
+        prose: The test of a prose block the regions were found with.
+
+    Returns:
+        One list of floats per region.
+    """
+    test = prose or is_prose
+    title_stems = _title_stems(blocks, title)
+    known = len(title_stems) or 1
+    total = sum(word_count(b.text) for b in blocks if test(b.text)) or 1
+    densest = regions[0][2] if regions else 1
+    rows = []
+    for rank, (start, end, score) in enumerate(regions):
+        head = _stems(blocks[max(0, start - _HEAD_BEFORE) : start + 2])
+        inside = _stems(blocks[start:end])
+        chars = sum(len(b.text) - b.text.count(" ") for b in blocks[start:end]) or 1
+        code = sum(len(_CODE.findall(b.text)) for b in blocks[start:end])
+        rows.append(
+            [
+                score / densest,
+                math.log1p(score),
+                float(rank == 0),
+                float(rank),
+                len(title_stems & head) / known,
+                len(title_stems & inside) / known,
+                float(bool(title_stems)),
+                start / max(1, len(blocks)),
+                score / total,
+                math.log1p(sum(1 for b in blocks[start:end] if test(b.text))),
+                code / chars,
+            ]
+        )
+    return rows
+
+
+def span_rows(
+    blocks: Sequence[Any],
+    regions: Sequence[tuple[int, int, int]],
+    rows: Sequence[Sequence[float]],
+    scores: Sequence[float],
+    chosen: int,
+) -> list[list[float]]:
+    """The row of every region but the chosen one, against it (:data:`SPAN_FEATURES`).
+
+    Args:
+        blocks: The blocks the regions were found in.
+        regions: :func:`prose_regions`' result.
+        rows: Their :func:`region_rows`.
+        scores: The chooser's score of each.
+        chosen: The position of the chosen region in ``regions``.
+
+    Returns:
+        One list of floats per region other than ``chosen``, in their order.
+    """
+    start, end, score = regions[chosen]
+    vocabulary = _stems(blocks[start:end])
+    out = []
+    for k, (lo, hi, other) in enumerate(regions):
+        if k == chosen:
+            continue
+        after = lo >= end
+        between = blocks[end:lo] if after else blocks[hi:start]
+        own = _stems(blocks[lo:hi])
+        out.append(
+            [
+                *rows[k],
+                math.log1p(len(between)),
+                float(after),
+                sum(word_count(b.text) for b in between) / max(1, len(between)),
+                len(own & vocabulary) / (len(own) or 1),
+                other / max(1, score),
+                scores[k],
+            ]
+        )
+    return out
+
+
+def article_core(
+    blocks: Sequence[Any],
+    *,
+    prose: Callable[[str], bool] | None = None,
+    exclude: Callable[[Any], bool] | None = None,
+    title: str | None = None,
+) -> tuple[int, int]:
+    """Return ``(start, end)`` of the article's core: the runs of prose the story is.
+
+    The candidates are :func:`prose_regions`; when there are several, the chooser of
+    :func:`region_model` picks the story's, and the extender takes in the others that belong
+    to it. The core spans them all.
+
+    Args:
+        blocks: Objects with a ``text`` attribute (draft blocks).
+        prose: The test of a prose block, :func:`~articlekit.features.is_prose` by default.
+        exclude: Blocks for which this is true do not count as prose whatever their text
+            (in HTML: blocks the markup marks as comments).
+        title: The article's title, if known (see :func:`region_rows`).
+
+    Returns:
+        The half-open range of positions; ``(0, 0)`` when there is no prose at all.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "A sentence long enough to count as prose in this little example, truly."
+        >>> article_core(Draft.from_texts(["Home", "News", p, p, "Share", "Tweet"]).blocks)
+        (2, 4)
+    """
+    regions = prose_regions(blocks, prose=prose, exclude=exclude)
+    if not regions:
+        return (0, 0)
+    if len(regions) == 1:
+        return regions[0][:2]
+    model = region_model()
+    rows = region_rows(blocks, regions, title, prose=prose)
+    scores = model.chooser.scores(rows)
+    # The first of the best: a tie goes to the denser run.
+    chosen = max(range(len(regions)), key=lambda k: (scores[k], -k))
+    start, end, _ = regions[chosen]
+    others = [r for k, r in enumerate(regions) if k != chosen]
+    extended = model.extender.scores(span_rows(blocks, regions, rows, scores, chosen))
+    for (lo, hi, _), score in zip(others, extended, strict=True):
+        if score >= model.extender.threshold:
+            start, end = min(start, lo), max(end, hi)
+    return start, end

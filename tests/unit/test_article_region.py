@@ -1,0 +1,190 @@
+"""The article core's candidate regions and its fitted models (articlekit.regions, issue 17)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from articlekit import regions
+from articlekit.draft import Draft
+from articlekit.errors import BlockModelError
+from articlekit.regions import (
+    MAX_REGIONS,
+    REGION_FEATURES,
+    SPAN_FEATURES,
+    RegionModel,
+    article_core,
+    prose_regions,
+    region_model,
+    region_rows,
+)
+from articlekit.scorer import BlockScorer
+
+_STORY = (
+    "The harbour council approved the new ferry timetable on Monday after a debate that "
+    "lasted well into the night, officials said on the steps of the town hall."
+)
+_OTHER = (
+    "Your comment has been saved and will appear once a moderator has read it, which can "
+    "take a day or two, so please do not post the same comment again in the meantime."
+)
+_MENU = ["Home", "News", "Sport", "Weather", "Contact", "About us", "Archive", "Search"]
+
+
+def _blocks(texts: list[str]) -> tuple:
+    return Draft.from_texts(texts).blocks
+
+
+def test_regions_are_the_densest_runs_densest_first_and_disjoint() -> None:
+    texts = [_STORY, *_MENU, _OTHER, _OTHER, *_MENU, _STORY]
+    regions = prose_regions(_blocks(texts))
+    assert [r[:2] for r in regions] == [(9, 11), (0, 1), (19, 20)]
+    scores = [r[2] for r in regions]
+    assert scores == sorted(scores, reverse=True)
+    assert all(a[1] <= b[0] or b[1] <= a[0] for a in regions for b in regions if a is not b)
+
+
+def test_there_are_at_most_max_regions_and_none_without_prose() -> None:
+    many = [t for _ in range(MAX_REGIONS + 4) for t in (_STORY, *_MENU)]
+    assert len(prose_regions(_blocks(many))) == MAX_REGIONS
+    assert prose_regions(_blocks(_MENU)) == []
+    assert article_core(_blocks(_MENU)) == (0, 0)
+
+
+def test_the_densest_run_is_the_first_region_as_the_core_used_to_be() -> None:
+    texts = ["Menu", _STORY, "Sub head", _STORY, "Teaser one", "Two"]
+    assert prose_regions(_blocks(texts))[0][:2] == article_core(_blocks(texts)) == (1, 4)
+
+
+def test_region_rows_say_where_the_title_stands() -> None:
+    title = "Harbour council approves new ferry timetable"
+    texts = [*_MENU, title, _STORY, *_MENU, *_MENU, _OTHER, _OTHER]
+    blocks = _blocks(texts)
+    regions = prose_regions(blocks)
+    rows = [dict(zip(REGION_FEATURES, r, strict=True)) for r in region_rows(blocks, regions, title)]
+    densest, story = rows
+    assert densest["densest"] == 1.0 and story["densest"] == 0.0
+    assert story["title_near_start"] > 0.5 > densest["title_near_start"]
+    assert story["score_vs_densest"] < 1.0 == densest["score_vs_densest"]
+    # Without a title given, the first block of three words or more stands for it.
+    first = region_rows(_blocks([title, *texts]), prose_regions(_blocks([title, *texts])))
+    assert dict(zip(REGION_FEATURES, first[1], strict=True))["has_title"] == 1.0
+
+
+def test_the_core_is_the_story_under_the_title_not_a_longer_comment_form() -> None:
+    # A short story under its headline, then a longer run of a comment form's prose: by words
+    # alone the form is the densest run; the chooser takes the story the title announces.
+    title = "Harbour council approves new ferry timetable"
+    story = [_STORY, _STORY.replace("Monday", "Tuesday")]
+    form = [_OTHER, _OTHER.replace("day", "week"), _OTHER.replace("comment", "reply")]
+    texts = [title, *_MENU, title, *story, *_MENU, *_MENU, *form]
+    blocks = _blocks(texts)
+    assert prose_regions(blocks)[0][:2] == (28, 31)
+    assert article_core(blocks, title=title) == (10, 12)
+
+
+def test_without_the_title_the_densest_run_stays_the_core() -> None:
+    texts = [*_MENU, _STORY, *_MENU, *_MENU, _OTHER, _OTHER.replace("day", "week")]
+    blocks = _blocks(texts)
+    assert article_core(blocks, title="Storm closes the old bridge for a week") == (25, 27)
+
+
+def test_the_shipped_model_is_a_model_of_the_region_columns() -> None:
+    path = resources.files("articlekit").joinpath("models/article_region.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert tuple(data["chooser"]["features"]) == REGION_FEATURES
+    assert tuple(data["extender"]["features"]) == SPAN_FEATURES
+    assert region_model() == RegionModel.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kind": "logistic"}, "kind 'article_region'"),
+        ({"extender": None}, "'chooser' and an 'extender'"),
+        (
+            {
+                "chooser": {
+                    "kind": "logistic",
+                    "features": ["a"],
+                    "weights": [1.0],
+                    "bias": 0.0,
+                    "threshold": 0.5,
+                }
+            },
+            "column 0",
+        ),
+    ],
+)
+def test_a_model_of_other_columns_or_shape_is_refused(change: dict, message: str) -> None:
+    path = resources.files("articlekit").joinpath("models/article_region.json")
+    data = {**json.loads(path.read_text(encoding="utf-8")), **change}
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(BlockModelError, match=message):
+        RegionModel.from_dict(data)
+
+
+def test_a_broken_shipped_file_is_named_not_a_key_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    regions._shipped_region_model.cache_clear()
+
+    class _File:
+        def joinpath(self, _name: str) -> _File:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return json.dumps({"kind": "article_region", "chooser": {}})
+
+    monkeypatch.setattr(regions.resources, "files", lambda _package: _File())
+    try:
+        with pytest.raises(BlockModelError):
+            region_model()
+    finally:
+        regions._shipped_region_model.cache_clear()
+
+
+def _only_density() -> RegionModel:
+    """Weights that take the densest run alone, as the core was found before the models."""
+    chooser = BlockScorer(
+        REGION_FEATURES,
+        tuple(10.0 if name == "densest" else 0.0 for name in REGION_FEATURES),
+        -5.0,
+        0.5,
+    )
+    extender = BlockScorer(SPAN_FEATURES, (0.0,) * len(SPAN_FEATURES), -5.0, 0.5)
+    return RegionModel(chooser, extender)
+
+
+def test_a_benchmark_can_set_other_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Leave-one-dataset-out: the benchmark sets weights fitted without the set it scores.
+    title = "Harbour council approves new ferry timetable"
+    story = [_STORY, _STORY.replace("Monday", "Tuesday")]
+    form = [_OTHER, _OTHER.replace("day", "week"), _OTHER.replace("comment", "reply")]
+    texts = [title, *_MENU, title, *story, *_MENU, *_MENU, *form]
+    assert article_core(_blocks(texts), title=title) == (10, 12)
+    monkeypatch.setattr(regions, "_REGION_MODEL", _only_density())
+    assert article_core(_blocks(texts), title=title) == (28, 31)
+
+
+def test_the_intro_above_a_long_list_of_the_story_is_part_of_the_core() -> None:
+    # A list of short lines between the intro and the body costs more than the intro's
+    # words: the densest run is the body alone. The intro shares the body's words.
+    title = "The ten best ferry routes of the harbour this summer"
+    intro = [
+        "Summer is the season of the harbour ferry, and the council's new timetable adds "
+        "routes to every island of the bay, with boats leaving the harbour every hour.",
+        "We tried every ferry route of the harbour timetable and ranked them, from the short "
+        "hop to the lighthouse to the long crossing to the northern islands.",
+    ]
+    routes = [f"- Route {n}: harbour to island {n}" for n in range(1, 19)]
+    body = [
+        f"Route {n} leaves the harbour from the east pier, and its ferry crosses the bay to "
+        f"island {n} in under an hour, with a stop at the lighthouse on the way back."
+        for n in range(1, 8)
+    ]
+    texts = [*_MENU, title, *intro, *routes, *body, *_MENU]
+    blocks = _blocks(texts)
+    first = len(_MENU) + 1
+    assert prose_regions(blocks)[0][:2] == (first + 2 + len(routes), first + 2 + 18 + 7)
+    assert article_core(blocks, title=title) == (first, first + 2 + 18 + 7)
