@@ -39,6 +39,7 @@ from typing import Any
 
 import regex
 
+from articlekit._memo import memoised
 from articlekit.errors import BlockModelError
 from articlekit.features import GAP_COST, content_stems, is_prose, word_count
 from articlekit.scorer import BlockScorer
@@ -155,15 +156,17 @@ def _shipped_region_model() -> RegionModel:
     return RegionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _gains(
-    blocks: Sequence[Any],
-    prose: Callable[[str], bool] | None,
-    exclude: Callable[[Any], bool] | None,
-) -> list[int]:
+def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> list[bool]:
     test = prose or is_prose
+    return [test(b.text) for b in blocks]
+
+
+def _gains(
+    blocks: Sequence[Any], flags: Sequence[bool], exclude: Callable[[Any], bool] | None
+) -> list[int]:
     return [
-        word_count(b.text) if test(b.text) and not (exclude and exclude(b)) else -GAP_COST
-        for b in blocks
+        word_count(b.text) if flag and not (exclude and exclude(b)) else -GAP_COST
+        for b, flag in zip(blocks, flags, strict=True)
     ]
 
 
@@ -209,7 +212,10 @@ def prose_regions(
         >>> prose_regions(Draft.from_texts([p, "Menu", "Home", "About", p, p]).blocks)
         [(4, 6, 26), (0, 1, 13)]
     """
-    gains = _gains(blocks, prose, exclude)
+    return _regions(_gains(blocks, _prose_flags(blocks, prose), exclude))
+
+
+def _regions(gains: Sequence[int]) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     # Each gap between the regions found holds its own densest run: only the two new gaps a
     # region makes are searched again.
@@ -224,6 +230,12 @@ def prose_regions(
             if hi > lo:
                 gaps[(lo, hi)] = _densest(gains, lo, hi)
     return found
+
+
+@memoised
+def _code_marks(text: str) -> int:
+    """How many of program code's punctuation marks ``text`` holds (every caller asks again)."""
+    return len(_CODE.findall(text))
 
 
 def _title_stems(blocks: Sequence[Any], title: str | None) -> frozenset[str]:
@@ -258,17 +270,28 @@ def region_rows(
     Returns:
         One list of floats per region.
     """
-    test = prose or is_prose
+    return _rows_and_vocabularies(blocks, regions, title, _prose_flags(blocks, prose))[0]
+
+
+def _rows_and_vocabularies(
+    blocks: Sequence[Any],
+    regions: Sequence[tuple[int, int, int]],
+    title: str | None,
+    flags: Sequence[bool],
+) -> tuple[list[list[float]], list[frozenset[str]]]:
+    """:func:`region_rows`, and each region's content stems (:func:`span_rows` needs them)."""
     title_stems = _title_stems(blocks, title)
     known = len(title_stems) or 1
-    total = sum(word_count(b.text) for b in blocks if test(b.text)) or 1
+    total = sum(word_count(b.text) for b, flag in zip(blocks, flags, strict=True) if flag) or 1
     densest = regions[0][2] if regions else 1
     rows = []
+    vocabularies = []
     for rank, (start, end, score) in enumerate(regions):
         head = _stems(blocks[max(0, start - _HEAD_BEFORE) : start + 2])
         inside = _stems(blocks[start:end])
+        vocabularies.append(inside)
         chars = sum(len(b.text) - b.text.count(" ") for b in blocks[start:end]) or 1
-        code = sum(len(_CODE.findall(b.text)) for b in blocks[start:end])
+        code = sum(_code_marks(b.text) for b in blocks[start:end])
         rows.append(
             [
                 score / densest,
@@ -280,11 +303,11 @@ def region_rows(
                 float(bool(title_stems)),
                 start / max(1, len(blocks)),
                 score / total,
-                math.log1p(sum(1 for b in blocks[start:end] if test(b.text))),
+                math.log1p(sum(flags[start:end])),
                 code / chars,
             ]
         )
-    return rows
+    return rows, vocabularies
 
 
 def span_rows(
@@ -293,6 +316,7 @@ def span_rows(
     rows: Sequence[Sequence[float]],
     scores: Sequence[float],
     chosen: int,
+    vocabularies: Sequence[frozenset[str]] | None = None,
 ) -> list[list[float]]:
     """The row of every region but the chosen one, against it (:data:`SPAN_FEATURES`).
 
@@ -302,19 +326,22 @@ def span_rows(
         rows: Their :func:`region_rows`.
         scores: The chooser's score of each.
         chosen: The position of the chosen region in ``regions``.
+        vocabularies: Each region's content stems, when already known.
 
     Returns:
         One list of floats per region other than ``chosen``, in their order.
     """
+    if vocabularies is None:
+        vocabularies = [_stems(blocks[lo:hi]) for lo, hi, _ in regions]
     start, end, score = regions[chosen]
-    vocabulary = _stems(blocks[start:end])
+    vocabulary = vocabularies[chosen]
     out = []
     for k, (lo, hi, other) in enumerate(regions):
         if k == chosen:
             continue
         after = lo >= end
         between = blocks[end:lo] if after else blocks[hi:start]
-        own = _stems(blocks[lo:hi])
+        own = vocabularies[k]
         out.append(
             [
                 *rows[k],
@@ -358,19 +385,20 @@ def article_core(
         >>> article_core(Draft.from_texts(["Home", "News", p, p, "Share", "Tweet"]).blocks)
         (2, 4)
     """
-    regions = prose_regions(blocks, prose=prose, exclude=exclude)
+    flags = _prose_flags(blocks, prose)
+    regions = _regions(_gains(blocks, flags, exclude))
     if not regions:
         return (0, 0)
     if len(regions) == 1:
         return regions[0][:2]
     model = region_model()
-    rows = region_rows(blocks, regions, title, prose=prose)
+    rows, vocabularies = _rows_and_vocabularies(blocks, regions, title, flags)
     scores = model.chooser.scores(rows)
     # The first of the best: a tie goes to the denser run.
     chosen = max(range(len(regions)), key=lambda k: (scores[k], -k))
     start, end, _ = regions[chosen]
     others = [r for k, r in enumerate(regions) if k != chosen]
-    extended = model.extender.scores(span_rows(blocks, regions, rows, scores, chosen))
+    extended = model.extender.scores(span_rows(blocks, regions, rows, scores, chosen, vocabularies))
     for (lo, hi, _), score in zip(others, extended, strict=True):
         if score >= model.extender.threshold:
             start, end = min(start, lo), max(end, hi)
