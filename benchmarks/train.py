@@ -1,4 +1,5 @@
-"""Fit the block scorer on the labelled dev pages, and judge it leave-one-dataset-out.
+"""Fit the block scorer and the article core's region models on the labelled dev pages,
+and judge them leave-one-dataset-out.
 
 A block of a page is *content* when its text is in the page's gold text (most of its 4-token
 shingles are, or the whole of a block of under four tokens), or holds a ``with`` snippet (and
@@ -6,18 +7,22 @@ not a ``without`` one) where the gold has snippets; on messy-dev, when it is a `
 (not when it is a ``junk`` line). Every block of every page becomes a row of
 :data:`articlekit.pagemodel.HTML_FEATURES` (``--path html``: the page's blocks) or of
 :data:`articlekit.pagemodel.TEXT_FEATURES` (``--path text``: the lines of ``page_text``, and
-messy-dev's records)::
+messy-dev's records). ``--path regions`` reads the plain-text table's lines into the candidate
+regions of :func:`articlekit.regions.article_core` and fits its chooser and extender::
 
     python -m benchmarks.train table ../shared/data/dev [--limit N] [--cache DIR]
-    python -m benchmarks.train lodo [--path html|text] [--cache DIR]   # leave-one-dataset-out
-    python -m benchmarks.train fit [--path html|text] [--exclude DATASET] [--out FILE]
+    python -m benchmarks.train lodo [--path html|text|regions] [--cache DIR]
+    python -m benchmarks.train fit [--path html|text|regions] [--exclude DATASET] [--out FILE]
 
 ``table`` reads the pages once (trafilatura runs on each) and keeps the rows in ``--cache``
 (default ``~/.cache/articlekit-train``, outside the repo: they hold the dev pages' text).
-``lodo`` fits a model on all datasets but one and scores the one left out, for each; ``fit``
-writes the weights as :meth:`articlekit.scorer.BlockScorer.from_dict` reads them (none ship
-yet: the readers do not use the scorer by default). scikit-learn is needed here only (the
-``train`` extra); the library reads the weights without it.
+``lodo`` fits on all datasets but one and scores the one left out, for each; ``fit`` writes
+the weights as :meth:`articlekit.scorer.BlockScorer.from_dict` (``html``, ``text``: none ship,
+the readers do not use the block scorer by default) or
+:meth:`articlekit.regions.RegionModel.from_dict` (``regions``: the shipped
+``src/articlekit/models/article_region.json`` is ``fit --path regions`` on all the datasets,
+byte for byte) reads them. scikit-learn is needed here only (the ``train`` extra); the library
+reads the weights without it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,76 @@
+"""benchmarks.train's region table and its evaluation, on pages made here (no training library).
+
+Fitting needs scikit-learn (the ``train`` extra); what the fitted weights are judged with, and
+what they are fitted from, does not, and is checked here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from benchmarks.metrics import tokenize
+from benchmarks.train import PageRows, evaluate_regions, region_table
+
+from articlekit.regions import REGION_FEATURES, SPAN_FEATURES
+
+STORY = [
+    "The harbour council approved the new ferry timetable on Monday after a debate that "
+    "lasted well into the night, officials said on the steps of the town hall.",
+    "The new timetable adds a boat every hour to the islands of the bay, and the harbour "
+    "master said the ferries would also run late on Friday and Saturday nights.",
+]
+FORM = [
+    "Your comment has been saved and will appear once a moderator has read it, which can "
+    "take a day or two, so please do not post the same comment again in the meantime.",
+] * 3
+TITLE = "Harbour council approves new ferry timetable"
+MENU = ["Home", "News", "Sport", "Weather", "Contact", "About us", "Archive", "Search"]
+
+
+def _page() -> PageRows:
+    texts = [TITLE, *MENU, *STORY, *MENU, *MENU, *FORM]
+    labels: list[float | None] = [1.0] + [0.0] * 8 + [1.0, 1.0] + [0.0] * 16 + [0.0] * 3
+    return PageRows("test", "p1", texts, [[0.0]] * len(texts), labels, "\n".join(texts))
+
+
+def _model(chooser: dict[str, float], extend: float) -> dict[str, object]:
+    def logistic(columns: tuple[str, ...], weights: dict[str, float], bias: float) -> dict:
+        return {
+            "kind": "logistic",
+            "features": list(columns),
+            "weights": [weights.get(c, 0.0) for c in columns],
+            "bias": bias,
+            "threshold": 0.5,
+        }
+
+    return {
+        "kind": "article_region",
+        "chooser": logistic(REGION_FEATURES, chooser, 0.0),
+        "extender": logistic(SPAN_FEATURES, {}, extend),
+    }
+
+
+def test_region_table_scores_each_region_against_the_labels() -> None:
+    (page,) = region_table([_page()])
+    assert [r[:2] for r in page.regions] == [(27, 30), (9, 11)]
+    assert len(page.rows) == 2 and all(len(r) == len(REGION_FEATURES) for r in page.rows)
+    densest, story = page.f1s
+    assert densest == 0.0  # the form holds no content
+    # The story's tokens are content, and so are the title's, which stands outside the region.
+    inside = sum(len(tokenize(t)) for t in STORY)
+    content = inside + len(tokenize(TITLE))
+    assert story == pytest.approx(2 * inside / (inside + content))
+    assert page.content == [False, True]
+
+
+def test_evaluate_regions_reports_the_densest_the_chosen_and_the_extended_core() -> None:
+    densest_only = _model({"densest": 10.0}, extend=-10.0)
+    got = evaluate_regions(densest_only, [_page()])
+    assert got["densest"] == got["chosen"] == got["core"] == 0.0
+    assert got["moved"] == 0
+    title_first = _model({"title_near_start": 10.0}, extend=-10.0)
+    got = evaluate_regions(title_first, [_page()])
+    assert got["chosen"] == got["core"] > 0.9 and got["moved"] == 1
+    # An extender that takes every region spans the form too: the core's precision falls.
+    take_all = _model({"title_near_start": 10.0}, extend=10.0)
+    got = evaluate_regions(take_all, [_page()])
+    assert 0.0 < got["core"] < got["chosen"]
