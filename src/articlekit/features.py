@@ -321,13 +321,13 @@ def _default_stems(text: str) -> frozenset[str]:
 
 
 def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for w in _WORD.findall(text):
-        lw = w.casefold()
-        if len(lw) < 3 or lw in stop or lw.isdigit():
-            continue
-        out.add(lw[:5])
-    return frozenset(out)
+    # Each word folded on its own, as the stop lists are: folding the whole text first would
+    # be faster but can move a word boundary ("İ" folds to "i" and a combining dot).
+    return frozenset(
+        folded[:5]
+        for folded in map(str.casefold, _WORD.findall(text))
+        if len(folded) >= 3 and folded not in stop and not folded.isdigit()
+    )
 
 
 @functools.cache

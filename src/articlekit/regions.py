@@ -39,9 +39,9 @@ from typing import Any
 
 import regex
 
-from articlekit._memo import memoised
+from articlekit._memo import memo_table, memoised
 from articlekit.errors import BlockModelError
-from articlekit.features import GAP_COST, content_stems, is_prose, word_count
+from articlekit.features import GAP_COST, _default_stems, content_stems, is_prose, word_count
 from articlekit.scorer import BlockScorer
 
 __all__ = [
@@ -164,8 +164,9 @@ def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> 
 def _gains(
     blocks: Sequence[Any], flags: Sequence[bool], exclude: Callable[[Any], bool] | None
 ) -> list[int]:
+    count = memo_table(word_count)  # every block: a lookup, not a call
     return [
-        word_count(b.text) if flag and not (exclude and exclude(b)) else -GAP_COST
+        count[b.text] if flag and not (exclude and exclude(b)) else -GAP_COST
         for b, flag in zip(blocks, flags, strict=True)
     ]
 
@@ -248,7 +249,8 @@ def _title_stems(blocks: Sequence[Any], title: str | None) -> frozenset[str]:
 
 
 def _stems(blocks: Sequence[Any]) -> frozenset[str]:
-    return frozenset().union(*(content_stems(b.text) for b in blocks))
+    stems = memo_table(_default_stems)  # content_stems' own results, without a call each
+    return frozenset().union(*(stems[b.text] for b in blocks))
 
 
 def region_rows(
@@ -282,7 +284,8 @@ def _rows_and_vocabularies(
     """:func:`region_rows`, and each region's content stems (:func:`span_rows` needs them)."""
     title_stems = _title_stems(blocks, title)
     known = len(title_stems) or 1
-    total = sum(word_count(b.text) for b, flag in zip(blocks, flags, strict=True) if flag) or 1
+    count = memo_table(word_count)
+    total = sum(count[b.text] for b, flag in zip(blocks, flags, strict=True) if flag) or 1
     densest = regions[0][2] if regions else 1
     rows = []
     vocabularies = []
