@@ -2,11 +2,12 @@
 
 Every block gets the same features, computed once. :func:`text_rows` reads them from the
 texts alone (a plain text's lines): the text's shape (words, sentences, case, digits, list
-marker, stop words), the phrase lists it starts with, its place in the page and in the densest
-run of prose, and a few values of its neighbours. :func:`html_rows` adds, for the blocks of a
-page (:func:`articlekit.readers.page.page_blocks`), what the markup says: link density, tag,
-depth, the structural words of its own and its ancestors' ``class``/``id``, the HTML5 sections
-around it, whether trafilatura kept it and its neighbours. The scorer
+marker, stop words), the phrase lists it starts with, its place in the page and in the
+article's core (:func:`articlekit.regions.article_core`), and a few values of its neighbours.
+:func:`html_rows` adds, for the blocks of a page (:func:`articlekit.readers.page.page_blocks`),
+what the markup says: link density, tag, depth, the structural words of its own and its
+ancestors' ``class``/``id``, the HTML5 sections around it, whether trafilatura kept it and its
+neighbours. The scorer
 (:mod:`articlekit.scorer`) weighs them with weights fitted on labelled pages: no weight here
 is hand-set.
 

@@ -153,7 +153,12 @@ def region_model() -> RegionModel:
 @functools.cache
 def _shipped_region_model() -> RegionModel:
     path = resources.files("articlekit").joinpath("models/article_region.json")
-    return RegionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # a damaged install: say which file, not a traceback
+        msg = f"cannot read the article region model {path}: {exc}"
+        raise BlockModelError(msg) from exc
+    return RegionModel.from_dict(data)
 
 
 def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> list[bool]:

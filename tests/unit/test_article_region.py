@@ -144,6 +144,27 @@ def test_a_broken_shipped_file_is_named_not_a_key_error(monkeypatch: pytest.Monk
         regions._shipped_region_model.cache_clear()
 
 
+def test_a_shipped_file_that_is_not_json_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    regions._shipped_region_model.cache_clear()
+
+    class _File:
+        def joinpath(self, _name: str) -> _File:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return '{"kind": "article_region", "chooser": '  # cut short
+
+        def __str__(self) -> str:
+            return "models/article_region.json"
+
+    monkeypatch.setattr(regions.resources, "files", lambda _package: _File())
+    try:
+        with pytest.raises(BlockModelError, match=r"article_region\.json"):
+            region_model()
+    finally:
+        regions._shipped_region_model.cache_clear()
+
+
 def _only_density() -> RegionModel:
     """Weights that take the densest run alone, as the core was found before the models."""
     chooser = BlockScorer(

@@ -1,9 +1,9 @@
-"""The article in whole-page text: the densest run of prose, and what the page put around it.
+"""The article in whole-page text: its runs of prose, and what the page put around them.
 
 Plain text a scraper kept of a whole page holds the menus, teaser lists, footers and comment
 threads around the story. Whatever the other cleaners did not recognise by its wording, the
-article is still the densest contiguous run of prose (see
-:func:`~articlekit.regions.article_core`): what stands outside it goes.
+article is still a contiguous stretch of dense prose runs, which fitted models pick among the
+page's (see :func:`~articlekit.regions.article_core`): what stands outside it goes.
 """
 
 from __future__ import annotations
@@ -99,8 +99,9 @@ def _without_drift(blocks: tuple[DraftBlock, ...], start: int, end: int) -> int:
 class KeepArticleCore(Remover):
     """Drops what stands outside the article's core in whole-page text.
 
-    The core is the densest run of prose blocks (inner subheadings and short paragraphs
-    included; a flattened menu or index is not prose, see
+    The core is the story's runs of prose blocks, as :func:`~articlekit.regions.article_core`
+    picks them among the page's densest (inner subheadings and short paragraphs included; a
+    flattened menu or index is not prose, see
     :func:`~articlekit.features.is_flattened_list`), widened by the headings right above it
     (when the reader marked them) and by one sentence-like block on each side: a one-line
     lead or closing line is the article's. Short blocks at the core's end that share (almost)
