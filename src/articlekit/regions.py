@@ -39,7 +39,7 @@ from typing import Any
 
 import regex
 
-from articlekit._memo import memo_table, memoised
+from articlekit._memo import document_memo, memo_table, memoised
 from articlekit.errors import BlockModelError
 from articlekit.features import GAP_COST, _default_stems, content_stems, is_prose, word_count
 from articlekit.scorer import BlockScorer
@@ -253,9 +253,26 @@ def _title_stems(blocks: Sequence[Any], title: str | None) -> frozenset[str]:
     return frozenset()
 
 
+#: The document memo's key of the regions' vocabularies (see :func:`_stems`).
+_VOCABULARY = object()
+
+
 def _stems(blocks: Sequence[Any]) -> frozenset[str]:
+    """The content stems of ``blocks``, kept for the document by their texts.
+
+    The cleaners that read the core ask for the same regions' vocabularies one after another.
+    """
+    texts = tuple(b.text for b in blocks)
+    memo = document_memo()
+    key = (_VOCABULARY, texts)
+    if memo is not None and key in memo:
+        found: frozenset[str] = memo[key]
+        return found
     stems = memo_table(_default_stems)  # content_stems' own results, without a call each
-    return frozenset().union(*(stems[b.text] for b in blocks))
+    found = frozenset().union(*(stems[t] for t in texts))
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def region_rows(
