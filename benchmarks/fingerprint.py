@@ -12,7 +12,9 @@ with ``--compare``::
         --compare /tmp/before.tsv
 
 Errors are fingerprinted too (their class and message), so a page that starts or stops failing
-shows up as a difference.
+shows up as a difference. ``--without-scores`` hashes the removals without their ``score``
+(a field ``Removal`` gained in issue 17), so a run with it compares with a run of code older
+than the field.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 from tqdm import tqdm
 
 
-def _digest(fn: Any, value: str, **kwargs: Any) -> str:
+def _digest(fn: Any, value: str, scores: bool = True, **kwargs: Any) -> str:
     import articlekit
 
     try:
@@ -38,23 +40,26 @@ def _digest(fn: Any, value: str, **kwargs: Any) -> str:
     except articlekit.ArticlekitError as exc:
         payload = f"error {type(exc).__name__}: {exc}"
     else:
-        payload = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+        data = article.to_dict()
+        if not scores:
+            for removal in data["removed"]:
+                removal.pop("score", None)
+        payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _page_lines(job: tuple[str, dict[str, Any]]) -> list[str]:
+def _page_lines(job: tuple[str, dict[str, Any], bool]) -> list[str]:
     import articlekit
 
-    dataset, page = job
+    dataset, page, scores = job
     pid = f"{dataset}/{page.get('id')}"
     out = []
     if page.get("html"):
-        out.append(
-            f"{pid}\thtml\t{_digest(articlekit.clean_html, page['html'], url=page.get('url'))}"
-        )
+        digest = _digest(articlekit.clean_html, page["html"], scores, url=page.get("url"))
+        out.append(f"{pid}\thtml\t{digest}")
     for key in ("page_text", "text"):
         if isinstance(page.get(key), str):
-            out.append(f"{pid}\t{key}\t{_digest(articlekit.clean_text, page[key])}")
+            out.append(f"{pid}\t{key}\t{_digest(articlekit.clean_text, page[key], scores)}")
     return out
 
 
@@ -74,9 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--compare", type=Path, help="an earlier --out file to compare with")
+    parser.add_argument(
+        "--without-scores",
+        action="store_true",
+        help="hash the removals without Removal.score (to compare with code older than it)",
+    )
     args = parser.parse_args(argv)
 
-    jobs = list(_pages(args.data, args.limit))
+    jobs = [(name, page, not args.without_scores) for name, page in _pages(args.data, args.limit)]
     lines: list[str] = []
     with ProcessPoolExecutor(args.jobs) as pool:
         for chunk in tqdm(pool.map(_page_lines, jobs, chunksize=4), total=len(jobs)):

@@ -72,10 +72,16 @@ class Removal:
         block_index: Index of the input block it came from.
         offset: Where the removed text starts inside that block's text: 0 for a whole block or
             a trimmed prefix, larger for a trimmed suffix.
+        score: For a removal a fitted model decided, its probability (0 to 1) that the piece
+            was the article's: ``outside_core`` removals of a run of prose the article-region
+            model weighed and left out (see docs/reason-codes.md). None when a rule decided
+            (a phrase list, a layout test), as for every other reason code.
 
     Example:
         >>> Removal("trim_kickers", "kicker", "URGENT UPDATE:", 2).reason
         'kicker'
+        >>> Removal("keep_article_core", "outside_core", "Sign up today.", 9, score=0.04).score
+        0.04
     """
 
     cleaner: str
@@ -83,6 +89,7 @@ class Removal:
     text: str
     block_index: int
     offset: int = 0
+    score: float | None = None
 
 
 #: What a contributor did for the article (:attr:`Contributor.role`).

@@ -153,12 +153,20 @@ class Draft:
         """Return a copy with some fields changed (``dataclasses.replace``)."""
         return dataclasses.replace(self, **changes)
 
-    def remove(self, reasons: Mapping[int, str], *, cleaner: str) -> Draft:
+    def remove(
+        self,
+        reasons: Mapping[int, str],
+        *,
+        cleaner: str,
+        scores: Mapping[int, float] | None = None,
+    ) -> Draft:
         """Drop blocks from the body and record why.
 
         Args:
             reasons: Position in :attr:`blocks` (not the input index) -> reason code.
             cleaner: Name of the cleaner doing it, for the record.
+            scores: Position -> the fitted score that decided it, for the removals a model
+                decided (:attr:`Removal.score`); positions not in it get None.
 
         Returns:
             A new Draft; the same object when ``reasons`` is empty.
@@ -176,8 +184,9 @@ class Draft:
             for pos in positions:
                 kept += blocks[start:pos]
                 block = blocks[pos]
+                score = scores.get(pos) if scores else None
                 removed.append(
-                    Removal(cleaner, reasons[pos], block.text, block.index, block.offset)
+                    Removal(cleaner, reasons[pos], block.text, block.index, block.offset, score)
                 )
                 start = pos + 1
         kept += blocks[start:]

@@ -53,6 +53,7 @@ __all__ = [
     "prose_regions",
     "region_model",
     "region_rows",
+    "scored_core",
     "span_rows",
 ]
 
@@ -410,21 +411,73 @@ def article_core(
         >>> article_core(Draft.from_texts(["Home", "News", p, p, "Share", "Tweet"]).blocks)
         (2, 4)
     """
+    start, end, _ = _weighed_core(blocks, prose, exclude, title)
+    return start, end
+
+
+def scored_core(
+    blocks: Sequence[Any],
+    *,
+    prose: Callable[[str], bool] | None = None,
+    exclude: Callable[[Any], bool] | None = None,
+    title: str | None = None,
+) -> tuple[int, int, dict[int, float]]:
+    """:func:`article_core`, with the fitted probability that each weighed block is the story's.
+
+    :func:`article_core` weighs the candidate runs of prose: the chosen one's blocks get the
+    chooser's score, every other run's blocks the extender's (the probability that the run
+    belongs to the same story; below :attr:`RegionModel.extender`'s threshold it is left
+    out of the core). Blocks in no candidate run were never weighed by a model and have no
+    score; neither has any block when the text holds a single run (there was nothing to
+    choose between). This is the score an ``outside_core`` removal carries.
+
+    Args:
+        blocks: As for :func:`article_core`.
+        prose: As for :func:`article_core`.
+        exclude: As for :func:`article_core`.
+        title: As for :func:`article_core`.
+
+    Returns:
+        ``(start, end, scores)``: the core as :func:`article_core` returns it, and
+        ``{position: score}`` for the blocks the models weighed.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> p = "A sentence long enough to count as prose in this little example, truly."
+        >>> q = "Sign up to our newsletter for the best deals on garden furniture, every week."
+        >>> texts = [p, p, p, "Share", "Tweet", "Email", "More", q]
+        >>> start, end, scores = scored_core(Draft.from_texts(texts).blocks)
+        >>> (start, end), sorted(scores), scores[7] < 0.5 < scores[0]
+        ((0, 3), [0, 1, 2, 7], True)
+    """
+    start, end, weighed = _weighed_core(blocks, prose, exclude, title)
+    return start, end, {pos: score for lo, hi, score in weighed for pos in range(lo, hi)}
+
+
+def _weighed_core(
+    blocks: Sequence[Any],
+    prose: Callable[[str], bool] | None,
+    exclude: Callable[[Any], bool] | None,
+    title: str | None,
+) -> tuple[int, int, list[tuple[int, int, float]]]:
+    """The core's ``(start, end)`` and each weighed region's ``(start, end, score)``."""
     flags = _prose_flags(blocks, prose)
     regions = _regions(_gains(blocks, flags, exclude))
     if not regions:
-        return (0, 0)
+        return 0, 0, []
     if len(regions) == 1:
-        return regions[0][:2]
+        return regions[0][0], regions[0][1], []
     model = region_model()
     rows, vocabularies = _rows_and_vocabularies(blocks, regions, title, flags)
     scores = model.chooser.scores(rows)
     # The first of the best: a tie goes to the denser run.
     chosen = max(range(len(regions)), key=lambda k: (scores[k], -k))
     start, end, _ = regions[chosen]
+    weighed = [(start, end, scores[chosen])]
     others = [r for k, r in enumerate(regions) if k != chosen]
     extended = model.extender.scores(span_rows(blocks, regions, rows, scores, chosen, vocabularies))
     for (lo, hi, _), score in zip(others, extended, strict=True):
+        weighed.append((lo, hi, score))
         if score >= model.extender.threshold:
             start, end = min(start, lo), max(end, hi)
-    return start, end
+    return start, end, weighed

@@ -201,13 +201,19 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def _score_note(removal: Removal) -> str:
+    """`` · p=0.04`` for a removal a fitted model decided, empty for a rule's."""
+    return "" if removal.score is None else f" · p={removal.score:.2f}"
+
+
 def explain_text(article: Article, *, color: bool = False) -> str:
     """Lay out the article's input for a terminal: kept pieces plain, removed ones marked.
 
     Each piece is one line: the input block number, ``-`` for a removed piece followed by
-    its reason code and cleaner in brackets, then the text. With ``color`` removed text is
-    dim and struck through and reason labels are coloured (ANSI escape codes), one colour
-    per reason. The last line counts the removals per reason.
+    its reason code, cleaner and, when a fitted model decided it, its score
+    (:attr:`~articlekit.article.Removal.score`, ``p=0.04``) in brackets, then the text.
+    With ``color`` removed text is dim and struck through and reason labels are coloured
+    (ANSI escape codes), one colour per reason. The last line counts the removals per reason.
 
     Args:
         article: The cleaned article.
@@ -234,7 +240,7 @@ def explain_text(article: Article, *, color: bool = False) -> str:
         code = _ANSI_COLOURS[_hue_index(piece.removal.reason, len(_ANSI_COLOURS))]
         colour = f"\x1b[{code}m"
         reason, cleaner = printable(piece.removal.reason), printable(piece.removal.cleaner)
-        tag = paint(colour, f"[{reason} · {cleaner}]")
+        tag = paint(colour, f"[{reason} · {cleaner}{_score_note(piece.removal)}]")
         lines.append(f"{number} {paint(colour, '-')} {tag} {paint(_STRUCK, text)}")
     lines.append("")
     lines.append(printable(_summary(article)))
@@ -286,7 +292,8 @@ def _esc(text: str) -> str:
 def _reason_label(removal: Removal) -> str:
     return (
         f'<span class="reason" style="--hue: {_hue(removal.reason)}" '
-        f'title="{_esc(f"removed by {removal.cleaner}")}">{_esc(removal.reason)}</span>'
+        f'title="{_esc(f"removed by {removal.cleaner}{_score_note(removal)}")}">'
+        f"{_esc(removal.reason)}{_esc(_score_note(removal).replace(' · ', ' '))}</span>"
     )
 
 
@@ -298,8 +305,13 @@ def _piece_html(piece: Piece) -> str:
         f'<span class="removal" style="--hue: {_hue(removal.reason)}">'
         f"{_reason_label(removal)}"
         f'<del class="removed" data-reason="{_esc(removal.reason)}" '
-        f'data-cleaner="{_esc(removal.cleaner)}">{_esc(piece.text)}</del></span>'
+        f'data-cleaner="{_esc(removal.cleaner)}"{_score_attribute(removal)}>'
+        f"{_esc(piece.text)}</del></span>"
     )
+
+
+def _score_attribute(removal: Removal) -> str:
+    return "" if removal.score is None else f' data-score="{removal.score:.4f}"'
 
 
 def _blocks_html(article: Article) -> Iterable[str]:
@@ -318,7 +330,8 @@ def explain_html(article: Article, *, title: str | None = None, source: str | No
     The page shows the Article's metadata, a legend counting the removals per reason code,
     then every input block in order: kept text as it is, removed text struck through in
     ``<del class="removed" data-reason="..." data-cleaner="...">`` after a label with its
-    reason code. Everything from the page is escaped, and the page's Content-Security-Policy
+    reason code (and ``data-score="..."``, the score on the label too, for a removal a fitted
+    model decided). Everything from the page is escaped, and the page's Content-Security-Policy
     (:data:`CONTENT_SECURITY_POLICY`) forbids scripts and external resources, so neither
     the page's markup nor a bug in this function can run code in the reader's browser. The
     URL is shown as text, not as a link.
@@ -374,7 +387,9 @@ def explain_html(article: Article, *, title: str | None = None, source: str | No
             *_blocks_html(article),
             "</main>\n",
             "<footer>Numbers are input blocks. Struck-through text was removed for the reason "
-            "on its label (hover over a label for the cleaner). Made by articlekit explain."
+            "on its label (hover over a label for the cleaner); p= is the fitted model's "
+            "probability that the piece was the article's, where a model decided. "
+            "Made by articlekit explain."
             "</footer>\n",
             "</body>\n</html>\n",
         ]

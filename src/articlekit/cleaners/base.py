@@ -115,12 +115,23 @@ class Remover(BaseCleaner):
             draft: The current draft.
         """
 
+    def scored(self, draft: Draft) -> tuple[Mapping[int, str], Mapping[int, float]]:
+        """Return :meth:`find`'s blocks, and the fitted score of those a model decided.
+
+        Override it instead of :meth:`find` alone when a model decides some removals: each
+        score lands in :attr:`~articlekit.article.Removal.score`. By default no block has one.
+
+        Args:
+            draft: The current draft.
+        """
+        return self.find(draft), {}
+
     def __call__(self, draft: Draft) -> Draft:
         """Run the cleaner on ``draft`` and return the new draft."""
-        found = self.find(draft)
+        found, scores = self.scored(draft)
         for reason in set(found.values()):  # each reason once, not once per block
             self._check(reason)
-        return draft.remove(found, cleaner=self.name)
+        return draft.remove(found, cleaner=self.name, scores=scores)
 
 
 class BlockRemover(Remover):

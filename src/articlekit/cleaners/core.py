@@ -25,7 +25,7 @@ from articlekit.features import (
     more_words_than,
     word_count,
 )
-from articlekit.regions import article_core
+from articlekit.regions import article_core, scored_core
 
 __all__ = ["KeepArticleCore", "RemoveFooter"]
 
@@ -50,6 +50,16 @@ def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
         return None
     start, end = article_core(draft.blocks, prose=_prose, title=draft.title or draft.hints.title)
     return None if start == end else (start, end)
+
+
+def _scored_plain_text_core(draft: Draft) -> tuple[int, int, dict[int, float]] | None:
+    """:func:`_plain_text_core` with the region models' score of each block they weighed."""
+    if draft.hints.extra.get("extractor") is not None:
+        return None
+    start, end, scores = scored_core(
+        draft.blocks, prose=_prose, title=draft.title or draft.hints.title
+    )
+    return None if start == end else (start, end, scores)
 
 
 def _sentence(block: DraftBlock) -> bool:
@@ -114,6 +124,11 @@ class KeepArticleCore(Remover):
     on l3s-gn1, 0.845 -> 0.894 on wcxb-dev; snippet F 0.768 -> 0.833 on trafilatura-eval
     (without the flattened-list test: 0.856, 0.891, 0.827).
 
+    A removed block of a run of prose that the region models weighed and left out carries
+    their score (:attr:`~articlekit.article.Removal.score`: the probability that the run was
+    the story's); the blocks no model weighed (short lines between the runs, the summaries
+    the end test above takes off) carry None.
+
     Reason codes: ``outside_core``.
 
     Example:
@@ -123,6 +138,11 @@ class KeepArticleCore(Remover):
         ...                       "Most read", "Ten things to do this weekend"])
         >>> [r.text for r in KeepArticleCore()(d).removed]
         ['Home', 'World', 'Sport', 'Most read', 'Ten things to do this weekend']
+        >>> q = "Sign up to our newsletter for the best deals on garden furniture, every week."
+        >>> d = Draft.from_texts([p + "prisoners.", p + "bodies.", "Share", "Tweet", "Email",
+        ...                       "More", q])
+        >>> [(r.text[:7], r.score and round(r.score, 2)) for r in KeepArticleCore()(d).removed]
+        [('Share', None), ('Tweet', None), ('Email', None), ('More', None), ('Sign up', 0.01)]
     """
 
     name: ClassVar[str] = "keep_article_core"
@@ -130,11 +150,15 @@ class KeepArticleCore(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``outside_core`` for every block before or after the widened core."""
-        core = _plain_text_core(draft)
+        return self.scored(draft)[0]
+
+    def scored(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]]:
+        """:meth:`find`, with the region models' score of each removed block they weighed."""
+        core = _scored_plain_text_core(draft)
         if core is None:
-            return {}
+            return {}, {}
         blocks = draft.blocks
-        start, end = core
+        start, end, scores = core
         kept_end = _without_drift(blocks, start, end)
         while start > 0 and blocks[start - 1].kind == "heading":
             start -= 1
@@ -144,7 +168,11 @@ class KeepArticleCore(Remover):
             end = kept_end  # what follows is other stories': no closing line to take
         elif end < len(blocks) and _sentence(blocks[end]):
             end += 1
-        return {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
+        found = {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
+        # The blocks of the core that the end test took off were in a run the models took: a
+        # rule removed them, so they carry no score.
+        drift = range(kept_end, core[1])
+        return found, {p: scores[p] for p in found if p in scores and p not in drift}
 
 
 #: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.

@@ -254,6 +254,7 @@ def _arrow_types(fields: Iterable[str]) -> dict[str, pa.DataType]:
         ("text", string),
         ("block_index", integer),
         ("offset", integer),
+        ("score", pa.float64()),
     ]
     lists = {
         "authors": pa.list_(string),
