@@ -38,7 +38,7 @@ from lxml import etree
 
 from articlekit import lexicon
 from articlekit.draft import DraftBlock
-from articlekit.features import ends_sentence, is_prose, words
+from articlekit.features import LIST_MARKER, ends_sentence, is_prose, words
 from articlekit.regions import article_core
 
 __all__ = ["HTML_FEATURES", "TEXT_FEATURES", "html_rows", "text_rows"]
@@ -105,9 +105,6 @@ _LABEL_LISTS = (
     "date_word",
 )
 
-
-#: List markers a plain-text line may start with ("• ", "- ", "1. ", "(a) ").
-_LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦●■►*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 
 #: The columns every block gets, from the texts alone (both paths).
 TEXT_FEATURES = (
@@ -288,7 +285,7 @@ def text_rows(texts: Sequence[str]) -> list[list[float]]:
             _share(sum(c.isdigit() for c in text), len(text)),
             _share(text.count(","), len(own)),
             _share(sum(1 for w in own if w.lower() in stopwords), len(own)),
-            float(_LIST_MARKER.match(text) is not None),
+            float(LIST_MARKER.match(text) is not None),
             float(text.rstrip().endswith(":")),
             float(len(letters) > 3 and all(c.isupper() for c in letters)),
             math.log1p(repeats[text] - 1),

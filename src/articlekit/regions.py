@@ -41,7 +41,15 @@ import regex
 
 from articlekit._memo import document_memo, memo_table, memoised
 from articlekit.errors import BlockModelError
-from articlekit.features import GAP_COST, _default_stems, content_stems, is_prose, word_count
+from articlekit.features import (
+    GAP_COST,
+    LIST_GAP_COST,
+    LIST_MARKER,
+    _default_stems,
+    content_stems,
+    is_prose,
+    word_count,
+)
 from articlekit.scorer import BlockScorer
 
 __all__ = [
@@ -171,10 +179,15 @@ def _gains(
     blocks: Sequence[Any], flags: Sequence[bool], exclude: Callable[[Any], bool] | None
 ) -> list[int]:
     count = memo_table(word_count)  # every block: a lookup, not a call
-    return [
-        count[b.text] if flag and not (exclude and exclude(b)) else -GAP_COST
-        for b, flag in zip(blocks, flags, strict=True)
-    ]
+
+    def gain(block: Any, flag: bool) -> int:
+        if exclude and exclude(block):
+            return -GAP_COST
+        if flag:
+            return count[block.text]
+        return -LIST_GAP_COST if LIST_MARKER.match(block.text) else -GAP_COST
+
+    return [gain(b, flag) for b, flag in zip(blocks, flags, strict=True)]
 
 
 def _densest(gains: Sequence[int], lo: int, hi: int) -> tuple[int, int, int]:
@@ -199,7 +212,8 @@ def prose_regions(
 ) -> list[tuple[int, int, int]]:
     """Return the candidate regions: the densest runs of prose, densest first.
 
-    A prose block scores its word count and any other block costs
+    A prose block scores its word count, a line that starts with a list marker costs
+    :data:`~articlekit.features.LIST_GAP_COST` and any other block
     :data:`~articlekit.features.GAP_COST`; the first region is the maximum-sum run, each next
     one the maximum-sum run of what lies outside those found so far, up to
     :data:`MAX_REGIONS`. Time linear in the blocks.

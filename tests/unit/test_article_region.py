@@ -198,7 +198,7 @@ def test_the_intro_above_a_long_list_of_the_story_is_part_of_the_core() -> None:
         "We tried every ferry route of the harbour timetable and ranked them, from the short "
         "hop to the lighthouse to the long crossing to the northern islands.",
     ]
-    routes = [f"- Route {n}: harbour to island {n}" for n in range(1, 19)]
+    routes = [f"Route {n}: harbour to island {n}" for n in range(1, 19)]
     body = [
         f"Route {n} leaves the harbour from the east pier, and its ferry crosses the bay to "
         f"island {n} in under an hour, with a stop at the lighthouse on the way back."
@@ -209,3 +209,26 @@ def test_the_intro_above_a_long_list_of_the_story_is_part_of_the_core() -> None:
     first = len(_MENU) + 1
     assert prose_regions(blocks)[0][:2] == (first + 2 + len(routes), first + 2 + 18 + 7)
     assert article_core(blocks, title=title) == (first, first + 2 + 18 + 7)
+
+
+def test_a_bulleted_list_does_not_pull_the_story_apart() -> None:
+    # The same list printed with list markers costs nothing: the densest run is the whole
+    # story, while a menu of as many unmarked lines still splits it.
+    intro = (
+        "We tried every ferry route of the harbour timetable and ranked them, from the short "
+        "hop to the lighthouse to the long crossing to the northern islands."
+    )
+    body = [_STORY, _STORY.replace("Monday", "Tuesday")]
+    marked = [f"- Route {n}: harbour to island {n}" for n in range(1, 19)]
+    unmarked = [m.removeprefix("- ") for m in marked]
+    first = len(_MENU)
+    assert prose_regions(_blocks([*_MENU, intro, *marked, *body, *_MENU]))[0][:2] == (
+        first,
+        first + 1 + 18 + 2,
+    )
+    assert prose_regions(_blocks([*_MENU, intro, *unmarked, *body, *_MENU]))[0][:2] == (
+        first + 1 + 18,
+        first + 1 + 18 + 2,
+    )
+    # Marked lines at the edges of a run add nothing to it: it does not grow over them.
+    assert prose_regions(_blocks([*marked, *body, *marked]))[0][:2] == (18, 20)
