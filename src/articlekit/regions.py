@@ -47,6 +47,7 @@ from articlekit.features import (
     LIST_MARKER,
     _default_stems,
     content_stems,
+    is_flattened_list,
     is_prose,
     word_count,
 )
@@ -170,8 +171,14 @@ def _shipped_region_model() -> RegionModel:
     return RegionModel.from_dict(data)
 
 
+def _story_prose(text: str) -> bool:
+    # A flattened menu or index ("All Audi BMW Citroen Fiat ...") is long enough to pass for
+    # prose by length alone; it must not anchor a region.
+    return is_prose(text) and not is_flattened_list(text)
+
+
 def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> list[bool]:
-    test = prose or is_prose
+    test = prose or _story_prose
     return [test(b.text) for b in blocks]
 
 
@@ -220,7 +227,9 @@ def prose_regions(
 
     Args:
         blocks: Objects with a ``text`` attribute (draft blocks).
-        prose: The test of a prose block, :func:`~articlekit.features.is_prose` by default.
+        prose: The test of a prose block; by default :func:`~articlekit.features.is_prose`
+            without the flattened menus and indexes of
+            :func:`~articlekit.features.is_flattened_list`.
         exclude: Blocks for which this is true do not count as prose whatever their text
             (in HTML: blocks the markup marks as comments).
 
@@ -411,7 +420,9 @@ def article_core(
 
     Args:
         blocks: Objects with a ``text`` attribute (draft blocks).
-        prose: The test of a prose block, :func:`~articlekit.features.is_prose` by default.
+        prose: The test of a prose block; by default :func:`~articlekit.features.is_prose`
+            without the flattened menus and indexes of
+            :func:`~articlekit.features.is_flattened_list`.
         exclude: Blocks for which this is true do not count as prose whatever their text
             (in HTML: blocks the markup marks as comments).
         title: The article's title, if known (see :func:`region_rows`).

@@ -10,6 +10,7 @@ import pytest
 from articlekit import regions
 from articlekit.draft import Draft
 from articlekit.errors import BlockModelError
+from articlekit.features import is_flattened_list, is_prose
 from articlekit.regions import (
     MAX_REGIONS,
     REGION_FEATURES,
@@ -232,3 +233,18 @@ def test_a_bulleted_list_does_not_pull_the_story_apart() -> None:
     )
     # Marked lines at the edges of a run add nothing to it: it does not grow over them.
     assert prose_regions(_blocks([*marked, *body, *marked]))[0][:2] == (18, 20)
+
+
+def test_a_flattened_menu_does_not_anchor_a_region() -> None:
+    # A site's menu flattened into one line is long enough to pass for prose by its length;
+    # by default it is not a run's prose, so the story below it is the only region.
+    menu = (
+        "All Audi BMW Citroen Fiat Ford Honda Hyundai Jaguar Kia Land Rover Lexus Mazda "
+        "Mercedes Mini Nissan Peugeot Renault Seat Skoda Toyota Vauxhall Volkswagen Volvo "
+        "Dealers Finance."
+    )
+    assert is_prose(menu) and is_flattened_list(menu)
+    blocks = _blocks([menu, *_MENU, _STORY, _STORY.replace("Monday", "Tuesday")])
+    assert [r[:2] for r in prose_regions(blocks)] == [(9, 11)]
+    # A caller's own prose test still decides when given.
+    assert [r[:2] for r in prose_regions(blocks, prose=is_prose)][-1] == (0, 1)
