@@ -171,30 +171,37 @@ def _shipped_region_model() -> RegionModel:
     return RegionModel.from_dict(data)
 
 
+@memoised
 def _story_prose(text: str) -> bool:
     # A flattened menu or index ("All Audi BMW Citroen Fiat ...") is long enough to pass for
     # prose by length alone; it must not anchor a region.
     return is_prose(text) and not is_flattened_list(text)
 
 
+@memoised
+def _list_line(text: str) -> bool:
+    return LIST_MARKER.match(text) is not None
+
+
 def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> list[bool]:
-    test = prose or _story_prose
-    return [test(b.text) for b in blocks]
+    if prose is None:
+        story = memo_table(_story_prose)  # every block of every call: a lookup, not a call
+        return [story[b.text] for b in blocks]
+    return [prose(b.text) for b in blocks]
 
 
 def _gains(
     blocks: Sequence[Any], flags: Sequence[bool], exclude: Callable[[Any], bool] | None
 ) -> list[int]:
     count = memo_table(word_count)  # every block: a lookup, not a call
-
-    def gain(block: Any, flag: bool) -> int:
-        if exclude and exclude(block):
-            return -GAP_COST
-        if flag:
-            return count[block.text]
-        return -LIST_GAP_COST if LIST_MARKER.match(block.text) else -GAP_COST
-
-    return [gain(b, flag) for b, flag in zip(blocks, flags, strict=True)]
+    listed = memo_table(_list_line)
+    gains = [
+        count[b.text] if flag else -LIST_GAP_COST if listed[b.text] else -GAP_COST
+        for b, flag in zip(blocks, flags, strict=True)
+    ]
+    if exclude is not None:
+        gains = [-GAP_COST if exclude(b) else g for b, g in zip(blocks, gains, strict=True)]
+    return gains
 
 
 def _densest(gains: Sequence[int], lo: int, hi: int) -> tuple[int, int, int]:

@@ -48,7 +48,8 @@ def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
     """
     if draft.hints.extra.get("extractor") is not None:
         return None
-    start, end = article_core(draft.blocks, prose=_prose, title=draft.title or draft.hints.title)
+    # The regions' own prose test is _prose's (flattened menus left out), read from the memo.
+    start, end = article_core(draft.blocks, title=draft.title or draft.hints.title)
     return None if start == end else (start, end)
 
 
@@ -56,9 +57,7 @@ def _scored_plain_text_core(draft: Draft) -> tuple[int, int, dict[int, float]] |
     """:func:`_plain_text_core` with the region models' score of each block they weighed."""
     if draft.hints.extra.get("extractor") is not None:
         return None
-    start, end, scores = scored_core(
-        draft.blocks, prose=_prose, title=draft.title or draft.hints.title
-    )
+    start, end, scores = scored_core(draft.blocks, title=draft.title or draft.hints.title)
     return None if start == end else (start, end, scores)
 
 

@@ -21,7 +21,6 @@ from articlekit.features import (
     folded_words,
     has_digit,
     has_letters,
-    is_flattened_list,
     is_headline_like,
     is_prose,
     more_words_than,
@@ -323,11 +322,8 @@ class RemoveDuplicateBlocks(Remover):
         # Whole-page text prints a story's first paragraph as its teaser above the story: the
         # copy inside the article's core is the one to keep, or the first when none is.
         blocks = draft.blocks
-        start, end = article_core(
-            blocks,
-            prose=lambda text: is_prose(text) and not is_flattened_list(text),
-            title=draft.title or draft.hints.title,
-        )
+        # The core's prose leaves flattened menus out (regions' default test).
+        start, end = article_core(blocks, title=draft.title or draft.hints.title)
         found: dict[int, str] = {}
         for positions in repeated:
             inside = [p for p in positions if start <= p < end] or positions[:1]
