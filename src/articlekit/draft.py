@@ -135,6 +135,16 @@ class Draft:
     reference_date: datetime | None = None
     hints: Hints = field(default_factory=Hints)
 
+    @property
+    def plain_text(self) -> bool:
+        """Whether the blocks are a whole text no extractor chose (not trafilatura's output).
+
+        Example:
+            >>> Draft.from_texts(["A sentence."]).plain_text
+            True
+        """
+        return self.hints.extra.get("extractor") is None
+
     @classmethod
     def from_texts(cls, texts: Iterable[str], **fields: Any) -> Draft:
         """Build a Draft of paragraph blocks from texts (handy in tests and docs).

@@ -55,6 +55,7 @@ from articlekit.scorer import BlockScorer
 
 __all__ = [
     "MAX_REGIONS",
+    "PLAIN_TEXT_EXTENDER_THRESHOLD",
     "REGION_FEATURES",
     "SPAN_FEATURES",
     "RegionModel",
@@ -69,6 +70,13 @@ __all__ = [
 #: How many prose runs :func:`article_core` weighs: the densest, then the densest of what is
 #: left on either side of it, and so on.
 MAX_REGIONS = 6
+
+#: The extender's threshold on a whole page's plain text: a run scoring this or more is the
+#: story's. Chosen leave-one-dataset-out on plain text among 0.1 to 0.6 (each held-out set's
+#: four others chose 0.2; benchmarks/README.md, "The extender's threshold"): below one half,
+#: as a run of the story left out costs more than another story's run taken in. An
+#: extractor's output (HTML) keeps the model's own threshold: 0.2 cost it on every set.
+PLAIN_TEXT_EXTENDER_THRESHOLD = 0.2
 
 #: The columns of a candidate region's row (:func:`region_rows`), in order.
 REGION_FEATURES = (
@@ -418,6 +426,7 @@ def article_core(
     prose: Callable[[str], bool] | None = None,
     exclude: Callable[[Any], bool] | None = None,
     title: str | None = None,
+    plain_text: bool = False,
 ) -> tuple[int, int]:
     """Return ``(start, end)`` of the article's core: the runs of prose the story is.
 
@@ -433,6 +442,9 @@ def article_core(
         exclude: Blocks for which this is true do not count as prose whatever their text
             (in HTML: blocks the markup marks as comments).
         title: The article's title, if known (see :func:`region_rows`).
+        plain_text: Whether ``blocks`` are a whole page's plain text, not an extractor's
+            output: the extender then takes in a run from
+            :data:`PLAIN_TEXT_EXTENDER_THRESHOLD` on, else from its own threshold.
 
     Returns:
         The half-open range of positions; ``(0, 0)`` when there is no prose at all.
@@ -443,7 +455,7 @@ def article_core(
         >>> article_core(Draft.from_texts(["Home", "News", p, p, "Share", "Tweet"]).blocks)
         (2, 4)
     """
-    start, end, _ = _weighed_core(blocks, prose, exclude, title)
+    start, end, _ = _weighed_core(blocks, prose, exclude, title, plain_text)
     return start, end
 
 
@@ -453,21 +465,23 @@ def scored_core(
     prose: Callable[[str], bool] | None = None,
     exclude: Callable[[Any], bool] | None = None,
     title: str | None = None,
+    plain_text: bool = False,
 ) -> tuple[int, int, dict[int, float]]:
     """:func:`article_core`, with the fitted probability that each weighed block is the story's.
 
     :func:`article_core` weighs the candidate runs of prose: the chosen one's blocks get the
     chooser's score, every other run's blocks the extender's (the probability that the run
-    belongs to the same story; below :attr:`RegionModel.extender`'s threshold it is left
-    out of the core). Blocks in no candidate run were never weighed by a model and have no
-    score; neither has any block when the text holds a single run (there was nothing to
-    choose between). This is the score an ``outside_core`` removal carries.
+    belongs to the same story; below the extender's threshold it is left out of the core).
+    Blocks in no candidate run were never weighed by a model and have no score; neither has
+    any block when the text holds a single run (there was nothing to choose between). This
+    is the score an ``outside_core`` removal carries.
 
     Args:
         blocks: As for :func:`article_core`.
         prose: As for :func:`article_core`.
         exclude: As for :func:`article_core`.
         title: As for :func:`article_core`.
+        plain_text: As for :func:`article_core`.
 
     Returns:
         ``(start, end, scores)``: the core as :func:`article_core` returns it, and
@@ -482,7 +496,7 @@ def scored_core(
         >>> (start, end), sorted(scores), scores[7] < 0.5 < scores[0]
         ((0, 3), [0, 1, 2, 7], True)
     """
-    start, end, weighed = _weighed_core(blocks, prose, exclude, title)
+    start, end, weighed = _weighed_core(blocks, prose, exclude, title, plain_text)
     return start, end, {pos: score for lo, hi, score in weighed for pos in range(lo, hi)}
 
 
@@ -491,6 +505,7 @@ def _weighed_core(
     prose: Callable[[str], bool] | None,
     exclude: Callable[[Any], bool] | None,
     title: str | None,
+    plain_text: bool,
 ) -> tuple[int, int, list[tuple[int, int, float]]]:
     """The core's ``(start, end)`` and each weighed region's ``(start, end, score)``."""
     flags = _prose_flags(blocks, prose)
@@ -508,8 +523,9 @@ def _weighed_core(
     weighed = [(start, end, scores[chosen])]
     others = [r for k, r in enumerate(regions) if k != chosen]
     extended = model.extender.scores(span_rows(blocks, regions, rows, scores, chosen, vocabularies))
+    threshold = PLAIN_TEXT_EXTENDER_THRESHOLD if plain_text else model.extender.threshold
     for (lo, hi, _), score in zip(others, extended, strict=True):
         weighed.append((lo, hi, score))
-        if score >= model.extender.threshold:
+        if score >= threshold:
             start, end = min(start, lo), max(end, hi)
     return start, end, weighed

@@ -248,3 +248,18 @@ def test_a_flattened_menu_does_not_anchor_a_region() -> None:
     assert [r[:2] for r in prose_regions(blocks)] == [(9, 11)]
     # A caller's own prose test still decides when given.
     assert [r[:2] for r in prose_regions(blocks, prose=is_prose)][-1] == (0, 1)
+
+
+def test_plain_text_takes_in_a_run_from_its_own_lower_threshold() -> None:
+    # A run the extender scores between the plain-text threshold and the model's own: left
+    # out of an extractor's output, taken in on a whole page's plain text (recall first).
+    from articlekit.regions import PLAIN_TEXT_EXTENDER_THRESHOLD, scored_core
+
+    p = "A sentence long enough to count as prose in this little example, truly."
+    q = "Sign up to our newsletter for the best deals on garden furniture and more, every week."
+    blocks = _blocks([q, "Menu", "Home", "About", p, p, p])
+    start, end, scores = scored_core(blocks)
+    assert PLAIN_TEXT_EXTENDER_THRESHOLD <= scores[0] < region_model().extender.threshold
+    assert (start, end) == article_core(blocks) == (4, 7)
+    assert article_core(blocks, plain_text=True) == scored_core(blocks, plain_text=True)[:2]
+    assert article_core(blocks, plain_text=True) == (0, 7)

@@ -11,7 +11,13 @@ import articlekit
 from articlekit import Article, Block, Removal
 from articlekit.cleaners.core import KeepArticleCore
 from articlekit.draft import Draft
-from articlekit.regions import article_core, prose_regions, region_model, scored_core
+from articlekit.regions import (
+    PLAIN_TEXT_EXTENDER_THRESHOLD,
+    article_core,
+    prose_regions,
+    region_model,
+    scored_core,
+)
 from articlekit.report import explain_html, explain_text
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
@@ -55,7 +61,7 @@ def test_outside_core_removals_of_a_weighed_run_carry_its_score_the_rest_none() 
     assert [r.text for r in removed] == [*_MENU, _FORM]
     assert [r.score for r in removed[:-1]] == [None] * len(_MENU)
     score = removed[-1].score
-    assert score is not None and score < region_model().extender.threshold
+    assert score is not None and score < PLAIN_TEXT_EXTENDER_THRESHOLD
     assert score == scored_core(draft.blocks)[2][6]
 
 
@@ -76,7 +82,7 @@ def test_in_clean_text_only_outside_core_removals_have_a_score() -> None:
             if removal.score is not None:
                 scored.append(removal)
                 assert removal.reason == "outside_core", removal
-                assert 0.0 <= removal.score < region_model().extender.threshold
+                assert 0.0 <= removal.score < PLAIN_TEXT_EXTENDER_THRESHOLD
     assert [r.text for r in scored] == [other]
 
 

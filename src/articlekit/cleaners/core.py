@@ -46,18 +46,20 @@ def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
     None for HTML (trafilatura chose the content: ``hints.extra["extractor"]`` is set) and for
     text without any prose block.
     """
-    if draft.hints.extra.get("extractor") is not None:
+    if not draft.plain_text:
         return None
     # The regions' own prose test is _prose's (flattened menus left out), read from the memo.
-    start, end = article_core(draft.blocks, title=draft.title or draft.hints.title)
+    title = draft.title or draft.hints.title
+    start, end = article_core(draft.blocks, title=title, plain_text=True)
     return None if start == end else (start, end)
 
 
 def _scored_plain_text_core(draft: Draft) -> tuple[int, int, dict[int, float]] | None:
     """:func:`_plain_text_core` with the region models' score of each block they weighed."""
-    if draft.hints.extra.get("extractor") is not None:
+    if not draft.plain_text:
         return None
-    start, end, scores = scored_core(draft.blocks, title=draft.title or draft.hints.title)
+    title = draft.title or draft.hints.title
+    start, end, scores = scored_core(draft.blocks, title=title, plain_text=True)
     return None if start == end else (start, end, scores)
 
 

@@ -323,7 +323,9 @@ class RemoveDuplicateBlocks(Remover):
         # copy inside the article's core is the one to keep, or the first when none is.
         blocks = draft.blocks
         # The core's prose leaves flattened menus out (regions' default test).
-        start, end = article_core(blocks, title=draft.title or draft.hints.title)
+        start, end = article_core(
+            blocks, title=draft.title or draft.hints.title, plain_text=draft.plain_text
+        )
         found: dict[int, str] = {}
         for positions in repeated:
             inside = [p for p in positions if start <= p < end] or positions[:1]

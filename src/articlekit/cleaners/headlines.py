@@ -80,7 +80,9 @@ class RemoveHeadlineLists(Remover):
     def find(self, draft: Draft) -> dict[int, str]:
         """Find teaser runs with foreign vocabulary."""
         blocks = draft.blocks
-        start, end = article_core(blocks, title=draft.title or draft.hints.title)
+        start, end = article_core(
+            blocks, title=draft.title or draft.hints.title, plain_text=draft.plain_text
+        )
         if end == 0:
             return {}
         runs = self._runs(draft)

@@ -82,7 +82,9 @@ class RemoveCallsToAction(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``call_to_action`` for short blocks opening with a CTA phrase at the edges."""
-        start, end = article_core(draft.blocks, title=draft.title or draft.hints.title)
+        start, end = article_core(
+            draft.blocks, title=draft.title or draft.hints.title, plain_text=draft.plain_text
+        )
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
         opens_with_call = PerText(functools.partial(_opens_with_call, lex))
