@@ -36,6 +36,7 @@ __all__ = [
     "is_flattened_list",
     "is_headline_like",
     "is_prose",
+    "is_story_prose",
     "is_teaser",
     "sentence_count",
     "word_count",
@@ -236,6 +237,21 @@ def is_flattened_list(text: str) -> bool:
     return capitalised >= FLATTENED_LIST_CAPS_SHARE and ends * FLATTENED_LIST_WORDS_PER_END <= len(
         parts
     )
+
+
+@memoised
+def is_story_prose(text: str) -> bool:
+    """Return whether ``text`` is prose that can be a story's: prose, not a flattened list.
+
+    A flattened menu or index ("All Audi BMW Citroen Fiat ...") is long enough to pass
+    :func:`is_prose` by length alone; it must not anchor the article's core.
+
+    Example:
+        >>> is_story_prose("Negotiators from Kyiv and Moscow met in Istanbul on Monday and "
+        ...                "agreed to resume the exchange of prisoners, officials said.")
+        True
+    """
+    return is_prose(text) and not is_flattened_list(text)
 
 
 #: Cost of a short non-prose block when finding the article's regions

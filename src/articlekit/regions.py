@@ -47,8 +47,7 @@ from articlekit.features import (
     LIST_MARKER,
     _default_stems,
     content_stems,
-    is_flattened_list,
-    is_prose,
+    is_story_prose,
     word_count,
 )
 from articlekit.scorer import BlockScorer
@@ -180,20 +179,13 @@ def _shipped_region_model() -> RegionModel:
 
 
 @memoised
-def _story_prose(text: str) -> bool:
-    # A flattened menu or index ("All Audi BMW Citroen Fiat ...") is long enough to pass for
-    # prose by length alone; it must not anchor a region.
-    return is_prose(text) and not is_flattened_list(text)
-
-
-@memoised
 def _list_line(text: str) -> bool:
     return LIST_MARKER.match(text) is not None
 
 
 def _prose_flags(blocks: Sequence[Any], prose: Callable[[str], bool] | None) -> list[bool]:
     if prose is None:
-        story = memo_table(_story_prose)  # every block of every call: a lookup, not a call
+        story = memo_table(is_story_prose)  # every block of every call: a lookup, not a call
         return [story[b.text] for b in blocks]
     return [prose(b.text) for b in blocks]
 

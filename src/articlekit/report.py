@@ -201,9 +201,9 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
-def _score_note(removal: Removal) -> str:
-    """`` · p=0.04`` for a removal a fitted model decided, empty for a rule's."""
-    return "" if removal.score is None else f" · p={removal.score:.2f}"
+def _score_note(removal: Removal, sep: str = " · ") -> str:
+    """``sep`` and ``p=0.04`` for a removal a fitted model decided, empty for a rule's."""
+    return "" if removal.score is None else f"{sep}p={removal.score:.2f}"
 
 
 def explain_text(article: Article, *, color: bool = False) -> str:
@@ -293,7 +293,7 @@ def _reason_label(removal: Removal) -> str:
     return (
         f'<span class="reason" style="--hue: {_hue(removal.reason)}" '
         f'title="{_esc(f"removed by {removal.cleaner}{_score_note(removal)}")}">'
-        f"{_esc(removal.reason)}{_esc(_score_note(removal).replace(' · ', ' '))}</span>"
+        f"{_esc(removal.reason)}{_esc(_score_note(removal, ' '))}</span>"
     )
 
 

@@ -19,13 +19,12 @@ from articlekit.features import (
     content_stems,
     ends_sentence,
     folded_words,
-    is_flattened_list,
-    is_prose,
+    is_story_prose,
     is_teaser,
     more_words_than,
     word_count,
 )
-from articlekit.regions import article_core, scored_core
+from articlekit.regions import scored_core
 
 __all__ = ["KeepArticleCore", "RemoveFooter"]
 
@@ -34,24 +33,14 @@ __all__ = ["KeepArticleCore", "RemoveFooter"]
 NEIGHBOUR_MIN_WORDS = 3
 
 
-def _prose(text: str) -> bool:
-    # A flattened menu or index ("All Audi BMW Citroen Fiat ...") is long enough to pass
-    # for prose by length alone; it must not anchor the core.
-    return is_prose(text) and not is_flattened_list(text)
-
-
 def _plain_text_core(draft: Draft) -> tuple[int, int] | None:
     """The article's core in text no extractor chose (see :class:`KeepArticleCore`), or None.
 
     None for HTML (trafilatura chose the content: ``hints.extra["extractor"]`` is set) and for
     text without any prose block.
     """
-    if not draft.plain_text:
-        return None
-    # The regions' own prose test is _prose's (flattened menus left out), read from the memo.
-    title = draft.title or draft.hints.title
-    start, end = article_core(draft.blocks, title=title, plain_text=True)
-    return None if start == end else (start, end)
+    core = _scored_plain_text_core(draft)
+    return None if core is None else core[:2]
 
 
 def _scored_plain_text_core(draft: Draft) -> tuple[int, int, dict[int, float]] | None:
@@ -394,7 +383,7 @@ class RemoveFooter(Remover):
             return {}
         blocks = draft.blocks
         start, end = core
-        words = [word_count(b.text) if _prose(b.text) else 0 for b in blocks[start:end]]
+        words = [word_count(b.text) if is_story_prose(b.text) else 0 for b in blocks[start:end]]
         total = sum(words)
         before = 0
         for pos in range(start, min(end + 1, len(blocks))):
