@@ -37,12 +37,21 @@ def test_page_counts_label_each_removal_by_the_gold():
     assert gold["text"] == sum(len(p.split()) for p in PARAS)
 
 
-def test_page_counts_with_a_page_gold_and_no_label_for_unlisted_lines():
-    # A text gold labels by shingles; a line of a plain-text record in neither list is unknown.
-    line = json.dumps(_record(gold={"text": "\n".join(PARAS)}, text=None, page_text=None))
-    assert page_counts(line) == ({}, {})  # nothing to read: no html, no text
-    record = _record(gold={"body": PARAS[1:], "junk": []})
-    counts, _ = page_counts(json.dumps(record))
+def test_page_counts_with_a_page_gold_label_by_shingles():
+    # A page's gold text labels by 4-token shingles, a short removal by its tokens in a row.
+    record = _record(gold={"text": "\n".join(PARAS)})
+    record["page_text"] = record.pop("text")
+    counts, gold = page_counts(json.dumps(record))
+    assert counts[("text", "duplicate_block", "story")] == len(PARAS[0].split())
+    assert counts[("text", "ad_label", "other")] == 1
+    assert gold["text"] == sum(len(p.split()) for p in PARAS)
+
+
+def test_page_counts_of_records_with_nothing_to_read_or_unlisted_lines():
+    line = json.dumps(_record(gold={"text": "\n".join(PARAS)}, text=None))
+    assert page_counts(line) == ({}, {})  # no html, no text: nothing is read
+    # A plain-text record's line in neither list is not known to be either.
+    counts, _ = page_counts(json.dumps(_record(gold={"body": PARAS[1:], "junk": []})))
     assert counts[("text", "ad_label", "unknown")] == 1
 
 
