@@ -22,7 +22,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -36,37 +36,28 @@ from benchmarks.train import labels_of
 Key = tuple[str, str, str]
 
 
-def _labeller(record: dict[str, Any]) -> Any:
+def _labeller(gold: Gold) -> Callable[[str], float | None]:
     """A function from a removed text to 1.0 (story), 0.0 (other) or None (not known)."""
-    gold = record.get("gold") or {}
-    if "body" in gold:  # a plain-text record: its lines are listed
-        body = {collapse_ws(str(b)) for b in gold.get("body") or ()}
-        junk = {collapse_ws(str(j)) for j in gold.get("junk") or ()} - body
+    if gold.body:  # a plain-text record: its lines are listed (Gold normalises them)
+        body, junk = set(gold.body), set(gold.junk) - set(gold.body)
 
         def messy(text: str) -> float | None:
             line = collapse_ws(text)
             return 1.0 if line in body else 0.0 if line in junk else None
 
         return messy
-    parsed = Gold.from_dict(gold)
-    return lambda text: labels_of([text], parsed)[0]
-
-
-def _gold_tokens(record: dict[str, Any]) -> int:
-    gold = record.get("gold") or {}
-    text = gold.get("text")
-    if text is None and "body" in gold:
-        text = "\n".join(str(b) for b in gold.get("body") or ())
-    return len(tokenize(text)) if isinstance(text, str) else 0
+    return lambda text: labels_of([text], gold)[0]
 
 
 def page_counts(line: str) -> tuple[Counter[Key], Counter[str]]:
     """The removal counts of one dev record, and its gold tokens per path it was read on."""
     module = _articlekit()
     record = json.loads(line)
-    label = _labeller(record)
+    gold = Gold.from_dict(record.get("gold") or {})
+    label = _labeller(gold)
+    gold_tokens = len(tokenize(gold.text or gold.body_text))
     counts: Counter[Key] = Counter()
-    gold: Counter[str] = Counter()
+    read: Counter[str] = Counter()
     runs: list[tuple[str, Any, str, dict[str, Any]]] = []
     if record.get("html"):
         runs.append(("html", module.clean_html, record["html"], {"url": record.get("url")}))
@@ -78,7 +69,7 @@ def page_counts(line: str) -> tuple[Counter[Key], Counter[str]]:
             article = fn(value, **kwargs)
         except module.ArticlekitError:
             continue  # no article, no removals: benchmarks.run counts the errors
-        gold[path] += _gold_tokens(record)
+        read[path] += gold_tokens
         for removal in article.removed:
             tokens = len(tokenize(removal.text))
             if not tokens:
@@ -86,7 +77,7 @@ def page_counts(line: str) -> tuple[Counter[Key], Counter[str]]:
             kind = {1.0: "story", 0.0: "other", None: "unknown"}[label(removal.text)]
             counts[(path, removal.reason, kind)] += tokens
             counts[(path, removal.reason, "removals")] += 1
-    return counts, gold
+    return counts, read
 
 
 def file_counts(path: Path, limit: int | None, jobs: int) -> tuple[Counter[Key], Counter[str]]:

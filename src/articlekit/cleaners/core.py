@@ -149,6 +149,7 @@ class KeepArticleCore(Remover):
             return {}, {}
         blocks = draft.blocks
         start, end, scores = core
+        core_end = end  # end moves below; the scores are of the models' core
         kept_end = _without_drift(blocks, start, end)
         while start > 0 and blocks[start - 1].kind == "heading":
             start -= 1
@@ -161,7 +162,7 @@ class KeepArticleCore(Remover):
         found = {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
         # The blocks of the core that the end test took off were in a run the models took: a
         # rule removed them, so they carry no score.
-        drift = range(kept_end, core[1])
+        drift = range(kept_end, core_end)
         return found, {p: scores[p] for p in found if p in scores and p not in drift}
 
 
