@@ -17,7 +17,13 @@ from articlekit.cleaners.base import BaseCleaner
 from articlekit.draft import Draft
 from articlekit.features import is_prose, word_count
 
-__all__ = ["DetectLanguage", "detect_language"]
+__all__ = [
+    "DetectLanguage",
+    "detect_language",
+    "langdetect_prose",
+    "stopword_language",
+    "stopword_shares",
+]
 
 #: How much text langdetect sees at most: enough for a stable answer on prose, bounded in time
 #: (detection cost grows with the sample; 2,000 characters cost four times as much).
@@ -82,6 +88,87 @@ _WORD = regex.compile(r"\w+", regex.V1)
 MIN_STOPWORD_SHARE = 0.1
 
 
+#: A language is told by its stop words alone when they are at least this share of the prose's
+#: first words, at least :data:`STOPWORD_MARGIN` times the next language's share, over at least
+#: :data:`STOPWORD_MIN_WORDS` words. Fitted on the 4,766 dev documents with prose: with these
+#: values the stop words decide 89 % of the pages that declare a language, never against
+#: langdetect where langdetect agrees with the declaration, and agree with the declaration
+#: more often than langdetect (97.5 % against 97.1 %): see ``benchmarks/README.md``.
+STOPWORD_LANGUAGE_SHARE = 0.25
+STOPWORD_MARGIN = 3.0
+STOPWORD_MIN_WORDS = 50
+#: How many of the prose's first words the stop-word tests read: enough for a stable share.
+STOPWORD_SAMPLE_WORDS = 400
+
+
+@functools.cache
+def _own_stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each lexicon language's stop words that are not English ones.
+
+    Every language's list also holds the English stop words (English menus and buttons appear
+    on pages in any language), so a language is told by the words that are its own.
+    """
+    english = lexicon.for_language("en")["stopwords"]
+    return tuple(
+        (code, english if code == "en" else lexicon.for_language(code)["stopwords"] - english)
+        for code in lexicon.LANGUAGES
+    )
+
+
+def _sample_words(texts: list[str]) -> list[str]:
+    return [w.casefold() for t in texts[:20] for w in _WORD.findall(t)][:STOPWORD_SAMPLE_WORDS]
+
+
+def stopword_language(texts: list[str]) -> str | None:
+    """Tell the language of prose by the lexicon's stop words, or None when they do not tell.
+
+    Much cheaper than langdetect. It answers only for the lexicon's languages, and only when one
+    language's own stop words clearly lead; anything else (a language without a list, a close
+    neighbour such as Catalan or Ukrainian, too few words) gets None, and langdetect decides.
+
+    Args:
+        texts: The prose blocks, in order; the first :data:`STOPWORD_SAMPLE_WORDS` words count.
+
+    Returns:
+        A two-letter code, or None.
+
+    Example:
+        >>> stopword_language(["The government said on Monday that it would not change the "
+        ...     "rules for the railways, and that the talks with the unions were over. It was "
+        ...     "the first time in a year that the minister had spoken about it, and he said "
+        ...     "that he would not do so again, because the unions had said what they wanted."])
+        'en'
+        >>> stopword_language(["Menu"]) is None
+        True
+    """
+    words, shares = stopword_shares(texts)
+    if words < STOPWORD_MIN_WORDS:
+        return None
+    (best, code), (second, _) = shares[0], shares[1]
+    if best >= STOPWORD_LANGUAGE_SHARE and best >= STOPWORD_MARGIN * second:
+        return code
+    return None
+
+
+def stopword_shares(texts: list[str]) -> tuple[int, list[tuple[float, str]]]:
+    """The words :func:`stopword_language` reads, and each language's share of its own stop words.
+
+    Args:
+        texts: The prose blocks, in order.
+
+    Returns:
+        The number of words read, and ``(share, code)`` pairs, largest share first (all 0.0
+        when there are no words).
+    """
+    words = _sample_words(texts)
+    size = len(words) or 1
+    shares = sorted(
+        ((sum(1 for w in words if w in stop) / size, code) for code, stop in _own_stopwords()),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    return len(words), shares
+
+
 def _confirmed(language: str, texts: list[str]) -> bool:
     """Check a declared language against the prose, cheaply, by its stop words.
 
@@ -96,7 +183,7 @@ def _confirmed(language: str, texts: list[str]) -> bool:
         if language == "en"
         else (lexicon.for_language(language)["stopwords"] - lexicon.for_language("en")["stopwords"])
     )
-    tokens = [w.casefold() for t in texts[:20] for w in _WORD.findall(t)][:400]
+    tokens = _sample_words(texts)
     if not tokens:
         return False
     return sum(1 for t in tokens if t in stop) / len(tokens) >= MIN_STOPWORD_SHARE
@@ -106,7 +193,9 @@ class DetectLanguage(BaseCleaner):
     """Sets ``language`` from the prose blocks, unless the caller already set it.
 
     A language the page declares (``<html lang>``, HTML input) is taken when its stop words
-    occur in the prose; otherwise langdetect (seeded, on a bounded sample) decides.
+    occur in the prose; otherwise the lexicon's stop words decide when one language clearly
+    leads (:func:`stopword_language`), and langdetect (seeded, on a bounded sample) when none
+    does.
 
     Without a prose block (a paragraph of a dozen words or more) the language stays None, and
     the cleaners use the phrase lists of every language.
@@ -136,13 +225,30 @@ class DetectLanguage(BaseCleaner):
         declared = lexicon.language_code(draft.hints.language)
         if declared is not None and _confirmed(declared, texts):
             return draft.replace(language=declared)
-        texts.sort(key=lambda t: (-word_count(t), t))
-        sample: list[str] = []
-        size = 0
-        for text in texts:
-            if size >= SAMPLE_CHARS:
-                break
-            sample.append(text)
-            size += len(text) + 1
-        language = detect_language("\n".join(sample))
+        # The stop words tell most pages' language at a tenth of langdetect's cost; langdetect
+        # stays for the rest (other languages, close neighbours, little prose).
+        told = stopword_language(texts)
+        if told is not None:
+            return draft.replace(language=told)
+        language = langdetect_prose(texts)
         return draft if language is None else draft.replace(language=language)
+
+
+def langdetect_prose(texts: list[str]) -> str | None:
+    """Ask langdetect about prose blocks, the longest first, up to :data:`SAMPLE_CHARS`.
+
+    Args:
+        texts: The prose blocks.
+
+    Returns:
+        A language code, or None.
+    """
+    ordered = sorted(texts, key=lambda t: (-word_count(t), t))
+    sample: list[str] = []
+    size = 0
+    for text in ordered:
+        if size >= SAMPLE_CHARS:
+            break
+        sample.append(text)
+        size += len(text) + 1
+    return detect_language("\n".join(sample))
