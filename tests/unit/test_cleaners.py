@@ -30,6 +30,15 @@ DE = (
     "Präsident Selenskyj am Sonntag in Kiew vor Journalisten."
 )
 
+
+#: An ad server's call as old pages print it, with click-tracking URLs of some 600 characters.
+_AD_URL = "http://ad.example.net/adj/N1.site/B1;" + ";".join(f"k{i}=v{i}" for i in range(90))
+LONG_AD = (
+    f'<SCRIPT language="JavaScript1.1" SRC="{_AD_URL}"> </SCRIPT> <NOSCRIPT> '
+    f'<A href="{_AD_URL}/jump"> <IMG SRC="{_AD_URL}/img" BORDER=0 ALT="Advertisement"></A> '
+    "</NOSCRIPT>"
+)
+
 CASES = [
     # (id, cleaner, language, lines, kept, removed as [(text, reason)])
     # --- ad labels
@@ -684,6 +693,14 @@ CASES = [
         [],
     ),
     # --- markup left in the text
+    (
+        "markup-ad-call-with-long-urls",
+        "remove_markup",
+        "en",
+        [P1, LONG_AD, P2],
+        [P1, P2],
+        [(LONG_AD, "markup")],
+    ),
     (
         "markup-ad-script",
         "remove_markup",

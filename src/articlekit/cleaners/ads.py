@@ -45,8 +45,12 @@ class RemoveAdLabels(BlockRemover):
         return "ad_label" if lexicon_of(draft).is_phrase("ad_label", text) else None
 
 
-#: An HTML tag, a comment mark or a script statement left in the text by a scraper.
-_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>|<!--|-->", regex.V1)
+#: An HTML tag, a comment mark or a script statement left in the text by a scraper. Ad
+#: servers' tags carry click-tracking URLs of 500 to 1,000 characters, so a tag's attributes may
+#: run to 3,000 characters (a bound of 300 left such ad calls in the text, and a page's one
+#: long ad line could then pass for its article). Time stays linear: an attempt stops at the
+#: next "<" or ">".
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,3000})?/?>|<!--|-->", regex.V1)
 _SCRIPT = regex.compile(
     r"\b(?:document\.\w+|window\.\w+|function\s*\(|var\s+\w+\s*=|getElementById|\w+\.style\.\w+)",
     regex.V1,
