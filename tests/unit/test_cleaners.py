@@ -736,6 +736,23 @@ CASES = [
     ),
     # --- separators
     ("separator", "remove_separators", "en", [P1, "* * *", P2], [P1, P2], [("* * *", "separator")]),
+    (
+        "separator-rules",
+        "remove_separators",
+        "en",
+        [P1, "———", "• |", "├──────┤", P2],
+        [P1, P2],
+        [("———", "separator"), ("• |", "separator"), ("├──────┤", "separator")],
+    ),
+    # Signs that are no rule are the article's: a price range, a code sample's brace, a cut.
+    (
+        "separator-keeps-content-signs",
+        "remove_separators",
+        "en",
+        [P1, "$$$", "}", "[...]", "↓", P2],
+        [P1, "$$$", "}", "[...]", "↓", P2],
+        [],
+    ),
 ]
 
 

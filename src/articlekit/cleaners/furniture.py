@@ -260,8 +260,18 @@ class TrimKickers(Trimmer):
         return 0, end, "kicker"
 
 
+#: What a separator line is drawn with: dashes, rules, stars, bullets, bars, dots and the
+#: box-drawing characters. A block of other signs only ("$$$" for a price range, "}" closing a
+#: code sample, "[...]" marking a cut, "↓" in a diagram) is the article's, and stays.
+_RULE_CHARS = frozenset("-‐‑‒–—―_=*•·●◦▪■□◆◇~|¦/\\#.…:+'\"`^<>«»")
+
+
+def _is_rule_char(ch: str) -> bool:
+    return ch in _RULE_CHARS or ch.isspace() or "\u2500" <= ch <= "\u257f"
+
+
 class RemoveSeparators(BlockRemover):
-    """Drops blocks with no letter or digit at all ("***", "• |", "———").
+    """Drops separator lines: no letter or digit, only rule signs ("***", "• |", "———").
 
     Reason codes: ``separator``.
 
@@ -280,7 +290,9 @@ class RemoveSeparators(BlockRemover):
         text = draft.blocks[pos].text
         if text[:1].isalnum():  # most blocks: no need to look further
             return None
-        return None if any(ch.isalnum() for ch in text) else "separator"
+        if any(ch.isalnum() for ch in text):
+            return None
+        return "separator" if all(_is_rule_char(ch) for ch in text) else None
 
 
 #: A block this long printed again further down is a repeat, not a coincidence.
