@@ -232,11 +232,12 @@ def is_flattened_list(text: str) -> bool:
     parts = text.split()
     if len(parts) < FLATTENED_LIST_MIN_WORDS:
         return False
+    # Sentence ends first: one pass that rules out nearly all prose before the word-by-word
+    # capital count.
+    if len(_SENTENCE_MARK.findall(text)) * FLATTENED_LIST_WORDS_PER_END > len(parts):
+        return False
     capitalised = sum(1 for w in parts if _CAPITALISED.match(w)) / len(parts)
-    ends = len(_SENTENCE_MARK.findall(text))
-    return capitalised >= FLATTENED_LIST_CAPS_SHARE and ends * FLATTENED_LIST_WORDS_PER_END <= len(
-        parts
-    )
+    return capitalised >= FLATTENED_LIST_CAPS_SHARE
 
 
 @memoised

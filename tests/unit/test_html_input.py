@@ -105,6 +105,19 @@ def test_page_core_fallback_when_trafilatura_takes_a_teaser_box():
     assert "Paragraph 3" in article.text
 
 
+def test_page_core_check_skips_the_region_models_when_the_output_outweighs_any_core(monkeypatch):
+    # trafilatura's output holds most of the page's words: no core can make it "short", so the
+    # check passes without weighing the page's regions (their cost is most of the check's).
+    from articlekit.readers import html as reader
+
+    def no_models(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the region models ran")
+
+    monkeypatch.setattr(reader, "article_core", no_models)
+    article = articlekit.clean_html(f"<html><body><article>{PARAS}</article></body></html>")
+    assert "Paragraph 3" in article.text
+
+
 def test_page_core_fallback_does_not_take_the_comments_for_the_article():
     # A table layout (the story in one long row) sends the reader to the page's densest prose;
     # the readers' comments below are longer than the story but are never its core.

@@ -642,12 +642,20 @@ def _check_against_page_core(
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
+    extracted_length = sum(word_count(b.text) for b in blocks)
+    # The core is a span of the page, so no core outweighs the page: an output of at least
+    # MIN_LENGTH_RATIO of the page's words passes the length test whatever the core, and
+    # the region models (the costly part) need not run when the layout test passes too.
+    if (
+        extracted_length >= MIN_LENGTH_RATIO * sum(word_count(b.text) for b in page)
+        and _layout_share(blocks) <= MAX_LAYOUT_SHARE
+    ):
+        return blocks, "trafilatura"
     start, end = article_core(page, exclude=_not_article, title=title)
     core_length = sum(word_count(b.text) for b in page[start:end])
     if not core_length:
         return blocks, "trafilatura"
     # The length test is cheap (word counts are cached); the vocabulary only when it fails.
-    extracted_length = sum(word_count(b.text) for b in blocks)
     missed = extracted_length < MIN_LENGTH_RATIO * core_length
     if missed:
         core_words = [w for b in page[start:end] for w in folded_words(b.text)]
