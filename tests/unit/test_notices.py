@@ -39,6 +39,26 @@ D2 = (
 )
 D3 = "Der Bürgermeister sagte, das ganze Netz solle in drei Jahren fertig sein."
 
+C3 = "The crossing at the school has been dangerous for years, so this is good news."
+SIG = [
+    "Posted by: cyclist42 | March 3, 2024 08:15 PM",
+    "Posted by: Ann Lee | March 3, 2024 09:02 PM",
+    "Posted by: Bo Chen | March 4, 2024 07:40 AM",
+]
+DATED_ITEMS = [
+    "From 1 January 2025 for the lanes along the river and the new crossings,",
+    "From 1 January 2026 for the bicycle park next to the station entrance,",
+    "From 1 January 2027 for the remaining sections in the old town.",
+]
+EVENTS = [
+    "April 7, 2026",
+    "Opening of the river lanes",
+    "April 14, 2026",
+    "Guided ride through the old town",
+    "April 21, 2026",
+    "Family cycling day at the station",
+]
+
 CASES = [
     # (id, cleaner, language, lines, kept, removed as [(text, reason)])
     # --- comment threads
@@ -57,6 +77,40 @@ CASES = [
             (C2, "comments"),
             ("Reply", "comments"),
         ],
+    ),
+    # Whole-page text without a thread heading: three like signatures, a comment between each.
+    (
+        "comments-headless-signatures",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, C1, SIG[0], C2, SIG[1], C3, SIG[2]],
+        [S1, S2, S3, C1],
+        [(t, "comments") for t in (SIG[0], C2, SIG[1], C3, SIG[2])],
+    ),
+    (
+        "comments-headless-keep-two-signatures",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, C1, SIG[0], C2, SIG[1]],
+        [S1, S2, S3, C1, SIG[0], C2, SIG[1]],
+        [],
+    ),
+    # Dated lines of the story itself: list items in a row, an events list of bare dates.
+    (
+        "comments-headless-keep-dated-list",
+        "remove_comments",
+        "en",
+        [S1, S2, *DATED_ITEMS, S3],
+        [S1, S2, *DATED_ITEMS, S3],
+        [],
+    ),
+    (
+        "comments-headless-keep-events",
+        "remove_comments",
+        "en",
+        [S1, S2, *EVENTS, S3],
+        [S1, S2, *EVENTS, S3],
+        [],
     ),
     (
         "comments-signatures-after-body",
@@ -379,3 +433,12 @@ def test_footer_is_left_to_the_extractor_on_html():
     assert cleaners.get("remove_footer")(html) is html
     text = Draft.from_texts(lines)
     assert len(cleaners.get("remove_footer")(text).blocks) == 2
+
+
+def test_a_headless_thread_is_left_alone_in_an_extractors_output():
+    # On HTML input the markup told the comments apart; dated lines left are the story's.
+    from articlekit.draft import Hints
+
+    lines = [S1, S2, S3, C1, SIG[0], C2, SIG[1], C3, SIG[2]]
+    html = Draft.from_texts(lines, hints=Hints(extra={"extractor": "trafilatura"}))
+    assert not cleaners.get("remove_comments")(html).removed

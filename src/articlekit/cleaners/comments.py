@@ -5,7 +5,8 @@ often on the story's own subject): a short heading after the article ("Comments"
 Comments", "Leave a reply", "Kommentare") followed by the thread's furniture, lines that sign
 or date a comment ("Posted by: Ann on Jan 10, 2008 4:49 PM", "Ann Lee says:", "3 days ago") or
 act on it ("Reply", "Report this comment"). The phrase lists only name the heading and the
-actions; the thread is the run of such lines.
+actions; the thread is the run of such lines. In whole-page text a thread may have no heading:
+a run of like signature lines, a comment between each, is then the thread.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ FIRST_GAP = 8
 #: ...and none more than this many blocks from the previous one: a long comment is a few
 #: paragraphs.
 MAX_GAP = 20
+#: Without a heading (plain text only), a thread is at least this many signature lines of the
+#: same opening ("Posted by: Sean | Jan 10, 2008", "Posted by: dan | Jan 10, 2008")...
+MIN_HEADLESS_SIGNATURES = 3
+#: ...each naming someone: this many words besides the date's numbers and calendar names (a
+#: bare "April 7, 2026" heads an events list, "Date: Fri, 8 Feb 2002" a quoted e-mail)...
+SIGNATURE_MIN_NAMED_WORDS = 2
+#: ...with a comment between two of them: consecutive dated lines are a list of the story's.
+HEADLESS_MIN_GAP = 2
+_LETTER_WORD = regex.compile(r"[^\W\d_]{2,}", regex.V1)
 
 # Counts and brackets around a heading or an action: "36 Comments", "Comments (5)", "#12".
 _COUNTS = regex.compile(r"[\d()\[\]#]+", regex.V1)
@@ -140,6 +150,16 @@ class RemoveComments(Remover):
     follows it is left to the other cleaners. The comments' own paragraphs go with the
     thread, whatever they say.
 
+    Whole-page text often prints a thread with no heading at all (the heading was an image,
+    or a tab). There, when no headed thread is found, a run of at least
+    :data:`MIN_HEADLESS_SIGNATURES` signature lines with the same two opening words, each
+    naming someone (:data:`SIGNATURE_MIN_NAMED_WORDS` words besides the date) and each
+    :data:`HEADLESS_MIN_GAP` to :data:`MAX_GAP` blocks from the one before, after
+    :data:`MIN_ARTICLE_WORDS` words of prose, is a thread from its first signature to its
+    last. On an extractor's output (HTML input) the markup already told the comments apart,
+    and dated lines left in it are the story's (embedded posts, sources): only headed threads
+    are taken there.
+
     Measured on the dev pages' whole-page text: main-text F1 l3s-gn1 0.883 -> 0.889,
     wcxb-dev 0.895 -> 0.898 (trafilatura's HTML output: unchanged or better).
 
@@ -178,7 +198,42 @@ class RemoveComments(Remover):
             if is_prose(text):
                 prose_words += word_count(text)
             pos += 1
+        if not found and draft.plain_text:
+            found = self._headless_thread(draft, lex)
         return found
+
+    @staticmethod
+    def _headless_thread(draft: Draft, lex: lexicon.Lexicon) -> dict[int, str]:
+        """The longest run of like signature lines, when it makes a thread (see the class)."""
+        blocks = draft.blocks
+        calendar = set(lex.months) | lex.words("weekdays")
+        runs: dict[str, list[list[int]]] = {}
+        for pos, block in enumerate(blocks):
+            text = block.text.strip()
+            if (
+                is_prose(text)
+                or not is_thread_line(lex, text, draft.language)
+                or find_date(text, language=draft.language) is None
+            ):
+                continue
+            named = [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
+            if len(named) < SIGNATURE_MIN_NAMED_WORDS:
+                continue
+            opening = " ".join(text.casefold().split()[:2])
+            group = runs.setdefault(opening, [])
+            if group and HEADLESS_MIN_GAP <= pos - group[-1][-1] <= MAX_GAP:
+                group[-1].append(pos)
+            else:
+                group.append([pos])
+        longest = max((run for group in runs.values() for run in group), key=len, default=[])
+        if len(longest) < MIN_HEADLESS_SIGNATURES:
+            return {}
+        # The article comes first: the thread is what follows a story.
+        if sum(word_count(b.text) for b in blocks[: longest[0]] if is_prose(b.text)) < (
+            MIN_ARTICLE_WORDS
+        ):
+            return {}
+        return dict.fromkeys(range(longest[0], longest[-1] + 1), "comments")
 
     @staticmethod
     def _thread_end(
