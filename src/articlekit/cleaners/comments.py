@@ -49,6 +49,7 @@ SIGNATURE_MIN_NAMED_WORDS = 2
 #: ...with a comment between two of them: consecutive dated lines are a list of the story's.
 HEADLESS_MIN_GAP = 2
 _LETTER_WORD = regex.compile(r"[^\W\d_]{2,}", regex.V1)
+_DIGIT = regex.compile(r"\d", regex.V1)
 
 # Counts and brackets around a heading or an action: "36 Comments", "Comments (5)", "#12".
 _COUNTS = regex.compile(r"[\d()\[\]#]+", regex.V1)
@@ -137,6 +138,25 @@ def is_thread_line(lex: lexicon.Lexicon, text: str, language: str | None = None)
     return find_date(text, language=language) is not None
 
 
+def _signature(text: str, calendar: set[str], language: str | None) -> bool:
+    """Whether ``text`` signs a comment with a name and a date (a headless thread's line).
+
+    :func:`is_thread_line` with a date in it, the cheap tests first: this runs for every line
+    of a page without a thread heading. A line without a digit holds no date.
+    """
+    if _DIGIT.search(text) is None:
+        return False
+    n = word_count(text)
+    if n == 0 or n > SIGNATURE_MAX_WORDS or is_prose(text):
+        return False
+    if n > ACTION_MAX_WORDS and ends_sentence(text):
+        return False  # a sentence that mentions a date is the story's or a comment's text
+    named = [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
+    if len(named) < SIGNATURE_MIN_NAMED_WORDS:
+        return False
+    return find_date(text, language=language) is not None
+
+
 class RemoveComments(Remover):
     """Drops the reader comment thread that follows the article.
 
@@ -210,14 +230,7 @@ class RemoveComments(Remover):
         runs: dict[str, list[list[int]]] = {}
         for pos, block in enumerate(blocks):
             text = block.text.strip()
-            if (
-                is_prose(text)
-                or not is_thread_line(lex, text, draft.language)
-                or find_date(text, language=draft.language) is None
-            ):
-                continue
-            named = [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
-            if len(named) < SIGNATURE_MIN_NAMED_WORDS:
+            if not _signature(text, calendar, draft.language):
                 continue
             opening = " ".join(text.casefold().split()[:2])
             group = runs.setdefault(opening, [])
