@@ -133,6 +133,11 @@ def is_thread_line(lex: lexicon.Lexicon, text: str, language: str | None = None)
             return True  # "Ann Lee says:"
         if has_relative_date(text):
             return True
+    return _dated_line(text, n, language)
+
+
+def _dated_line(text: str, n: int, language: str | None) -> bool:
+    """A line of ``n`` words that dates a comment: it holds a date and is no long sentence."""
     if ends_sentence(text) and n > ACTION_MAX_WORDS:
         return False  # a sentence that mentions a date is the story's or a comment's text
     return find_date(text, language=language) is not None
@@ -149,12 +154,8 @@ def _signature(text: str, calendar: set[str], language: str | None) -> bool:
     n = word_count(text)
     if n == 0 or n > SIGNATURE_MAX_WORDS or is_prose(text):
         return False
-    if n > ACTION_MAX_WORDS and ends_sentence(text):
-        return False  # a sentence that mentions a date is the story's or a comment's text
     named = [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
-    if len(named) < SIGNATURE_MIN_NAMED_WORDS:
-        return False
-    return find_date(text, language=language) is not None
+    return len(named) >= SIGNATURE_MIN_NAMED_WORDS and _dated_line(text, n, language)
 
 
 class RemoveComments(Remover):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import regex
@@ -103,17 +105,18 @@ STOPWORD_SAMPLE_WORDS = 400
 
 
 @functools.cache
-def _own_stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each lexicon language's stop words that are not English ones.
+def _own_stopwords() -> Mapping[str, frozenset[str]]:
+    """Each lexicon language's stop words that are not English ones (English: its own list).
 
     Every language's list also holds the English stop words (English menus and buttons appear
-    on pages in any language), so a language is told by the words that are its own.
+    on pages in any language), so a language is told by the words that are its own. Built
+    once: the declared-language check and the stop-word vote read it for every document.
     """
     english = lexicon.for_language("en")["stopwords"]
-    return tuple(
-        (code, english if code == "en" else lexicon.for_language(code)["stopwords"] - english)
+    return {
+        code: english if code == "en" else lexicon.for_language(code)["stopwords"] - english
         for code in lexicon.LANGUAGES
-    )
+    }
 
 
 def _sample_words(texts: list[str]) -> list[str]:
@@ -163,8 +166,12 @@ def stopword_shares(texts: list[str]) -> tuple[int, list[tuple[float, str]]]:
     """
     words = _sample_words(texts)
     size = len(words) or 1
+    counts = Counter(words)  # one pass over the words, then one over the distinct ones a language
     shares = sorted(
-        ((sum(1 for w in words if w in stop) / size, code) for code, stop in _own_stopwords()),
+        (
+            (sum(n for w, n in counts.items() if w in stop) / size, code)
+            for code, stop in _own_stopwords().items()
+        ),
         key=lambda pair: (-pair[0], pair[1]),
     )
     return len(words), shares
@@ -179,11 +186,7 @@ def _confirmed(language: str, texts: list[str]) -> bool:
     """
     if language not in lexicon.LANGUAGES:
         return True
-    stop = (
-        lexicon.for_language(language)["stopwords"]
-        if language == "en"
-        else (lexicon.for_language(language)["stopwords"] - lexicon.for_language("en")["stopwords"])
-    )
+    stop = _own_stopwords()[language]
     tokens = _sample_words(texts)
     if not tokens:
         return False

@@ -643,12 +643,12 @@ def _check_against_page_core(
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
     """
     extracted_length = sum(word_count(b.text) for b in blocks)
+    laid_out = _layout_share(blocks) > MAX_LAYOUT_SHARE
     # The core is a span of the page, so no core outweighs the page: an output of at least
     # MIN_LENGTH_RATIO of the page's words passes the length test whatever the core, and
     # the region models (the costly part) need not run when the layout test passes too.
-    if (
-        extracted_length >= MIN_LENGTH_RATIO * sum(word_count(b.text) for b in page)
-        and _layout_share(blocks) <= MAX_LAYOUT_SHARE
+    if not laid_out and extracted_length >= MIN_LENGTH_RATIO * sum(
+        word_count(b.text) for b in page
     ):
         return blocks, "trafilatura"
     start, end = article_core(page, exclude=_not_article, title=title)
@@ -662,7 +662,7 @@ def _check_against_page_core(
         vocabulary = {w for b in blocks for w in folded_words(b.text)}
         coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
         missed = coverage < MIN_CORE_COVERAGE
-    if not missed and _layout_share(blocks) <= MAX_LAYOUT_SHARE:
+    if not missed and not laid_out:
         return blocks, "trafilatura"
     start, end = _core_with_neighbours(page, start, end)
     chosen = _renumbered(page[start:end])
