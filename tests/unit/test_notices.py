@@ -59,6 +59,48 @@ EVENTS = [
     "Family cycling day at the station",
 ]
 
+THREAD = [
+    "cyclist42 March 3, 2024 at 8:15 pm",
+    C1,
+    "Reply",
+    "Ann Lee March 3, 2024 at 9:02 pm",
+    C2,
+    "Reply",
+    "Bo Chen March 4, 2024 at 7:40 am",
+    C3,
+    "Reply",
+]
+PERMALINKED = [
+    "cyclist42",
+    "March 3, 2024, | Permalink",
+    C1,
+    "Ann Lee",
+    "March 3, 2024, | Permalink",
+    C2,
+    "Bo Chen",
+    "March 4, 2024, | Permalink",
+    C3,
+]
+QUOTED_MAIL = [
+    "Date: Wed, 6 Mar 2024 22:33:19 +0000",
+    "From: Ann Lee",
+    "The lanes along the river are approved; the crossings come next.",
+    "Date: Wed, 6 Mar 2024 22:43:29 +0000",
+    "From: Bo Chen",
+    "Then the bicycle park can be ordered this week.",
+    "Date: Wed, 6 Mar 2024 23:08:40 +0000",
+    "From: Ann Lee",
+    "Good, I will tell the council in the morning.",
+]
+SAID = [
+    "Enough said.",
+    "Parking on Mill Street stays as it is, and the bakery gets its delivery bay.",
+    "Well said.",
+    "Nobody else on the committee asked for anything more.",
+    "Nothing more to be said.",
+    "That settled it.",
+]
+
 CASES = [
     # (id, cleaner, language, lines, kept, removed as [(text, reason)])
     # --- comment threads
@@ -93,6 +135,61 @@ CASES = [
         "en",
         [S1, S2, S3, C1, SIG[0], C2, SIG[1]],
         [S1, S2, S3, C1, SIG[0], C2, SIG[1]],
+        [],
+    ),
+    # A thread whose signatures all differ still repeats its action under every comment: the
+    # thread runs from the first comment's signature to the last "Reply".
+    (
+        "comments-headless-repeated-action",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *THREAD],
+        [S1, S2, S3],
+        [(t, "comments") for t in THREAD],
+    ),
+    # The action after the date ("October 2, 2012, | Permalink"), the name on a line above.
+    # The thread ends at its last action line: the last comment, printed below it, stays.
+    (
+        "comments-headless-dated-action",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *PERMALINKED],
+        [S1, S2, S3, C3],
+        [(t, "comments") for t in PERMALINKED[:-1]],
+    ),
+    (
+        "comments-headless-keep-two-actions",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *THREAD[:6]],
+        [S1, S2, S3, *THREAD[:6]],
+        [],
+    ),
+    # Before the story there is nothing to comment on: a run of actions there is not a thread.
+    (
+        "comments-headless-keep-actions-before-story",
+        "remove_comments",
+        "en",
+        [*THREAD, S1],
+        [*THREAD, S1],
+        [],
+    ),
+    # Quoted e-mails in the story: their dated headers repeat, but name no comment action.
+    (
+        "comments-headless-keep-quoted-mail",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *QUOTED_MAIL],
+        [S1, S2, S3, *QUOTED_MAIL],
+        [],
+    ),
+    # A story sentence that ends in a comment verb is no action line ("'Nuff said.").
+    (
+        "comments-headless-keep-said-sentences",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *SAID],
+        [S1, S2, S3, *SAID],
         [],
     ),
     # Dated lines of the story itself: list items in a row, an events list of bare dates.

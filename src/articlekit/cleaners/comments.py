@@ -11,11 +11,13 @@ a run of like signature lines, a comment between each, is then the thread.
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 import regex
 
 from articlekit import lexicon
+from articlekit._memo import memo_table
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Remover
 from articlekit.dates import find_date, has_relative_date
@@ -158,6 +160,80 @@ def _signature(text: str, calendar: set[str], language: str | None) -> bool:
     return len(named) >= SIGNATURE_MIN_NAMED_WORDS and _dated_line(text, n, language)
 
 
+def _action(lex: lexicon.Lexicon, text: str, calendar: set[str]) -> str | None:
+    """The comment action that a short line is, without its date; None for any other line.
+
+    The key that repeats under every comment of a thread: "reply" for "Reply" and "Reply to
+    This Parent Share", "permalink" for "October 2, 2012, | Permalink", "says" for "Ann Lee
+    says:". Words of two letters ("at", "am", "th") and calendar names are left out, so the
+    time of each comment does not make its line differ from the others.
+    """
+    if more_words_than(text, SIGNATURE_MAX_WORDS):
+        return None
+    words: list[str] = [
+        w for w in _LETTER_WORD.findall(text.casefold()) if len(w) > 2 and w not in calendar
+    ]
+    if not words or len(words) > ACTION_MAX_WORDS:
+        return None
+    if words[0] not in lex.lead_words("comment_action") and words[-1] not in lex["comment_verb"]:
+        return None  # most short lines: no phrase can match, a set lookup tells
+    key = " ".join(words)
+    if lex.is_phrase("comment_action", key):
+        return key
+    phrase = lex.starts_with("comment_action", key)
+    if phrase is not None:
+        return phrase
+    # "Ann Lee says:", "infamousdx said," but not the story's "'Nuff said."
+    if len(words) >= 2 and words[-1] in lex["comment_verb"] and not ends_sentence(text):
+        return words[-1]
+    return None
+
+
+def _action_chain(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> list[int]:
+    """A headless thread's lines by its repeated action ("Reply" under every comment).
+
+    The longest run of one :func:`_action` key, each line :data:`HEADLESS_MIN_GAP` to
+    :data:`MAX_GAP` blocks from the one before: at least :data:`MIN_HEADLESS_SIGNATURES`
+    of them, or ``[]``. The first comment stands above the run's first line, so the thread
+    starts at the nearest thread line (its signature) within the run's shortest gap above
+    it, or else at the short lines (a name, a heading) right above it.
+    """
+    blocks = draft.blocks
+    # An action line holds an action's lead word or a comment verb: most lines of a page hold
+    # neither, and their words are memoised (the phrase-list cleaners ask for them too).
+    needed = lex.lead_words("comment_action") | lex["comment_verb"]
+    words_of = memo_table(lexicon._key_word_set)
+    runs: dict[str, list[list[int]]] = {}
+    for pos, block in enumerate(blocks):
+        if needed.isdisjoint(words_of[block.text]):
+            continue
+        key = _action(lex, block.text.strip(), calendar)
+        if key is None:
+            continue
+        group = runs.setdefault(key, [])
+        if group and HEADLESS_MIN_GAP <= pos - group[-1][-1] <= MAX_GAP:
+            group[-1].append(pos)
+        else:
+            group.append([pos])
+    longest = max((run for group in runs.values() for run in group), key=len, default=[])
+    if len(longest) < MIN_HEADLESS_SIGNATURES:
+        return []
+    reach = min(b - a for a, b in itertools.pairwise(longest)) - 1
+    first = longest[0]
+    above = range(first - 1, max(-1, first - 1 - reach), -1)
+    start = next((p for p in above if is_thread_line(lex, blocks[p].text, draft.language)), None)
+    if start is None:
+        start = first
+        while (
+            start > 0
+            and first - start < reach
+            and not is_prose(blocks[start - 1].text)
+            and not more_words_than(blocks[start - 1].text, ACTION_MAX_WORDS)
+        ):
+            start -= 1
+    return [start, *longest] if start < first else longest
+
+
 class RemoveComments(Remover):
     """Drops the reader comment thread that follows the article.
 
@@ -177,7 +253,10 @@ class RemoveComments(Remover):
     naming someone (:data:`SIGNATURE_MIN_NAMED_WORDS` words besides the date) and each
     :data:`HEADLESS_MIN_GAP` to :data:`MAX_GAP` blocks from the one before, after
     :data:`MIN_ARTICLE_WORDS` words of prose, is a thread from its first signature to its
-    last. On an extractor's output (HTML input) the markup already told the comments apart,
+    last. So is a run of at least as many lines of one repeated comment action ("Reply",
+    "October 2, 2012 | Permalink", "Ann says:"; see :func:`_action`), spaced the same way,
+    when the signatures differ: from the first comment's signature above the run to the
+    run's last line. On an extractor's output (HTML input) the markup already told the comments apart,
     and dated lines left in it are the story's (embedded posts, sources): only headed threads
     are taken there.
 
@@ -240,6 +319,11 @@ class RemoveComments(Remover):
             else:
                 group.append([pos])
         longest = max((run for group in runs.values() for run in group), key=len, default=[])
+        # A thread whose signatures differ ("Ann | Jan 10, 2008", "dan | Jan 10, 2008") still
+        # repeats its action under every comment; the run that starts first is the thread's.
+        chain = _action_chain(draft, lex, calendar)
+        if chain and (len(longest) < MIN_HEADLESS_SIGNATURES or chain[0] < longest[0]):
+            longest = chain
         if len(longest) < MIN_HEADLESS_SIGNATURES:
             return {}
         # The article comes first: the thread is what follows a story.
