@@ -70,6 +70,17 @@ THREAD = [
     C3,
     "Reply",
 ]
+LATER_THREAD = [
+    "Dee Park March 5, 2024 at 6:05 pm",
+    "The bicycle park should have a roof, or nobody will use it in winter.",
+    "Report abuse",
+    "Eli Moss March 5, 2024 at 7:12 pm",
+    "Will the lanes be cleared of snow? The old ones never were.",
+    "Report abuse",
+    "Fay Kim March 6, 2024 at 8:30 am",
+    "Good news for the school run at last.",
+    "Report abuse",
+]
 PERMALINKED = [
     "cyclist42",
     "March 3, 2024, | Permalink",
@@ -156,6 +167,16 @@ CASES = [
         [S1, S2, S3, *PERMALINKED],
         [S1, S2, S3, C3],
         [(t, "comments") for t in PERMALINKED[:-1]],
+    ),
+    # Two actions in turn ("Reply" under the first comments, "Report abuse" under the later
+    # ones): one thread, to the last line of either run.
+    (
+        "comments-headless-actions-in-turn",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *THREAD, *LATER_THREAD],
+        [S1, S2, S3],
+        [(t, "comments") for t in (*THREAD, *LATER_THREAD)],
     ),
     (
         "comments-headless-keep-two-actions",
