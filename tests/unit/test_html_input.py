@@ -805,3 +805,61 @@ def test_blocks_that_are_no_run_of_page_blocks_stay(text: str) -> None:
     )
     blocks = (DraftBlock(0, text),)
     assert _unmerged(page, _page_index(page), blocks) is blocks
+
+
+# A blog post's paragraphs as text loose in a container after a heading, between line breaks,
+# with links: trafilatura's link output cuts such a paragraph at every link and loses the
+# space after it (trafilatura issue 476).
+_LOOSE_POST = (
+    "<html><body><div class='post-body'><h2 class='date-header'>Thursday, 10 March 2024</h2>"
+    "Cyclists in the old town can follow the new lanes from today. Take a look at the maps "
+    "of <a href='/a'>the river route</a>, <a href='/b'>the station loop</a>, "
+    "<a href='/c'>the school run</a> or <a href='/d'>the market square</a> to see where "
+    "the crossings are, and which streets close to cars at weekends.<br><br>"
+    "The council spent two years planning the network with residents, shop owners and the "
+    "bus company, and the last section along the harbour opens in the spring.<br><br>"
+    "Work on the bridge ramps starts next month, when the water is low enough for the "
+    "builders to reach the old piers from the bank without closing the road.<br><br>"
+    "The mayor said the lanes would be cleared of snow before the roads in winter."
+    "</div></body></html>"
+)
+
+
+def test_a_paragraph_trafilatura_cut_at_its_links_is_joined_back() -> None:
+    article = articlekit.clean_html(_LOOSE_POST)
+    assert (
+        "Take a look at the maps of the river route, the station loop, the school run or the "
+        "market square to see where the crossings are" in article.text
+    )
+    assert "school runor" not in article.text and "squareto" not in article.text
+
+
+def test_pieces_join_only_into_a_whole_page_block() -> None:
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _rejoined
+
+    whole = "Take a look at the maps of the river route, the school run or the square to see."
+    page = (
+        DraftBlock(0, "Menu", link_density=1.0),
+        DraftBlock(1, whole, link_density=0.3),
+        DraftBlock(2, "The council met on Monday."),
+    )
+    where = _page_index(page)
+    pieces = tuple(
+        DraftBlock(i, t)
+        for i, t in enumerate(
+            [
+                "Take a look at the maps of",
+                "the river route,",
+                "the school runor",
+                "the squareto see.",
+                "The council met on Monday.",
+            ]
+        )
+    )
+    out = _rejoined(page, where, pieces)
+    assert [(b.text, b.link_density) for b in out] == [(whole, 0.3), (page[2].text, None)]
+    assert [b.index for b in out] == [0, 1]
+    # Pieces that cover a page block only in part (trafilatura left its end out) stay.
+    partial = pieces[:3] + pieces[4:]
+    assert _rejoined(page, where, partial) is partial

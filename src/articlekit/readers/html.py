@@ -1280,11 +1280,104 @@ def _trafilatura_output(
 ) -> tuple[DraftBlock, ...]:
     """The searched tree as trafilatura outputs it, in blocks (``recall``: its favor_recall run)."""
     blocks = _trafilatura_blocks(searched, favor_recall=recall)
+    blocks = _rejoined(page, where, blocks)
     # The rest of the runs trafilatura was shown the start of goes back in before its output
     # is judged, as if it had read them whole.
     if cut_runs:
         blocks = _with_cut_runs(page, elements, where, blocks, cut_runs)
     return blocks
+
+
+#: A piece of trafilatura's output is looked up among the page's blocks by this many of its
+#: first characters (white space left out)...
+REJOIN_KEY_CHARS = 8
+#: ...in at most this many page blocks after the last one matched (a page may repeat a
+#: paragraph's opening thousands of times: the lookup stays bounded).
+REJOIN_MAX_CANDIDATES = 8
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _rejoined(
+    page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
+) -> tuple[DraftBlock, ...]:
+    """Join back the pieces trafilatura cut one page paragraph into at its links.
+
+    On text loose in a container (a post's paragraphs between ``<br>`` lines, common in old
+    blog templates), trafilatura's link output (``include_links``, which the reader needs
+    for link density) starts a new paragraph at every link and drops the space after it:
+    "Take a look at the profiles of" / "Scott Jarvie," / "Colby Brownor" / "Claire
+    Grigautto see..." (trafilatura issue 476). Consecutive output blocks whose texts, white
+    space left out, make up exactly one page block's are replaced by a block of the page's
+    text and link density (the kind stays trafilatura's). Nothing else changes: a page block
+    that the pieces cover only in part is left alone.
+    """
+    if len(blocks) < 2 or all(b.text in where for b in blocks):
+        return blocks
+    starts: dict[str, list[int]] = {}
+    for k, page_block in enumerate(page):
+        key = _squashed(page_block.text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
+        if len(key) == REJOIN_KEY_CHARS:
+            starts.setdefault(key, []).append(k)
+    out: list[DraftBlock] = []
+    last = -1  # the page position of the last block matched, for document order
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        places = where.get(block.text)
+        if places is not None or i + 1 == len(blocks):
+            if places:
+                at = bisect.bisect_right(places, last)
+                last = places[at] if at < len(places) else last
+            out.append(block)
+            i += 1
+            continue
+        joined = _pieces_of(page, starts, blocks, i, last)
+        if joined is None:
+            out.append(block)
+            i += 1
+            continue
+        k, i = joined
+        last = k
+        out.append(
+            # The page's text and link density; the kind is trafilatura's, as for its other
+            # blocks (the page's segmentation keeps a heading's kind for text after it).
+            DraftBlock(
+                0, page[k].text, kind=block.kind, link_density=page[k].link_density, tag=block.tag
+            )
+        )
+    if len(out) == len(blocks):
+        return blocks
+    return _renumbered(out)
+
+
+def _pieces_of(
+    page: tuple[DraftBlock, ...],
+    starts: dict[str, list[int]],
+    blocks: tuple[DraftBlock, ...],
+    first: int,
+    last: int,
+) -> tuple[int, int] | None:
+    """``(page block, end)`` when ``blocks[first:end]`` (two or more) make up that block."""
+    head = _squashed(blocks[first].text)
+    places = starts.get(head[:REJOIN_KEY_CHARS], ()) if len(head) >= REJOIN_KEY_CHARS else ()
+    at = bisect.bisect_right(places, last)
+    for k in places[at : at + REJOIN_MAX_CANDIDATES]:
+        whole = _squashed(page[k].text)
+        if len(whole) <= len(head) or not whole.startswith(head):
+            continue
+        end, j = len(head), first + 1
+        while j < len(blocks) and end < len(whole):
+            piece = _squashed(blocks[j].text)
+            if not piece or not whole.startswith(piece, end):
+                break
+            end += len(piece)
+            j += 1
+        if end == len(whole):
+            return k, j
+    return None
 
 
 def read_html(
