@@ -863,3 +863,22 @@ def test_pieces_join_only_into_a_whole_page_block() -> None:
     # Pieces that cover a page block only in part (trafilatura left its end out) stay.
     partial = pieces[:3] + pieces[4:]
     assert _rejoined(page, where, partial) is partial
+
+
+def test_a_block_whose_spaces_trafilatura_lost_takes_the_page_text() -> None:
+    from articlekit.draft import DraftBlock
+    from articlekit.readers.html import _page_index, _rejoined
+
+    page = (
+        DraftBlock(0, "Menu", link_density=1.0),
+        DraftBlock(1, "See the river route map for the new crossings.", link_density=0.4),
+    )
+    blocks = (DraftBlock(0, "See the river route mapfor the new crossings."), DraftBlock(1, "Menu"))
+    out = _rejoined(page, _page_index(page), blocks)
+    assert [(b.text, b.link_density) for b in out] == [(page[1].text, 0.4), ("Menu", None)]
+    # Other words than the page's are trafilatura's own text: left as they are.
+    other = (
+        DraftBlock(0, "See the river route maps for the new crossings."),
+        DraftBlock(1, "Menu"),
+    )
+    assert _rejoined(page, _page_index(page), other) is other

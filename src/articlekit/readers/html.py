@@ -1310,9 +1310,10 @@ def _rejoined(
     for link density) starts a new paragraph at every link and drops the space after it:
     "Take a look at the profiles of" / "Scott Jarvie," / "Colby Brownor" / "Claire
     Grigautto see..." (trafilatura issue 476). Consecutive output blocks whose texts, white
-    space left out, make up exactly one page block's are replaced by a block of the page's
-    text and link density (the kind stays trafilatura's). Nothing else changes: a page block
-    that the pieces cover only in part is left alone.
+    space left out, make up exactly one page block's (or one block that differs from a page
+    block in its spaces alone) are replaced by a block of the page's text and link density
+    (the kind stays trafilatura's). Nothing else changes: a page block that the pieces cover
+    only in part is left alone.
     """
     if len(blocks) < 2 or all(b.text in where for b in blocks):
         return blocks
@@ -1322,6 +1323,7 @@ def _rejoined(
         if len(key) == REJOIN_KEY_CHARS:
             starts.setdefault(key, []).append(k)
     out: list[DraftBlock] = []
+    changed = False
     last = -1  # the page position of the last block matched, for document order
     i = 0
     while i < len(blocks):
@@ -1341,6 +1343,7 @@ def _rejoined(
             continue
         k, i = joined
         last = k
+        changed = True
         out.append(
             # The page's text and link density; the kind is trafilatura's, as for its other
             # blocks (the page's segmentation keeps a heading's kind for text after it).
@@ -1348,9 +1351,7 @@ def _rejoined(
                 0, page[k].text, kind=block.kind, link_density=page[k].link_density, tag=block.tag
             )
         )
-    if len(out) == len(blocks):
-        return blocks
-    return _renumbered(out)
+    return _renumbered(out) if changed else blocks
 
 
 def _pieces_of(
@@ -1360,12 +1361,14 @@ def _pieces_of(
     first: int,
     last: int,
 ) -> tuple[int, int] | None:
-    """``(page block, end)`` when ``blocks[first:end]`` (two or more) make up that block."""
+    """``(page block, end)`` when ``blocks[first:end]`` make up that block, spaces aside."""
     head = _squashed(blocks[first].text)
     places = starts.get(head[:REJOIN_KEY_CHARS], ()) if len(head) >= REJOIN_KEY_CHARS else ()
     at = bisect.bisect_right(places, last)
     for k in places[at : at + REJOIN_MAX_CANDIDATES]:
         whole = _squashed(page[k].text)
+        if whole == head:
+            return k, first + 1  # one block, its spaces lost at a link: the page's text
         if len(whole) <= len(head) or not whole.startswith(head):
             continue
         end, j = len(head), first + 1
