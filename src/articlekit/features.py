@@ -205,11 +205,14 @@ def is_headline_like(text: str, *, max_words: int = 25) -> bool:
 
 #: A flattened list has at least this many words...
 FLATTENED_LIST_MIN_WORDS = 20
-#: ...at least this share of them capitalised (or numbers)...
+#: ...at least this share of them capitalised or numbers, counts in brackets included
+#: ("Blog Archive October (18) September (14)", "10/21/12 - 10/28/12 (77)")...
 FLATTENED_LIST_CAPS_SHARE = 0.6
 #: ...and at most one sentence end per this many words.
 FLATTENED_LIST_WORDS_PER_END = 25
-_CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]", regex.V1)
+# A bracketed number counts as a number; a bracketed word does not count as capitalised
+# (German prose capitalises its nouns and brackets them: "(Volvo-Tester)").
+_CAPITALISED = regex.compile(r"^(?:[\p{Lu}\p{N}]|[(\[]\p{N})", regex.V1)
 _SENTENCE_MARK = regex.compile(r"[.!?]", regex.V1)
 
 
@@ -224,6 +227,11 @@ def is_flattened_list(text: str) -> bool:
         >>> menu = " ".join(["All Audi BMW Citroen Fiat Ford Honda Jaguar Kia Lexus Mazda",
         ...                  "Nissan Opel Peugeot Renault Rover Saab Seat Skoda Toyota Volvo"])
         >>> is_flattened_list(menu)
+        True
+        >>> is_flattened_list("Blog Archive " + " ".join(
+        ...     f"{m} ({n})" for m, n in [("October", 18), ("September", 14), ("August", 21),
+        ...         ("July", 27), ("June", 21), ("May", 30), ("April", 24), ("March", 30),
+        ...         ("February", 30), ("January", 39)]))
         True
         >>> is_flattened_list("Negotiators from Kyiv and Moscow met in Istanbul on Monday and "
         ...                   "agreed to resume the exchange of prisoners, officials said.")
