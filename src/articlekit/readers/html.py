@@ -1317,10 +1317,20 @@ def _rejoined(
     """
     if len(blocks) < 2 or all(b.text in where for b in blocks):
         return blocks
+    # Only the page blocks that open as an unmatched output block does are looked up: the
+    # first character rules out most of a page's blocks before any key is made.
+    wanted = {
+        _squashed(b.text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
+        for b in blocks
+        if b.text not in where
+    }
+    openings = {key[:1] for key in wanted}
     starts: dict[str, list[int]] = {}
     for k, page_block in enumerate(page):
+        if page_block.text[:1] not in openings:
+            continue
         key = _squashed(page_block.text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
-        if len(key) == REJOIN_KEY_CHARS:
+        if key in wanted:
             starts.setdefault(key, []).append(k)
     out: list[DraftBlock] = []
     changed = False
