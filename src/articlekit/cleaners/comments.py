@@ -12,6 +12,7 @@ a run of like signature lines, a comment between each, is then the thread.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import ClassVar
 
 import regex
@@ -156,8 +157,32 @@ def _signature(text: str, calendar: set[str], language: str | None) -> bool:
     n = word_count(text)
     if n == 0 or n > SIGNATURE_MAX_WORDS or is_prose(text):
         return False
-    named = [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
+    named = _named_words(text, calendar)
     return len(named) >= SIGNATURE_MIN_NAMED_WORDS and _dated_line(text, n, language)
+
+
+def _named_words(text: str, calendar: set[str]) -> list[str]:
+    """The folded words of letters in ``text`` that are no calendar name (month, weekday)."""
+    return [w for w in _LETTER_WORD.findall(text.casefold()) if w not in calendar]
+
+
+def _spaced_runs(keyed: Iterable[tuple[int, str]]) -> list[list[int]]:
+    """The runs of like lines: positions of one key, each HEADLESS_MIN_GAP to MAX_GAP apart.
+
+    Args:
+        keyed: ``(position, key)`` for the lines that have a key, in document order.
+
+    Returns:
+        Every run of every key, a run's positions in order.
+    """
+    runs: dict[str, list[list[int]]] = {}
+    for pos, key in keyed:
+        group = runs.setdefault(key, [])
+        if group and HEADLESS_MIN_GAP <= pos - group[-1][-1] <= MAX_GAP:
+            group[-1].append(pos)
+        else:
+            group.append([pos])
+    return [run for group in runs.values() for run in group]
 
 
 def _action(lex: lexicon.Lexicon, text: str, calendar: set[str]) -> str | None:
@@ -170,9 +195,7 @@ def _action(lex: lexicon.Lexicon, text: str, calendar: set[str]) -> str | None:
     """
     if more_words_than(text, SIGNATURE_MAX_WORDS):
         return None
-    words: list[str] = [
-        w for w in _LETTER_WORD.findall(text.casefold()) if len(w) > 2 and w not in calendar
-    ]
+    words = [w for w in _named_words(text, calendar) if len(w) > 2]
     if not words or len(words) > ACTION_MAX_WORDS:
         return None
     if words[0] not in lex.lead_words("comment_action") and words[-1] not in lex["comment_verb"]:
@@ -189,56 +212,51 @@ def _action(lex: lexicon.Lexicon, text: str, calendar: set[str]) -> str | None:
     return None
 
 
-def _action_chain(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> list[int]:
-    """A headless thread's lines by its repeated action ("Reply" under every comment).
+def _action_span(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> tuple[int, int] | None:
+    """A headless thread's first and last block, by its repeated action ("Reply").
 
-    A run is the lines of one :func:`_action` key, each :data:`HEADLESS_MIN_GAP` to
-    :data:`MAX_GAP` blocks from the one before, at least :data:`MIN_HEADLESS_SIGNATURES` of
-    them. The thread is the longest run and every other run that overlaps it or comes within
-    :data:`MAX_GAP` of it, in turn; ``[]`` when there is no run. The first comment stands
-    above the first run's first line, so the thread starts at the nearest thread line (its
-    signature) within that run's shortest gap above it, or else at the short lines (a name, a
-    heading) right above it. Returns the thread's start, its action lines and its last line.
+    A run is the lines of one :func:`_action` key (see :func:`_spaced_runs`), at least
+    :data:`MIN_HEADLESS_SIGNATURES` of them. The thread is the longest run and every other run
+    that overlaps it or comes within :data:`MAX_GAP` of it, in turn; None when there is no run.
+    The first comment stands above the first run's first line, so the thread starts at the
+    nearest thread line (its signature) within that run's shortest gap above it, or else at
+    the short lines (a name, a heading) right above it.
     """
     blocks = draft.blocks
     # An action line holds an action's lead word or a comment verb: most lines of a page hold
     # neither, and their words are memoised (the phrase-list cleaners ask for them too).
     needed = lex.lead_words("comment_action") | lex["comment_verb"]
     words_of = memo_table(lexicon._key_word_set)
-    runs: dict[str, list[list[int]]] = {}
-    for pos, block in enumerate(blocks):
-        if needed.isdisjoint(words_of[block.text]):
-            continue
-        key = _action(lex, block.text.strip(), calendar)
-        if key is None:
-            continue
-        group = runs.setdefault(key, [])
-        if group and HEADLESS_MIN_GAP <= pos - group[-1][-1] <= MAX_GAP:
-            group[-1].append(pos)
-        else:
-            group.append([pos])
+    keys = (
+        (pos, _action(lex, block.text.strip(), calendar))
+        for pos, block in enumerate(blocks)
+        if not needed.isdisjoint(words_of[block.text])
+    )
     qualifying = sorted(
-        (run for group in runs.values() for run in group if len(run) >= MIN_HEADLESS_SIGNATURES),
+        (
+            run
+            for run in _spaced_runs((pos, key) for pos, key in keys if key is not None)
+            if len(run) >= MIN_HEADLESS_SIGNATURES
+        ),
         key=lambda run: run[0],
     )
     if not qualifying:
-        return []
+        return None
     # A thread prints several actions ("Reply", "Flag", "Ann writes:"), each in its own run
     # where the others pause: the runs that overlap or follow within a gap of the longest are
     # the same thread's.
     longest = max(qualifying, key=len)
-    lo, hi = longest[0], longest[-1]
+    first, last = longest[0], longest[-1]
     grown = True
     while grown:
         grown = False
         for run in qualifying:
-            if run[0] <= hi + MAX_GAP and run[-1] >= lo - MAX_GAP and (run[0] < lo or run[-1] > hi):
-                lo, hi = min(lo, run[0]), max(hi, run[-1])
+            near = run[0] <= last + MAX_GAP and run[-1] >= first - MAX_GAP
+            if near and (run[0] < first or run[-1] > last):
+                first, last = min(first, run[0]), max(last, run[-1])
                 grown = True
-    first_run = next(run for run in qualifying if run[0] == lo)
-    lines = sorted({*longest, *first_run, hi})
+    first_run = next(run for run in qualifying if run[0] == first)
     reach = min(b - a for a, b in itertools.pairwise(first_run)) - 1
-    first = lo
     above = range(first - 1, max(-1, first - 1 - reach), -1)
     start = next((p for p in above if is_thread_line(lex, blocks[p].text, draft.language)), None)
     if start is None:
@@ -250,7 +268,7 @@ def _action_chain(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> lis
             and not more_words_than(blocks[start - 1].text, ACTION_MAX_WORDS)
         ):
             start -= 1
-    return [start, *lines] if start < first else lines
+    return start, last
 
 
 class RemoveComments(Remover):
@@ -326,31 +344,26 @@ class RemoveComments(Remover):
         """The longest run of like signature lines, when it makes a thread (see the class)."""
         blocks = draft.blocks
         calendar = set(lex.months) | lex.words("weekdays")
-        runs: dict[str, list[list[int]]] = {}
-        for pos, block in enumerate(blocks):
-            text = block.text.strip()
-            if not _signature(text, calendar, draft.language):
-                continue
-            opening = " ".join(text.casefold().split()[:2])
-            group = runs.setdefault(opening, [])
-            if group and HEADLESS_MIN_GAP <= pos - group[-1][-1] <= MAX_GAP:
-                group[-1].append(pos)
-            else:
-                group.append([pos])
-        longest = max((run for group in runs.values() for run in group), key=len, default=[])
+        signed = (
+            (pos, " ".join(block.text.strip().casefold().split()[:2]))
+            for pos, block in enumerate(blocks)
+            if _signature(block.text.strip(), calendar, draft.language)
+        )
+        longest = max(_spaced_runs(signed), key=len, default=[])
+        span = (longest[0], longest[-1]) if len(longest) >= MIN_HEADLESS_SIGNATURES else None
         # A thread whose signatures differ ("Ann | Jan 10, 2008", "dan | Jan 10, 2008") still
-        # repeats its action under every comment; the run that starts first is the thread's.
-        chain = _action_chain(draft, lex, calendar)
-        if chain and (len(longest) < MIN_HEADLESS_SIGNATURES or chain[0] < longest[0]):
-            longest = chain
-        if len(longest) < MIN_HEADLESS_SIGNATURES:
+        # repeats its action under every comment; the thread that starts first is the one.
+        acted = _action_span(draft, lex, calendar)
+        if acted is not None and (span is None or acted[0] < span[0]):
+            span = acted
+        if span is None:
             return {}
         # The article comes first: the thread is what follows a story.
-        if sum(word_count(b.text) for b in blocks[: longest[0]] if is_prose(b.text)) < (
+        if sum(word_count(b.text) for b in blocks[: span[0]] if is_prose(b.text)) < (
             MIN_ARTICLE_WORDS
         ):
             return {}
-        return dict.fromkeys(range(longest[0], longest[-1] + 1), "comments")
+        return dict.fromkeys(range(span[0], span[1] + 1), "comments")
 
     @staticmethod
     def _thread_end(

@@ -1300,6 +1300,11 @@ def _squashed(text: str) -> str:
     return "".join(text.split())
 
 
+def _rejoin_key(text: str) -> str:
+    """The first :data:`REJOIN_KEY_CHARS` characters of ``text`` without its white space."""
+    return _squashed(text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
+
+
 def _rejoined(
     page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
 ) -> tuple[DraftBlock, ...]:
@@ -1315,21 +1320,21 @@ def _rejoined(
     (the kind stays trafilatura's). Nothing else changes: a page block that the pieces cover
     only in part is left alone.
     """
-    if len(blocks) < 2 or all(b.text in where for b in blocks):
+    if len(blocks) < 2:
         return blocks
+    # A piece too short to key (under REJOIN_KEY_CHARS characters) starts no join.
+    wanted = {_rejoin_key(b.text) for b in blocks if b.text not in where}
+    wanted = {key for key in wanted if len(key) == REJOIN_KEY_CHARS}
+    if not wanted:
+        return blocks  # most pages: every output block is a page block
     # Only the page blocks that open as an unmatched output block does are looked up: the
     # first character rules out most of a page's blocks before any key is made.
-    wanted = {
-        _squashed(b.text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
-        for b in blocks
-        if b.text not in where
-    }
     openings = {key[:1] for key in wanted}
     starts: dict[str, list[int]] = {}
     for k, page_block in enumerate(page):
         if page_block.text[:1] not in openings:
             continue
-        key = _squashed(page_block.text[: 4 * REJOIN_KEY_CHARS])[:REJOIN_KEY_CHARS]
+        key = _rejoin_key(page_block.text)
         if key in wanted:
             starts.setdefault(key, []).append(k)
     out: list[DraftBlock] = []
@@ -1373,7 +1378,7 @@ def _pieces_of(
 ) -> tuple[int, int] | None:
     """``(page block, end)`` when ``blocks[first:end]`` make up that block, spaces aside."""
     head = _squashed(blocks[first].text)
-    places = starts.get(head[:REJOIN_KEY_CHARS], ()) if len(head) >= REJOIN_KEY_CHARS else ()
+    places = starts.get(_rejoin_key(blocks[first].text), ())
     at = bisect.bisect_right(places, last)
     for k in places[at : at + REJOIN_MAX_CANDIDATES]:
         whole = _squashed(page[k].text)
