@@ -300,11 +300,15 @@ def test_faster_trafilatura_is_only_in_place_while_articlekit_runs_trafilatura()
     before = external.revise_paragraph_classification
     maker = external.ParagraphMaker
     selector = baseline.BASIC_CLEAN_XPATH
+    main_extractor = importlib.import_module("trafilatura.main_extractor")
+    pruner = main_extractor.prune_unwanted_nodes
     with faster_trafilatura():
         assert external.revise_paragraph_classification is revise_paragraph_classification
         assert external.ParagraphMaker is not maker
         assert issubclass(external.ParagraphMaker, maker)
         assert baseline.BASIC_CLEAN_XPATH is not selector
+        assert main_extractor.prune_unwanted_nodes is not pruner
+    assert main_extractor.prune_unwanted_nodes is pruner
     assert external.revise_paragraph_classification is before
     assert external.ParagraphMaker is maker
     assert baseline.BASIC_CLEAN_XPATH is selector
@@ -356,6 +360,39 @@ def test_the_basic_cleaning_selector_selects_what_trafilaturas_xpath_selects() -
         assert ours(tree) == expected
         selected += len(expected)
     assert selected > 100  # the pages did have elements to select
+
+
+def test_the_pruner_prunes_what_trafilaturas_prunes() -> None:
+    # The same tree after pruning, with and without trafilatura's guard, on random pages whose
+    # selections nest (a footer in an aside in a footer) and come from several expressions.
+    from lxml import etree
+
+    main_extractor = importlib.import_module("trafilatura.main_extractor")
+    from articlekit.readers.faster_trafilatura import _replacements
+
+    ours = _replacements()["trafilatura.main_extractor", "prune_unwanted_nodes"]
+    theirs = main_extractor.prune_unwanted_nodes
+    assert ours is not theirs
+    nodelist = [
+        etree.XPath(".//footer|.//aside"),
+        etree.XPath(".//*[contains(@class, 'footer')]"),
+        etree.XPath(".//section//b"),
+    ]
+    rng = random.Random(13)
+    pruned, guarded = 0, 0
+    for _ in range(400):
+        page = f"<html><body><p>{'story ' * rng.choice([0, 0, 1, 30])}</p>{_random_page(rng)}</body></html>"
+        cut = {}
+        for with_backup in (False, True):
+            mine, original = lxml_html.fromstring(page), lxml_html.fromstring(page)
+            before = len(etree.tostring(original))
+            ours(mine, nodelist, with_backup=with_backup)
+            theirs(original, nodelist, with_backup=with_backup)
+            assert etree.tostring(mine) == etree.tostring(original), (page, with_backup)
+            cut[with_backup] = len(etree.tostring(original)) < before
+        pruned += cut[True]
+        guarded += cut[False] and not cut[True]
+    assert pruned > 50 and guarded > 20  # pages pruned, and others the guard kept whole
 
 
 @pytest.mark.parametrize(
