@@ -141,6 +141,47 @@ def test_page_core_fallback_does_not_take_the_comments_for_the_article():
     assert "Reader 3 wrote" not in article.text
 
 
+_MENU_ENTRIES = [
+    "Consulting sessions: hourly coaching covering pricing strategy, customer research,"
+    " competitor analysis, hiring plans, investor decks, payment processors, refund policies.",
+    "Books: practical guides covering software businesses, pricing experiments, marketing"
+    " channels, support desks, hiring, contracts, invoices, accounting basics, sales pipelines.",
+    "Workshops: half-day sessions covering release planning, pitch rehearsals, support"
+    " training, onboarding flows, analytics dashboards, growth experiments, retention metrics.",
+    "Courses: recorded lessons covering landing pages, email campaigns, search rankings,"
+    " conversion funnels, pricing tiers, trial lengths, churn reduction, upsell offers.",
+    "Templates: spreadsheets covering budgets, forecasts, payroll, runway calculations,"
+    " hiring scorecards, interview questions, offer letters, equity grants, board updates.",
+    "Community: members-only forum covering weekly challenges, accountability groups, office"
+    " hours, expert interviews, job boards, discount codes, regional meetups.",
+]
+
+
+def test_page_core_fallback_does_not_take_a_menu_of_long_entries_for_a_missed_story():
+    # A short blog post under a menu whose linked entries are long descriptions: the menu is
+    # the page's longest run and the post shares few of its words, but a run of link text is
+    # no story trafilatura missed. The post stays the article (it was lost whole before).
+    menu = "".join(
+        f'<li><a href="/p{i}">{entry} {entry}</a></li>' for i, entry in enumerate(_MENU_ENTRIES * 2)
+    )
+    post = (
+        "<p>Just posted the interview that we did with a productivity author about planning "
+        "for founders. You will find it on the podcast page, with notes and links to "
+        "everything we talked about.</p><p>Speaking of planning, I am switching back to a "
+        "simpler task list. I found myself too distracted by the other app and its "
+        "intricacies, and not focusing on the things I want to get done.</p>"
+    )
+    page = (
+        "<html><head><title>Planning for founders</title></head><body>"
+        f"<div id='menu'><ul>{menu}</ul></div>"
+        f"<div class='post'><h1>Planning for founders</h1>{post}</div></body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert article.text.startswith("Just posted the interview")
+    assert "simpler task list" in article.text
+    assert "Consulting sessions" not in article.text
+
+
 def test_text_loose_in_trafilatura_body_is_kept():
     # trafilatura leaves a page's unwrapped text directly in its output body (the tail of a
     # <p>, of a line break): it is the article, not something to drop.
