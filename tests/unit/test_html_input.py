@@ -182,6 +182,41 @@ def test_page_core_fallback_does_not_take_a_menu_of_long_entries_for_a_missed_st
     assert "Consulting sessions" not in article.text
 
 
+@pytest.mark.parametrize(
+    ("thread", "kept"),
+    [
+        ("comment", "the post"),  # the readers' comments: the post stays
+        ("", "the core"),  # the same words unmarked, prose of the page: the core is taken
+    ],
+)
+def test_page_core_fallback_weighs_what_the_core_is_made_of(monkeypatch, thread, kept):
+    # trafilatura's output is a short post; the page's core (fixed here) runs over it and a
+    # long thread below. The output is short and covers little of the core, so the fallback
+    # fires, unless most of the core's words are readers' comments or link text.
+    from articlekit.draft import DraftBlock
+    from articlekit.readers import html as reader
+
+    post = [
+        DraftBlock(0, "A short post about the bridge repairs that closed the river road."),
+        DraftBlock(1, "The council voted on the budget this week, after years of delays."),
+    ]
+    marks = (thread,) if thread else ()
+    replies = [
+        DraftBlock(
+            2 + i,
+            f"Reply {i}: honestly, commuters waited forever; potholes, detours, flooding, "
+            "traffic jams and closures everywhere, nobody listened, shameful management.",
+            classes=marks,
+        )
+        for i in range(8)
+    ]
+    page = tuple(post + replies)
+    monkeypatch.setattr(reader, "article_core", lambda *args, **kwargs: (0, len(page)))
+    blocks, extractor = reader._check_against_page_core(page, tuple(post))
+    assert (extractor == "trafilatura") == (kept == "the post")
+    assert len(blocks) == (2 if kept == "the post" else len(page))
+
+
 def test_text_loose_in_trafilatura_body_is_kept():
     # trafilatura leaves a page's unwrapped text directly in its output body (the tail of a
     # <p>, of a line break): it is the article, not something to drop.

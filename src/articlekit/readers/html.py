@@ -398,9 +398,10 @@ MIN_ARTICLE_WORDS = 5
 MIN_CORE_COVERAGE = 0.4
 #: ...and is shorter than this share of the core (a teaser box picked instead of the story).
 MIN_LENGTH_RATIO = 0.3
-#: ...unless more than this share of the core's words are link text: a menu whose entries
-#: are long descriptions, a sidebar of linked teasers, is no story the output missed.
-MAX_CORE_LINK_SHARE = 0.5
+#: ...unless more than this share of the core's words are link text or readers' comments: a
+#: menu whose entries are long descriptions, a sidebar of linked teasers, the comment thread
+#: under a short post, is no story the output missed.
+MAX_CORE_NOT_STORY_SHARE = 0.5
 
 
 #: A table row longer than this many words is page layout, not data (unless it spreads them
@@ -631,11 +632,11 @@ def _not_article(block: DraftBlock) -> bool:
     return any(mark in NOT_ARTICLE_MARKS for mark in block.classes)
 
 
-def _link_share(blocks: tuple[DraftBlock, ...]) -> float:
-    """The share of the blocks' words that stand in link blocks (mostly link text)."""
+def _not_story_share(blocks: tuple[DraftBlock, ...]) -> float:
+    """The share of the blocks' words in link blocks (mostly link text) or in comments."""
     total = sum(word_count(b.text) for b in blocks)
-    linked = sum(word_count(b.text) for b in blocks if _is_link(b))
-    return linked / total if total else 0.0
+    other = sum(word_count(b.text) for b in blocks if _is_link(b) or _not_article(b))
+    return other / total if total else 0.0
 
 
 def _check_against_page_core(
@@ -648,8 +649,9 @@ def _check_against_page_core(
     densest run of prose and is much shorter. And on pages laid out with tables (common
     before CSS), it returns whole layout-table rows, menus and all. In both cases the run
     (with its headline and plain-text neighbours) is used instead. A run that is mostly link
-    text (a menu of long entries, linked teasers) is not taken for a story the output
-    missed: on dragnet's pages it was, and a blog post trafilatura had right was lost.
+    text or readers' comments (a menu of long entries, linked teasers, the thread under a
+    short post) is not taken for a story the output missed: on dragnet's pages it was, and
+    a blog post trafilatura had right was lost.
 
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
@@ -674,7 +676,9 @@ def _check_against_page_core(
         vocabulary = {w for b in blocks for w in folded_words(b.text)}
         coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
         missed = coverage < MIN_CORE_COVERAGE
-    if not laid_out and (not missed or _link_share(page[start:end]) > MAX_CORE_LINK_SHARE):
+    if not laid_out and (
+        not missed or _not_story_share(page[start:end]) > MAX_CORE_NOT_STORY_SHARE
+    ):
         return blocks, "trafilatura"
     start, end = _core_with_neighbours(page, start, end)
     chosen = _renumbered(page[start:end])
