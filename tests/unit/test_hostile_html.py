@@ -302,13 +302,18 @@ def test_faster_trafilatura_is_only_in_place_while_articlekit_runs_trafilatura()
     selector = baseline.BASIC_CLEAN_XPATH
     main_extractor = importlib.import_module("trafilatura.main_extractor")
     pruner = main_extractor.prune_unwanted_nodes
+    discard = main_extractor.OVERALL_DISCARD_XPATH
     with faster_trafilatura():
         assert external.revise_paragraph_classification is revise_paragraph_classification
         assert external.ParagraphMaker is not maker
         assert issubclass(external.ParagraphMaker, maker)
         assert baseline.BASIC_CLEAN_XPATH is not selector
         assert main_extractor.prune_unwanted_nodes is not pruner
+        assert main_extractor.OVERALL_DISCARD_XPATH is not discard
+        assert external.OVERALL_DISCARD_XPATH is not discard
     assert main_extractor.prune_unwanted_nodes is pruner
+    assert main_extractor.OVERALL_DISCARD_XPATH is discard
+    assert external.OVERALL_DISCARD_XPATH is discard
     assert external.revise_paragraph_classification is before
     assert external.ParagraphMaker is maker
     assert baseline.BASIC_CLEAN_XPATH is selector
@@ -362,6 +367,63 @@ def test_the_basic_cleaning_selector_selects_what_trafilaturas_xpath_selects() -
     assert selected > 100  # the pages did have elements to select
 
 
+_DISCARD_TAGS = ["div", "p", "span", "section", "item", "list", "a", "li", "article", "b"]
+_DISCARD_ATTRIBUTES = {
+    "class": [
+        "",
+        "menu",
+        "x share-row",
+        "post ad slot",
+        "comments-title",
+        "reply-to",
+        "hide-print",
+        "a hidden",
+        "byline",
+        "content",
+        "Cookie",
+        "widget-area",
+        "navbar",
+        "story-body",
+    ],
+    "id": ["", "nav", "sidebar-1", "reply-7", "hidden-x", "akismet", "cookie-box", "main"],
+    "role": ["", "Navigation", "main", "nav"],
+    "style": ["", "display:none", "color: red", "display: none", "x hidden"],
+    "aria-hidden": ["true", "false"],
+    "data-component": ["MostPopularStories", "Other"],
+    "data-lp-replacement-content": [""],
+}
+
+
+def _discard_page(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
+        tag = rng.choice(_DISCARD_TAGS)
+        names = rng.sample(sorted(_DISCARD_ATTRIBUTES), rng.randint(0, 3))
+        attributes = "".join(f' {n}="{rng.choice(_DISCARD_ATTRIBUTES[n])}"' for n in names)
+        parts.append(f"<{tag}{attributes}>t{_discard_page(rng, depth + 1)}</{tag}>")
+    return "".join(parts)
+
+
+def test_the_discard_selectors_select_what_trafilaturas_xpaths_select() -> None:
+    # The same elements in the same order, for both expressions, on random pages whose
+    # attributes come in any order (the first of id and class decides some tests).
+    xpaths = importlib.import_module("trafilatura.xpaths")
+    from articlekit.readers.faster_trafilatura import _replacements
+
+    ours = _replacements()["trafilatura.main_extractor", "OVERALL_DISCARD_XPATH"]
+    theirs = xpaths.OVERALL_DISCARD_XPATH
+    assert _replacements()["trafilatura.external", "OVERALL_DISCARD_XPATH"] is ours
+    rng = random.Random(17)
+    selected = [0, 0]
+    for _ in range(500):
+        tree = lxml_html.fromstring(f"<html><body>{_discard_page(rng)}</body></html>")
+        for k in (0, 1):
+            expected = theirs[k](tree)
+            assert ours[k](tree) == expected
+            selected[k] += len(expected)
+    assert min(selected) > 100  # both expressions had elements to select
+
+
 def test_the_pruner_prunes_what_trafilaturas_prunes() -> None:
     # The same tree after pruning, with and without trafilatura's guard, on random pages whose
     # selections nest (a footer in an aside in a footer) and come from several expressions.
@@ -381,7 +443,8 @@ def test_the_pruner_prunes_what_trafilaturas_prunes() -> None:
     rng = random.Random(13)
     pruned, guarded = 0, 0
     for _ in range(400):
-        page = f"<html><body><p>{'story ' * rng.choice([0, 0, 1, 30])}</p>{_random_page(rng)}</body></html>"
+        story = "story " * rng.choice([0, 0, 1, 30])
+        page = f"<html><body><p>{story}</p>{_random_page(rng)}</body></html>"
         cut = {}
         for with_backup in (False, True):
             mine, original = lxml_html.fromstring(page), lxml_html.fromstring(page)
