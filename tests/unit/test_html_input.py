@@ -182,6 +182,7 @@ def test_page_core_fallback_does_not_take_a_menu_of_long_entries_for_a_missed_st
     assert "Consulting sessions" not in article.text
 
 
+@pytest.mark.parametrize("layout", [False, True])
 @pytest.mark.parametrize(
     ("thread", "kept"),
     [
@@ -189,17 +190,20 @@ def test_page_core_fallback_does_not_take_a_menu_of_long_entries_for_a_missed_st
         ("", "the core"),  # the same words unmarked, prose of the page: the core is taken
     ],
 )
-def test_page_core_fallback_weighs_what_the_core_is_made_of(monkeypatch, thread, kept):
-    # trafilatura's output is a short post; the page's core (fixed here) runs over it and a
-    # long thread below. The output is short and covers little of the core, so the fallback
-    # fires, unless most of the core's words are readers' comments or link text.
+def test_page_core_fallback_weighs_what_the_core_is_made_of(monkeypatch, thread, kept, layout):
+    # trafilatura's output is a short post (or, with layout, the post in layout-table rows);
+    # the page's core (fixed here) runs over it and a long thread below. Either test sends
+    # the reader to the core, unless most of the core's words are comments or link text.
     from articlekit.draft import DraftBlock
     from articlekit.readers import html as reader
 
+    kind = "table_row" if layout else "paragraph"
     post = [
-        DraftBlock(0, "A short post about the bridge repairs that closed the river road."),
-        DraftBlock(1, "The council voted on the budget this week, after years of delays."),
+        DraftBlock(0, "A short post about the bridge repairs that closed the river road.", kind),
+        DraftBlock(1, "The council voted on the budget this week, after years of delays.", kind),
     ]
+    if layout:
+        monkeypatch.setattr(reader, "_layout_row", lambda text: True)
     marks = (thread,) if thread else ()
     replies = [
         DraftBlock(

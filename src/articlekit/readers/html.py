@@ -398,9 +398,9 @@ MIN_ARTICLE_WORDS = 5
 MIN_CORE_COVERAGE = 0.4
 #: ...and is shorter than this share of the core (a teaser box picked instead of the story).
 MIN_LENGTH_RATIO = 0.3
-#: ...unless more than this share of the core's words are link text or readers' comments: a
-#: menu whose entries are long descriptions, a sidebar of linked teasers, the comment thread
-#: under a short post, is no story the output missed.
+#: Neither fallback takes a core with more than this share of its words in link text or
+#: readers' comments: a menu whose entries are long descriptions, a sidebar of linked
+#: teasers, the comment thread under a short post, is no story the output missed.
 MAX_CORE_NOT_STORY_SHARE = 0.5
 
 
@@ -650,8 +650,8 @@ def _check_against_page_core(
     before CSS), it returns whole layout-table rows, menus and all. In both cases the run
     (with its headline and plain-text neighbours) is used instead. A run that is mostly link
     text or readers' comments (a menu of long entries, linked teasers, the thread under a
-    short post) is not taken for a story the output missed: on dragnet's pages it was, and
-    a blog post trafilatura had right was lost.
+    short post) is never taken for the story: on dragnet's pages it was, and a blog post
+    trafilatura had right was lost.
 
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
@@ -676,9 +676,9 @@ def _check_against_page_core(
         vocabulary = {w for b in blocks for w in folded_words(b.text)}
         coverage = sum(1 for w in core_words if w in vocabulary) / len(core_words)
         missed = coverage < MIN_CORE_COVERAGE
-    if not laid_out and (
-        not missed or _not_story_share(page[start:end]) > MAX_CORE_NOT_STORY_SHARE
-    ):
+    if not missed and not laid_out:
+        return blocks, "trafilatura"
+    if _not_story_share(page[start:end]) > MAX_CORE_NOT_STORY_SHARE:
         return blocks, "trafilatura"
     start, end = _core_with_neighbours(page, start, end)
     chosen = _renumbered(page[start:end])
