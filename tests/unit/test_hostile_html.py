@@ -336,16 +336,20 @@ _CLEAN_NAMES = [
 ]
 
 
-def _random_page(rng: random.Random, depth: int = 0) -> str:
+def _random_page(
+    rng: random.Random,
+    tags: list[str] = _CLEAN_TAGS,
+    values: dict[str, list[str]] | None = None,
+    depth: int = 0,
+) -> str:
+    """Nested random elements, each with up to three of ``values``' attributes, in any order."""
+    values = values or {"class": _CLEAN_NAMES, "id": _CLEAN_NAMES}
     parts = []
     for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
-        tag = rng.choice(_CLEAN_TAGS)
-        attributes = "".join(
-            f' {name}="{rng.choice(_CLEAN_NAMES)}"'
-            for name in ("class", "id")
-            if rng.random() < 0.4
-        )
-        parts.append(f"<{tag}{attributes}>t{_random_page(rng, depth + 1)}</{tag}>")
+        tag = rng.choice(tags)
+        names = rng.sample(sorted(values), rng.randint(0, min(3, len(values))))
+        attributes = "".join(f' {n}="{rng.choice(values[n])}"' for n in names)
+        parts.append(f"<{tag}{attributes}>t{_random_page(rng, tags, values, depth + 1)}</{tag}>")
     return "".join(parts)
 
 
@@ -394,16 +398,6 @@ _DISCARD_ATTRIBUTES = {
 }
 
 
-def _discard_page(rng: random.Random, depth: int = 0) -> str:
-    parts = []
-    for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
-        tag = rng.choice(_DISCARD_TAGS)
-        names = rng.sample(sorted(_DISCARD_ATTRIBUTES), rng.randint(0, 3))
-        attributes = "".join(f' {n}="{rng.choice(_DISCARD_ATTRIBUTES[n])}"' for n in names)
-        parts.append(f"<{tag}{attributes}>t{_discard_page(rng, depth + 1)}</{tag}>")
-    return "".join(parts)
-
-
 def test_the_discard_selectors_select_what_trafilaturas_xpaths_select() -> None:
     # The same elements in the same order, for both expressions, on random pages whose
     # attributes come in any order (the first of id and class decides some tests).
@@ -416,7 +410,8 @@ def test_the_discard_selectors_select_what_trafilaturas_xpaths_select() -> None:
     rng = random.Random(17)
     selected = [0, 0]
     for _ in range(500):
-        tree = lxml_html.fromstring(f"<html><body>{_discard_page(rng)}</body></html>")
+        page = _random_page(rng, _DISCARD_TAGS, _DISCARD_ATTRIBUTES)
+        tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
         for k in (0, 1):
             expected = theirs[k](tree)
             assert ours[k](tree) == expected
