@@ -303,6 +303,8 @@ def test_faster_trafilatura_is_only_in_place_while_articlekit_runs_trafilatura()
     main_extractor = importlib.import_module("trafilatura.main_extractor")
     pruner = main_extractor.prune_unwanted_nodes
     discard = main_extractor.OVERALL_DISCARD_XPATH
+    core = importlib.import_module("trafilatura.core")
+    comments = core.REMOVE_COMMENTS_XPATH
     with faster_trafilatura():
         assert external.revise_paragraph_classification is revise_paragraph_classification
         assert external.ParagraphMaker is not maker
@@ -311,7 +313,9 @@ def test_faster_trafilatura_is_only_in_place_while_articlekit_runs_trafilatura()
         assert main_extractor.prune_unwanted_nodes is not pruner
         assert main_extractor.OVERALL_DISCARD_XPATH is not discard
         assert external.OVERALL_DISCARD_XPATH is not discard
+        assert core.REMOVE_COMMENTS_XPATH is not comments
     assert main_extractor.prune_unwanted_nodes is pruner
+    assert core.REMOVE_COMMENTS_XPATH is comments
     assert main_extractor.OVERALL_DISCARD_XPATH is discard
     assert external.OVERALL_DISCARD_XPATH is discard
     assert external.revise_paragraph_classification is before
@@ -417,6 +421,35 @@ def test_the_discard_selectors_select_what_trafilaturas_xpaths_select() -> None:
             assert ours[k](tree) == expected
             selected[k] += len(expected)
     assert min(selected) > 100  # both expressions had elements to select
+
+
+_GATE_ATTRIBUTES = {
+    "class": ["", "comments-area", "post", "mvp-post-add-box", "infinite-scroll", "x comment"],
+    "id": ["", "comments", "disqus_thread", "main", "infinitescroll", "respond", "comment-12"],
+}
+
+
+def test_the_gated_raw_tree_selections_select_what_trafilaturas_select() -> None:
+    # trafilatura's raw-tree prunes (comment sections, infinite-scroll containers): the same
+    # elements in the same order, on pages with and without a matching id or class.
+    core = importlib.import_module("trafilatura.core")
+    from articlekit.readers.faster_trafilatura import _replacements
+
+    names = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH")
+    rng = random.Random(19)
+    selected, empty = 0, 0
+    tags = ["div", "section", "aside", "ol", "ul", "list", "details", "p", "h1"]
+    for _ in range(400):
+        page = _random_page(rng, tags, _GATE_ATTRIBUTES)
+        tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
+        for name in names:
+            ours = _replacements()["trafilatura.core", name]
+            for mine, theirs in zip(ours, getattr(core, name), strict=True):
+                expected = theirs(tree)
+                assert mine(tree) == expected, (name, page)
+                selected += len(expected)
+                empty += not expected
+    assert selected > 100 and empty > 100  # pages with matches, and pages without
 
 
 def test_the_pruner_prunes_what_trafilaturas_prunes() -> None:
