@@ -25,7 +25,7 @@ selections it prunes (``OVERALL_DISCARD_XPATH``) test every element's attributes
 regular expressions, a Python call from XPath per test: :func:`_discard_selectors` runs the
 same tests in one Python loop (0.44 s to 0.2 s for those 100 pages). Before extracting,
 trafilatura prunes the raw tree of comment sections and infinite-scroll containers, again by
-regular expressions on each element's id and class, where most pages have nothing to match:
+regular expressions on each element's id and class, where many pages have nothing to match:
 :func:`_gated` tests the page's id and class values once and runs the selection only when
 one matches (0.37 s to 0.2 s for the 100 pages: on many a comment section is there).
 
