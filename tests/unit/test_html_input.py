@@ -187,13 +187,16 @@ def test_page_core_fallback_does_not_take_a_menu_of_long_entries_for_a_missed_st
     ("thread", "kept"),
     [
         ("comment", "the post"),  # the readers' comments: the post stays
+        ("sidebar", "the post"),  # a sidebar (or the navigation): the post stays
+        ("footer", "the core"),  # a footer may hold a story: the core is taken
         ("", "the core"),  # the same words unmarked, prose of the page: the core is taken
     ],
 )
 def test_page_core_fallback_weighs_what_the_core_is_made_of(monkeypatch, thread, kept, layout):
     # trafilatura's output is a short post (or, with layout, the post in layout-table rows);
     # the page's core (fixed here) runs over it and a long thread below. Either test sends
-    # the reader to the core, unless most of the core's words are comments or link text.
+    # the reader to the core, unless most of the core's words are comments, navigation,
+    # sidebars or link text.
     from articlekit.draft import DraftBlock
     from articlekit.readers import html as reader
 

@@ -398,9 +398,10 @@ MIN_ARTICLE_WORDS = 5
 MIN_CORE_COVERAGE = 0.4
 #: ...and is shorter than this share of the core (a teaser box picked instead of the story).
 MIN_LENGTH_RATIO = 0.3
-#: Neither fallback takes a core with more than this share of its words in link text or
-#: readers' comments: a menu whose entries are long descriptions, a sidebar of linked
-#: teasers, the comment thread under a short post, is no story the output missed.
+#: Neither fallback takes a core with more than this share of its words in link text,
+#: readers' comments, the page's navigation or sidebars: a menu whose entries are long
+#: descriptions, a sidebar of teasers, the comment thread under a short post, is no story the
+#: output missed.
 MAX_CORE_NOT_STORY_SHARE = 0.5
 
 
@@ -632,10 +633,19 @@ def _not_article(block: DraftBlock) -> bool:
     return any(mark in NOT_ARTICLE_MARKS for mark in block.classes)
 
 
+#: Furniture marks of the page's navigation and sidebars: with the comments', the blocks a
+#: fallback's core must not mostly be (a footer can hold a story: it is not among them).
+NOT_STORY_MARKS = NOT_ARTICLE_MARKS | {"sidebar", "nav", "menu"}
+
+
 def _not_story_share(blocks: tuple[DraftBlock, ...]) -> float:
-    """The share of the blocks' words in link blocks (mostly link text) or in comments."""
+    """The share of the blocks' words in link text, comments, navigation or sidebars."""
     total = sum(word_count(b.text) for b in blocks)
-    other = sum(word_count(b.text) for b in blocks if _is_link(b) or _not_article(b))
+    other = sum(
+        word_count(b.text)
+        for b in blocks
+        if _is_link(b) or any(mark in NOT_STORY_MARKS for mark in b.classes)
+    )
     return other / total if total else 0.0
 
 
@@ -649,9 +659,9 @@ def _check_against_page_core(
     densest run of prose and is much shorter. And on pages laid out with tables (common
     before CSS), it returns whole layout-table rows, menus and all. In both cases the run
     (with its headline and plain-text neighbours) is used instead. A run that is mostly link
-    text or readers' comments (a menu of long entries, linked teasers, the thread under a
-    short post) is never taken for the story: on dragnet's pages it was, and a blog post
-    trafilatura had right was lost.
+    text, readers' comments, navigation or sidebars (a menu of long entries, a sidebar of
+    teasers, the thread under a short post) is never taken for the story: on dragnet's pages
+    it was, and a blog post trafilatura had right was lost.
 
     Returns:
         The blocks to use and which extractor gave them ("trafilatura", "page_core").
