@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -592,15 +592,15 @@ def _layout_row(text: str) -> bool:
     return len(cells) < DATA_ROW_CELLS or max(word_count(c) for c in cells) > LAYOUT_ROW_WORDS
 
 
+def _word_share(blocks: tuple[DraftBlock, ...], test: Callable[[DraftBlock], bool]) -> float:
+    """The share of the blocks' words that stand in blocks passing ``test`` (0 for none)."""
+    total = sum(word_count(b.text) for b in blocks)
+    return sum(word_count(b.text) for b in blocks if test(b)) / total if total else 0.0
+
+
 def _layout_share(blocks: tuple[DraftBlock, ...]) -> float:
     """Share of the words that sit in long table rows: a layout table, not a data table."""
-    total = sum(word_count(b.text) for b in blocks)
-    if not total:
-        return 0.0
-    in_layout = sum(
-        word_count(b.text) for b in blocks if b.kind == "table_row" and _layout_row(b.text)
-    )
-    return in_layout / total
+    return _word_share(blocks, lambda b: b.kind == "table_row" and _layout_row(b.text))
 
 
 def _core_with_neighbours(page: tuple[DraftBlock, ...], start: int, end: int) -> tuple[int, int]:
@@ -640,13 +640,9 @@ NOT_STORY_MARKS = NOT_ARTICLE_MARKS | {"sidebar", "nav", "menu"}
 
 def _not_story_share(blocks: tuple[DraftBlock, ...]) -> float:
     """The share of the blocks' words in link text, comments, navigation or sidebars."""
-    total = sum(word_count(b.text) for b in blocks)
-    other = sum(
-        word_count(b.text)
-        for b in blocks
-        if _is_link(b) or any(mark in NOT_STORY_MARKS for mark in b.classes)
+    return _word_share(
+        blocks, lambda b: _is_link(b) or any(mark in NOT_STORY_MARKS for mark in b.classes)
     )
-    return other / total if total else 0.0
 
 
 def _check_against_page_core(
@@ -735,6 +731,12 @@ def _page_index(page: tuple[DraftBlock, ...]) -> PageIndex:
     return where
 
 
+def _next_place(places: Sequence[int], last: int) -> int | None:
+    """The first of a text's page positions (in order) after ``last``, None when none is."""
+    at = bisect.bisect_right(places, last)
+    return places[at] if at < len(places) else None
+
+
 def _page_positions(where: PageIndex, blocks: tuple[DraftBlock, ...]) -> list[int | None]:
     """Where each extracted block sits in the page, matched by text, in document order."""
     positions: list[int | None] = []
@@ -743,9 +745,7 @@ def _page_positions(where: PageIndex, blocks: tuple[DraftBlock, ...]) -> list[in
         # The first place after the last one found: a binary search of the text's places
         # (in order), so that a text the page repeats thousands of times ("Reply") costs a
         # logarithm per block, not a scan of all its places.
-        places = where.get(block.text, ())
-        at = bisect.bisect_right(places, last)
-        found = places[at] if at < len(places) else None
+        found = _next_place(where.get(block.text, ()), last)
         positions.append(found)
         if found is not None:
             last = found
@@ -1371,9 +1371,9 @@ def _rejoined(
         block = blocks[i]
         places = where.get(block.text)
         if places is not None or i + 1 == len(blocks):
-            if places:
-                at = bisect.bisect_right(places, last)
-                last = places[at] if at < len(places) else last
+            found = _next_place(places or (), last)
+            if found is not None:
+                last = found
             out.append(block)
             i += 1
             continue
