@@ -92,6 +92,12 @@ PERMALINKED = [
     "March 4, 2024, | Permalink",
     C3,
 ]
+# A comment of many lines (a poem posted under the story): more blocks than MAX_GAP with no
+# thread line among them.
+LONG_COMMENT = [
+    f"Line {n} of the verse a reader posted about the lanes, and it goes on" for n in range(1, 26)
+]
+HEADED_THREAD = ["3 Comments", "Ann Lee says:", C1, "Reply", "Bo Chen says:", C2, "Reply"]
 QUOTED_MAIL = [
     "Date: Wed, 6 Mar 2024 22:33:19 +0000",
     "From: Ann Lee",
@@ -130,6 +136,34 @@ CASES = [
             (C2, "comments"),
             ("Reply", "comments"),
         ],
+    ),
+    # A thread goes on under one long comment when its rhythm resumes after it: the lines of
+    # the thread before it, the comment and the comments after it all go.
+    (
+        "comments-heading-long-comment",
+        "remove_comments",
+        "en",
+        [S1, S2, *HEADED_THREAD, "Cy Dunn says:", *LONG_COMMENT, *THREAD],
+        [S1, S2],
+        [(t, "comments") for t in (*HEADED_THREAD, "Cy Dunn says:", *LONG_COMMENT, *THREAD)],
+    ),
+    # ...not when two thread lines follow the long run of lines: no rhythm, the thread ended.
+    (
+        "comments-heading-keep-after-long-gap",
+        "remove_comments",
+        "en",
+        [S1, S2, *HEADED_THREAD, *LONG_COMMENT, *THREAD[:5]],
+        [S1, S2, *LONG_COMMENT, *THREAD[:5]],
+        [(t, "comments") for t in HEADED_THREAD],
+    ),
+    # A headless thread's runs of one action, one long comment apart, are one thread.
+    (
+        "comments-headless-long-comment",
+        "remove_comments",
+        "en",
+        [S1, S2, S3, *THREAD, *LONG_COMMENT, *THREAD],
+        [S1, S2, S3],
+        [(t, "comments") for t in (*THREAD, *LONG_COMMENT, *THREAD)],
     ),
     # Whole-page text without a thread heading: three like signatures, a comment between each.
     (

@@ -43,6 +43,9 @@ FIRST_GAP = 8
 #: ...and none more than this many blocks from the previous one: a long comment is a few
 #: paragraphs.
 MAX_GAP = 20
+#: A thread goes on over one longer comment, a gap of at most this many blocks, when its rhythm
+#: of thread lines resumes after it (see :func:`_resumes`); so do the runs of a headless thread.
+LONG_COMMENT_GAP = 2 * MAX_GAP
 #: Without a heading (plain text only), a thread is at least this many signature lines of the
 #: same opening ("Posted by: Sean | Jan 10, 2008", "Posted by: dan | Jan 10, 2008")...
 MIN_HEADLESS_SIGNATURES = 3
@@ -217,7 +220,8 @@ def _action_span(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> tupl
 
     A run is the lines of one :func:`_action` key (see :func:`_spaced_runs`), at least
     :data:`MIN_HEADLESS_SIGNATURES` of them. The thread is the longest run and every other run
-    that overlaps it or comes within :data:`MAX_GAP` of it, in turn; None when there is no run.
+    that overlaps it or comes within :data:`LONG_COMMENT_GAP` of it (one long comment apart),
+    in turn; None when there is no run.
     The first comment stands above the first run's first line, so the thread starts at the
     nearest thread line (its signature) within that run's shortest gap above it, or else at
     the short lines (a name, a heading) right above it.
@@ -251,7 +255,7 @@ def _action_span(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> tupl
     while grown:
         grown = False
         for run in qualifying:
-            near = run[0] <= last + MAX_GAP and run[-1] >= first - MAX_GAP
+            near = run[0] <= last + LONG_COMMENT_GAP and run[-1] >= first - LONG_COMMENT_GAP
             if near and (run[0] < first or run[-1] > last):
                 first, last = min(first, run[0]), max(last, run[-1])
                 grown = True
@@ -271,6 +275,35 @@ def _action_span(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> tupl
     return start, last
 
 
+def _resumes(draft: Draft, lex: lexicon.Lexicon, last: int) -> int | None:
+    """Where a thread goes on after one comment longer than :data:`MAX_GAP` blocks, or None.
+
+    A thread whose line ``last`` is followed by no thread line within :data:`MAX_GAP` blocks
+    goes on at the next thread line within :data:`LONG_COMMENT_GAP` blocks of it, when that
+    line opens a run in the thread's own rhythm: more than :data:`MIN_HEADLESS_SIGNATURES`
+    thread lines, each within :data:`MAX_GAP` blocks of the one before. A story does not
+    go on in that rhythm; a thread does, under one long comment (a poem, a letter).
+
+    Args:
+        draft: The draft.
+        lex: The phrase lists to use.
+        last: The position of the thread's last line so far.
+
+    Returns:
+        The position of the line where the thread goes on.
+    """
+    blocks = draft.blocks
+    found: list[int] = []
+    for pos in range(last + MAX_GAP + 1, len(blocks)):
+        if pos > (found[-1] + MAX_GAP if found else last + LONG_COMMENT_GAP):
+            return None
+        if is_thread_line(lex, blocks[pos].text, draft.language):
+            found.append(pos)
+            if len(found) > MIN_HEADLESS_SIGNATURES:
+                return found[0]
+    return None
+
+
 class RemoveComments(Remover):
     """Drops the reader comment thread that follows the article.
 
@@ -279,7 +312,8 @@ class RemoveComments(Remover):
     thread's first line (a comment link printed above the story heads no thread), and runs
     to the last of its signature and action lines (see :func:`is_thread_line`): at least
     :data:`MIN_THREAD_LINES` of them, the first within :data:`FIRST_GAP` blocks of the
-    heading, each other within :data:`MAX_GAP` blocks of the one before. A heading with no
+    heading, each other within :data:`MAX_GAP` blocks of the one before, or after one longer
+    comment when the thread's rhythm resumes (see :func:`_resumes`). A heading with no
     such lines under it ("Comments are closed", a bare comment form) starts no thread: what
     follows it is left to the other cleaners. The comments' own paragraphs go with the
     thread, whatever they say.
@@ -378,9 +412,17 @@ class RemoveComments(Remover):
         last = heading
         lines = 0
         first_words = 0
-        for pos in range(heading + 1, len(draft.blocks)):
+        pos = heading
+        while pos + 1 < len(draft.blocks):
+            pos += 1
             if pos - last > (MAX_GAP if lines else FIRST_GAP):
-                break
+                # A thread of a few comments already goes on under a long one.
+                resumed = _resumes(draft, lex, last) if lines >= MIN_HEADLESS_SIGNATURES else None
+                if resumed is None:
+                    break
+                last = pos = resumed
+                lines += 1
+                continue
             text = draft.blocks[pos].text
             if is_thread_line(lex, text, draft.language):
                 last = pos
