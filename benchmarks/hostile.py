@@ -227,6 +227,22 @@ def _comment_sentence(i: int) -> str:
     return f"Reader {i} wrote: " + " ".join(rest) + "."
 
 
+def _long_comments(size: int) -> str:
+    """A comment thread of about ``size`` characters: three short comments, then one of 25
+    lines (longer than ``remove_comments`` waits for a thread line), over and over: the thread
+    goes on after each long comment, so its resumption is searched for every time."""
+    lines: list[str] = []
+    total = 0
+    i = 0
+    while total < size:
+        unit = [f"Reader{i} says:", _comment_sentence(i), "Reply"] * 3
+        unit += [_comment_sentence(i * 25 + k) for k in range(25)]
+        lines += unit
+        total += sum(len(line) + 1 for line in unit)
+        i += 1
+    return "\n".join(lines)
+
+
 def _distinct_after_article(block: Callable[[int], str], size: int, open_: str = "") -> str:
     """An article, then distinct blocks ``block(0)``, ``block(1)``... to about ``size`` characters.
 
@@ -328,6 +344,12 @@ SHAPES: tuple[Shape, ...] = (
         "text",
         lambda n: _SENTENCES[0] + "\n" + "".join(f"Reply {i}\n" for i in range(max(1, n // 10))),
         "a sentence, then distinct 'Reply N' lines (a comment thread's text)",
+    ),
+    Shape(
+        "long_comments",
+        "text",
+        lambda n: _ARTICLE_TEXT + "\n12 Comments\n" + _long_comments(n),
+        "an article, a thread: three short comments, one of 25 lines, repeated",
     ),
     Shape(
         "date_lines_distinct",
