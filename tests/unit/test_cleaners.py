@@ -66,7 +66,36 @@ CASES = [
         [P1],
         [("Story continues below advertisement", "ad_label")],
     ),
+    # A short note on the label in parentheses or brackets is the label's own; a longer one,
+    # or a label word inside a sentence with a parenthesis, is text.
+    (
+        "ad-with-note",
+        "remove_ad_labels",
+        "en",
+        [P1, "Advertisement (scroll to read)", P2, "ADVERTISEMENT [story continues below]"],
+        [P1, P2],
+        [
+            ("Advertisement (scroll to read)", "ad_label"),
+            ("ADVERTISEMENT [story continues below]", "ad_label"),
+        ],
+    ),
+    (
+        "ad-keep-long-note",
+        "remove_ad_labels",
+        "en",
+        [P1, "Advertisement (the one the council paid for in May)", "Ad (sic)ly placed"],
+        [P1, "Advertisement (the one the council paid for in May)", "Ad (sic)ly placed"],
+        [],
+    ),
     ("ad-de", "remove_ad_labels", "de", ["Anzeige", DE], [DE], [("Anzeige", "ad_label")]),
+    (
+        "ad-de-note",
+        "remove_ad_labels",
+        "de",
+        ["Anzeige (Werbung)", DE],
+        [DE],
+        [("Anzeige (Werbung)", "ad_label")],
+    ),
     ("ad-es", "remove_ad_labels", "es", ["Publicidad", P1], [P1], [("Publicidad", "ad_label")]),
     (
         "ad-keep-quote",

@@ -18,13 +18,16 @@ __all__ = ["RemoveAdLabels", "RemoveMarkup"]
 class RemoveAdLabels(BlockRemover):
     """Drops blocks that consist of nothing but an ad label.
 
-    Only whole blocks go: a sentence that mentions an advertisement is text.
+    Only whole blocks go: a sentence that mentions an advertisement is text. A short note in
+    parentheses or brackets after the label ("Advertisement (scroll to read)", "Anzeige
+    [Werbung]": five words at most) is the label's own.
 
     Reason codes: ``ad_label``.
 
     Example:
         >>> from articlekit.draft import Draft
-        >>> d = Draft.from_texts(["Advertisement", "The advertisement ran for a week.", "ANZEIGE"])
+        >>> d = Draft.from_texts(["Advertisement", "The advertisement ran for a week.", "ANZEIGE",
+        ...                       "Advertisement (scroll to read)"])
         >>> [b.text for b in RemoveAdLabels()(d).blocks]
         ['The advertisement ran for a week.']
     """
@@ -38,11 +41,22 @@ class RemoveAdLabels(BlockRemover):
         return may_start_with(draft, "ad_label")
 
     def judge(self, draft: Draft, pos: int) -> str | None:
-        """Return ``ad_label`` when the whole block is an ad-label phrase."""
+        """Return ``ad_label`` when the whole block is an ad-label phrase, maybe with a note."""
         text = draft.blocks[pos].text
         if more_words_than(text, 8):
             return None
-        return "ad_label" if lexicon_of(draft).is_phrase("ad_label", text) else None
+        lex = lexicon_of(draft)
+        if lex.is_phrase("ad_label", text):
+            return "ad_label"
+        # "Advertisement (scroll to read)", "Anzeige [Werbung]": the label and a note on it.
+        note = _NOTE.search(text)
+        if note is not None and lex.is_phrase("ad_label", text[: note.start()]):
+            return "ad_label"
+        return None
+
+
+#: A short note in parentheses or brackets at the end of a block: at most five words.
+_NOTE = regex.compile(r"\s*[(\[]\s*[^()\[\]\s]+(?:\s+[^()\[\]\s]+){0,4}\s*[)\]]\s*$", regex.V1)
 
 
 #: An HTML tag, a comment mark or a script statement left in the text by a scraper. Ad
