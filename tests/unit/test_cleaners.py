@@ -764,22 +764,31 @@ CASES = [
         [],
     ),
     # --- separators
-    ("separator", "remove_separators", "en", [P1, "* * *", P2], [P1, P2], [("* * *", "separator")]),
+    # A separator between two blocks is the story's section break; at the edges it goes.
+    ("separator-keep-break", "remove_separators", "en", [P1, "* * *", P2], [P1, "* * *", P2], []),
     (
-        "separator-rules",
+        "separator-edges",
         "remove_separators",
         "en",
-        [P1, "———", "• |", "├──────┤", P2],
-        [P1, P2],
+        ["———", "• |", P1, "* * *", P2, "├──────┤"],
+        [P1, "* * *", P2],
         [("———", "separator"), ("• |", "separator"), ("├──────┤", "separator")],
+    ),
+    (
+        "separator-only",
+        "remove_separators",
+        "en",
+        ["***", "———"],
+        [],
+        [("***", "separator"), ("———", "separator")],
     ),
     # Signs that are no rule are the article's: a price range, a code sample's brace, a cut.
     (
         "separator-keeps-content-signs",
         "remove_separators",
         "en",
-        [P1, "$$$", "}", "[...]", "↓", P2],
-        [P1, "$$$", "}", "[...]", "↓", P2],
+        ["$$$", P1, "}", "[...]", "↓"],
+        ["$$$", P1, "}", "[...]", "↓"],
         [],
     ),
 ]
@@ -1209,3 +1218,11 @@ def test_form_with_required_fields_closes_the_article_in_page_text():
     assert [r.reason for r in result.removed] == ["form"] + ["footer"] * 5
     one = [*FERRY[:3], "Footnote *", FERRY[3]]  # one starred line is no form
     assert not cleaners.get("remove_footer")(Draft.from_texts(one, language="en")).removed
+
+
+def test_a_section_break_between_paragraphs_stays_in_clean_text():
+    # End to end: the story's "* * *" stays, the rule lines around the text go.
+    text = "\n".join(["———", P1, "* * *", P2, "———", "Home | About | Contact"])
+    article = articlekit.clean_text(text)
+    assert article.text.split("\n\n")[:3] == [P1, "* * *", P2]
+    assert "———" not in article.text

@@ -129,10 +129,11 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveHeadlineLists(),
     RemoveCaptionCredits(),
     RemoveOrphanHeadings(),
-    RemoveSeparators(),
     RemoveDuplicateBlocks(),
     RemoveFooter(),
     KeepArticleCore(),
+    # After the core: a rule line is a section's edge, which the core's regions should see.
+    RemoveSeparators(),
     MarkHeadings(),
 )
 

@@ -270,29 +270,54 @@ def _is_rule_char(ch: str) -> bool:
     return ch in _RULE_CHARS or ch.isspace() or "\u2500" <= ch <= "\u257f"
 
 
-class RemoveSeparators(BlockRemover):
-    """Drops separator lines: no letter or digit, only rule signs ("***", "• |", "———").
+class RemoveSeparators(Remover):
+    """Drops separator lines at the edges of the text: no letter or digit, only rule signs.
+
+    A separator ("***", "• |", "———", a box-drawing rule) between two blocks of the text is
+    the story's own section break and stays; before the first block and after the last it
+    separates nothing, and goes. The default pipeline runs it last, after
+    :class:`~articlekit.cleaners.core.KeepArticleCore`: a rule line between the story and a
+    comment form or a footer is the edge the article core's regions are drawn at.
 
     Reason codes: ``separator``.
 
     Example:
         >>> from articlekit.draft import Draft
-        >>> [b.text for b in RemoveSeparators()(Draft.from_texts(["***", "Text."])).blocks]
-        ['Text.']
+        >>> d = Draft.from_texts(["***", "Text.", "* * *", "More text.", "———"])
+        >>> [b.text for b in RemoveSeparators()(d).blocks]
+        ['Text.', '* * *', 'More text.']
     """
 
     name: ClassVar[str] = "remove_separators"
     reasons: ClassVar[tuple[str, ...]] = ("separator",)
-    local: ClassVar[bool] = True  # judges the block alone: see BlockRemover
 
-    def judge(self, draft: Draft, pos: int) -> str | None:
-        """Return ``separator`` for a block without letters or digits."""
-        text = draft.blocks[pos].text
-        if text[:1].isalnum():  # most blocks: no need to look further
-            return None
-        if any(ch.isalnum() for ch in text):
-            return None
-        return "separator" if all(_is_rule_char(ch) for ch in text) else None
+    def find(self, draft: Draft) -> dict[int, str]:
+        """Return ``separator`` for the separators before the first and after the last block."""
+        blocks = draft.blocks
+        found: dict[int, str] = {}
+        for pos in range(len(blocks)):
+            if not _is_separator(blocks[pos].text):
+                break
+            found[pos] = "separator"
+        for pos in reversed(range(len(blocks))):
+            if pos in found or not _is_separator(blocks[pos].text):
+                break
+            found[pos] = "separator"
+        return found
+
+
+def _is_separator(text: str) -> bool:
+    """Whether ``text`` is a separator line: no letter or digit, drawn with rule signs only.
+
+    Example:
+        >>> [_is_separator(t) for t in ["***", "• |", "├──┤", "$$$", "}", "Text."]]
+        [True, True, True, False, False, False]
+    """
+    if text[:1].isalnum():  # most blocks: no need to look further
+        return False
+    if any(ch.isalnum() for ch in text):
+        return False
+    return all(_is_rule_char(ch) for ch in text)
 
 
 #: A block this long printed again further down is a repeat, not a coincidence.
