@@ -722,6 +722,37 @@ CASES = [
         [],
     ),
     # --- markup left in the text
+    # Angle brackets around a placeholder or an XML sample are the article's: no HTML element.
+    (
+        "markup-keep-placeholders-and-xml",
+        "remove_markup",
+        "en",
+        [
+            P1,
+            "git clone <repo url>",
+            "Press <ESCAPE>",
+            "<TargetFrameworks>net8.0</TargetFrameworks>",
+        ],
+        [
+            P1,
+            "git clone <repo url>",
+            "Press <ESCAPE>",
+            "<TargetFrameworks>net8.0</TargetFrameworks>",
+        ],
+        [],
+    ),
+    (
+        "markup-html-tags-and-comment-marks",
+        "remove_markup",
+        "en",
+        [P1, '<div class="ad"><a href="/x">', "<!-- banner -->", "</font></center>"],
+        [P1],
+        [
+            ('<div class="ad"><a href="/x">', "markup"),
+            ("<!-- banner -->", "markup"),
+            ("</font></center>", "markup"),
+        ],
+    ),
     (
         "markup-ad-call-with-long-urls",
         "remove_markup",

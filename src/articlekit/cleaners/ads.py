@@ -64,7 +64,23 @@ _NOTE = regex.compile(r"\s*[(\[]\s*[^()\[\]\s]+(?:\s+[^()\[\]\s]+){0,4}\s*[)\]]\
 #: run to 3,000 characters (a bound of 300 left such ad calls in the text, and a page's one
 #: long ad line could then pass for its article). Time stays linear: an attempt stops at the
 #: next "<" or ">".
-_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,3000})?/?>|<!--|-->", regex.V1)
+_TAG = regex.compile(r"</?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]{0,3000})?/?>|<!--|-->", regex.V1)
+#: The element names a page's leftover markup is written in: HTML's, old and new. Another name
+#: in angle brackets is a placeholder or an XML sample in the article ("git clone <repo url>",
+#: "Press <ESCAPE>", "<TargetFrameworks>"), not markup a scraper left.
+_HTML_TAGS = """
+a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound
+big blink blockquote body br button canvas caption center cite code col colgroup data
+datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure
+font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
+ilayer img input ins isindex kbd keygen label layer legend li link listing main map mark
+marquee menu menuitem meta meter nav nobr noembed noframes nolayer noscript object ol
+optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp
+script search section select slot small source spacer span strike strong style sub
+summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u
+ul var video wbr xmp
+"""
+_HTML_TAG_NAMES = frozenset(_HTML_TAGS.split())
 _SCRIPT = regex.compile(
     r"\b(?:document\.\w+|window\.\w+|function\s*\(|var\s+\w+\s*=|getElementById|\w+\.style\.\w+)",
     regex.V1,
@@ -95,9 +111,11 @@ class RemoveMarkup(BlockRemover):
     """Drops blocks that are leftover markup: ad tags, script code, HTML a scraper kept as text.
 
     Old pages and careless scrapers leave ``<SCRIPT SRC=...>`` ad calls, ``<a href=...>``
-    banners and ``document.write(...)`` lines in the text. A block goes when tags and script
-    statements make up :data:`MARKUP_SHARE` of it; a code block (``kind="code"``, an article's
-    own sample) stays, and so does a sentence that names a tag in passing.
+    banners and ``document.write(...)`` lines in the text. A block goes when HTML tags (HTML's
+    element names, old and new, and comment marks) and script statements make up
+    :data:`MARKUP_SHARE` of it; a code block (``kind="code"``, an article's own sample) stays,
+    and so do a sentence that names a tag in passing and a line whose angle brackets hold a
+    placeholder or XML ("git clone <repo url>", "<TargetFrameworks>").
 
     Measured on the dev pages' whole-page text: l3s-gn1 F1 +0.0055, wcxb-dev +0.0004.
 
@@ -121,7 +139,11 @@ class RemoveMarkup(BlockRemover):
         text = block.text
         if block.kind == "code" or not _may_hold_markup(text):
             return None
-        tags = _TAG.findall(text)
+        tags = [
+            m.group(0)
+            for m in _TAG.finditer(text)
+            if m.group("name") is None or m.group("name").casefold() in _HTML_TAG_NAMES
+        ]
         statements = _SCRIPT.findall(text)
         if not tags and not statements:
             return None
