@@ -275,7 +275,7 @@ class RemoveSeparators(Remover):
 
     A separator ("***", "• |", "———", a box-drawing rule) between two blocks of the text is
     the story's own section break and stays; before the first block and after the last it
-    separates nothing, and goes. The default pipeline runs it last, after
+    separates nothing, and goes. The default pipeline runs it after
     :class:`~articlekit.cleaners.core.KeepArticleCore`: a rule line between the story and a
     comment form or a footer is the edge the article core's regions are drawn at.
 
