@@ -275,8 +275,8 @@ def _action_span(draft: Draft, lex: lexicon.Lexicon, calendar: set[str]) -> tupl
     return start, last
 
 
-def _resumes(draft: Draft, lex: lexicon.Lexicon, last: int) -> int | None:
-    """Where a thread goes on after one comment longer than :data:`MAX_GAP` blocks, or None.
+def _resumes(draft: Draft, lex: lexicon.Lexicon, last: int) -> list[int]:
+    """The thread lines with which a thread goes on after one long comment, or [].
 
     A thread whose line ``last`` is followed by no thread line within :data:`MAX_GAP` blocks
     goes on at the next thread line within :data:`LONG_COMMENT_GAP` blocks of it, when that
@@ -290,18 +290,19 @@ def _resumes(draft: Draft, lex: lexicon.Lexicon, last: int) -> int | None:
         last: The position of the thread's last line so far.
 
     Returns:
-        The position of the line where the thread goes on.
+        The positions of the run's thread lines, every thread line from the first to the
+        last (the caller goes on after the last), or [] when the thread does not go on.
     """
     blocks = draft.blocks
     found: list[int] = []
     for pos in range(last + MAX_GAP + 1, len(blocks)):
         if pos > (found[-1] + MAX_GAP if found else last + LONG_COMMENT_GAP):
-            return None
+            return []
         if is_thread_line(lex, blocks[pos].text, draft.language):
             found.append(pos)
             if len(found) > MIN_HEADLESS_SIGNATURES:
-                return found[0]
-    return None
+                return found
+    return []
 
 
 class RemoveComments(Remover):
@@ -416,12 +417,13 @@ class RemoveComments(Remover):
         while pos + 1 < len(draft.blocks):
             pos += 1
             if pos - last > (MAX_GAP if lines else FIRST_GAP):
-                # A thread of a few comments already goes on under a long one.
-                resumed = _resumes(draft, lex, last) if lines >= MIN_HEADLESS_SIGNATURES else None
-                if resumed is None:
+                # A thread of a few comments already goes on under a long one; the lines
+                # read to tell are not read again.
+                resumed = _resumes(draft, lex, last) if lines >= MIN_HEADLESS_SIGNATURES else []
+                if not resumed:
                     break
-                last = pos = resumed
-                lines += 1
+                last = pos = resumed[-1]
+                lines += len(resumed)
                 continue
             text = draft.blocks[pos].text
             if is_thread_line(lex, text, draft.language):
