@@ -1,0 +1,198 @@
+"""What each cleaner is worth: the default pipeline against the pipeline without each one.
+
+Every labelled page of the given files is read once (``read_html`` of its HTML, the text
+reader of its ``page_text``, or of ``text`` for plain-text records such as ``messy-dev``); the
+default pipeline and one variant per cleaner then run on that same draft, and each output is
+scored as ``benchmarks.run`` scores ``articlekit_html`` and ``articlekit_text``: main-text F1,
+snippet F on trafilatura-eval, body F1 with lines lost and leaked on messy-dev. With
+``--order`` the variants are instead the default pipeline with one cleaner moved to just after
+``keep_article_core`` (the order sweep of benchmarks/README.md)::
+
+    python -m benchmarks.ablate ../shared/data/dev/dragnet.jsonl.gz --path text --markdown
+
+The table gives each variant's change against the default pipeline: positive when the cleaner
+costs more than it gives. Cleaners interact (several read the article core that the earlier
+ones leave), so a row is that cleaner's worth in this pipeline, not alone.
+``$ARTICLEKIT_REGION_WEIGHTS`` is honoured as in ``benchmarks.run`` (held-out weights for
+leave-one-dataset-out figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from benchmarks import metrics
+from benchmarks.metrics import Gold
+from benchmarks.run import count_lines, progress, read_lines, score
+from benchmarks.systems import SYSTEMS, Prediction, _articlekit, plain_text, prediction
+
+#: Steps that remove nothing, left in every variant.
+KEPT = ("detect_language", "apply_page_metadata", "mark_headings")
+#: The variants' name for the default pipeline.
+DEFAULT = "(default)"
+
+
+def pipelines(order: bool) -> dict[str, Any]:
+    """The default pipeline and its variants, by name."""
+    pipeline = _articlekit().DEFAULT_PIPELINE
+    names = [n for n in pipeline.names if n not in KEPT]
+    found: dict[str, Any] = {DEFAULT: pipeline}
+    if order:
+        core = pipeline.names.index("keep_article_core")
+        for name in names:
+            if pipeline.names.index(name) < core:
+                moved = pipeline.without(name).with_(pipeline[name], after="keep_article_core")
+                found[name] = moved
+    else:
+        found.update({name: pipeline.without(name) for name in names})
+    return found
+
+
+def _prediction(article: Any) -> Prediction:
+    # Only the text is scored here: the metadata does not change between variants.
+    return prediction(article.text, None, [], None, None)
+
+
+def page_scores(line: str, path: str, order: bool) -> dict[str, dict[str, Any]] | None:
+    """Each variant's scores on one record, or None when the record has nothing to read."""
+    _articlekit()
+    from articlekit._memo import per_document
+
+    # One memo for the read and every variant, as clean_html and clean_text hold one.
+    with per_document():
+        return _page_scores(json.loads(line), path, order)
+
+
+def _page_scores(page: dict[str, Any], path: str, order: bool) -> dict[str, dict[str, Any]] | None:
+    module = _articlekit()
+    from articlekit.readers.html import read_html
+    from articlekit.readers.text import read_text
+
+    gold = Gold.from_dict(page.get("gold") or {})
+    variants = pipelines(order)
+    if path == "html":
+        if not page.get("html"):
+            return None
+        try:
+            draft = read_html(page["html"], url=page.get("url"))
+        except module.NoArticleError as exc:
+            draft = exc.article
+        except module.ArticlekitError:
+            return None  # a page the reader refuses scores the same in every variant
+        system = SYSTEMS["articlekit_html"]
+    else:
+        if "page_text" not in page and not page.get("text"):
+            return None
+        draft = read_text(plain_text(page), url=page.get("url"))
+        system = SYSTEMS["articlekit_text"]
+    return {
+        name: score(system, gold, _prediction(pipeline(draft).to_article()))
+        for name, pipeline in variants.items()
+    }
+
+
+def summary(pages: Sequence[dict[str, dict[str, Any]]], name: str) -> dict[str, float | None]:
+    """One variant's file figures: F (text, snippets or body), and lines lost and leaked."""
+    text = [tuple(p[name]["text"]) for p in pages if p[name].get("text") is not None]
+    body = [tuple(p[name]["body"]) for p in pages if p[name].get("body") is not None]
+    snippets = [0, 0, 0]
+    lost = leaked = 0
+    for p in pages:
+        if p[name].get("snippets") is not None:
+            snippets = [a + b for a, b in zip(snippets, p[name]["snippets"], strict=True)]
+        if p[name].get("body_lost") is not None:
+            lost += p[name]["body_lost"][0]
+            leaked += p[name]["junk_leaked"][0]
+    if body:
+        f = metrics.main_text_scores(body).f
+        return {"f": f, "lost": lost, "leaked": leaked}
+    if text:
+        return {"f": metrics.main_text_scores(text).f, "lost": None, "leaked": None}
+    return {"f": metrics.snippet_scores(*snippets).f, "lost": None, "leaked": None}
+
+
+def file_scores(
+    data: Path, path: str, order: bool, limit: int | None, jobs: int
+) -> dict[str, dict[str, float | None]]:
+    """Every variant's figures on one file."""
+    work = partial(page_scores, path=path, order=order)
+    total = count_lines(data, limit)
+    lines = read_lines(data, limit)
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            found = list(progress(pool.map(work, lines, chunksize=4), total, data.name))
+    else:
+        found = list(progress(map(work, lines), total, data.name))
+    pages = [p for p in found if p is not None]
+    if not pages:
+        return {}
+    return {name: summary(pages, name) for name in pages[0]}
+
+
+def rows(figures: dict[str, dict[str, float | None]]) -> list[list[str]]:
+    """Table rows: the default's figures, then each variant's change against them."""
+    base = figures[DEFAULT]
+    found = [[DEFAULT, f"{base['f']:.5f}", _count(base["lost"]), _count(base["leaked"])]]
+    for name, got in figures.items():
+        if name == DEFAULT or base["f"] is None or got["f"] is None:
+            continue
+        cells = [f"{got['f'] - base['f']:+.5f}"]
+        for key in ("lost", "leaked"):
+            b, g = base[key], got[key]
+            cells.append("" if b is None or g is None else f"{int(g - b):+d}")
+        found.append([name, *cells])
+    return found
+
+
+def _count(value: float | None) -> str:
+    return "" if value is None else str(int(value))
+
+
+HEADER = ["variant", "F (change)", "lines lost", "lines leaked"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("data", nargs="+", type=Path, help="dev .jsonl or .jsonl.gz files")
+    parser.add_argument("--path", choices=("html", "text"), default="text")
+    parser.add_argument("--order", action="store_true", help="move each cleaner after the core")
+    parser.add_argument("--limit", type=int, default=None, help="first N records of each file")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.data if not p.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    found: dict[str, Any] = {}
+    for data in args.data:
+        figures = file_scores(data, args.path, args.order, args.limit, args.jobs)
+        found[data.name] = figures
+        if not figures:
+            print(f"\n{data.name}: no record to read on the {args.path} path")
+            continue
+        print(f"\n{data.name}: {'clean_html' if args.path == 'html' else 'clean_text'}")
+        table = rows(figures)
+        if args.markdown:
+            print("| " + " | ".join(HEADER) + " |")
+            print("|" + "---|" * len(HEADER))
+            for row in table:
+                print("| " + " | ".join(row) + " |")
+        else:
+            widths = [max(len(r[i]) for r in [HEADER, *table]) for i in range(len(HEADER))]
+            for row in [HEADER, *table]:
+                print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+    if args.out:
+        args.out.write_text(json.dumps(found, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
