@@ -1192,6 +1192,59 @@ def test_core_stops_before_other_stories_summaries():
     assert [b.text for b in result.blocks] == [*FERRY, *own]  # the story's own closing line
 
 
+def test_a_list_of_other_stories_closing_the_article_keeps_its_headline_list_codes():
+    # Titles that are not the story's: the footer closes on them with the codes that
+    # remove_headline_lists gives such a list, and what follows is footer.
+    titles = ["Council renames library after poet", "Bakery wins national rye prize"]
+    closing = "Comments are closed. Write to the editor at letters@example.com instead."
+    lines = [*FERRY, "Related Stories", *titles, closing]
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == [
+        "headline_list_heading",
+        "headline_list",
+        "headline_list",
+        "footer",
+    ]
+
+
+def test_keep_article_core_says_what_is_left_is_the_core():
+    from articlekit.cleaners._common import core_kept
+    from articlekit.draft import Hints
+
+    assert core_kept(cleaners.get("keep_article_core")(Draft.from_texts(PAGE_TEXT)))
+    assert not core_kept(Draft.from_texts(PAGE_TEXT))
+    html = Draft.from_texts(PAGE_TEXT, hints=Hints(extra={"extractor": "trafilatura"}))
+    assert not core_kept(cleaners.get("keep_article_core")(html))
+    assert not core_kept(cleaners.get("keep_article_core")(Draft.from_texts(["Home", "News"])))
+
+
+def test_headline_lists_after_the_core_keep_the_articles_own_lists():
+    from articlekit.cleaners._common import CORE_KEPT
+    from articlekit.draft import Hints
+
+    # The article's own list after its paragraphs: short lines whose words its prose lacks.
+    own = ["Bicycles and prams", "Dogs kept on a lead", "Luggage up to twenty kilos"]
+    teasers = ["Council renames library after poet", "Bakery wins national rye prize"]
+    lines = [*FERRY, *own, "Related Stories", *teasers]
+    remove = cleaners.get("remove_headline_lists")
+    # Drawn on these blocks alone, the core is the four paragraphs: the list looks like teasers.
+    fresh = remove(Draft.from_texts(lines, language="en"))
+    assert set(own) <= {r.text for r in fresh.removed}
+    # Once keep_article_core has cut the text, all that is left is the core: only the run
+    # under a known list heading goes.
+    kept = remove(Draft.from_texts(lines, language="en", hints=Hints(extra={CORE_KEPT: True})))
+    assert [r.text for r in kept.removed] == ["Related Stories", *teasers]
+    assert [b.text for b in kept.blocks] == [*FERRY, *own]
+
+
+def test_headline_lists_run_after_the_core():
+    # Removed before it, a teaser list's lines no longer part the story from the page's other
+    # lists, and the core's regions ran on into them (benchmarks/README.md).
+    names = articlekit.DEFAULT_PIPELINE.names
+    assert names.index("keep_article_core") < names.index("remove_headline_lists")
+
+
 def test_known_list_heading_with_titles_closes_the_article_in_page_text():
     titles = ["Ferry fares for the summer", "How the harbour line was built", "Bay boat tours"]
     lines = [*FERRY, "Recent Articles", *titles, "Contact us"]

@@ -126,13 +126,17 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveAuthorBio(),
     ExtractSubtitle(),
     TrimKickers(),
-    RemoveHeadlineLists(),
     RemoveCaptionCredits(),
     RemoveOrphanHeadings(),
-    RemoveDuplicateBlocks(),
+    # The footer reads the page's end before duplicates go: a teaser title doubled under
+    # "You Might Like:" is still there to show the list for what it is.
     RemoveFooter(),
+    RemoveDuplicateBlocks(),
     KeepArticleCore(),
-    # After the core: a rule line is a section's edge, which the core's regions should see.
+    # After the core: a teaser list the core left out no longer moves its edges (removed
+    # before it, the list's gap went and the core ran on into other stories' lists)...
+    RemoveHeadlineLists(),
+    # ...and a rule line is a section's edge, which the core's regions should see.
     RemoveSeparators(),
     MarkHeadings(),
 )

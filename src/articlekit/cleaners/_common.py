@@ -91,6 +91,22 @@ def may_contain(draft: Draft, key: str) -> list[int] | range:
     return [pos for pos, block in enumerate(draft.blocks) if not isdisjoint(words_of[block.text])]
 
 
+#: The hint :class:`~articlekit.cleaners.core.KeepArticleCore` leaves on a plain-text draft
+#: once it has cut the text to the article's core: what is left is the core.
+CORE_KEPT = "article_core_kept"
+
+
+def core_kept(draft: Draft) -> bool:
+    """Whether the draft's blocks are already the article's core (see :data:`CORE_KEPT`).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> core_kept(Draft.from_texts(["A sentence."]))
+        False
+    """
+    return bool(draft.hints.extra.get(CORE_KEPT))
+
+
 def lexicon_of(draft: Draft) -> lexicon.Lexicon:
     """Return the phrase lists for the draft's language (all languages when unknown)."""
     return lexicon.for_language(draft.language)

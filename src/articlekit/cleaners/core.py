@@ -8,12 +8,14 @@ page's (see :func:`~articlekit.regions.article_core`): what stands outside it go
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import lexicon_of, rest_after_label
+from articlekit.cleaners._common import CORE_KEPT, lexicon_of, rest_after_label
 from articlekit.cleaners.base import Remover
+from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
     content_stems,
@@ -144,9 +146,33 @@ class KeepArticleCore(Remover):
 
     def scored(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]]:
         """:meth:`find`, with the region models' score of each removed block they weighed."""
+        cut = self._cut(draft)
+        return ({}, {}) if cut is None else cut
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Cut the draft to its core, and leave the :data:`CORE_KEPT` hint on it.
+
+        The cleaners after this one then know that what is left is the article's core: a
+        core drawn again on it would be a smaller one inside, and what lies outside that
+        (the article's own lists between its sections) is not outside the article.
+        """
+        cut = self._cut(draft)
+        if cut is None or not cut[0]:
+            # Nothing outside the core: the draft as it came (a cleaner that finds nothing
+            # returns its input), and a core drawn on it again is this one.
+            return draft
+        found, scores = cut
+        for reason in set(found.values()):
+            self._check(reason)
+        kept = draft.remove(found, cleaner=self.name, scores=scores)
+        hints = dataclasses.replace(kept.hints, extra={**kept.hints.extra, CORE_KEPT: True})
+        return kept.replace(hints=hints)
+
+    def _cut(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]] | None:
+        """:meth:`scored`, or None when the draft has no core (HTML, or no prose at all)."""
         core = _scored_plain_text_core(draft)
         if core is None:
-            return {}, {}
+            return None
         blocks = draft.blocks
         start, end, scores = core
         core_end = end  # end moves below; the scores are of the models' core
@@ -349,13 +375,17 @@ class RemoveFooter(Remover):
     (see :func:`is_legal_notice`) or share row (see :func:`is_share_row`) inside or right
     after the core that has more of the core's prose before it than after it goes, with
     everything after it. Only for text whose content no extractor has chosen (as
-    :class:`KeepArticleCore`).
+    :class:`KeepArticleCore`). A list of other stories whose titles are not the story's gets
+    the reason codes :class:`~articlekit.cleaners.RemoveHeadlineLists` gives it
+    (``headline_list_heading``, ``headline_list``); one whose titles share the story's words
+    is ``more_stories``.
 
     Measured on the dev pages' whole-page text: main-text F1 l3s-gn1 0.889 -> 0.895,
     wcxb-dev 0.899 -> 0.901; snippet F trafilatura-eval 0.836 -> 0.842.
 
-    Reason codes: ``legal`` (a notice), ``share_widget`` (a share row), ``footer`` (what
-    follows either).
+    Reason codes: ``legal`` (a notice), ``share_widget`` (a share row), ``comments``,
+    ``more_stories``, ``headline_list_heading``, ``headline_list``, ``author_box``, ``form``
+    (the other marks), ``footer`` (what follows).
 
     Example:
         >>> from articlekit.draft import Draft
@@ -372,6 +402,8 @@ class RemoveFooter(Remover):
         "share_widget",
         "comments",
         "more_stories",
+        "headline_list_heading",
+        "headline_list",
         "author_box",
         "form",
         "footer",
@@ -411,5 +443,22 @@ class RemoveFooter(Remover):
                 else None
             )
             if closing is not None:
-                return {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
+                found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
+                if closing == "more_stories":
+                    found.update(_headline_list_at(draft, pos))
+                return found
         return {}
+
+
+def _headline_list_at(draft: Draft, pos: int) -> dict[int, str]:
+    """The reasons :class:`~articlekit.cleaners.RemoveHeadlineLists` gives the list at ``pos``.
+
+    A story list whose titles are not the story's ("You Might Like:" over other stories) is
+    a headline list, and keeps that cleaner's reason codes when the footer closes on it; one
+    whose titles share the story's words (the site's other articles on the subject) is
+    ``more_stories``. Empty when the headline-list test does not take the list's heading.
+    """
+    found = RemoveHeadlineLists().find(draft)
+    if found.get(pos) != "headline_list_heading":
+        return {}
+    return {p: reason for p, reason in found.items() if p >= pos}
