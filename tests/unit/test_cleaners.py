@@ -1129,8 +1129,14 @@ def test_keep_article_core_drops_the_page_around_the_article():
         P2,
         "The next round is due in May.",
     ]
-    assert {r.reason for r in result.removed} == {"outside_core"}
-    assert len(result.removed) == len(PAGE_TEXT) - len(kept)
+    # The teaser list under "Most read" is named as remove_headline_lists names it.
+    assert [(r.reason, r.text) for r in result.removed] == [
+        *(("outside_core", t) for t in ("Home", "World", "Business", "Sport")),
+        ("headline_list_heading", "Most read"),
+        ("headline_list", "Ten recipes for a rainy weekend"),
+        ("headline_list", "Why the housing market keeps cooling"),
+        ("outside_core", "© 2025 The Daily. All rights reserved."),
+    ]
 
 
 def test_keep_article_core_leaves_extracted_html_and_prose_free_text_alone():

@@ -121,7 +121,9 @@ class KeepArticleCore(Remover):
     the story's); the blocks no model weighed (short lines between the runs, the summaries
     the end test above takes off) carry None.
 
-    Reason codes: ``outside_core``.
+    Reason codes: ``outside_core``; ``headline_list_heading`` and ``headline_list`` for the
+    blocks outside the core that :class:`~articlekit.cleaners.RemoveHeadlineLists` names a
+    teaser list (it runs after this cleaner).
 
     Example:
         >>> from articlekit.draft import Draft
@@ -138,7 +140,11 @@ class KeepArticleCore(Remover):
     """
 
     name: ClassVar[str] = "keep_article_core"
-    reasons: ClassVar[tuple[str, ...]] = ("outside_core",)
+    reasons: ClassVar[tuple[str, ...]] = (
+        "outside_core",
+        "headline_list_heading",
+        "headline_list",
+    )
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``outside_core`` for every block before or after the widened core."""
@@ -186,10 +192,20 @@ class KeepArticleCore(Remover):
         elif end < len(blocks) and _sentence(blocks[end]):
             end += 1
         found = {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
+        if found:
+            # A teaser list outside the core is named as one: RemoveHeadlineLists runs after
+            # this cleaner, and would otherwise never see the lists it used to name.
+            for pos, reason in RemoveHeadlineLists().find(draft).items():
+                if pos in found:
+                    found[pos] = reason
         # The blocks of the core that the end test took off were in a run the models took: a
-        # rule removed them, so they carry no score.
+        # rule removed them, so they carry no score; nor do the lists named by their rule.
         drift = range(kept_end, core_end)
-        return found, {p: scores[p] for p in found if p in scores and p not in drift}
+        return found, {
+            p: scores[p]
+            for p, reason in found.items()
+            if reason == "outside_core" and p in scores and p not in drift
+        }
 
 
 #: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.
