@@ -30,7 +30,7 @@ from typing import Any
 
 from benchmarks import metrics
 from benchmarks.metrics import Gold
-from benchmarks.run import count_lines, progress, read_lines, score
+from benchmarks.run import count_lines, progress, read_lines, render, score
 from benchmarks.systems import SYSTEMS, Prediction, _articlekit, plain_text, prediction
 
 #: Steps that remove nothing, left in every variant.
@@ -160,37 +160,28 @@ HEADER = ["variant", "F (change)", "lines lost", "lines leaked"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("data", nargs="+", type=Path, help="dev .jsonl or .jsonl.gz files")
+    parser.add_argument("files", nargs="+", type=Path, help="labelled .jsonl(.gz) files")
     parser.add_argument("--path", choices=("html", "text"), default="text")
     parser.add_argument("--order", action="store_true", help="move each cleaner after the core")
-    parser.add_argument("--limit", type=int, default=None, help="first N records of each file")
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--markdown", action="store_true")
-    parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    parser.add_argument("--limit", type=int, help="read only the first N records of each")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--markdown", action="store_true", help="markdown tables")
+    parser.add_argument("--out", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
-    missing = [str(p) for p in args.data if not p.is_file()]
-    if missing:
-        parser.error(f"no such file: {', '.join(missing)}")
-    found: dict[str, Any] = {}
-    for data in args.data:
-        figures = file_scores(data, args.path, args.order, args.limit, args.jobs)
-        found[data.name] = figures
-        if not figures:
-            print(f"\n{data.name}: no record to read on the {args.path} path")
-            continue
-        print(f"\n{data.name}: {'clean_html' if args.path == 'html' else 'clean_text'}")
-        table = rows(figures)
-        if args.markdown:
-            print("| " + " | ".join(HEADER) + " |")
-            print("|" + "---|" * len(HEADER))
-            for row in table:
-                print("| " + " | ".join(row) + " |")
+    if absent := [str(f) for f in args.files if not f.is_file()]:
+        parser.error(f"no such file: {', '.join(absent)}")
+    reader = "clean_html" if args.path == "html" else "clean_text"
+    written: dict[str, Any] = {}
+    for data in args.files:
+        written[data.name] = figures = file_scores(
+            data, args.path, args.order, args.limit, args.jobs
+        )
+        if figures:
+            print(f"\n{data.name}: {reader}\n{render([HEADER, *rows(figures)], args.markdown)}")
         else:
-            widths = [max(len(r[i]) for r in [HEADER, *table]) for i in range(len(HEADER))]
-            for row in [HEADER, *table]:
-                print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+            print(f"\n{data.name}: no record to read on the {args.path} path")
     if args.out:
-        args.out.write_text(json.dumps(found, indent=1), encoding="utf-8")
+        args.out.write_text(json.dumps(written, indent=1), encoding="utf-8")
     return 0
 
 

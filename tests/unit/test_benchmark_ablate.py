@@ -10,12 +10,12 @@ import pytest
 from benchmarks.ablate import DEFAULT, main, page_scores, pipelines, rows
 
 PARAS = [
-    "The harbour council approved the new ferry timetable on Monday after a debate that "
-    "lasted well into the night, officials said on the steps of the town hall.",
-    "The new timetable adds a boat every hour to the islands of the bay, and the harbour "
-    "master said the ferries would also run late on Friday and Saturday nights.",
-    "Fares stay the same until the spring, when the council will look at them again with "
-    "the operators and the islanders' association, the harbour master added.",
+    "The river authority opened the new lock on Thursday, ten months after the old gates "
+    "failed in a spring flood and barges had to unload their cargo at the weir.",
+    "Boats of up to eighty metres can pass the lock again, the authority said, and the towpath "
+    "along the canal reopens for walkers and cyclists at the weekend.",
+    "Repairs to the weir itself begin in the autumn and will last two years, during which the "
+    "lock keepers will work in shifts around the clock, the authority added.",
 ]
 RECORD = {
     "id": "r1",
@@ -57,16 +57,19 @@ def test_rows_give_each_variant_against_the_default():
 
 
 def test_main_prints_the_table_and_writes_json(tmp_path: Path, capsys):
-    data = tmp_path / "tiny.jsonl.gz"
-    with gzip.open(data, "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps(RECORD) + "\n")
-    out = tmp_path / "figures.json"
-    assert main([str(data), "--jobs", "1", "--markdown", "--out", str(out)]) == 0
+    # A plain .jsonl file is read as well as a gzipped one.
+    (tmp_path / "tiny.jsonl").write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    argv = [str(tmp_path / "tiny.jsonl"), "--jobs", "1", "--markdown"]
+    assert main([*argv, "--out", str(tmp_path / "figures.json")]) == 0
     printed = capsys.readouterr().out
-    assert "tiny.jsonl.gz: clean_text" in printed
-    assert "| remove_ad_labels |" in printed
-    saved = json.loads(out.read_text(encoding="utf-8"))["tiny.jsonl.gz"]
-    assert saved["remove_ad_labels"]["leaked"] == saved[DEFAULT]["leaked"] + 1
+    assert "tiny.jsonl: clean_text" in printed and "| remove_ad_labels |" in printed
+    saved = json.loads((tmp_path / "figures.json").read_text(encoding="utf-8"))
+    assert saved["tiny.jsonl"]["remove_ad_labels"]["leaked"] == 1
+    assert saved["tiny.jsonl"][DEFAULT]["leaked"] == 0
+    with gzip.open(tmp_path / "tiny.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(RECORD) + "\n")
+    assert main([str(tmp_path / "tiny.jsonl.gz"), "--jobs", "1", "--path", "html"]) == 0
+    assert "no record to read on the html path" in capsys.readouterr().out
 
 
 def test_main_names_a_missing_file(tmp_path: Path):
