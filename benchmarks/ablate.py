@@ -20,17 +20,18 @@ leave-one-dataset-out figures).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from benchmarks import metrics
 from benchmarks.metrics import Gold
-from benchmarks.run import count_lines, progress, read_lines, render, score
+from benchmarks.run import Outcome, Totals, count_lines, progress, read_lines, render, score
 from benchmarks.systems import SYSTEMS, Prediction, _articlekit, plain_text, prediction
 
 #: Steps that remove nothing, left in every variant.
@@ -39,6 +40,7 @@ KEPT = ("detect_language", "apply_page_metadata", "mark_headings")
 DEFAULT = "(default)"
 
 
+@functools.cache  # built once per process, not once per record
 def pipelines(order: bool) -> dict[str, Any]:
     """The default pipeline and its variants, by name."""
     pipeline = _articlekit().DEFAULT_PIPELINE
@@ -99,23 +101,15 @@ def _page_scores(page: dict[str, Any], path: str, order: bool) -> dict[str, dict
 
 
 def summary(pages: Sequence[dict[str, dict[str, Any]]], name: str) -> dict[str, float | None]:
-    """One variant's file figures: F (text, snippets or body), and lines lost and leaked."""
-    text = [tuple(p[name]["text"]) for p in pages if p[name].get("text") is not None]
-    body = [tuple(p[name]["body"]) for p in pages if p[name].get("body") is not None]
-    snippets = [0, 0, 0]
-    lost = leaked = 0
-    for p in pages:
-        if p[name].get("snippets") is not None:
-            snippets = [a + b for a, b in zip(snippets, p[name]["snippets"], strict=True)]
-        if p[name].get("body_lost") is not None:
-            lost += p[name]["body_lost"][0]
-            leaked += p[name]["junk_leaked"][0]
-    if body:
-        f = metrics.main_text_scores(body).f
-        return {"f": f, "lost": lost, "leaked": leaked}
-    if text:
-        return {"f": metrics.main_text_scores(text).f, "lost": None, "leaked": None}
-    return {"f": metrics.snippet_scores(*snippets).f, "lost": None, "leaked": None}
+    """One variant's file figures, totalled as ``benchmarks.run`` totals a system's: F (body
+    F1 on plain-text records, else main-text F1, else snippet F), and lines lost and leaked."""
+    totals = Totals()
+    for page in pages:
+        totals.add("", asdict(Outcome(seconds=0.0, **page[name])))
+    got = totals.summary()
+    kind = next((k for k in ("body", "text") if got[k]["n"]), "snippets")
+    lines = {k: got[k]["count"] if got[k]["n"] else None for k in ("body_lost", "junk_leaked")}
+    return {"f": got[kind]["f"], "lost": lines["body_lost"], "leaked": lines["junk_leaked"]}
 
 
 def file_scores(

@@ -9,6 +9,7 @@ page's (see :func:`~articlekit.regions.article_core`): what stands outside it go
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import ClassVar
 
 import regex
@@ -152,33 +153,9 @@ class KeepArticleCore(Remover):
 
     def scored(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]]:
         """:meth:`find`, with the region models' score of each removed block they weighed."""
-        cut = self._cut(draft)
-        return ({}, {}) if cut is None else cut
-
-    def __call__(self, draft: Draft) -> Draft:
-        """Cut the draft to its core, and leave the :data:`CORE_KEPT` hint on it.
-
-        The cleaners after this one then know that what is left is the article's core: a
-        core drawn again on it would be a smaller one inside, and what lies outside that
-        (the article's own lists between its sections) is not outside the article.
-        """
-        cut = self._cut(draft)
-        if cut is None or not cut[0]:
-            # Nothing outside the core: the draft as it came (a cleaner that finds nothing
-            # returns its input), and a core drawn on it again is this one.
-            return draft
-        found, scores = cut
-        for reason in set(found.values()):
-            self._check(reason)
-        kept = draft.remove(found, cleaner=self.name, scores=scores)
-        hints = dataclasses.replace(kept.hints, extra={**kept.hints.extra, CORE_KEPT: True})
-        return kept.replace(hints=hints)
-
-    def _cut(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]] | None:
-        """:meth:`scored`, or None when the draft has no core (HTML, or no prose at all)."""
         core = _scored_plain_text_core(draft)
         if core is None:
-            return None
+            return {}, {}
         blocks = draft.blocks
         start, end, scores = core
         core_end = end  # end moves below; the scores are of the models' core
@@ -192,12 +169,9 @@ class KeepArticleCore(Remover):
         elif end < len(blocks) and _sentence(blocks[end]):
             end += 1
         found = {pos: "outside_core" for pos in range(len(blocks)) if not start <= pos < end}
-        if found:
-            # A teaser list outside the core is named as one: RemoveHeadlineLists runs after
-            # this cleaner, and would otherwise never see the lists it used to name.
-            for pos, reason in RemoveHeadlineLists().find(draft).items():
-                if pos in found:
-                    found[pos] = reason
+        # A teaser list outside the core is named as one: RemoveHeadlineLists runs after this
+        # cleaner, and would otherwise never see the lists it used to name.
+        found.update(_headline_lists_in(draft, found))
         # The blocks of the core that the end test took off were in a run the models took: a
         # rule removed them, so they carry no score; nor do the lists named by their rule.
         drift = range(kept_end, core_end)
@@ -206,6 +180,22 @@ class KeepArticleCore(Remover):
             for p, reason in found.items()
             if reason == "outside_core" and p in scores and p not in drift
         }
+
+    def __call__(self, draft: Draft) -> Draft:
+        """Cut the draft to its core, and leave the :data:`CORE_KEPT` hint on it.
+
+        The cleaners after this one then know that what is left is the article's core: a
+        core drawn again on it would be a smaller one inside, and what lies outside that
+        (the article's own lists between its sections) is not outside the article. A draft
+        with nothing outside its core comes back as it came, and a core drawn on it again
+        is this one.
+        """
+        kept = super().__call__(draft)
+        if kept is draft:
+            return draft
+        return kept.replace(
+            hints=dataclasses.replace(kept.hints, extra={**kept.hints.extra, CORE_KEPT: True})
+        )
 
 
 #: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.
@@ -461,20 +451,21 @@ class RemoveFooter(Remover):
             if closing is not None:
                 found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
                 if closing == "more_stories":
-                    found.update(_headline_list_at(draft, pos))
+                    # A list of titles that are not the story's keeps the headline-list codes;
+                    # one whose titles share the story's words is the site's more_stories.
+                    named = _headline_lists_in(draft, found)
+                    if named.get(pos) == "headline_list_heading":
+                        found.update(named)
                 return found
         return {}
 
 
-def _headline_list_at(draft: Draft, pos: int) -> dict[int, str]:
-    """The reasons :class:`~articlekit.cleaners.RemoveHeadlineLists` gives the list at ``pos``.
+def _headline_lists_in(draft: Draft, positions: Collection[int]) -> dict[int, str]:
+    """The headline-list reasons of the blocks at ``positions`` that form a teaser list.
 
-    A story list whose titles are not the story's ("You Might Like:" over other stories) is
-    a headline list, and keeps that cleaner's reason codes when the footer closes on it; one
-    whose titles share the story's words (the site's other articles on the subject) is
-    ``more_stories``. Empty when the headline-list test does not take the list's heading.
+    As :class:`~articlekit.cleaners.RemoveHeadlineLists` names them: for blocks another
+    cleaner removes anyway, so that a teaser list keeps its name whoever takes it.
     """
-    found = RemoveHeadlineLists().find(draft)
-    if found.get(pos) != "headline_list_heading":
+    if not positions:
         return {}
-    return {p: reason for p, reason in found.items() if p >= pos}
+    return {p: r for p, r in RemoveHeadlineLists().find(draft).items() if p in positions}

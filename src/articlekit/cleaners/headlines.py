@@ -86,6 +86,9 @@ class RemoveHeadlineLists(Remover):
     def find(self, draft: Draft) -> dict[int, str]:
         """Find teaser runs with foreign vocabulary."""
         blocks = draft.blocks
+        runs = self._runs(draft)
+        if not runs:
+            return {}  # most articles: no teaser run, no need for the core or its vocabulary
         # Once KeepArticleCore has cut plain text to the core, all that is left is the core:
         # a core drawn again would be a smaller one inside it, and the article's own lists
         # outside that would go as teasers. Only runs under a known list heading go then.
@@ -98,9 +101,6 @@ class RemoveHeadlineLists(Remover):
         )
         if end == 0:
             return {}
-        runs = self._runs(draft)
-        if not runs:
-            return {}  # most articles: no teaser run, no need for the core's vocabulary
         vocab: set[str] = set()
         for block in blocks[start:end]:
             if is_prose(block.text):
