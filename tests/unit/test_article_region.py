@@ -54,6 +54,29 @@ def test_there_are_at_most_max_regions_and_none_without_prose() -> None:
     assert article_core(_blocks(_MENU)) == (0, 0)
 
 
+def test_a_story_cut_by_code_into_a_dozen_runs_is_one_core_in_plain_text() -> None:
+    # A tutorial's paragraphs, each followed by its code: twelve runs of prose. With the six
+    # densest only (the limit before), the core stopped after the sixth section.
+    topics = ["harbour", "ferry", "timetable", "islands", "council", "fares"]
+    topics += ["boats", "night", "spring", "operators", "pier", "tickets"]
+    texts = ["Ferry timetable: the harbour council's new plan, section by section"]
+    for i, topic in enumerate(topics):
+        texts.append(
+            f"The {topic} part of the harbour council's ferry plan changes how the boats "
+            "serve the islands of the bay, and the harbour master explained the "
+            f"{topic} rules to the islanders at the meeting on Monday."
+        )
+        texts += [f"{topic}_rate = compute({topic}, {i});", f"print({topic}_rate)"]
+        texts += [f"assert {topic}_rate > {i}", f"log({topic}_rate)", f"save({topic}_rate)"]
+    texts += ["Most Popular", "Ten gadgets you need this winter", "Stocks fall on rate fears"]
+    blocks = _blocks(texts)
+    assert len(prose_regions(blocks)) == len(topics) <= MAX_REGIONS
+    start, end = article_core(blocks, plain_text=True)
+    # From the first section's paragraph to the last one's: its code and the teasers stay out.
+    last = texts.index(next(t for t in texts if t.startswith(f"The {topics[-1]} part")))
+    assert (start, end) == (1, last + 1)
+
+
 def test_the_densest_run_is_the_first_region_as_the_core_used_to_be() -> None:
     texts = ["Menu", _STORY, "Sub head", _STORY, "Teaser one", "Two"]
     assert prose_regions(_blocks(texts))[0][:2] == article_core(_blocks(texts)) == (1, 4)
