@@ -521,6 +521,25 @@ CASES = [
         ],
     ),
     (
+        # A list item of the story that starts with a share word ("Email Marketing") is no
+        # lone button: the list and the story after it stay ("Share this" still closes).
+        "footer-keep-list-item-with-a-share-word",
+        "remove_footer",
+        "en",
+        [
+            S1,
+            S2,
+            "Content Marketing",
+            "Email Marketing",
+            "Search Marketing",
+            S3,
+            "Share this",
+            "Site map",
+        ],
+        [S1, S2, "Content Marketing", "Email Marketing", "Search Marketing", S3],
+        [("Share this", "share_widget"), ("Site map", "footer")],
+    ),
+    (
         # A share row at the top and a one-word section heading ("Discussion") end nothing.
         "footer-keep-top-share-row-and-section-heading",
         "remove_footer",

@@ -249,13 +249,20 @@ def is_share_row(draft: Draft, text: str) -> bool:
         (True, True)
         >>> is_share_row(d, "Share prices fell as traders sold their stakes.")
         False
+        >>> is_share_row(d, "Email Marketing"), is_share_row(d, "Email | Print")
+        (False, True)
     """
     tokens = folded_words(_E_MAIL.sub("email", text))
     if not tokens or len(tokens) > SHARE_ROW_MAX_WORDS:
         return False
-    buttons = lexicon_of(draft).words("share_word")
+    lex = lexicon_of(draft)
+    buttons = lex.words("share_word")
     if len(tokens) <= SHARE_BUTTON_MAX_WORDS and buttons.intersection(tokens):
-        return not ends_sentence(text)  # a lone button: "Share", "Teilen", "Share this"
+        # A lone button ("Share", "Teilen", "Share this") is share words and stop words only:
+        # a list's item that starts with one ("Email Marketing", "Print Editions") is story.
+        if not (buttons | lex.words("stopwords")).issuperset(tokens):
+            return False
+        return not ends_sentence(text)
     return len(buttons.intersection(tokens)) >= SHARE_ROW_MIN_BUTTONS
 
 
