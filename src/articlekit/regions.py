@@ -30,6 +30,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -395,19 +396,24 @@ def span_rows(
         vocabularies = [_stems(blocks[lo:hi]) for lo, hi, _ in regions]
     start, end, score = regions[chosen]
     vocabulary = vocabularies[chosen]
+    count = memo_table(word_count)  # every block: a lookup, not a call
+    # Words up to each position: the words between two runs in one subtraction, as up to
+    # MAX_REGIONS runs each ask for the blocks between them and the chosen one.
+    words = list(itertools.accumulate((count[b.text] for b in blocks), initial=0))
     out = []
     for k, (lo, hi, other) in enumerate(regions):
         if k == chosen:
             continue
         after = lo >= end
-        between = blocks[end:lo] if after else blocks[hi:start]
+        first, last = (end, lo) if after else (hi, start)
+        between = last - first
         own = vocabularies[k]
         out.append(
             [
                 *rows[k],
-                math.log1p(len(between)),
+                math.log1p(between),
                 float(after),
-                sum(word_count(b.text) for b in between) / max(1, len(between)),
+                (words[last] - words[first]) / max(1, between),
                 len(own & vocabulary) / (len(own) or 1),
                 other / max(1, score),
                 scores[k],
