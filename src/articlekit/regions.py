@@ -40,7 +40,7 @@ from typing import Any
 
 import regex
 
-from articlekit._memo import document_memo, memo_table, memoised
+from articlekit._memo import document_memo, kept_for, memo_table, memoised
 from articlekit.errors import BlockModelError
 from articlekit.features import (
     GAP_COST,
@@ -502,20 +502,38 @@ def scored_core(
     return start, end, {pos: score for lo, hi, score in weighed for pos in range(lo, hi)}
 
 
+#: The document memo's tag of the last core drawn with the default tests (see
+#: :func:`_weighed_core`).
+_CORE = object()
+
+
 def _weighed_core(
     blocks: Sequence[Any],
     prose: Callable[[str], bool] | None,
     exclude: Callable[[Any], bool] | None,
     title: str | None,
     plain_text: bool,
-) -> tuple[int, int, list[tuple[int, int, float]]]:
-    """The core's ``(start, end)`` and each weighed region's ``(start, end, score)``."""
+    *,
+    kept: bool = True,
+) -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
+    """The core's ``(start, end)`` and each weighed region's ``(start, end, score)``.
+
+    Several cleaners in turn ask for the core of the same draft blocks (the footer, the core,
+    the teaser lists, the calls to action...): with the default tests it is drawn once per
+    blocks, title and kind of text, and kept for the document (``kept=False`` draws it).
+    """
+    if kept and prose is None and exclude is None:
+        return kept_for(
+            (_CORE, title, plain_text),
+            blocks,
+            lambda: _weighed_core(blocks, None, None, title, plain_text, kept=False),
+        )
     flags = _prose_flags(blocks, prose)
     regions = _regions(_gains(blocks, flags, exclude))
     if not regions:
-        return 0, 0, []
+        return 0, 0, ()
     if len(regions) == 1:
-        return regions[0][0], regions[0][1], []
+        return regions[0][0], regions[0][1], ()
     model = region_model()
     rows, vocabularies = _rows_and_vocabularies(blocks, regions, title, flags)
     scores = model.chooser.scores(rows)
@@ -530,4 +548,4 @@ def _weighed_core(
         weighed.append((lo, hi, score))
         if score >= threshold:
             start, end = min(start, lo), max(end, hi)
-    return start, end, weighed
+    return start, end, tuple(weighed)
