@@ -1,0 +1,57 @@
+"""The batch's worker processes (``articlekit._workers``): what they do besides cleaning."""
+
+from __future__ import annotations
+
+import functools
+from multiprocessing import get_context
+from typing import Any
+
+from articlekit._workers import Work, run_in_workers
+
+#: Far larger than a pipe's buffer (64 KiB on Linux): a send of it waits for a reader.
+BIG = 2_000_000
+#: How long the first item waits for the parent to get past the send of the second.
+PATIENCE = 20.0
+
+
+def _prepare(event: Any) -> Any:
+    return event
+
+
+def _run(event: Any, item: str) -> object:
+    if item == "first":
+        # True when the parent could hand the next item over while this one was running.
+        return event.wait(PATIENCE)
+    return len(item)
+
+
+def _fail(item: str, error_type: str, message: str) -> tuple[str, str]:
+    return error_type, message
+
+
+def test_a_busy_worker_takes_its_next_item_without_keeping_the_parent_waiting():
+    # The first worker gets two items, "first" and the big one; the parent reads on (for the
+    # second worker) only when its send of the big one has returned, and that read is what
+    # releases "first". A worker that read its next item only after finishing the current
+    # one would keep the parent in that send until "first" gave up waiting: in a real batch,
+    # the other workers idle meanwhile.
+    event = get_context().Event()
+
+    def items():
+        yield "first"
+        yield "x" * BIG
+        event.set()
+
+    work = Work(functools.partial(_prepare, event), _run, _fail)
+    results = list(run_in_workers(items(), work, jobs=2, timeout=None, window=4))
+    assert results == [True, BIG]
+
+
+def test_results_come_back_in_input_order_from_two_workers():
+    event = get_context().Event()
+    event.set()
+    items = [f"item {'x' * n}" for n in (50_000, 10, 200_000, 3, 70_000, 0)]
+    work = Work(functools.partial(_prepare, event), _run, _fail)
+    assert list(run_in_workers(iter(items), work, jobs=2, timeout=None, window=4)) == [
+        len(i) for i in items
+    ]
