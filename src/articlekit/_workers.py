@@ -57,7 +57,11 @@ def _receive(items: Connection, inbox: queue.SimpleQueue[Any]) -> None:  # pragm
     while True:
         try:
             item = items.recv()
-        except (EOFError, OSError):
+        except Exception:  # whatever stops the reading ends the worker
+            # The parent gone (EOFError, OSError), or an item that does not unpickle: the
+            # worker ends after the items before, and the parent fails this item and starts
+            # another worker, as when a worker dies. A thread that died here instead would
+            # leave the worker waiting for an item forever.
             inbox.put(_CLOSED)
             return
         inbox.put(item)

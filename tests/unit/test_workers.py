@@ -55,3 +55,26 @@ def test_results_come_back_in_input_order_from_two_workers():
     assert list(run_in_workers(iter(items), work, jobs=2, timeout=None, window=4)) == [
         len(i) for i in items
     ]
+
+
+def _explode() -> None:
+    raise ValueError("this item does not unpickle")
+
+
+class _Unpicklable:
+    """Pickles in the parent; unpickling it in the worker raises."""
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return _explode, ()
+
+
+def test_an_item_that_does_not_unpickle_fails_alone_and_the_batch_goes_on():
+    event = get_context().Event()
+    event.set()
+    items = ["ab", _Unpicklable(), "abc"]
+    work = Work(functools.partial(_prepare, event), _run, _fail)
+    # A time budget, so that a worker left waiting would fail the test instead of hanging it.
+    results = list(run_in_workers(iter(items), work, jobs=1, timeout=30.0, window=4))
+    assert results[0] == 2
+    assert results[1][0] == "ChildProcessError"
+    assert results[2] == 3
