@@ -31,6 +31,8 @@ from typing import Any
 
 import regex
 
+from benchmarks.run import read_lines
+
 #: A line of the separator's symbols, spaces allowed between them, and at most one word in
 #: capitals after them (COMMENTS, and its typos).
 _SEPARATOR = regex.compile(r"^[ \t]*([!@#$%^&*()][!@#$%^&*() \t]*)(?:[A-Z]{4,})?[ \t\r]*$", regex.M)
@@ -80,13 +82,8 @@ def fix_file(source: Path, out: Path) -> tuple[int, list[str]]:
         raise SystemExit("--out must differ from the data file")
     changed: list[str] = []
     total = 0
-    with (
-        gzip.open(source, "rt", encoding="utf-8") as fin,
-        gzip.open(out, "wt", encoding="utf-8") as fout,
-    ):
-        for line in fin:
-            if not line.strip():
-                continue
+    with gzip.open(out, "wt", encoding="utf-8") as fout:
+        for line in read_lines(source, None):
             record = json.loads(line)
             total += 1
             if fix_record(record):

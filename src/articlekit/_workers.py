@@ -108,12 +108,14 @@ class _Worker(Generic[T]):
     def __init__(self, context: Any, work: Work[T, Any]) -> None:
         # One pipe each way: the worker's thread reading items never shares a connection
         # with its main thread writing results.
-        items, self.items = context.Pipe(duplex=False)
-        self.conn, results = context.Pipe(duplex=False)
-        self.process = context.Process(target=_worker, args=(items, results, work), daemon=True)
+        child_items, self.items = context.Pipe(duplex=False)
+        self.results, child_results = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_worker, args=(child_items, child_results, work), daemon=True
+        )
         self.process.start()
-        items.close()
-        results.close()
+        child_items.close()
+        child_results.close()
         self.tasks: deque[tuple[int, T]] = deque()
         self.started = 0.0  # when it began its oldest task
 
@@ -128,7 +130,7 @@ class _Worker(Generic[T]):
             self.process.kill()
         self.process.join()
         self.items.close()
-        self.conn.close()
+        self.results.close()
 
 
 def run_in_workers(
@@ -190,13 +192,13 @@ def run_in_workers(
             wait_for = None
             if timeout is not None:
                 wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
-            ready = wait([w.conn for w in busy], timeout=wait_for)
+            ready = wait([w.results for w in busy], timeout=wait_for)
             now = time.monotonic()
             for worker in busy:
                 index, item = worker.tasks[0]
-                if worker.conn in ready:
+                if worker.results in ready:
                     try:
-                        done[index] = worker.conn.recv()
+                        done[index] = worker.results.recv()
                     except (EOFError, OSError):
                         code = worker.process.exitcode
                         msg = f"the worker process died (exit code {code})"
