@@ -197,11 +197,31 @@ def test_has_digit_is_any_isdigit(text: str) -> None:
     assert has_digit(text) == any(ch.isdigit() for ch in text)
 
 
-@given(st.text(alphabet=st.sampled_from("<>.(varxgetElementByIdq "), max_size=20))
+#: Pieces of markup and script statements, and of the prose around them.
+_MARKUP_PIECES = st.lists(
+    st.sampled_from(
+        "< > !-- --> / a b p . ( ) = x var function document window write style color "
+        "getElementById".split()
+        + [" "]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_MARKUP_PIECES)
 def test_markup_signs_spelled_out_are_the_list(text: str) -> None:
     from articlekit.cleaners.ads import _MARKUP_SIGNS, _may_hold_markup
 
     assert _may_hold_markup(text) == any(sign in text for sign in _MARKUP_SIGNS)
+
+
+@given(_MARKUP_PIECES)
+def test_a_block_without_a_markup_sign_holds_no_tag_or_statement(text: str) -> None:
+    from articlekit.cleaners.ads import _SCRIPT, _TAG, _may_hold_markup
+
+    if not _may_hold_markup(text):
+        assert _TAG.search(text) is None
+        assert _SCRIPT.search(text) is None
 
 
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("ab1 _-:'é")), max_size=20))

@@ -86,18 +86,24 @@ _SCRIPT = regex.compile(
     regex.V1,
 )
 #: What every match of _TAG or _SCRIPT holds (a tag or comment mark: "<" or ">"; a
-#: statement: ".", "(", "var" or "getElementById"): a block with none of them is not searched.
-_MARKUP_SIGNS = ("<", ">", ".", "(", "var", "getElementById")
+#: statement: "document.", "window.", "function", "var", "getElementById" or ".style."): a
+#: block with none of them is not searched.
+_MARKUP_SIGNS = ("<", ">", "document.", "window.", "function", "var", "getElementById", ".style.")
 
 
 def _may_hold_markup(text: str) -> bool:
-    # Spelled out rather than any() over _MARKUP_SIGNS: this runs for every block.
+    # Spelled out rather than any() over _MARKUP_SIGNS: this runs for every block. A sign
+    # of a statement is a literal part of each _SCRIPT alternative: most prose holds a "."
+    # and a "(", and searching every paragraph for statements cost more than the rest of
+    # the cleaner.
     return (
         "<" in text
         or ">" in text
-        or "." in text
-        or "(" in text
         or "var" in text
+        or "function" in text
+        or "document." in text
+        or "window." in text
+        or ".style." in text
         or "getElementById" in text
     )
 
