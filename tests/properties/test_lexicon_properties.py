@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,6 +35,46 @@ def test_starts_with_and_contains_agree_with_the_bare_patterns(
     assert lex.starts_with(key, text) == (m.group("phrase") if m else None)
     found = lexicon._compile_phrases(lex[key], anchored=False).search(key_text)
     assert lex.contains(key, text) == (found.group("phrase") if found else None)
+
+
+@functools.cache
+def _flat_phrase_pattern(phrases: frozenset[str], *, anchored: bool) -> regex.Pattern[str]:
+    """The phrase pattern as first written: one flat alternation, longest phrase first."""
+    alternatives = sorted(phrases, key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p) for p in alternatives) or r"(?!x)x"
+    start = "^" if anchored else r"(?<!\w)"
+    return regex.compile(rf"{start}(?P<phrase>{body})(?!\w)", regex.V1)
+
+
+def _found(pattern: regex.Pattern[str], text: str) -> tuple[int, str] | None:
+    m = pattern.search(text)
+    return (m.start(), m.group("phrase")) if m else None
+
+
+# Phrases that share prefixes and end inside words, on texts of the same few characters.
+_SHORT = st.text(alphabet=st.sampled_from("ab :-'\u0301é"), max_size=6)
+
+
+@given(
+    st.frozensets(_SHORT, max_size=8),
+    st.text(alphabet=st.sampled_from("ab :-'\u0301é"), max_size=30),
+    st.booleans(),
+)
+def test_the_phrase_trie_matches_the_flat_alternation(
+    phrases: frozenset[str], text: str, anchored: bool
+) -> None:
+    trie = lexicon._compile_phrases.__wrapped__(phrases, anchored=anchored)
+    assert _found(trie, text) == _found(_flat_phrase_pattern(phrases, anchored=anchored), text)
+
+
+@given(st.sampled_from(_KEYS), _TEXTS, st.booleans())
+def test_the_phrase_trie_matches_the_flat_alternation_on_the_lists(
+    key: str, text: str, anchored: bool
+) -> None:
+    key_text = lexicon.match_key(text)
+    trie = lexicon._compile_phrases(_ALL[key], anchored=anchored)
+    flat = _flat_phrase_pattern(_ALL[key], anchored=anchored)
+    assert _found(trie, key_text) == _found(flat, key_text)
 
 
 def _slow_match_key(text: str) -> str:
@@ -200,9 +243,10 @@ def test_has_digit_is_any_isdigit(text: str) -> None:
 #: Pieces of markup and script statements, and of the prose around them.
 _MARKUP_PIECES = st.lists(
     st.sampled_from(
-        "< > !-- --> / a b p . ( ) = x var function document window write style color "
-        "getElementById".split()
-        + [" "]
+        [
+            *("<", ">", "!--", "-->", "/", "a", "b", "p", " ", ".", "(", ")", "=", "x", "var"),
+            *("function", "document", "window", "write", "style", "color", "getElementById"),
+        ]
     ),
     max_size=12,
 ).map("".join)
