@@ -7,7 +7,6 @@ it (see :func:`articlekit.regions.article_core`).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from lxml import etree
@@ -109,10 +108,16 @@ _FURNITURE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=512)
-def _local_name(tag: str) -> str:
-    """``{namespace}P`` -> ``p``: the lower-case local name of a tag (few distinct ones)."""
-    return tag.rsplit("}", 1)[-1].lower()
+def _tag_info(raw_tag: object) -> tuple[str, bool, str]:
+    """An element's tag as :func:`page_blocks` reads it: local name, block or not, kind.
+
+    ``{namespace}P`` is ``p``; the name is "" for an element whose text is skipped, and for
+    a comment or processing instruction (whose tag is not a string).
+    """
+    name = raw_tag.rsplit("}", 1)[-1].lower() if isinstance(raw_tag, str) else ""
+    if name in _SKIP:
+        name = ""
+    return name, name in _BLOCK, _KIND.get(name, "paragraph")
 
 
 def page_blocks(
@@ -147,79 +152,96 @@ def page_blocks(
     """
     blocks: list[DraftBlock] = []
     parts: list[str] = []
-    linked = [0]
-    kind = ["paragraph"]
-    tag = ["p"]
-    marked = [""]
-    owner: list[etree._Element | None] = [None]
+    # The state of the block being read (the walk below sets it as it enters and leaves
+    # block elements): its characters inside links, its kind, tag, furniture word and element.
+    linked = 0
+    kind = "paragraph"
+    tag = "p"
+    marked = ""
+    owner: etree._Element | None = None
+    # Per tag as the element carries it: its local name ("" for a skipped element, a comment
+    # or a processing instruction), whether it is a block, and its block's kind. A page has
+    # few distinct tags, and the walk asks for every element.
+    tags: dict[object, tuple[str, bool, str]] = {}
 
     def flush() -> None:
-        if not parts:  # most boundaries: an element that opens or closes right after another
-            linked[0] = 0
-            return
+        nonlocal linked
+        # Called when ``parts`` holds text: ``linked`` grows only with a part added.
         raw = "".join(parts)
         parts.clear()
         text = normalize_space(raw) if raw and not raw.isspace() else ""
         if text:
-            density = min(1.0, linked[0] / len(text))
+            density = min(1.0, linked / len(text))
             blocks.append(
                 DraftBlock(
                     len(blocks),
                     text,
-                    kind=kind[0],
+                    kind=kind,
                     link_density=density,
-                    tag=tag[0],
-                    classes=(marked[0],) if marked[0] else (),
+                    tag=tag,
+                    classes=(marked,) if marked else (),
                 )
             )
             if elements is not None:
-                elements.append(owner[0] if owner[0] is not None else tree)
-        linked[0] = 0
-
-    def add(text: str | None, in_link: bool) -> None:
-        if text:
-            parts.append(text)
-            if in_link:
-                linked[0] += len(" ".join(text.split()))
+                elements.append(owner if owner is not None else tree)
+        linked = 0
 
     def walk(node: etree._Element, in_link: bool, mark: str, around: etree._Element) -> None:
+        # The text and tails are added here, not by a helper: most are None or white space
+        # between tags, and a call for each cost a fifth of the walk.
+        nonlocal linked, kind, tag, marked, owner
         for child in node:
             raw_tag = child.tag
-            name = _local_name(raw_tag) if isinstance(raw_tag, str) else ""
-            if name in _SKIP or not name:
-                add(child.tail, in_link)
+            known = tags.get(raw_tag)
+            if known is None:
+                known = tags[raw_tag] = _tag_info(raw_tag)
+            name, is_block, block_kind = known
+            if not name:
+                if tail := child.tail:
+                    parts.append(tail)
+                    if in_link:
+                        linked += len(" ".join(tail.split()))
                 continue
-            is_block = name in _BLOCK
             child_mark = mark
-            # Only block elements: furniture is boxes of blocks, and the inline elements
-            # (links, spans, icons) are most of a page's classes.
-            if is_block and not mark:
-                # The outermost marked element names the block: a comment section's
-                # inner "author" line is still in the comments.
-                names = f"{child.get('class') or ''} {child.get('id') or ''}"
-                # Folding first: a case-insensitive pattern is four times slower.
-                if len(names) > 1 and (found := _FURNITURE.search(names.lower())):
-                    child_mark = found.group(0)
             if is_block:
-                flush()
-                kind[0] = _KIND.get(name, "paragraph")
-                tag[0] = name
-                marked[0] = child_mark
-                owner[0] = child
+                # Only block elements: furniture is boxes of blocks, and the inline elements
+                # (links, spans, icons) are most of a page's classes.
+                if not mark:
+                    # The outermost marked element names the block: a comment section's
+                    # inner "author" line is still in the comments.
+                    names = f"{child.get('class') or ''} {child.get('id') or ''}"
+                    # Folding first: a case-insensitive pattern is four times slower.
+                    if len(names) > 1 and (found := _FURNITURE.search(names.lower())):
+                        child_mark = found.group(0)
+                if parts:
+                    flush()
+                kind = block_kind
+                tag = name
+                marked = child_mark
+                owner = child
             child_link = in_link or name == "a"
-            add(child.text, child_link)
+            if text := child.text:
+                parts.append(text)
+                if child_link:
+                    linked += len(" ".join(text.split()))
             if len(child):
                 walk(child, child_link, child_mark, child if is_block else around)
             if is_block:
-                flush()
-                marked[0] = mark
-                owner[0] = around
-            add(child.tail, in_link)
+                if parts:
+                    flush()
+                marked = mark
+                owner = around
+            if tail := child.tail:
+                parts.append(tail)
+                if in_link:
+                    linked += len(" ".join(tail.split()))
 
     body = tree.find(".//body")
     root = body if body is not None else tree
-    add(root.text, False)
-    owner[0] = root
+    if root.text:
+        parts.append(root.text)
+    owner = root
     walk(root, False, "", root)
-    flush()
+    if parts:
+        flush()
     return tuple(blocks)
