@@ -259,7 +259,8 @@ def _load_tree(
 
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    html = repair_faulty_html(html, beginning)
+    with faster_trafilatura():  # its test for characters XML does not take, in a quarter
+        html = repair_faulty_html(html, beginning)
     tree: lxml_html.HtmlElement | None = None
     limit: str | None = None
     try:
