@@ -165,3 +165,39 @@ def test_the_share_button_prune_selects_what_trafilaturas_selects() -> None:
         assert ours(tree) == expected, page
         selected += len(expected)
     assert selected > 100
+
+
+def test_the_date_patterns_find_all_that_htmldates_find() -> None:
+    # Every htmldate pattern of the form \D(X)\D, and a few written here, on random strings
+    # of digits, separators and letters (dates next to dates, digits before a date).
+    from articlekit.readers.faster_trafilatura import _non_digit_bounded
+
+    date_core = importlib.import_module("htmldate.core")
+    replaced = [
+        name
+        for (module, name) in _replacements()
+        if module == "htmldate.core" and name != "THREE_COMP_PATTERNS"
+    ]
+    assert {"THREE_LOOSE_PATTERN", "SELECT_YMD_PATTERN", "YYYYMM_PATTERN"} <= set(replaced)
+    patterns = [getattr(date_core, name) for name in replaced] + [
+        re.compile(r"\D([0-9]{2}|[a-z]\d)\D"),
+        re.compile(r"\D([(]?[0-9]+[)]?)\D"),
+        re.compile(r"\D(1[\]0-2]?)\D"),
+    ]
+    rng = random.Random(37)
+    found = 0
+    for pattern in patterns:
+        ours = _non_digit_bounded(pattern)
+        assert ours is not pattern
+        for _ in range(300):
+            text = "".join(rng.choice("0123456789/.-a ()]") for _ in range(rng.randint(0, 60)))
+            text += "2024-05-06 x12.10.2023 05/2024 2023/11 "[: rng.randint(0, 40)]
+            expected = pattern.findall(text)
+            assert ours.findall(text) == expected, (pattern.pattern, text)
+            found += len(expected)
+        assert ours.pattern == pattern.pattern
+        assert str(ours.search("a12b")) == str(pattern.search("a12b"))  # the original's
+    assert found > 1000
+    # Not of the form: a group that does not span X, or more groups than one.
+    for other in (r"\D(a)|(?:b)\D", r"\D(a)(b)\D", r"\D(?:a)\D", r"(\Da\D)", r"\D([(])\D(b)"):
+        assert _non_digit_bounded(re.compile(other)).__class__ is re.Pattern, other

@@ -41,6 +41,11 @@ the main extractor's selections of the article's body (:func:`_body_selectors`: 
 does not take from every page with a regular expression; :class:`_AbsentFirst` asks first
 whether any of them occurs, in a quarter of the time.
 
+htmldate (trafilatura's date search, which articlekit runs on its own) looks for dates in
+the page's markup last, with regular expressions of a date between two non-digits whose
+``findall`` tries a match at every character: :class:`_NonDigitBounded` has the regular
+expression engine look for the date.
+
 :func:`faster_trafilatura` puts them in the places trafilatura calls while articlekit runs it.
 """
 
@@ -210,6 +215,7 @@ def _replacements() -> dict[tuple[str, str], Any]:
         replacements["trafilatura.main_extractor", "BODY_XPATH"] = body
     for name, selector in _section_selectors().items():
         replacements["trafilatura.main_extractor", name] = [selector]
+    replacements.update(_date_patterns())
     invalid = _invalid_characters_pattern()
     if invalid is not None:
         replacements["trafilatura.utils", "INVALID_XML_CHARS"] = invalid
@@ -900,3 +906,110 @@ def _id_or_class(expression: Any) -> Any:
 def _faster_selection(expression: Any) -> Any:
     """A raw-tree prune's selection by the fastest of the stand-ins that rebuild it."""
     return _id_or_class(expression) or _class_contains(_gated(expression))
+
+
+class _NonDigitBounded:
+    r"""A pattern ``\D(X)\D`` whose ``findall`` has the regular-expression engine look for X.
+
+    htmldate's search of a page's markup runs such patterns' ``findall`` over the whole page:
+    the engine tries a match at every character (``\D`` matches almost any), 2.6 ms a
+    pattern for a page of 150,000 characters. Searching for ``(X)\D`` instead, and taking a
+    match only when the character before it is no digit, finds the same matches: ``\D`` is
+    one character and binds no group, so a match of the whole at position p is a non-digit
+    at p and a match of ``(X)\D`` at p + 1, the same one (its group 1 is X); the first
+    position after the last match where both hold is where ``findall`` finds the next. A
+    candidate whose character before is a digit is passed over by one position. The engine
+    skips quickly to where X can start when X opens with a character class (the year-first
+    patterns), 2.5 times faster than the original there, 1.5 times elsewhere.
+
+    Other methods and attributes are the original pattern's.
+    """
+
+    def __init__(self, original: re.Pattern[str], inner: re.Pattern[str]) -> None:
+        self.original = original
+        self.search_inner = inner.search
+        self.non_digit = re.compile(r"\D", original.flags).match
+
+    def findall(self, string: str, *args: Any) -> list[Any]:
+        """``re.Pattern.findall`` of the original (one group), over the whole string."""
+        if args:
+            return self.original.findall(string, *args)
+        found = []
+        start = 1  # the first match of X can begin no earlier: a non-digit comes first
+        while (match := self.search_inner(string, start)) is not None:
+            at = match.start()
+            if self.non_digit(string, at - 1):
+                found.append(match.group(1))
+                start = match.end() + 1
+            else:
+                start = at + 1
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.original, name)
+
+
+def _closes_at_end(group: str) -> bool:
+    """Whether ``group``, which opens with "(", is one group: its "(" closes at its end."""
+    depth = 0
+    i = 0
+    while i < len(group):
+        character = group[i]
+        if character == "\\":
+            i += 2
+            continue
+        if character == "[":  # a character class: "(" and ")" in it are characters
+            i += 2 if group[i + 1 : i + 2] == "^" else 1
+            i += 1 if group[i : i + 1] == "]" else 0  # a "]" first is a character too
+            while i < len(group) and group[i] != "]":
+                i += 2 if group[i] == "\\" else 1
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                return i == len(group) - 1
+        i += 1
+    return False
+
+
+def _non_digit_bounded(pattern: Any) -> Any:
+    r"""``pattern`` as a :class:`_NonDigitBounded` when it reads ``\D(X)\D``, else itself.
+
+    X must be the one capturing group (so ``findall`` returns its strings) and the group
+    must span the whole of it.
+    """
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return pattern
+    text = pattern.pattern
+    if (
+        pattern.groups != 1
+        or not text.startswith("\\D(")
+        or not text.endswith(")\\D")
+        or not _closes_at_end(text[2:-2])
+    ):
+        return pattern
+    return _NonDigitBounded(pattern, re.compile(text[2:], pattern.flags))
+
+
+def _date_patterns() -> dict[tuple[str, str], Any]:
+    r"""The patterns ``\D(X)\D`` of htmldate, alone or in a tuple, as :class:`_NonDigitBounded`.
+
+    htmldate's ``search_page`` looks for dates in the page's markup with them, the last of
+    its searches, run by :func:`articlekit.readers.html.read_html` on pages where the
+    markup's dates and the free text held none (one page in ten).
+    """
+    core = importlib.import_module("htmldate.core")
+    replacements: dict[tuple[str, str], Any] = {}
+    for name, value in vars(core).items():
+        if not name.isupper():
+            continue
+        if isinstance(value, tuple):
+            faster: Any = tuple(map(_non_digit_bounded, value))
+            changed = any(f is not v for f, v in zip(faster, value, strict=True))
+        else:
+            faster = _non_digit_bounded(value)
+            changed = faster is not value
+        if changed:
+            replacements["htmldate.core", name] = faster
+    return replacements

@@ -446,9 +446,10 @@ def _complete_hints(
     # same date whatever day it runs (htmldate's default bound is today).
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
     try:
-        found = find_date(
-            tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
-        )
+        with faster_trafilatura():  # htmldate's markup search among its stand-ins
+            found = find_date(
+                tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
+            )
     except Exception:  # htmldate failing on a hostile page finds no date
         found = None
     if found:
