@@ -201,3 +201,43 @@ def test_the_date_patterns_find_all_that_htmldates_find() -> None:
     # Not of the form: a group that does not span X, or more groups than one.
     for other in (r"\D(a)|(?:b)\D", r"\D(a)(b)\D", r"\D(?:a)\D", r"(\Da\D)", r"\D([(])\D(b)"):
         assert _non_digit_bounded(re.compile(other)).__class__ is re.Pattern, other
+
+
+_READABILITY_ATTRIBUTES = {
+    "class": [
+        "",
+        "Article-Body",
+        "sidebar",
+        "comment main",
+        "FOOTER",
+        "\u017fidebar",  # long s: the case-insensitive pattern takes it for "s"
+        "post-\u212aey",  # Kelvin sign, a "k" to the case-insensitive pattern
+        "menu content",
+        "x",
+    ],
+    "id": ["", "Content", "header", "promo-box", "story", "\u0130tem"],
+}
+
+
+def test_the_readability_document_summarises_as_trafilaturas() -> None:
+    # Random pages of paragraphs, links and boxes with weighed classes and ids: the same
+    # summary, and the same class weights and link densities element by element.
+    from lxml import etree
+
+    readability = importlib.import_module("trafilatura.readability_lxml")
+    ours = _replacements().get(("trafilatura.external", "ReadabilityDocument"))
+    if ours is None:  # another trafilatura: its own class runs
+        return
+    theirs = readability.Document
+    assert issubclass(ours, theirs)
+    rng = random.Random(43)
+    tags = ["div", "p", "a", "td", "ul", "li", "h2", "section", "span"]
+    words = " Some words, and more words, of a sentence long enough to count. " * 2
+    for _ in range(300):
+        page = _random_page(rng, tags, _READABILITY_ATTRIBUTES).replace(">t<", f">{words}<")
+        html = f"<html><body>{page}</body></html>"
+        mine, original = ours(lxml_html.fromstring(html)), theirs(lxml_html.fromstring(html))
+        for a, b in zip(mine.doc.iter(), original.doc.iter(), strict=True):
+            assert mine.class_weight(a) == original.class_weight(b), etree.tostring(a)
+            assert mine.get_link_density(a) == original.get_link_density(b)
+        assert mine.summary() == original.summary(), html

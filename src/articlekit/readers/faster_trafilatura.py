@@ -39,7 +39,10 @@ the main extractor's selections of the article's body (:func:`_body_selectors`: 
 (:func:`_section_selectors`) and the raw tree's prune of share-button boxes
 (:func:`_class_contains`). trafilatura's ``repair_faulty_html`` deletes the characters XML
 does not take from every page with a regular expression; :class:`_AbsentFirst` asks first
-whether any of them occurs, in a quarter of the time.
+whether any of them occurs, in a quarter of the time. trafilatura's readability fallback
+weighs classes and ids with case-insensitive patterns and finds links with lxml's Python path
+engine: :func:`_readability_document` reads ASCII values in lower case and finds the links in
+C (0.64 s to 0.58 s for its runs on 200 dev pages).
 
 htmldate (trafilatura's date search, which articlekit runs on its own) looks for dates in
 the page's markup last, with regular expressions of a date between two non-digits whose
@@ -206,6 +209,9 @@ def _replacements() -> dict[tuple[str, str], Any]:
     pruner = _guarded_pruner()
     if pruner is not None:
         replacements["trafilatura.main_extractor", "prune_unwanted_nodes"] = pruner
+    readability = _readability_document()
+    if readability is not None:
+        replacements["trafilatura.external", "ReadabilityDocument"] = readability
     discard = _discard_selectors()
     if discard is not None:
         for module in ("trafilatura.main_extractor", "trafilatura.external"):
@@ -1013,3 +1019,107 @@ def _date_patterns() -> dict[tuple[str, str], Any]:
         if changed:
             replacements["htmldate.core", name] = faster
     return replacements
+
+
+#: The sources of the methods of trafilatura's readability ``Document`` that
+#: :func:`_readability_document` rebuilds (trafilatura 2.3), by their SHA-256.
+_READABILITY_SOURCE_SHA256 = {
+    "class_weight": "d97a398e8ac23fa08a2a665958eec52f18a80bae1fa11f72028d2ed2cab4116c",
+    "get_link_density": "5c312c5584ed86565fc3da04bc9b5eac9f8da3f18d14b3f8153e185adb12277e",
+    "remove_unlikely_candidates": (
+        "6ef38c8475242af9ce59c705f7496bffe575c01007de5586d3f616f1ecfd207c"
+    ),
+}
+#: A case-insensitive pattern of lower-case ASCII words matches an ASCII string as the
+#: case-sensitive one matches the string in lower case.
+_LOWER_ASCII_WORDS = re.compile(r"[a-z|-]+")
+
+
+def _readability_document() -> type | None:
+    """The readability ``Document`` of trafilatura, three of its steps with fewer Python calls.
+
+    ``class_weight`` (run for every candidate and every block the sanitizer weighs) tests
+    class and id with two case-insensitive patterns, slower per character than the same
+    patterns on the value in lower case, which an ASCII value gives exactly (the patterns
+    are lower-case ASCII words; a value with other characters takes the originals).
+    ``get_link_density`` finds the links with ``iterdescendants`` (lxml's C iteration)
+    instead of ``findall(".//a")`` (its Python path engine), the same elements in the same
+    order. ``remove_unlikely_candidates`` passes over an element without attributes before
+    reading its class and id, which it would find empty. None when none of the three is the
+    method rebuilt here (each one is replaced only where its source is the one read).
+    """
+    readability = importlib.import_module("trafilatura.readability_lxml")
+    original = getattr(readability, "Document", None)
+    regexes = getattr(readability, "REGEXES", None)
+    if original is None or not isinstance(regexes, dict):
+        return None
+    same = set()
+    for name, digest in _READABILITY_SOURCE_SHA256.items():
+        try:
+            source = inspect.getsource(getattr(original, name))
+        except (AttributeError, OSError, TypeError):  # pragma: no cover - another layout
+            continue
+        if hashlib.sha256(source.encode()).hexdigest() == digest:
+            same.add(name)
+    negative, positive = regexes.get("negativeRe"), regexes.get("positiveRe")
+    if not all(
+        isinstance(p, re.Pattern)
+        and p.flags & re.IGNORECASE
+        and isinstance(p.pattern, str)
+        and _LOWER_ASCII_WORDS.fullmatch(p.pattern)
+        for p in (negative, positive)
+    ):
+        same.discard("class_weight")
+    if not same:
+        return None
+    # Case-sensitive copies for ASCII values in lower case (used when class_weight is).
+    negative_lower = re.compile(str(getattr(negative, "pattern", ""))).search
+    positive_lower = re.compile(str(getattr(positive, "pattern", ""))).search
+    methods: dict[str, Any] = {"__slots__": ()}
+
+    def class_weight(self: Any, elem: Any) -> float:
+        weight = 0
+        for attribute in filter(None, (elem.get("class"), elem.get("id"))):
+            if attribute.isascii():
+                folded = attribute.lower()
+                negative_found = negative_lower(folded)
+                positive_found = positive_lower(folded)
+            else:
+                negative_found = regexes["negativeRe"].search(attribute)
+                positive_found = regexes["positiveRe"].search(attribute)
+            if negative_found:
+                weight -= 25
+            if positive_found:
+                weight += 25
+        return weight
+
+    def get_link_density(self: Any, elem: Any) -> float:
+        total_length = readability.text_length(elem) or 1
+        link_length = sum(readability.text_length(link) for link in elem.iterdescendants("a"))
+        return link_length / total_length  # type: ignore[no-any-return]
+
+    def remove_unlikely_candidates(self: Any) -> None:
+        verdicts: dict[str, bool] = {}
+        unlikely = regexes["unlikelyCandidatesRe"].search
+        maybe = regexes["okMaybeItsACandidateRe"].search
+        for elem in self.doc.findall(".//*"):
+            if not elem.attrib:
+                continue  # no class, no id: "" is shorter than 2
+            attrs = " ".join(filter(None, (elem.get("class"), elem.get("id"))))
+            if len(attrs) < 2 or elem.tag in readability.FRAME_TAGS:
+                continue
+            verdict = verdicts.get(attrs)
+            if verdict is None:
+                low = attrs.lower()
+                verdict = verdicts[attrs] = bool(unlikely(low)) and not maybe(low)
+            if verdict:
+                elem.drop_tree()
+
+    for name, method in (
+        ("class_weight", class_weight),
+        ("get_link_density", get_link_density),
+        ("remove_unlikely_candidates", remove_unlikely_candidates),
+    ):
+        if name in same:
+            methods[name] = method
+    return type("Document", (original,), methods)
