@@ -13,19 +13,7 @@ import re
 from lxml import html as lxml_html
 
 from articlekit.readers.faster_trafilatura import _replacements, faster_trafilatura
-
-
-def _random_page(
-    rng: random.Random, tags: list[str], values: dict[str, list[str]], depth: int = 0
-) -> str:
-    """Nested random elements, each with up to three of ``values``' attributes, in any order."""
-    parts = []
-    for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
-        tag = rng.choice(tags)
-        names = rng.sample(sorted(values), rng.randint(0, min(3, len(values))))
-        attributes = "".join(f' {n}="{rng.choice(values[n])}"' for n in names)
-        parts.append(f"<{tag}{attributes}>t{_random_page(rng, tags, values, depth + 1)}</{tag}>")
-    return "".join(parts)
+from random_pages import random_page
 
 
 def test_the_invalid_character_pattern_deletes_what_trafilaturas_deletes() -> None:
@@ -102,7 +90,7 @@ def test_the_body_selections_find_the_element_trafilaturas_find() -> None:
     rng = random.Random(23)
     found = [0] * len(theirs)
     for _ in range(600):
-        page = _random_page(rng, _BODY_TAGS, _BODY_ATTRIBUTES)
+        page = random_page(rng, _BODY_TAGS, _BODY_ATTRIBUTES)
         tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
         for k in (0, 2, 3):
             expected = theirs[k](tree)
@@ -119,7 +107,7 @@ def test_the_teaser_and_caption_selections_select_what_trafilaturas_select() -> 
         (theirs,) = getattr(xpaths, name)
         selected = 0
         for _ in range(400):
-            page = _random_page(rng, _BODY_TAGS, _BODY_ATTRIBUTES)
+            page = random_page(rng, _BODY_TAGS, _BODY_ATTRIBUTES)
             tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
             expected = theirs(tree)
             assert ours(tree) == expected, (name, page)
@@ -164,7 +152,7 @@ def test_the_share_button_prune_selects_what_trafilaturas_selects() -> None:
     rng = random.Random(31)
     selected = 0
     for _ in range(400):
-        page = _random_page(rng, ["div", "section", "aside", "p", "span"], values)
+        page = random_page(rng, ["div", "section", "aside", "p", "span"], values)
         tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
         expected = theirs(tree)
         assert ours(tree) == expected, page
@@ -239,7 +227,7 @@ def test_the_readability_document_summarises_as_trafilaturas() -> None:
     tags = ["div", "p", "a", "td", "ul", "li", "h2", "section", "span"]
     words = " Some words, and more words, of a sentence long enough to count. " * 2
     for _ in range(300):
-        page = _random_page(rng, tags, _READABILITY_ATTRIBUTES).replace(">t<", f">{words}<")
+        page = random_page(rng, tags, _READABILITY_ATTRIBUTES).replace(">t<", f">{words}<")
         html = f"<html><body>{page}</body></html>"
         mine, original = ours(lxml_html.fromstring(html)), theirs(lxml_html.fromstring(html))
         for a, b in zip(mine.doc.iter(), original.doc.iter(), strict=True):

@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 import articlekit
 from articlekit.errors import ArticlekitError, InputError
+from random_pages import random_page
 
 
 def _paragraph(i: int) -> str:
@@ -372,17 +373,9 @@ def _random_page(
     rng: random.Random,
     tags: list[str] = _CLEAN_TAGS,
     values: dict[str, list[str]] | None = None,
-    depth: int = 0,
 ) -> str:
-    """Nested random elements, each with up to three of ``values``' attributes, in any order."""
-    values = values or {"class": _CLEAN_NAMES, "id": _CLEAN_NAMES}
-    parts = []
-    for _ in range(rng.randint(0, 4 if depth < 4 else 0)):
-        tag = rng.choice(tags)
-        names = rng.sample(sorted(values), rng.randint(0, min(3, len(values))))
-        attributes = "".join(f' {n}="{rng.choice(values[n])}"' for n in names)
-        parts.append(f"<{tag}{attributes}>t{_random_page(rng, tags, values, depth + 1)}</{tag}>")
-    return "".join(parts)
+    """A random page (:func:`random_pages.random_page`), of cleaning's tags and names by default."""
+    return random_page(rng, tags, values or {"class": _CLEAN_NAMES, "id": _CLEAN_NAMES})
 
 
 def test_the_basic_cleaning_selector_selects_what_trafilaturas_xpath_selects() -> None:
