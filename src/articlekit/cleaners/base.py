@@ -233,16 +233,20 @@ def _distinct_blocks(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[in
 
 
 def _grouped(blocks: tuple[DraftBlock, ...]) -> tuple[list[int], list[int]]:
+    # Made for every new tuple of blocks: one comprehension, each group's number from
+    # setdefault (groups are numbered in order of first appearance, so a new key's number is
+    # the count of keys before it), then each group's first block.
     groups: dict[tuple[object, ...], int] = {}
+    group_of = [
+        groups.setdefault((b.text, b.kind, b.tag, b.classes, b.link_density), len(groups))
+        for b in blocks
+    ]
+    if len(groups) == len(group_of):
+        return list(range(len(group_of))), group_of  # every block distinct
     firsts: list[int] = []
-    group_of: list[int] = []
-    for pos, block in enumerate(blocks):
-        key = (block.text, block.kind, block.tag, block.classes, block.link_density)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = len(firsts)
+    for pos, group in enumerate(group_of):
+        if group == len(firsts):  # a group not seen before: its first block
             firsts.append(pos)
-        group_of.append(group)
     return firsts, group_of
 
 
