@@ -43,6 +43,12 @@ def _list_heading(lex: lexicon.Lexicon, text: str) -> bool | None:
     short line ending in a colon, None for a line that is no label.
     """
     text = text.strip()
+    # Asked of every block: a line that ends in no colon is a label only as a known phrase,
+    # which starts with a phrase's lead word (a memoised feature): most lines need no more.
+    if not text.endswith(":") and (
+        lexicon._lead_word(text) not in lex.lead_words("headline_list_heading")
+    ):
+        return None
     if more_words_than(text, 8) or is_prose(text):
         return None
     if lex.is_phrase("headline_list_heading", text):
