@@ -295,3 +295,10 @@ def test_a_match_may_start_several_words_before_its_month() -> None:
     assert m is not None and m.group().lower().startswith("terca-feira")
     found = dates.find_date(text, language="pt")
     assert found is not None and (found.start, found.end) == m.span()
+
+
+@given(st.one_of(_TEXTS, st.text(alphabet=st.characters(codec="ascii"), max_size=40)))
+def test_key_word_set_agrees_with_the_original(text: str) -> None:
+    key = lexicon.match_key(text)
+    original = frozenset(regex.findall(r"\w+", key, flags=regex.V1))
+    assert lexicon._key_word_set.__wrapped__(text) == original  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ _SPACE = regex.compile(r"\s+")
 
 
 _WORD = regex.compile(r"\w+", regex.V1)
+# _WORD for ASCII text, as a pattern of the standard library's (whose findall takes about
+# two thirds of the time): in ASCII the word characters of both are letters, digits and "_".
+_ASCII_WORD = re.compile(r"[0-9A-Za-z_]+")
 # The run of word characters a text starts with (possibly empty): see Lexicon.starts_with.
 _LEAD = regex.compile(r"\w*", regex.V1)
 
@@ -263,7 +267,7 @@ def _key_word_set(text: str) -> frozenset[str]:
         # Letters and digits between single spaces: the words are what str.split gives,
         # without the pattern's per-call cost (most short blocks of a page).
         return frozenset(key.split())
-    return frozenset(_WORD.findall(key))
+    return frozenset((_ASCII_WORD if key.isascii() else _WORD).findall(key))
 
 
 @functools.lru_cache(maxsize=256)
