@@ -200,7 +200,15 @@ class Draft:
                 )
                 start = pos + 1
         kept += blocks[start:]
-        return dataclasses.replace(self, blocks=tuple(kept), removed=tuple(removed))
+        return self._with_body(tuple(kept), tuple(removed))
+
+    def _with_body(self, blocks: tuple[DraftBlock, ...], removed: tuple[Removal, ...]) -> Draft:
+        """A copy with new ``blocks`` and ``removed``: ``dataclasses.replace`` in half the time.
+
+        Every cleaner that removes something makes one (``replace`` looks each field up by
+        name; here the other fields come from one attrgetter, in the order ``__init__`` takes).
+        """
+        return Draft(blocks, removed, *_OTHER_FIELDS(self))
 
     def trim(self, pos: int, *, start: int, end: int, reason: str, cleaner: str) -> Draft:
         """Cut a prefix (``start == 0``) or a suffix (``end == len(text)``) off one block.
@@ -270,11 +278,7 @@ class Draft:
             blocks[pos] = dataclasses.replace(block, text=kept_text, offset=new_offset)
         if not removed:
             return self
-        return dataclasses.replace(
-            self,
-            blocks=tuple(b for b in blocks if b is not None),
-            removed=(*self.removed, *removed),
-        )
+        return self._with_body(tuple(b for b in blocks if b is not None), (*self.removed, *removed))
 
     def to_article(self) -> Article:
         """Freeze the draft into an :class:`~articlekit.article.Article`.
@@ -303,3 +307,8 @@ class Draft:
             updated=self.updated,
             removed=removed,
         )
+
+
+#: The fields of a Draft after ``blocks`` and ``removed`` (the first two; tested), in order.
+_DRAFT_FIELDS = tuple(f.name for f in dataclasses.fields(Draft))
+_OTHER_FIELDS = operator.attrgetter(*_DRAFT_FIELDS[2:])
