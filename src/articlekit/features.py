@@ -110,9 +110,20 @@ def folded_words(text: str) -> tuple[str, ...]:
         >>> folded_words("Ann LEE, Straße")
         ('ann', 'lee', 'strasse')
     """
-    if text.isascii():  # ASCII folds as it lowers, and lowering moves no word boundary
-        return tuple(_ASCII_WORD.findall(text.lower()))
-    return tuple(w.casefold() for w in _WORD.findall(text))
+    return tuple(_folded_list(text))
+
+
+def _folded_list(text: str) -> list[str]:
+    """The words of ``text``, each case-folded (:func:`folded_words` and the stems read them).
+
+    Each word is folded on its own, as the stop lists are: folding the whole text first can
+    move a word boundary ("İ" folds to "i" and a combining dot). ASCII text (most blocks)
+    folds as it lowers and lowering it moves no boundary: it is lowered whole and split by the
+    standard library's pattern.
+    """
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def has_letters(text: str) -> bool:
@@ -365,18 +376,9 @@ def _default_stems(text: str) -> frozenset[str]:
 
 
 def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
-    # Each word folded on its own, as the stop lists are: folding the whole text first would
-    # be faster but can move a word boundary ("İ" folds to "i" and a combining dot).
-    # ASCII text is the exception (most blocks): it folds as it lowers, and lowering it moves
-    # no boundary, so it is lowered whole and split by the standard library's pattern.
-    words_folded = (
-        _ASCII_WORD.findall(text.lower())
-        if text.isascii()
-        else map(str.casefold, _WORD.findall(text))
-    )
     return frozenset(
         folded[:5]
-        for folded in words_folded
+        for folded in _folded_list(text)
         if len(folded) >= 3 and folded not in stop and not folded.isdigit()
     )
 

@@ -103,10 +103,9 @@ def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:
     if more_words_than(text, HEADING_MAX_WORDS) or is_prose(text):
         return False
     key = _key(text)
-    # Both tests below need the key to start with a phrase's lead word (a phrase is the key
-    # less trailing punctuation, or its start): one memoised lookup rules out most short
-    # lines before the sentence test and the phrase lookups.
-    if lexicon._lead_word(key) not in lex.lead_words("comment_heading"):
+    # Both phrase tests below need the key to start with a phrase's lead word: one set lookup
+    # rules out most short lines before the sentence test and the phrase lookups.
+    if not lex.may_start_with("comment_heading", key):
         return False
     if ends_sentence(text) and not text.rstrip().endswith("?"):
         return False

@@ -44,10 +44,8 @@ def _list_heading(lex: lexicon.Lexicon, text: str) -> bool | None:
     """
     text = text.strip()
     # Asked of every block: a line that ends in no colon is a label only as a known phrase,
-    # which starts with a phrase's lead word (a memoised feature): most lines need no more.
-    if not text.endswith(":") and (
-        lexicon._lead_word(text) not in lex.lead_words("headline_list_heading")
-    ):
+    # which it can be only when it starts with a phrase's lead word: most lines need no more.
+    if not text.endswith(":") and not lex.may_start_with("headline_list_heading", text):
         return None
     if more_words_than(text, 8) or is_prose(text):
         return None

@@ -332,16 +332,30 @@ class Lexicon:
             The phrase matched, or None.
         """
         # Most blocks start with no phrase of the list, and a long alternation is slow to try
-        # for each of them. A phrase ends where a word does (``(?!\w)``), so a text that
-        # starts with it starts with the same run of word characters as the phrase itself:
-        # a set lookup of that run rules the rest out, exactly.
-        leads = self._leads.get(key)
-        if leads is None:
-            leads = self.lead_words(key)
-        if _lead_word(text) not in leads:
+        # for each of them: the lead-word gate rules them out first.
+        if not self.may_start_with(key, text):
             return None
         m = self.prefix_pattern(key).match(match_key(text))
         return m.group("phrase") if m else None
+
+    def may_start_with(self, key: str, text: str) -> bool:
+        r"""Whether ``text`` can start with a phrase of list ``key``, or be one: a set lookup.
+
+        A phrase ends where a word does (``(?!\w)``), so a text that starts with it (or is it,
+        less trailing punctuation: :meth:`is_phrase`) starts with the same run of word
+        characters as the phrase itself. False rules out :meth:`starts_with` and
+        :meth:`is_phrase` exactly; True says only that they may hold.
+
+        Example:
+            >>> lex = for_language("en")
+            >>> lex.may_start_with("related_link", "Read more: x"), lex.may_start_with(
+            ...     "related_link", "The minister said")
+            (True, False)
+        """
+        leads = self._leads.get(key)
+        if leads is None:
+            leads = self.lead_words(key)
+        return _lead_word(text) in leads
 
     def lead_words(self, key: str) -> frozenset[str]:
         """Return the run of word characters each phrase of list ``key`` starts with.
