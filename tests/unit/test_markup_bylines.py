@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
+from lxml import etree
 from lxml import html as lxml_html
 
 import articlekit
 from articlekit.draft import DraftBlock
 from articlekit.readers.html import _page_byline
-from articlekit.readers.markup_bylines import markup_authors, plausible_author
+from articlekit.readers.markup_bylines import (
+    _AUTHOR_MARK,
+    _elsewhere,
+    _is_author_element,
+    _maybe_author_elements,
+    _names_of,
+    markup_authors,
+    plausible_author,
+)
+from random_pages import random_page
 
 
 def _paragraph(i: int) -> str:
@@ -226,3 +239,91 @@ def test_page_byline_skips_menus_teasers_and_prose():
     assert _page_byline(teaser, (0, 1), "en") == ()
     prose = _blocks("By the end of the year, the pier will be open again.", para, para)
     assert _page_byline(prose, (1, 2), "en") == ()
+
+
+def _markup_authors_of_every_element(
+    tree: etree._Element, language: str | None = None
+) -> tuple[str, ...]:
+    """:func:`markup_authors` as it was, rating every element of the page (the reference)."""
+    best: tuple[int, tuple[str, ...]] = (0, ())
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        strength = _is_author_element(element)
+        if strength <= best[0] or _elsewhere(element):
+            continue
+        names = _names_of(element, language)
+        if names:
+            best = (strength, names)
+            if strength == 3:
+                break
+    return best[1]
+
+
+def test_the_mark_pieces_are_in_every_word_the_mark_pattern_matches():
+    # _maybe_author_elements passes a class or id on "aut" or "byl" in its lower case: each
+    # word of the pattern starts with one, and no other character than the ASCII letters
+    # matches their letters under the pattern's flags (then lower() makes them these).
+    words = _AUTHOR_MARK.pattern.split("|")
+    assert all(word.startswith(("aut", "byl")) for word in words)
+    letters = regex.compile("[autbyl]", _AUTHOR_MARK.flags)
+    others = [chr(c) for c in range(0x80, 0x110000) if letters.fullmatch(chr(c))]
+    assert others == []
+
+
+_MARK_TAGS = ["div", "span", "a", "p", "section", "aside", "li", "meta", "nav"]
+_MARK_ATTRIBUTES = {
+    "class": [
+        "author",
+        "post-Author",
+        "BYLINE",
+        "by-line",
+        "entry-AUTOR",
+        "auteur",
+        "Aut",
+        "İauthor",
+        "comment-author",
+        "sidebar",
+        "vcard",
+        "fn",
+        "author vcard",
+        "x",
+    ],
+    "id": ["author", "Byline-1", "ArticleAuthor", "main", "widget"],
+    "itemprop": ["author", "Author creator", "name", "x", "creator"],
+    "rel": ["author", "nofollow", "AUTHOR me"],
+    "href": ["/author/ida-lang/", "/autoren/olli", "/x"],
+    "content": ["Ida Lang", "admin"],
+}
+_MARK_TEXTS = ["Ida Lang", "By Olli Brandt", "t", "Archives", "by Ida Lang and Olli Brandt"]
+
+
+def test_markup_authors_reads_what_rating_every_element_reads():
+    # The walk reads only the elements _maybe_author_elements lets through: the same marked
+    # elements, in the same order, and the same names as rating every element.
+    rng = random.Random(31)
+    marked = named = 0
+    for _ in range(500):
+        page = random_page(rng, _MARK_TAGS, _MARK_ATTRIBUTES)
+        page = regex.sub(">t<", lambda _: f">{rng.choice(_MARK_TEXTS)}<", page)
+        tree = lxml_html.fromstring(f"<html><body>{page}<!-- c --></body></html>")
+        every = [e for e in tree.iter() if isinstance(e.tag, str) and _is_author_element(e)]
+        assert [e for e in _maybe_author_elements(tree) if _is_author_element(e)] == every
+        expected = _markup_authors_of_every_element(tree)
+        assert markup_authors(tree) == expected, page
+        marked += bool(every)
+        named += bool(expected)
+    assert marked > 300 and named > 100  # the pages reach both
+
+
+def test_maybe_author_elements_on_hand_written_marks():
+    page = lxml_html.fromstring(
+        '<html><body><div class="AUTHOR-box"><span class="x">A</span></div>'
+        '<p id="c-Byline">B</p><a rel="Author" href="/x">C</a><link rel="author">'
+        '<span itemprop="CREATOR">D</span><span class="İauthor">E</span>'
+        '<p class="auth-or">F</p></body></html>'
+    )
+    every = [e for e in page.iter() if isinstance(e.tag, str) and _is_author_element(e)]
+    assert [e.text for e in every] == [None, "B", "C", "D", "E"]
+    assert [e for e in _maybe_author_elements(page) if _is_author_element(e)] == every
+    assert markup_authors(page.getroottree()) == markup_authors(page)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ element's text when it is short.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 import regex
 from lxml import etree
@@ -89,6 +90,33 @@ def _is_author_element(element: etree._Element) -> int:
     return 0
 
 
+def _maybe_author_elements(tree: etree._Element) -> Iterator[etree._Element]:
+    """The elements :func:`_is_author_element` may rate above 0 (a superset), in page order.
+
+    A page has hundreds or thousands of elements and a handful of marked ones. Reading an
+    element's attribute names is one call, and lower-casing its class and id for a substring
+    test is several times cheaper than :data:`_AUTHOR_MARK`'s case-insensitive search: the
+    regular expressions run on the few elements that pass.
+
+    Each of :data:`_AUTHOR_MARK`'s words starts with "aut" or "byl", and only the ASCII
+    letters match these letters case-insensitively: a class or id the pattern matches holds
+    one of them once lower-cased (the tests check both).
+    """
+    for element in tree.iter(etree.Element):  # elements only: no comments, no PIs
+        names = element.keys()
+        if not names:
+            continue  # no attribute, no mark
+        if "itemprop" in names or ("rel" in names and element.tag == "a"):
+            yield element
+            continue
+        for name in ("class", "id"):
+            if name in names:
+                folded = (element.get(name) or "").lower()
+                if "aut" in folded or "byl" in folded:
+                    yield element
+                    break
+
+
 def _name_slots(element: etree._Element) -> list[str]:
     """The texts of the element's name slots: itemprop name, hCard fn, author-page links."""
     slots: list[str] = []
@@ -141,9 +169,7 @@ def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[s
         the markup marks no author.
     """
     best: tuple[int, tuple[str, ...]] = (0, ())
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _maybe_author_elements(tree):
         strength = _is_author_element(element)
         if strength <= best[0] or _elsewhere(element):
             continue
