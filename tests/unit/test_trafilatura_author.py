@@ -8,6 +8,8 @@ class, id and tag vocabulary and compares the two functions on each.
 from __future__ import annotations
 
 import copy
+import random
+import re
 
 import pytest
 from hypothesis import given
@@ -16,7 +18,15 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_author
 
-from articlekit.readers.trafilatura_author import trafilatura_author
+from articlekit.readers.trafilatura_author import (
+    _discarded,
+    _generic,
+    _hinted_elements,
+    _last_resort,
+    _specific,
+    trafilatura_author,
+)
+from random_pages import random_page
 
 CASES = {
     "rel author link": '<p>Story</p><a rel="author" href="/u/1">Jane Doe</a>',
@@ -120,3 +130,70 @@ def _element(draw: st.DrawFn, depth: int = 0) -> str:
 def test_property_same_answer_as_trafilatura(parts: list[str]) -> None:
     tree = _page("".join(parts))
     assert trafilatura_author(tree) == extract_author(copy.deepcopy(tree))
+
+
+_RANDOM_TAGS = [*_TAGS, "address", "link", "author", "rel", "section"]
+_RANDOM_ATTRIBUTES = {
+    "class": [
+        *(c for c in _CLASSES if c),
+        "AuthorName",
+        "meta-date",
+        "is-hidden",
+        "BBL",
+        "byl",
+        "screenname",
+        "posted-by",
+        "x Byline",
+    ],
+    "id": ["author", "comments", "comment-list", "ProductReviews", "main", "xiaobian"],
+    "itemprop": ["author", "author name", "name", "x author", "Author"],
+    "rel": ["author", "me", "nofollow", "Author"],
+    "data-testid": ["AuthorCard", "AuthorURL", "x"],
+    "data-component": ["Figure", "Byline", "x", "SmallByline"],
+}
+_RANDOM_TEXTS = ["Jane Doe", "t", "me", "By Jane Doe and John Roe", "JD"]
+
+
+def _random_pages(seed: int, count: int) -> list[etree._Element]:
+    rng = random.Random(seed)
+    pages = []
+    for _ in range(count):
+        page = random_page(rng, _RANDOM_TAGS, _RANDOM_ATTRIBUTES)
+        page = re.sub(">t<", lambda _: f">{rng.choice(_RANDOM_TEXTS)}<", page)
+        pages.append(_page(page))
+    return pages
+
+
+def test_random_pages_same_answer_as_trafilatura() -> None:
+    found = 0
+    for tree in _random_pages(37, 400):
+        expected = extract_author(copy.deepcopy(tree))
+        assert trafilatura_author(tree) == expected, etree.tostring(tree)
+        found += expected is not None
+    assert 100 < found < 400  # authors found, and not on every page
+
+
+def test_the_walk_reads_every_element_a_predicate_selects() -> None:
+    # _hinted_elements skips elements without reading them in full: every element that a
+    # predicate (or the <rel>me</rel> child) selects must be among those it lets through, in
+    # the page's order.
+    selected = 0
+    for root in _random_pages(41, 400):
+        rel_me = {
+            parent
+            for rel in root.iter("rel")
+            if rel.text == "me" and not len(rel) and (parent := rel.getparent()) is not None
+        }
+        elements = [e for e in root.iter() if isinstance(e.tag, str)]
+        hinted = list(_hinted_elements(root, rel_me))
+        assert hinted == [e for e in elements if e in set(hinted)]
+        for element in elements:
+            if (
+                _discarded(element, element is root)
+                or _specific(element, rel_me)
+                or _generic(element)
+                or _last_resort(element)
+            ):
+                assert element in hinted, etree.tostring(element)
+                selected += 1
+    assert selected > 1000
