@@ -10,6 +10,7 @@ so a crawl streams through.
 
 from __future__ import annotations
 
+import ctypes
 import queue
 import signal
 import threading
@@ -44,6 +45,29 @@ class Work(Generic[T, R]):
 
 #: What a worker's receiving thread hands on when the parent's end of the pipe is gone.
 _CLOSED = object()
+
+#: A worker hands the memory its allocator holds free back to the system after this many
+#: items (see :func:`_memory_release`).
+_TRIM_EVERY = 16
+
+
+def _memory_release() -> Callable[[], object] | None:
+    """The C library's ``malloc_trim(0)`` (glibc), or None where it has none (macOS, musl).
+
+    The memory a large page leaves free stays resident in the allocator's heaps, so a
+    worker's resident memory keeps the high-water mark of the largest pages it has met.
+    Measured over 10,000 distinct pages (``--jobs 2``, benchmarks/README.md, "Memory over a
+    long batch"): the workers' and the parent's summed peak 685 MiB at the end without it,
+    631 MiB with the memory handed back every 16 items and 584 MiB after every item; a call
+    costs about 0.4 ms, 1.3 % of a page's time after every item and 0.1 % every 16.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # no such symbol, or no C library to open
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return lambda: trim(0)
 
 
 def _receive(items: Connection, inbox: queue.SimpleQueue[Any]) -> None:  # pragma: no cover
@@ -83,6 +107,8 @@ def _worker(  # pragma: no cover - a child
         state = work.prepare()
     except Exception as exc:  # every item then reports it
         broken = exc
+    release = _memory_release()
+    done = 0
     while True:
         item = inbox.get()
         if item is _CLOSED:
@@ -100,6 +126,9 @@ def _worker(  # pragma: no cover - a child
             return
         except Exception as exc:  # a result that does not pickle
             results.send(work.fail(item, type(exc).__name__, str(exc)))
+        done += 1
+        if release is not None and done % _TRIM_EVERY == 0:
+            release()  # after the send: the parent has the result meanwhile
 
 
 class _Worker(Generic[T]):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import functools
+import platform
+import sys
 from multiprocessing import get_context
 from typing import Any
 
+import pytest
+
+from articlekit import _workers
 from articlekit._workers import Work, run_in_workers
 
 #: Far larger than a pipe's buffer (64 KiB on Linux): a send of it waits for a reader.
@@ -78,3 +83,35 @@ def test_an_item_that_does_not_unpickle_fails_alone_and_the_batch_goes_on():
     assert results[0] == 2
     assert results[1][0] == "ChildProcessError"
     assert results[2] == 3
+
+
+def _count_release(counter: Any) -> Any:
+    def release() -> None:
+        with counter.get_lock():
+            counter.value += 1
+
+    return release
+
+
+@pytest.mark.skipif(
+    get_context().get_start_method() != "fork",
+    reason="the patched module reaches the workers only when they are forked",
+)
+def test_a_worker_hands_free_memory_back_every_trim_every_items(monkeypatch):
+    counter = get_context().Value("i", 0)
+    monkeypatch.setattr(_workers, "_memory_release", lambda: _count_release(counter))
+    event = get_context().Event()
+    event.set()
+    n = 3 * _workers._TRIM_EVERY + 5
+    work = Work(functools.partial(_prepare, event), _run, _fail)
+    assert list(run_in_workers(iter(["ab"] * n), work, jobs=1, timeout=None, window=8)) == [2] * n
+    assert counter.value == 3
+
+
+def test_memory_release_is_the_c_librarys_trim_where_there_is_one():
+    release = _workers._memory_release()
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert release is not None
+        assert release() in (0, 1)  # 1: memory was handed back, 0: there was none to
+    else:
+        assert release is None or callable(release)
