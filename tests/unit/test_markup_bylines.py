@@ -14,10 +14,9 @@ from articlekit.draft import DraftBlock
 from articlekit.readers.html import _page_byline
 from articlekit.readers.markup_bylines import (
     _AUTHOR_MARK,
-    _elsewhere,
+    _best_marked,
     _is_author_element,
     _maybe_author_elements,
-    _names_of,
     markup_authors,
     plausible_author,
 )
@@ -245,19 +244,7 @@ def _markup_authors_of_every_element(
     tree: etree._Element, language: str | None = None
 ) -> tuple[str, ...]:
     """:func:`markup_authors` as it was, rating every element of the page (the reference)."""
-    best: tuple[int, tuple[str, ...]] = (0, ())
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        strength = _is_author_element(element)
-        if strength <= best[0] or _elsewhere(element):
-            continue
-        names = _names_of(element, language)
-        if names:
-            best = (strength, names)
-            if strength == 3:
-                break
-    return best[1]
+    return _best_marked(tree.iter(etree.Element), language)
 
 
 def test_the_mark_pieces_are_in_every_word_the_mark_pattern_matches():

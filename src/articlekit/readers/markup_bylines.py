@@ -13,7 +13,7 @@ element's text when it is short.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from lxml import etree
@@ -168,8 +168,13 @@ def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[s
         The names (normalised), from the first marked element that names someone; empty when
         the markup marks no author.
     """
+    return _best_marked(_maybe_author_elements(tree), language)
+
+
+def _best_marked(elements: Iterable[etree._Element], language: str | None) -> tuple[str, ...]:
+    """The names of the strongest marked element among ``elements`` that names someone."""
     best: tuple[int, tuple[str, ...]] = (0, ())
-    for element in _maybe_author_elements(tree):
+    for element in elements:
         strength = _is_author_element(element)
         if strength <= best[0] or _elsewhere(element):
             continue
