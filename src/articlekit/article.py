@@ -280,8 +280,8 @@ def _row(item: Block | Removal | Contributor) -> dict[str, Any]:
 
     ``asdict`` deep-copies every value, which for these immutable values gives the value
     itself at ten times the cost of the dict (measured: 6.7 against 0.6 us a Removal); with
-    some 37 blocks and removals a page, ``to_dict`` was the most of the time a batch's
-    parent process spends on a page's result.
+    some 37 blocks and removals a page, ``to_dict`` was the largest own cost in a profile of
+    a batch's parent process, which writes every result.
     """
     names = _FIELD_NAMES.get(type(item))
     if names is None:
