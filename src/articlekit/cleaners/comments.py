@@ -71,11 +71,12 @@ def _key(text: str) -> str:
     return _COUNTS.sub(" ", text)
 
 
-# The post's title quoted after a thread heading: '15 Replies to “Title”', "3 thoughts on "X"".
-_QUOTED_TITLE = regex.compile(r"\s*[“\"«„‘'].*$", regex.V1)
-#: The quotation marks that open such a title: a text without one has none to cut (a set
-#: test of its characters costs a tenth of the substitution, asked of every block).
+#: The quotation marks that open a post's title quoted after a thread heading ('15 Replies
+#: to “Title”', "3 thoughts on "X""): a text without one has none to cut (a set test of its
+#: characters costs a tenth of the substitution, asked of every block).
 _TITLE_QUOTES = frozenset("“\"«„‘'")
+#: The quoted title, from the white space before its opening mark to the line's end.
+_QUOTED_TITLE = regex.compile(r"\s*[" + "".join(sorted(_TITLE_QUOTES)) + "].*$", regex.V1)
 
 
 def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:

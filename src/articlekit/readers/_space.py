@@ -13,7 +13,8 @@ __all__ = ["normalize_space", "normalized_lines"]
 
 # Zero-width spaces and byte-order marks separate words like a space but are not white space to
 # str.split(); make them spaces first.
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff]", regex.V1)
+_ZERO_WIDTH_CHARACTERS = "\u200b\u2060\ufeff"
+_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_CHARACTERS}]", regex.V1)
 
 
 def normalize_space(text: str) -> str:
@@ -47,7 +48,7 @@ def normalized_lines(text: str) -> list[str]:
     """
     # Few pages hold a zero-width character at all: three scans for them in C cost a tenth
     # of the substitution's pass over the page, which finds nothing to replace.
-    if "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+    if any(character in text for character in _ZERO_WIDTH_CHARACTERS):
         text = _ZERO_WIDTH.sub(" ", text)
     lines = text.splitlines()
     return list(filter(None, map(" ".join, map(str.split, lines))))

@@ -649,16 +649,20 @@ _BODY_CONTENT_CLASSES = (
 _BODY_TAGS = ("article", "div", "main", "section")
 
 
-def _first_of_body_tags(test: Callable[[Any], bool]) -> Callable[[Any], list[Any]]:
+def _first_of_body_tags(test: Callable[[Any, str, str], bool]) -> Callable[[Any], list[Any]]:
     """A selection of the first body element that passes ``test``, in a list (or none).
 
     The elements are the ``article``, ``div``, ``main`` and ``section`` under the tree, in
-    document order; ``test`` reads their attributes, and one without any passes no test.
+    document order; ``test`` gets their attributes, id and class ("" when absent), and one
+    without any attribute passes no test.
     """
 
     def select(tree: Any) -> list[Any]:
         for element in tree.iterdescendants(*_BODY_TAGS):
-            if element.attrib and test(element.attrib):
+            attributes = element.attrib
+            if attributes and test(
+                attributes, attributes.get("id", ""), attributes.get("class", "")
+            ):
                 return [element]
         return []
 
@@ -700,9 +704,7 @@ def _body_selectors() -> list[Any] | None:
     if any(search("") for search in (*searches, content_id, content_class)):
         return None  # an element without attributes could pass: not what the loop assumes
 
-    def article_classes(attributes: Any) -> bool:
-        class_ = attributes.get("class", "")
-        id_ = attributes.get("id", "")
+    def article_classes(attributes: Any, id_: str, class_: str) -> bool:
         return bool(
             class_ in ("post", "entry")
             or attributes.get("itemprop") == "articleBody"
@@ -711,9 +713,7 @@ def _body_selectors() -> list[Any] | None:
             or article_class(class_)
         )
 
-    def story_classes(attributes: Any) -> bool:
-        class_ = attributes.get("class", "")
-        id_ = attributes.get("id", "")
+    def story_classes(attributes: Any, id_: str, class_: str) -> bool:
         return bool(
             attributes.get("role") == "article"
             or id_ in ("article", "story")
@@ -723,9 +723,7 @@ def _body_selectors() -> list[Any] | None:
             or story_class(class_)
         )
 
-    def content_classes(attributes: Any) -> bool:
-        class_ = attributes.get("class", "")
-        id_ = attributes.get("id", "")
+    def content_classes(attributes: Any, id_: str, class_: str) -> bool:
         return bool(
             id_ == "content"
             or class_ == "content"
