@@ -179,13 +179,17 @@ _SRC = Path(__file__).resolve().parents[1] / "src"
 #: Weights for the article core's region chooser in place of the shipped ones
 #: (``python -m benchmarks.train fit --path regions --exclude DATASET``): leave-one-dataset-out.
 REGION_WEIGHTS_ENV = "ARTICLEKIT_REGION_WEIGHTS"
+#: Weights for the publication-day vote in place of the shipped ones
+#: (``python -m benchmarks.date_model fit --exclude DATASET``): leave-one-dataset-out.
+DATE_WEIGHTS_ENV = "ARTICLEKIT_DATE_WEIGHTS"
 
 
 def _articlekit() -> Any:
     """Import articlekit, falling back to this checkout's ``src/`` when it is not installed.
 
     With ``$ARTICLEKIT_REGION_WEIGHTS`` set, the article core's region chooser reads those
-    weights instead of the shipped ones (in every process that runs a system).
+    weights instead of the shipped ones (in every process that runs a system); with
+    ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote does.
     """
     try:
         module = importlib.import_module("articlekit")
@@ -199,6 +203,14 @@ def _articlekit() -> Any:
     if weights and regions._REGION_MODEL is None:
         data = json.loads(Path(weights).read_text("utf-8"))
         regions._REGION_MODEL = regions.RegionModel.from_dict(data)
+    date_weights = os.environ.get(DATE_WEIGHTS_ENV)
+    page_dates = importlib.import_module("articlekit.readers.page_dates")
+    if date_weights and page_dates._DATE_MODEL is None:
+        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
+            json.loads(Path(date_weights).read_text("utf-8"))
+        )
+        scorer.check_columns(page_dates.DATE_FEATURES)
+        page_dates._DATE_MODEL = scorer
     return module
 
 

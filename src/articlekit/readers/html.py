@@ -35,7 +35,7 @@ from articlekit.features import (
     words,
 )
 from articlekit.pagemodel import html_rows
-from articlekit.readers import boxes
+from articlekit.readers import boxes, page_dates
 from articlekit.readers.faster_trafilatura import faster_trafilatura
 from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
@@ -453,9 +453,52 @@ def _complete_hints(
     except Exception:  # htmldate failing on a hostile page finds no date
         found = None
     if found:
-        same_day = [v for v in hints.published if isinstance(v, str) and v[:10] == found]
-        changes["published"] = (*_local_forms(hints.published, found), *same_day, found)
+        changes["published"] = _published_values(hints.published, found)
+        # The vote on the publication day (:func:`_voted_published`) weighs htmldate's day
+        # with the page's others once the body is known.
+        changes["extra"] = {**hints.extra, "htmldate_day": found}
     return dataclasses.replace(hints, **changes) if changes else hints
+
+
+def _published_values(values: tuple[str | datetime, ...], day: str) -> tuple[str | datetime, ...]:
+    """``day`` last, after the metadata timestamps of that day (for its time and zone).
+
+    A timestamp of that day in its own zone comes first, then one whose UTC form falls on
+    it (see :func:`_local_forms`).
+    """
+    same_day = [v for v in values if isinstance(v, str) and v[:10] == day]
+    return (*_local_forms(values, day), *same_day, day)
+
+
+def _voted_published(
+    tree: etree._Element,
+    page: tuple[DraftBlock, ...],
+    hints: Hints,
+    metadata: tuple[str | datetime, ...],
+    url: str | None,
+    span: tuple[int, int] | None,
+    reference_date: datetime | None,
+) -> Hints:
+    """The hints with the publication day the fitted vote of every date source chose.
+
+    ``metadata`` is the page's own published values (meta tags, JSON-LD), before htmldate's
+    day was added: their timestamps of the chosen day give its time and zone. See
+    :mod:`articlekit.readers.page_dates`.
+    """
+    htmldate_day = hints.extra.get("htmldate_day")
+    candidates = page_dates.day_candidates(
+        tree,
+        page,
+        htmldate_day=htmldate_day if isinstance(htmldate_day, str) else None,
+        url=url or hints.url,
+        span=span,
+        language=lexicon.language_code(hints.language),
+        reference_date=reference_date,
+    )
+    day = page_dates.choose_day(candidates)
+    if day is None or day.isoformat() == htmldate_day:
+        return hints
+    return dataclasses.replace(hints, published=_published_values(metadata, day.isoformat()))
 
 
 def _local_forms(values: tuple[str | datetime, ...], day: str) -> list[str]:
@@ -1550,6 +1593,7 @@ def _read_tree(
     # their time grow faster than the page (long runs of one repeated element, deep nests).
     cut_runs: list[CutRun] = []
     searched = searched_tree(tree, cut_runs)
+    metadata_published = hints.published
     hints = _complete_hints(
         searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
     )
@@ -1569,6 +1613,7 @@ def _read_tree(
     titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
     found = [i for i in positions if i is not None]
     span = (min(found), max(found)) if found else None
+    hints = _voted_published(tree, page, hints, metadata_published, url, span, reference_date)
     extra = {
         **hints.extra,
         "extractor": extractor,

@@ -1,0 +1,191 @@
+"""Fit the publication-day vote on the dev pages with a gold date, and judge it
+leave-one-dataset-out.
+
+Every page of a dataset whose gold has a ``date`` is read by ``articlekit.clean_html`` (its
+URL given, as the benchmark does); the candidate days the reader weighs
+(:func:`articlekit.readers.page_dates.day_candidates`) are kept with their rows of
+:data:`~articlekit.readers.page_dates.DATE_FEATURES`. A candidate is positive when its day is
+the gold day. The vote is a logistic model on those rows; the page's day is its best-scoring
+candidate::
+
+    python -m benchmarks.date_model table ../shared/data/dev [--limit N] [--cache DIR]
+    python -m benchmarks.date_model lodo [--cache DIR]
+    python -m benchmarks.date_model fit [--exclude DATASET] [--out FILE]
+
+``table`` reads the pages once (the rows are kept in ``--cache``, default
+``~/.cache/articlekit-train/dates``, outside the repo: they come from the dev pages). ``lodo``
+fits on all datasets but one and scores the one left out, for each, against htmldate's day
+alone. ``fit`` writes the weights; the shipped ``src/articlekit/models/published_date.json`` is
+``fit`` on all the datasets, byte for byte. scikit-learn is needed here only (the ``train``
+extra); the library reads the weights without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.run import count_lines, progress, read_lines
+from benchmarks.train import DEFAULT_CACHE, _logistic
+
+#: The dev sets whose gold holds a published date.
+DATED = ("wcxb-dev", "trafilatura-eval", "htmldate-eval")
+
+#: One page: its dataset, id, gold day and candidates as (day, row, sources).
+Page = dict[str, Any]
+
+
+def page_candidates(line: str) -> Page | None:
+    """Read one dev page and return the candidate days the reader weighed, or None."""
+    import logging
+    import warnings
+
+    from articlekit import clean_html
+    from articlekit.errors import ArticlekitError
+    from articlekit.readers import page_dates
+
+    record = json.loads(line)
+    gold = (record.get("gold") or {}).get("date")
+    if not isinstance(gold, str) or len(gold) < 10:
+        return None
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    seen: list[Any] = []
+    choose = page_dates.choose_day
+
+    def record_candidates(candidates: Sequence[Any], model: Any = None) -> Any:
+        seen.append(list(candidates))
+        return None  # the day does not matter here: the table holds what was weighed
+
+    page_dates.choose_day = record_candidates  # type: ignore[assignment]
+    try:
+        clean_html(record["html"], url=record.get("url"))
+    except ArticlekitError:
+        pass  # a page with no article still had its dates weighed
+    finally:
+        page_dates.choose_day = choose  # type: ignore[assignment]
+    candidates = seen[-1] if seen else []
+    return {
+        "dataset": record.get("dataset"),
+        "id": record.get("id"),
+        "gold": gold[:10],
+        "candidates": [(c.day.isoformat(), list(c.row), list(c.sources)) for c in candidates],
+    }
+
+
+def _init() -> None:
+    sys.setrecursionlimit(10_000)
+
+
+def build_table(folder: Path, limit: int | None, cache: Path, jobs: int) -> None:
+    """Read every dated dev file of ``folder`` into ``cache/<dataset>.pkl``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in DATED:
+        path = folder / f"{name}.jsonl.gz"
+        if not path.exists():
+            print(f"{name}: no {path}, skipped")
+            continue
+        total = count_lines(path, limit)
+        pages: list[Page] = []
+        with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init) as pool:
+            results = pool.imap(page_candidates, read_lines(path, limit), chunksize=4)
+            for got in progress(results, total, name):
+                if got is not None:
+                    pages.append(got)
+        with (cache / f"{name}.pkl").open("wb") as fh:
+            pickle.dump(pages, fh)
+        print(f"{name}: {len(pages)} dated pages, {sum(len(p['candidates']) for p in pages)} days")
+
+
+def load(cache: Path) -> dict[str, list[Page]]:
+    """The cached pages of every dated dataset there is."""
+    found: dict[str, list[Page]] = {}
+    for name in DATED:
+        path = cache / f"{name}.pkl"
+        if path.exists():
+            with path.open("rb") as fh:
+                found[name] = pickle.load(fh)
+    return found
+
+
+def fit(pages: Sequence[Page]) -> dict[str, Any]:
+    """The vote's weights, fitted on ``pages``' candidates (positive: the gold day)."""
+    from articlekit.readers.page_dates import DATE_FEATURES
+
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for page in pages:
+        for day, row, _ in page["candidates"]:
+            xs.append(row)
+            ys.append(int(day == page["gold"]))
+    return _logistic(xs, ys, DATE_FEATURES)
+
+
+def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
+    """The share of ``pages`` whose chosen day is the gold day (htmldate's day when None)."""
+    from datetime import date
+
+    from articlekit.readers.page_dates import DayCandidate, choose_day
+    from articlekit.scorer import BlockScorer
+
+    scorer = BlockScorer.from_dict(weights) if weights is not None else None
+    right = 0
+    for page in pages:
+        candidates = [
+            DayCandidate(date.fromisoformat(d), tuple(r), tuple(s))
+            for d, r, s in page["candidates"]
+        ]
+        if scorer is None:
+            day = next((c.day for c in candidates if "htmldate" in c.sources), None)
+        else:
+            day = choose_day(candidates, scorer)
+        right += day is not None and day.isoformat() == page["gold"]
+    return right / len(pages) if pages else 0.0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("table", "lodo", "fit"))
+    parser.add_argument("data", nargs="?", type=Path, help="the folder of the dev .jsonl.gz files")
+    parser.add_argument("--limit", type=int, default=None, help="pages per file")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "dates")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--exclude", default="", help="fit without this dataset")
+    parser.add_argument("--out", type=Path, default=None, help="where fit writes the weights")
+    args = parser.parse_args(argv)
+    if args.command == "table":
+        if args.data is None:
+            parser.error("table needs the data folder")
+        build_table(args.data, args.limit, args.cache, args.jobs)
+        return 0
+    data = load(args.cache)
+    if not data:
+        parser.error(f"no table in {args.cache}: run `python -m benchmarks.date_model table` first")
+    if args.command == "lodo":
+        print("| held out | dated pages | htmldate's day | the vote (fitted without it) | gain |")
+        print("|---|---|---|---|---|")
+        for name, pages in data.items():
+            train = [p for other, ps in data.items() if other != name for p in ps]
+            base, got = accuracy(None, pages), accuracy(fit(train), pages)
+            print(f"| {name} | {len(pages)} | {base:.3f} | {got:.3f} | {got - base:+.3f} |")
+        return 0
+    if args.exclude and args.exclude not in data:
+        # A misspelt set would otherwise be fitted on silently, and "held out" it is not.
+        parser.error(f"--exclude {args.exclude}: no such dataset (have: {', '.join(sorted(data))})")
+    weights = fit([p for name, ps in data.items() if name != args.exclude for p in ps])
+    text = json.dumps(weights, indent=1) + "\n"
+    if args.out is None:
+        print(text)
+    else:
+        args.out.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
