@@ -6,7 +6,9 @@ prose, where a date is an event, not the publication date.
 Rules:
 
 - A date with a zone or offset gives a timezone-aware datetime; without one, a naive datetime
-  (the page did not say which zone; guessing would be wrong as often as right).
+  (the page did not say which zone; guessing would be wrong as often as right). The
+  :class:`~articlekit.article.Article` the pipeline builds attaches UTC to such a value, as
+  printed, and says so in :attr:`~articlekit.article.Article.date_assumptions`.
 - A date without a time of day is at 00:00, and :attr:`DateMatch.day_only` says the time
   was not given: a printed "00:00" is a time, a missing one is not.
 - Year-less dates ("Sunday, November 16") and relative dates ("3 hours ago") need a
