@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from articlekit._fastinit import slot_init
@@ -19,11 +19,17 @@ __all__ = [
     "AUTHOR_ROLES",
     "BLOCK_KINDS",
     "CONTRIBUTOR_KINDS",
+    "DATE_ASSUMPTIONS",
+    "PUBLISHED_TIME_UNKNOWN",
+    "PUBLISHED_ZONE_ASSUMED",
     "ROLES",
+    "UPDATED_TIME_UNKNOWN",
+    "UPDATED_ZONE_ASSUMED",
     "Article",
     "Block",
     "Contributor",
     "Removal",
+    "stated_dates",
 ]
 
 #: The kinds a :class:`Block` may have.
@@ -145,6 +151,89 @@ class Contributor:
             raise InputError(msg)
 
 
+#: :attr:`Article.date_assumptions` code: the page gave ``published`` without a zone or
+#: offset; UTC is attached to the time as printed (not converted to it: the day stays).
+PUBLISHED_ZONE_ASSUMED = "published_zone_assumed"
+#: :attr:`Article.date_assumptions` code: the page gave the day of ``published`` and no time
+#: of day; the time is 00:00.
+PUBLISHED_TIME_UNKNOWN = "published_time_unknown"
+#: As :data:`PUBLISHED_ZONE_ASSUMED`, for ``updated``.
+UPDATED_ZONE_ASSUMED = "updated_zone_assumed"
+#: As :data:`PUBLISHED_TIME_UNKNOWN`, for ``updated``.
+UPDATED_TIME_UNKNOWN = "updated_time_unknown"
+#: Every :attr:`Article.date_assumptions` code, in the order an Article lists them.
+DATE_ASSUMPTIONS = (
+    PUBLISHED_ZONE_ASSUMED,
+    PUBLISHED_TIME_UNKNOWN,
+    UPDATED_ZONE_ASSUMED,
+    UPDATED_TIME_UNKNOWN,
+)
+
+
+def _is_aware(value: datetime) -> bool:
+    # Python's own definition: a tzinfo whose utcoffset() is None leaves a datetime naive.
+    return value.utcoffset() is not None
+
+
+def _assumed(
+    value: datetime | None, zone_code: str, time_code: str, *, day_only: bool
+) -> tuple[datetime | None, tuple[str, ...]]:
+    """One date made aware (UTC attached when it has no zone), with the codes that say how."""
+    if value is None:
+        return None, ()
+    codes: list[str] = []
+    if not _is_aware(value):
+        # Attached, not converted: the wall-clock time and calendar day stay as printed.
+        value = value.replace(tzinfo=timezone.utc)
+        codes.append(zone_code)
+    if day_only:
+        codes.append(time_code)
+    return value, tuple(codes)
+
+
+def stated_dates(
+    published: datetime | None,
+    updated: datetime | None,
+    *,
+    published_day_only: bool = False,
+    updated_day_only: bool = False,
+) -> tuple[datetime | None, datetime | None, tuple[str, ...]]:
+    """Make the dates a source gave timezone-aware, and say what was assumed.
+
+    The one place where an Article's dates get their zone (see
+    :meth:`~articlekit.draft.Draft.to_article`). A date without a zone gets UTC attached to
+    its wall-clock time, as printed: never converted, so its calendar day is the page's. A
+    date with a zone keeps its own offset (the day its readers saw).
+
+    Args:
+        published: The publication time the source gave, naive when it gave no zone.
+        updated: The update time, likewise.
+        published_day_only: Whether the source gave only the day of ``published`` (its
+            time, 00:00, was not stated).
+        updated_day_only: Likewise for ``updated``.
+
+    Returns:
+        ``(published, updated, date_assumptions)``: the dates, aware (or None), and the
+        codes of :data:`DATE_ASSUMPTIONS` that apply, in that order.
+
+    Example:
+        >>> from datetime import timedelta
+        >>> p, u, codes = stated_dates(datetime(2025, 11, 16), None, published_day_only=True)
+        >>> p.isoformat(), u, codes
+        ('2025-11-16T00:00:00+00:00', None, ('published_zone_assumed', 'published_time_unknown'))
+        >>> cet = timezone(timedelta(hours=1))
+        >>> stated_dates(None, datetime(2025, 11, 16, 0, 30, tzinfo=cet))[1].isoformat()
+        '2025-11-16T00:30:00+01:00'
+    """
+    published, first = _assumed(
+        published, PUBLISHED_ZONE_ASSUMED, PUBLISHED_TIME_UNKNOWN, day_only=published_day_only
+    )
+    updated, second = _assumed(
+        updated, UPDATED_ZONE_ASSUMED, UPDATED_TIME_UNKNOWN, day_only=updated_day_only
+    )
+    return published, updated, first + second
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -158,6 +247,13 @@ def _parse_datetime(value: Any, name: str) -> datetime | None:
         except ValueError:
             pass
     msg = f"Article.from_dict: {name!r} must be an ISO 8601 string or null, got {value!r}"
+    raise InputError(msg)
+
+
+def _parse_assumptions(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)) and all(isinstance(code, str) for code in value):
+        return tuple(value)
+    msg = f"Article.from_dict: 'date_assumptions' must be a list of codes, got {value!r}"
     raise InputError(msg)
 
 
@@ -177,9 +273,22 @@ class Article:
         source: The original outlet the text is credited to ("Al Jazeera"), or None.
         url: The page's URL when the caller gave it or the page states it.
         language: ISO 639-1 code of the body's language ("en"), or None if undecidable.
-        published: Publication time; timezone-aware where the page gives the zone.
+        published: Publication time, or None; always timezone-aware, so Articles' dates sort
+            and compare. It keeps the offset the page gave (not converted to UTC: the
+            calendar day is the one the page's readers saw). Where the page gave no zone,
+            UTC is attached to the time as printed and ``date_assumptions`` says so; where
+            it gave only a day, the time is 00:00 and ``date_assumptions`` says that too.
         updated: Last-update time, same rules as ``published``.
         removed: Everything that left the body, in input order.
+        date_assumptions: What ``published`` and ``updated`` hold that the page did not say,
+            as codes of :data:`DATE_ASSUMPTIONS`, in that order: ``published_zone_assumed``
+            (no zone given: UTC attached), ``published_time_unknown`` (only the day given:
+            the time is 00:00), ``updated_zone_assumed``, ``updated_time_unknown``. Empty
+            when the dates are as the page gave them, or absent.
+
+    Raises:
+        InputError: When ``published`` or ``updated`` is naive (see :func:`stated_dates`),
+            or ``date_assumptions`` holds a code not in :data:`DATE_ASSUMPTIONS`.
 
     Example:
         >>> a = Article(blocks=(Block("paragraph", "One."), Block("paragraph", "Two.", 1)))
@@ -187,6 +296,10 @@ class Article:
         'One.\n\nTwo.'
         >>> Article.from_dict(a.to_dict()) == a
         True
+        >>> from articlekit import clean_text
+        >>> a = clean_text("Published: 16.11.2025\nThe talks resumed in Istanbul on Sunday.")
+        >>> a.published.isoformat(), a.date_assumptions
+        ('2025-11-16T00:00:00+00:00', ('published_zone_assumed', 'published_time_unknown'))
     """
 
     blocks: tuple[Block, ...] = ()
@@ -201,6 +314,21 @@ class Article:
     published: datetime | None = None
     updated: datetime | None = None
     removed: tuple[Removal, ...] = field(default=())
+    # Last, so that the fields before keep their positions in ``Article(...)`` calls.
+    date_assumptions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name, value in (("published", self.published), ("updated", self.updated)):
+            if value is not None and not _is_aware(value):
+                msg = (
+                    f"Article.{name} must be timezone-aware, got {value!r}: attach the zone "
+                    "(articlekit.article.stated_dates attaches UTC and gives the codes)"
+                )
+                raise InputError(msg)
+        unknown = [code for code in self.date_assumptions if code not in DATE_ASSUMPTIONS]
+        if unknown:
+            msg = f"unknown date assumptions {unknown}: use codes of {list(DATE_ASSUMPTIONS)}"
+            raise InputError(msg)
 
     @property
     def text(self) -> str:
@@ -224,6 +352,7 @@ class Article:
             "language": self.language,
             "published": _iso(self.published),
             "updated": _iso(self.updated),
+            "date_assumptions": list(self.date_assumptions),
             "text": self.text,
             "blocks": [_row(b) for b in self.blocks],
             "removed": [_row(r) for r in self.removed],
@@ -235,13 +364,24 @@ class Article:
 
         Args:
             data: A mapping as :meth:`to_dict` returns it (``text`` is ignored: it is derived
-                from ``blocks``).
+                from ``blocks``). A dict of an older articlekit, without
+                ``date_assumptions`` and with dates without an offset, is read as
+                :meth:`~articlekit.draft.Draft.to_article` reads a page's dates: UTC is
+                attached where no zone is given, and ``date_assumptions`` says so (whether
+                only a day was known such a dict does not say).
 
         Returns:
             The equal Article.
 
         Raises:
-            InputError: When a key is unknown or a value has the wrong shape.
+            InputError: When a key is unknown or a value has the wrong shape (a date
+                assumption that is not a code of :data:`DATE_ASSUMPTIONS`, a date without an
+                offset in a dict that has ``date_assumptions``).
+
+        Example:
+            >>> old = Article.from_dict({"published": "2025-11-16T10:30:00"})
+            >>> old.published.isoformat(), old.date_assumptions
+            ('2025-11-16T10:30:00+00:00', ('published_zone_assumed',))
         """
         known = {f.name for f in dataclasses.fields(cls)} | {"text"}
         unknown = sorted(set(data) - known)
@@ -255,6 +395,13 @@ class Article:
         except TypeError as exc:
             msg = f"Article.from_dict: malformed block, removal or contributor: {exc}"
             raise InputError(msg) from exc
+        published = _parse_datetime(data.get("published"), "published")
+        updated = _parse_datetime(data.get("updated"), "updated")
+        if "date_assumptions" in data:
+            assumptions = _parse_assumptions(data["date_assumptions"])
+        else:
+            # An older articlekit's dict: its naive dates are dates the page gave no zone for.
+            published, updated, assumptions = stated_dates(published, updated)
         return cls(
             blocks=blocks,
             title=data.get("title"),
@@ -265,9 +412,10 @@ class Article:
             source=data.get("source"),
             url=data.get("url"),
             language=data.get("language"),
-            published=_parse_datetime(data.get("published"), "published"),
-            updated=_parse_datetime(data.get("updated"), "updated"),
+            published=published,
+            updated=updated,
             removed=removed,
+            date_assumptions=assumptions,
         )
 
 

@@ -6,7 +6,11 @@ prose, where a date is an event, not the publication date.
 Rules:
 
 - A date with a zone or offset gives a timezone-aware datetime; without one, a naive datetime
-  (the page did not say which zone; guessing would be wrong as often as right).
+  (the page did not say which zone; guessing would be wrong as often as right). The
+  :class:`~articlekit.article.Article` the pipeline builds attaches UTC to such a value, as
+  printed, and says so in :attr:`~articlekit.article.Article.date_assumptions`.
+- A date without a time of day is at 00:00, and :attr:`DateMatch.day_only` says the time
+  was not given: a printed "00:00" is a time, a missing one is not.
 - Year-less dates ("Sunday, November 16") and relative dates ("3 hours ago") need a
   ``reference_date``; without one they give None.
 - Dates before 1990, or more than a day after the reference date, are rejected.
@@ -102,11 +106,18 @@ class DateMatch:
         value: The datetime (aware when the line gave a zone).
         start: Start of the matched text in the line.
         end: End of the matched text.
+        day_only: Whether the line gave a day and no time of day ("16.11.2025", "yesterday",
+            "2 days ago"): ``value`` is then at 00:00, which the line did not say.
+
+    Example:
+        >>> find_date("16.11.2025").day_only, find_date("16.11.2025 00:00").day_only
+        (True, False)
     """
 
     value: datetime
     start: int
     end: int
+    day_only: bool = False
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -423,14 +434,29 @@ def find_date(
             value = _build(m, language, reference_date)
             if value is not None and _plausible(value, reference_date):
                 if best is None or m.start() < best.start:
-                    best = DateMatch(value, m.start(), m.end())
+                    # Every pattern has the hour group; a match without it printed no time.
+                    best = DateMatch(value, m.start(), m.end(), m.group("hh") is None)
                 break
     if best is None and reference_date is not None:
         best = _relative(text, reference_date)
     return best
 
 
+#: The units of a relative date that give a time of day; "2 days ago" gives only a day.
+_TIMED_UNITS = frozenset({"minutes", "hours"})
+
+
 def _relative(text: str, ref: datetime) -> DateMatch | None:
+    """A relative date of ``text`` ("3 hours ago", "vor 2 Tagen", "yesterday") from ``ref``.
+
+    Minutes and hours give a time; days, weeks, "yesterday" and "today" give a day, at 00:00
+    (not at the reference date's time of day, which the page did not say).
+
+    Example:
+        >>> m = _relative("2 days ago", datetime(2025, 11, 20, 14, 5))
+        >>> m.value, m.day_only
+        (datetime.datetime(2025, 11, 18, 0, 0), True)
+    """
     # A date before the first of the calendar ("3 hours ago" of a reference date in year 1,
     # "99999999 days ago") is no date: OverflowError, then None.
     m = _RELATIVE.search(text)
@@ -439,9 +465,12 @@ def _relative(text: str, ref: datetime) -> DateMatch | None:
         n = int(raw) if raw.isdigit() else 1
         unit = next(k for k in _UNITS if m.group(k))
         try:
-            return DateMatch(ref - timedelta(**{unit: n}), m.start(), m.end())
+            value = ref - timedelta(**{unit: n})
         except OverflowError:
             return None
+        if unit in _TIMED_UNITS:
+            return DateMatch(value, m.start(), m.end())
+        return DateMatch(_midnight(value), m.start(), m.end(), day_only=True)
     for pattern, days in ((_YESTERDAY, 1), (_TODAY, 0)):
         m = pattern.search(text)
         if m:
@@ -449,9 +478,13 @@ def _relative(text: str, ref: datetime) -> DateMatch | None:
                 day = ref - timedelta(days=days)
             except OverflowError:
                 return None
-            day = day.replace(hour=0, minute=0, second=0, microsecond=0)
-            return DateMatch(day, m.start(), m.end())
+            return DateMatch(_midnight(day), m.start(), m.end(), day_only=True)
     return None
+
+
+def _midnight(value: datetime) -> datetime:
+    """The start of ``value``'s day, in its own zone."""
+    return value.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def has_relative_date(text: str) -> bool:
@@ -496,12 +529,15 @@ class Dateline:
         date: The date the dateline gives (year-less dates resolved against the reference
             date), or None.
         end: Where the story's own text starts in the input.
+        day_only: Whether ``date`` is a day without a time of day (see
+            :attr:`DateMatch.day_only`).
     """
 
     place: str | None
     agency: str | None
     date: datetime | None
     end: int
+    day_only: bool = False
 
 
 # PLACE[, date] [(AGENCY) | /AGENCY/] separator. A place in capitals needs no agency; a place
@@ -548,10 +584,15 @@ def parse_dateline(
         return None
     if m.group("sep") == ":" and agency is None:
         return None  # "BREAKING: ...": a label, not a place
-    date = None
+    found = None
     if m.group("date"):
         found = find_date(m.group("date"), language=language, reference_date=reference_date)
         if found is None:
             return None  # "WASHINGTON, the capital, ..." is prose
-        date = found.value
-    return Dateline(natural_case(place) if capitals else place, agency, date, m.end())
+    return Dateline(
+        natural_case(place) if capitals else place,
+        agency,
+        found.value if found else None,
+        m.end(),
+        found.day_only if found else False,
+    )

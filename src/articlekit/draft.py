@@ -18,7 +18,7 @@ from typing import Any
 
 from articlekit._fastinit import slot_init
 from articlekit._gcpause import gc_paused
-from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal
+from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal, stated_dates
 
 __all__ = ["Draft", "DraftBlock", "Hints"]
 
@@ -107,11 +107,16 @@ class Draft:
         source: Credited outlet.
         url: Page URL.
         language: ISO 639-1 code.
-        published: Publication time.
-        updated: Update time.
+        published: Publication time, as the source gave it: naive when it gave no zone
+            (:meth:`to_article` attaches UTC and records that).
+        updated: Update time, likewise.
         reference_date: Anchors year-less and relative dates; None means "unknown", in which
             case such dates are not resolved.
         hints: Raw metadata from the reader.
+        published_day_only: Whether the source gave only the day of ``published``, no time
+            of day (see :attr:`articlekit.dates.DateMatch.day_only`). A cleaner that sets
+            ``published`` sets this too.
+        updated_day_only: Likewise for ``updated``.
 
     Example:
         >>> d = Draft.from_texts(["Advertisement", "A sentence."])
@@ -134,6 +139,8 @@ class Draft:
     updated: datetime | None = None
     reference_date: datetime | None = None
     hints: Hints = field(default_factory=Hints)
+    published_day_only: bool = False
+    updated_day_only: bool = False
 
     @property
     def plain_text(self) -> bool:
@@ -284,7 +291,15 @@ class Draft:
         """Freeze the draft into an :class:`~articlekit.article.Article`.
 
         Returns:
-            The Article; removals sorted into input order.
+            The Article; removals sorted into input order; dates made timezone-aware, with
+            what that assumed in ``date_assumptions`` (see
+            :func:`~articlekit.article.stated_dates`).
+
+        Example:
+            >>> from datetime import datetime
+            >>> a = Draft(published=datetime(2025, 11, 16), published_day_only=True).to_article()
+            >>> a.published.isoformat(), a.date_assumptions
+            ('2025-11-16T00:00:00+00:00', ('published_zone_assumed', 'published_time_unknown'))
         """
         blocks = tuple(
             Block(b.kind if b.kind in BLOCK_KINDS else "other", b.text, b.index, b.offset)
@@ -293,6 +308,12 @@ class Draft:
         in_order = sorted(self.removed, key=_BY_OFFSET)
         in_order.sort(key=_BY_BLOCK)
         removed = tuple(in_order)
+        published, updated, assumptions = stated_dates(
+            self.published,
+            self.updated,
+            published_day_only=self.published_day_only,
+            updated_day_only=self.updated_day_only,
+        )
         return Article(
             blocks=blocks,
             title=self.title,
@@ -303,9 +324,10 @@ class Draft:
             source=self.source,
             url=self.url,
             language=self.language,
-            published=self.published,
-            updated=self.updated,
+            published=published,
+            updated=updated,
             removed=removed,
+            date_assumptions=assumptions,
         )
 
 

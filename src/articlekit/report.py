@@ -157,6 +157,7 @@ def _metadata(article: Article) -> list[tuple[str, str]]:
         ("authors", ", ".join(article.authors) or None),
         ("published", when(article.published)),
         ("updated", when(article.updated)),
+        ("date_assumptions", ", ".join(article.date_assumptions) or None),
         ("section", article.section),
         ("source", article.source),
         ("language", article.language),

@@ -36,6 +36,11 @@ def test_field(case, field):
     assert (value.isoformat() if hasattr(value, "isoformat") else value) == expected[field]
 
 
+def test_date_assumptions(case):
+    expected, article = case
+    assert list(article.date_assumptions) == expected["date_assumptions"]
+
+
 def test_authors(case):
     expected, article = case
     assert list(article.authors) == expected["authors"]

@@ -36,6 +36,15 @@ def test_field(seed, field):
     assert (value.isoformat() if hasattr(value, "isoformat") else value) == expected[field]
 
 
+def test_no_date_no_assumption(seed):
+    # expected.json's published is null for every seed (no seed prints its date: see
+    # seeds/README.md), which test_field compares exactly; an Article without dates assumes
+    # nothing about them.
+    _, _, expected, article = seed
+    assert expected["published"] is None
+    assert (article.published, article.updated, article.date_assumptions) == (None, None, ())
+
+
 def test_authors(seed):
     _, _, expected, article = seed
     assert list(article.authors) == expected["authors"]

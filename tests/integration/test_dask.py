@@ -162,6 +162,7 @@ def test_a_dataframe_of_pages_gets_article_columns(client, tmp_path):
         "language",
         "published",
         "updated",
+        "date_assumptions",
         "text",
         "removed",
         "error_type",

@@ -63,7 +63,9 @@ def test_url_is_copied():
 def test_reference_date_resolves_year_less_date_lines():
     ref = datetime(2025, 11, 20, tzinfo=timezone.utc)
     article = articlekit.clean_text(f"Published Sunday, November 16\n{PARA}", reference_date=ref)
-    assert article.published == datetime(2025, 11, 16)
+    # The line gives no zone and no time: UTC attached to its day, and both said.
+    assert article.published == datetime(2025, 11, 16, tzinfo=timezone.utc)
+    assert article.date_assumptions == ("published_zone_assumed", "published_time_unknown")
     assert articlekit.clean_text(f"Published Sunday, November 16\n{PARA}").published is None
 
 

@@ -39,6 +39,9 @@ EXTREMES = [
 def test_an_extreme_reference_date_gives_an_article(reference_date: datetime) -> None:
     article = articlekit.clean_text(TEXT, reference_date=reference_date)
     assert "Negotiators from both countries" in article.text
+    # Aware at the ends of the calendar too: UTC is attached, never converted to.
+    for value in (article.published, article.updated):
+        assert value is None or value.utcoffset() is not None
 
 
 def test_the_end_of_the_calendar_still_resolves_a_year_less_date() -> None:
@@ -46,7 +49,7 @@ def test_the_end_of_the_calendar_still_resolves_a_year_less_date() -> None:
         "Published on May 3\nThe talks resumed in Istanbul, officials said on Monday.",
         reference_date=datetime(9999, 12, 31),
     )
-    assert article.published == datetime(9999, 5, 3)
+    assert article.published == datetime(9999, 5, 3, tzinfo=timezone.utc)
 
 
 @pytest.mark.parametrize("line", ["99999999 days ago", "9999999999 days ago"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 
 import articlekit
@@ -198,13 +198,15 @@ def test_html_shows_metadata_at_the_top():
         title="Harbour reopens",
         authors=("Jane Doe", "John Roe"),
         url="https://example.org/harbour",
-        published=datetime(2025, 11, 16, 10, 30),
+        published=datetime(2025, 11, 16, 10, 30, tzinfo=timezone.utc),
+        date_assumptions=("published_zone_assumed",),
     )
     page = explain_html(article)
     head = page[: page.index('<main class="document"')]
     for value in ("Harbour reopens", "Jane Doe, John Roe", "https://example.org/harbour"):
         assert f"<dd>{value}</dd>" in head
-    assert "<dd>2025-11-16T10:30:00</dd>" in head
+    assert "<dd>2025-11-16T10:30:00+00:00</dd>" in head
+    assert "<dt>date_assumptions</dt><dd>published_zone_assumed</dd>" in head
 
 
 def test_terminal_text_order_labels_and_summary_without_colour():

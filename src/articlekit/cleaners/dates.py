@@ -11,7 +11,7 @@ from articlekit import lexicon
 from articlekit._memo import PerText
 from articlekit.cleaners._common import lexicon_of, may_start_with
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
-from articlekit.dates import find_date, parse_dateline
+from articlekit.dates import DateMatch, find_date, parse_dateline
 from articlekit.draft import Draft
 from articlekit.features import first_prose, has_digit, has_letters, more_words_than
 
@@ -62,7 +62,8 @@ class ExtractDates(Extractor):
     anywhere when it carries an explicit label ("Published", "Aktualisiert"). A date in a
     sentence of the story is an event and is never taken. The first date sets ``published``
     (unless the page's metadata gives one: HTML), a date after an "updated" label
-    ("Last updated on ...") sets ``updated``; fields already set are kept.
+    ("Last updated on ...") sets ``updated``; fields already set are kept. A date without a
+    time of day sets ``published_day_only`` (``updated_day_only``) with it.
 
     Reason codes: ``timestamp``.
 
@@ -109,21 +110,28 @@ class ExtractDates(Extractor):
             # day better than a date line of the page, which often is the last update or an
             # event's date: a line of another day goes without setting the field (a line of
             # the same day adds its time).
-            agrees = published is not None and (
-                not page_days or published.date().isoformat() in page_days
-            )
-            if agrees and draft.published is None:
-                fields.setdefault("published", published)
+            if (
+                published is not None
+                and (not page_days or published.value.date().isoformat() in page_days)
+                and draft.published is None
+                and "published" not in fields
+            ):
+                fields["published"] = published.value
+                fields["published_day_only"] = published.day_only
             if updated is not None and draft.updated is None and "updated" not in fields:
-                fields["updated"] = updated
+                fields["updated"] = updated.value
+                fields["updated_day_only"] = updated.day_only
             found[pos] = "timestamp"
         return found, fields
 
-    def _dates_in(self, draft: Draft, text: str) -> tuple[Any, Any] | None:
+    def _dates_in(
+        self, draft: Draft, text: str
+    ) -> tuple[DateMatch | None, DateMatch | None] | None:
         """Return (published, updated) when the whole line is date labels and dates."""
         lex = lexicon_of(draft)
         rest = text
-        published = updated = None
+        published: DateMatch | None = None
+        updated: DateMatch | None = None
         for _ in range(2):
             match = find_date(rest, language=draft.language, reference_date=draft.reference_date)
             if match is None:
@@ -135,9 +143,9 @@ class ExtractDates(Extractor):
             before = " ".join(label)
             is_update = before.endswith(tuple(lex["updated_word"]))
             if is_update:
-                updated = updated or match.value
+                updated = updated or match
             else:
-                published = published or match.value
+                published = published or match
             rest = rest[: match.start] + " " + rest[match.end :]
         if published is None and updated is None:
             return None
@@ -191,4 +199,5 @@ class ReadDateline(BaseCleaner):
             changes["source"] = dateline.agency
         if draft.published is None and dateline.date is not None:
             changes["published"] = dateline.date
+            changes["published_day_only"] = dateline.day_only
         return draft.replace(**changes) if changes else draft

@@ -16,7 +16,7 @@ from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.bylines import author_names, contributors_of, looks_like_organisation
 from articlekit.cleaners.base import BaseCleaner
 from articlekit.cleaners.furniture import canonical_outlet
-from articlekit.dates import parse_date
+from articlekit.dates import DateMatch, find_date
 from articlekit.draft import Draft
 from articlekit.features import folded_words, words
 
@@ -141,13 +141,18 @@ def strip_site_name(title: str, site_name: str | None = None) -> str:
     return joiner.join(kept).strip()
 
 
-def _date(values: tuple[str | datetime, ...], draft: Draft) -> datetime | None:
+def _date(values: tuple[str | datetime, ...], draft: Draft) -> DateMatch | None:
+    """The first of the metadata's dates that reads as one, with whether it is a day only.
+
+    A string without a time ("2025-11-16", htmldate's form) is a day only; a datetime a
+    reader passed is taken as it is (its time as given).
+    """
     for value in values:
         if isinstance(value, datetime):
-            return value
-        parsed = parse_date(value, language=draft.language, reference_date=draft.reference_date)
-        if parsed is not None:
-            return parsed
+            return DateMatch(value, 0, 0)
+        found = find_date(value, language=draft.language, reference_date=draft.reference_date)
+        if found is not None:
+            return found
     return None
 
 
@@ -202,11 +207,13 @@ class ApplyPageMetadata(BaseCleaner):
         if draft.published is None:
             published = _date(hints.published, draft)
             if published is not None:
-                changes["published"] = published
+                changes["published"] = published.value
+                changes["published_day_only"] = published.day_only
         if draft.updated is None:
             updated = _date(hints.updated, draft)
             if updated is not None:
-                changes["updated"] = updated
+                changes["updated"] = updated.value
+                changes["updated_day_only"] = updated.day_only
         if draft.source is None and hints.site_name:
             changes["source"] = canonical_outlet(hints.site_name) or hints.site_name
         if draft.subtitle is None and hints.subtitle:

@@ -32,6 +32,7 @@ ARTICLE_FIELDS = (
     "language",
     "published",
     "updated",
+    "date_assumptions",
     "text",
     "blocks",
     "removed",
@@ -48,6 +49,7 @@ DEFAULT_FIELDS = (
     "language",
     "published",
     "updated",
+    "date_assumptions",
     "text",
     "removed",
 )
@@ -104,7 +106,8 @@ def check_fields(fields: Iterable[str]) -> tuple[str, ...]:
         Traceback (most recent call last):
         ...
         ValueError: unknown Article field 'body'; the fields are title, subtitle, authors, \
-contributors, section, source, url, language, published, updated, text, blocks, removed
+contributors, section, source, url, language, published, updated, date_assumptions, text, \
+blocks, removed
     """
     if isinstance(fields, str):
         msg = f"fields must be a list of Article field names, not the string {fields!r}"

@@ -70,7 +70,7 @@ __all__ = [
 PageKind = Literal["auto", "html", "text"]
 
 # Article fields that are lists (of strings, of Removal/Block/Contributor dicts).
-_LIST_FIELDS = ("authors", "contributors", "blocks", "removed")
+_LIST_FIELDS = ("authors", "date_assumptions", "contributors", "blocks", "removed")
 
 
 def _bag() -> Any:
@@ -258,6 +258,7 @@ def _arrow_types(fields: Iterable[str]) -> dict[str, pa.DataType]:
     ]
     lists = {
         "authors": pa.list_(string),
+        "date_assumptions": pa.list_(string),
         "contributors": pa.list_(pa.struct(contributor)),
         "blocks": pa.list_(pa.struct(block)),
         "removed": pa.list_(pa.struct(removal)),
@@ -337,7 +338,8 @@ def clean_dataframe(
         kind: "html" or "text" to clean every page as that; "auto" decides per page.
         fields: The Article fields to add as columns (see
             :data:`~articlekit.integrations.ARTICLE_FIELDS`). Columns are Arrow-typed: text
-            and dates (ISO 8601) strings, ``authors`` a list of strings, ``removed``,
+            and dates (ISO 8601, with their offset) strings, ``authors`` and
+            ``date_assumptions`` lists of strings, ``removed``,
             ``blocks`` and ``contributors`` lists of structs with the fields of
             :class:`~articlekit.Removal`, :class:`~articlekit.Block` and
             :class:`~articlekit.Contributor`.
