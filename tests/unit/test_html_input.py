@@ -965,3 +965,18 @@ def test_a_block_whose_spaces_trafilatura_lost_takes_the_page_text() -> None:
         DraftBlock(1, "Menu"),
     )
     assert _rejoined(page, _page_index(page), other) is other
+
+
+def test_metadata_strings_read_their_character_references() -> None:
+    # JSON-LD holds no markup, yet CMSs write references into its strings; a meta tag's
+    # content escaped twice reads "&#39;" once parsed. The reader sees the character.
+    ld = '{"@type": "NewsArticle", "headline": "Budget Traveler&#8217;s Guide &amp; Tips"}'
+    tree = lxml_html.fromstring(
+        "<html><head><meta property='og:site_name' content='Rick&amp;#39;s Blog'>"
+        f"<script type='application/ld+json'>{ld}</script></head><body>{PARAS}</body></html>"
+    )
+    from articlekit.readers.metadata import page_hints
+
+    hints = page_hints(tree)
+    assert hints.title == "Budget Traveler’s Guide & Tips"
+    assert hints.site_name == "Rick's Blog"

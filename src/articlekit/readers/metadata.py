@@ -158,10 +158,22 @@ def _meta(tree: etree._Element) -> dict[str, list[str]]:
 
 
 def _first(*values: Any) -> str | None:
+    """The first value given, a string's character references decoded.
+
+    JSON-LD strings hold no markup, yet CMSs write references into them ("Traveler&#8217;s"),
+    and some escape a meta tag's content twice ("&amp;#39;" reads "&#39;" once parsed):
+    either way the reader is meant to see the character.
+
+    Example:
+        >>> _first(None, "", ["Budget Traveler&#8217;s Guide &amp; Tips"])
+        'Budget Traveler’s Guide & Tips'
+    """
     for value in values:
         if isinstance(value, list):
             value = value[0] if value else None
         if isinstance(value, str) and value.strip():
+            if "&" in value:
+                value = html.unescape(value)
             return normalize_space(value)
     return None
 
