@@ -272,8 +272,8 @@ class ExtractPageTitle(Extractor):
 
     Plain text only (a page's metadata, when there is one, says the title). The best
     candidate of :func:`page_title` becomes the title; the line it was read from goes with
-    reason ``title``: the headline's repeat near the story when the page prints it again,
-    else the first line itself.
+    reason ``title``: the headline's repeat near the story when the page prints it again and
+    the first line holds more (the site's name), else the first line itself.
 
     Reason codes: ``title``.
 
@@ -308,6 +308,8 @@ class ExtractPageTitle(Extractor):
         best = page_title(lines, draft.url, lead_positions=lead_positions)
         if best is None:
             return {}, {}
-        if best.repeat is not None:
+        if best.repeat is not None and best.text != lines[0].strip():
             return {pos + best.repeat: "title"}, {"title": lines[best.repeat].strip()}
+        # The first line is the title (a part of it, or all of it: then its repeats are
+        # remove_duplicate_title's, and the standfirst under it extract_subtitle's).
         return {pos: "title"}, {"title": best.text}
