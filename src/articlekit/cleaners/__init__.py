@@ -47,6 +47,7 @@ from articlekit.cleaners.layout import (
 from articlekit.cleaners.links import RemoveRelatedLinks
 from articlekit.cleaners.metadata import ApplyPageMetadata
 from articlekit.cleaners.notices import RemoveCookieNotices
+from articlekit.cleaners.page_titles import ExtractPageTitle
 from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
@@ -61,6 +62,7 @@ __all__ = [
     "DetectLanguage",
     "ExtractByline",
     "ExtractDates",
+    "ExtractPageTitle",
     "ExtractSourceCredit",
     "ExtractSubtitle",
     "ExtractTitle",
@@ -118,6 +120,9 @@ _ALL: tuple[BaseCleaner, ...] = (
     ExtractDates(),
     ExtractSourceCredit(),
     RemoveSectionLabel(),
+    # Whole-page text: its first line is the page's <title>; the headline's repeat confirms
+    # which part is the headline. Before extract_title, which reads the first line as a whole.
+    ExtractPageTitle(),
     ExtractTitle(),
     ApplyPageMetadata(),
     ReadDateline(),
