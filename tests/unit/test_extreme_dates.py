@@ -62,17 +62,10 @@ def test_a_relative_date_before_the_calendar_is_no_date(line: str) -> None:
     assert "The talks resumed" in article.text
 
 
-@pytest.mark.xfail(
-    reason=(
-        "issue 19: htmldate tries dateutil's parse first, which fills a month-only date's "
-        "missing day with today's (htmldate.extractors.custom_parse('2007/12', ...)), so the "
-        "Article depends on the day it is read; passes by chance on the 1st of a month"
-    ),
-    strict=False,
-)
 def test_a_month_only_date_does_not_take_the_day_it_is_read_on() -> None:
     # Found on a dev page whose only date is "2007/12": published 2007-12-03 one day,
-    # 2007-12-04 the next.
+    # 2007-12-04 the next (htmldate hands "2007/12" to dateutil, which filled the day from
+    # today's). Now the first of the month, whatever day it is read.
     prose = "<p>The council met on Monday to discuss the budget, and it agreed to fund it.</p>"
     page = (
         "<html><head><title>Leading the charge</title></head><body><h1>Leading the charge</h1>"
@@ -81,3 +74,17 @@ def test_a_month_only_date_does_not_take_the_day_it_is_read_on() -> None:
     )
     published = articlekit.clean_html(page).published
     assert published is None or (published.year, published.month, published.day) == (2007, 12, 1)
+
+
+def test_htmldate_fills_a_month_only_date_from_the_first_only_inside_the_block() -> None:
+    from htmldate import extractors
+
+    from articlekit.readers.faster_trafilatura import month_only_first
+
+    own = extractors.dateutil_parse
+    with month_only_first():
+        assert extractors.dateutil_parse("2007/12").date() == datetime(2007, 12, 1).date()
+        with month_only_first():  # nested (another thread): still in place
+            assert extractors.dateutil_parse("2011").date() == datetime(2011, 1, 1).date()
+        assert extractors.dateutil_parse is not own
+    assert extractors.dateutil_parse is own  # the library's own once the last block ends

@@ -62,10 +62,16 @@ import inspect
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-__all__ = ["faster_trafilatura", "outermost", "revise_paragraph_classification"]
+__all__ = [
+    "faster_trafilatura",
+    "month_only_first",
+    "outermost",
+    "revise_paragraph_classification",
+]
 
 _GOOD_OR_BAD = frozenset({"good", "bad"})
 _GOOD_BAD_OR_NEARGOOD = frozenset({"good", "bad", "neargood"})
@@ -412,53 +418,82 @@ def _invalid_characters_pattern() -> _AbsentFirst | None:
     return _AbsentFirst(original, _INVALID_XML_CHARACTERS)
 
 
-# Threads may run trafilatura at once: the first to enter puts the stand-ins in, the last to
-# leave puts trafilatura's own back, so a thread leaving can never restore the other's copy.
-_LOCK = threading.Lock()
-_users = 0
-_originals: dict[tuple[str, str], Any] = {}
+class _Swap:
+    """Module attributes replaced while some ``with`` block runs (in any thread).
 
-
-@contextlib.contextmanager
-def faster_trafilatura() -> Iterator[None]:
-    """Let trafilatura call the stand-ins of :func:`_replacements`.
-
-    Only while some ``with`` block runs (in any thread): trafilatura's modules are left as
-    they were once the last one ends. The stand-ins give the same results as the originals,
-    so another caller's trafilatura call in the meantime is only faster, never different.
+    Threads may run trafilatura at once: the first to enter puts the replacements in, the last
+    to leave puts the library's own back, so a thread leaving can never restore the other's
+    copy.
     """
-    global _users
-    try:
-        replacements = _replacements()
-        modules: dict[str, ModuleType] = {
-            module: importlib.import_module(module) for module, _ in replacements
-        }
-    except ImportError:  # pragma: no cover - trafilatura is a dependency
-        yield
-        return
-    with _LOCK:
-        if _users == 0:
-            # Another trafilatura layout may lack a name: only the ones it has are replaced.
-            _originals.clear()
-            _originals.update(
-                ((module, name), getattr(modules[module], name))
-                for module, name in replacements
-                if hasattr(modules[module], name)
-            )
-        replaced = bool(_originals)
-        if replaced:
-            _users += 1
-            for module, name in _originals:
-                setattr(modules[module], name, replacements[module, name])
-    try:
-        yield
-    finally:
-        if replaced:
-            with _LOCK:
-                _users -= 1
-                if _users == 0:
-                    for (module, name), original in _originals.items():
-                        setattr(modules[module], name, original)
+
+    def __init__(self, replacements: Callable[[], dict[tuple[str, str], Any]]) -> None:
+        self._replacements = replacements
+        self._lock = threading.Lock()
+        self._users = 0
+        self._originals: dict[tuple[str, str], Any] = {}
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        """Run the block with the replacements in place (the library's own outside it)."""
+        try:
+            replacements = self._replacements()
+            modules: dict[str, ModuleType] = {
+                module: importlib.import_module(module) for module, _ in replacements
+            }
+        except ImportError:  # pragma: no cover - trafilatura and htmldate are dependencies
+            yield
+            return
+        with self._lock:
+            if self._users == 0:
+                # Another library layout may lack a name: only the ones it has are replaced.
+                self._originals.clear()
+                self._originals.update(
+                    ((module, name), getattr(modules[module], name))
+                    for module, name in replacements
+                    if hasattr(modules[module], name)
+                )
+            replaced = bool(self._originals)
+            if replaced:
+                self._users += 1
+                for module, name in self._originals:
+                    setattr(modules[module], name, replacements[module, name])
+        try:
+            yield
+        finally:
+            if replaced:
+                with self._lock:
+                    self._users -= 1
+                    if self._users == 0:
+                        for (module, name), original in self._originals.items():
+                            setattr(modules[module], name, original)
+
+
+#: Let trafilatura call the stand-ins of :func:`_replacements`, only while some ``with
+#: faster_trafilatura():`` block runs: trafilatura's modules are left as they were once the
+#: last one ends. The stand-ins give the same results as the originals, so another caller's
+#: trafilatura call in the meantime is only faster, never different.
+faster_trafilatura = _Swap(_replacements)
+
+#: What a date's missing fields are filled from: a month-only "2007/12" is the first of
+#: December, not today's day of it (dateutil's default, which made the same page's Article
+#: change with the day it was read).
+_NO_DAY = datetime(1970, 1, 1)
+
+
+def _first_of_month() -> dict[tuple[str, str], Any]:
+    """Htmldate's ``dateutil_parse``, filling a date's missing fields from :data:`_NO_DAY`."""
+    # dateutil comes with htmldate (no stubs here): the function htmldate imported.
+    parse = importlib.import_module("dateutil.parser").parse
+    return {("htmldate.extractors", "dateutil_parse"): functools.partial(parse, default=_NO_DAY)}
+
+
+#: htmldate tries dateutil's parse first on strings that start with a year, and dateutil
+#: fills a missing day (or month) from today. While a ``with month_only_first():`` block runs
+#: it fills them from :data:`_NO_DAY`: the first of the month (or of the year). Unlike
+#: :data:`faster_trafilatura` this changes results, for any caller of htmldate in the
+#: meantime: a month-only string names the first of its month. htmldate caches each string's
+#: result, so a result cached before (today's day) stays, and one cached meanwhile stays after.
+month_only_first = _Swap(_first_of_month)
 
 
 #: trafilatura's two ``OVERALL_DISCARD_XPATH`` expressions as :func:`_discard_selectors` reads

@@ -36,7 +36,7 @@ from articlekit.features import (
 )
 from articlekit.pagemodel import html_rows
 from articlekit.readers import boxes, page_dates
-from articlekit.readers.faster_trafilatura import faster_trafilatura
+from articlekit.readers.faster_trafilatura import faster_trafilatura, month_only_first
 from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
     MAX_NESTING,
@@ -446,7 +446,9 @@ def _complete_hints(
     # same date whatever day it runs (htmldate's default bound is today).
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
     try:
-        with faster_trafilatura():  # htmldate's markup search among its stand-ins
+        # htmldate's markup search among the stand-ins; a month-only date the first of its
+        # month, not today's day of it.
+        with faster_trafilatura(), month_only_first():
             found = find_date(
                 tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
             )
