@@ -36,7 +36,11 @@ from articlekit.features import (
 )
 from articlekit.pagemodel import html_rows
 from articlekit.readers import boxes, page_dates
-from articlekit.readers.faster_trafilatura import faster_trafilatura, month_only_first
+from articlekit.readers.faster_trafilatura import (
+    dateparser_languages,
+    faster_trafilatura,
+    month_only_first,
+)
 from articlekit.readers.html_input import (
     DEFAULT_MAX_BYTES,
     MAX_NESTING,
@@ -445,10 +449,12 @@ def _complete_hints(
     # The reference date bounds htmldate's search, so the same page and reference give the
     # same date whatever day it runs (htmldate's default bound is today).
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
+    declared = lexicon.language_code(hints.language)
+    languages = tuple(dict.fromkeys((declared, "en"))) if declared else None
     try:
         # htmldate's markup search among the stand-ins; a month-only date the first of its
-        # month, not today's day of it.
-        with faster_trafilatura(), month_only_first():
+        # month, not today's day of it; dateparser told the page's declared language.
+        with faster_trafilatura(), month_only_first(), dateparser_languages(languages):
             found = find_date(
                 tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
             )

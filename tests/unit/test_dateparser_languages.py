@@ -1,0 +1,61 @@
+"""htmldate's dateparser told the page's language: which strings it reads, and no leak between
+pages of other languages through htmldate's cache."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from htmldate import extractors
+
+import articlekit
+from articlekit.readers.faster_trafilatura import dateparser_languages
+
+LOW, HIGH = datetime(1995, 1, 1), datetime(2030, 1, 1)
+FINNISH = "19. helmikuuta 2020"  # htmldate's own patterns do not read it; dateparser's fi does
+
+
+def _parse(text: str) -> str | None:
+    return extractors.try_date_expr(text, "%Y-%m-%d", True, LOW, HIGH)
+
+
+def test_dateparser_tries_the_languages_of_the_block_only() -> None:
+    with dateparser_languages(("fi", "en")):
+        assert _parse(FINNISH) == "2020-02-19"
+    with dateparser_languages(("en",)):
+        assert _parse(FINNISH) is None
+    with dateparser_languages(None):  # no language known: every locale, as htmldate does
+        assert _parse(FINNISH) == "2020-02-19"
+
+
+def test_a_strings_result_does_not_leak_to_a_page_of_another_language() -> None:
+    # htmldate caches each string's result; here the cache is keyed by the languages too, so
+    # the order pages are read in changes nothing.
+    for first, second in ((("fi",), ("en",)), (("en",), ("fi",))):
+        results = {}
+        for languages in (first, second, first):
+            with dateparser_languages(languages):
+                results.setdefault(languages, set()).add(_parse(FINNISH))
+        assert results[("fi",)] == {"2020-02-19"}
+        assert results[("en",)] == {None}
+
+
+def test_htmldate_is_its_own_outside_the_block() -> None:
+    own_parse, own_external = extractors.try_date_expr, extractors._external_date
+    with dateparser_languages(("de", "en")):
+        assert extractors._external_date is not own_external
+        with dateparser_languages(("fr", "en")):  # nested: still in place
+            assert extractors.try_date_expr is not own_parse
+    assert (extractors.try_date_expr, extractors._external_date) == (own_parse, own_external)
+
+
+def test_clean_html_reads_a_date_in_the_pages_declared_language() -> None:
+    prose = "<p>Kaupunginvaltuusto hyväksyi uuden lauttojen aikataulun maanantaina pitkän " * 3
+    page = (
+        "<html lang='fi'><head><title>Lautat kulkevat useammin</title></head><body>"
+        f"<h1>Lautat kulkevat useammin</h1><div class='date'>{FINNISH}</div>"
+        + (prose + "keskustelun jälkeen.</p>") * 4
+        + "</body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2020-02-19"
