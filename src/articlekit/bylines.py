@@ -86,8 +86,8 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True)
     "By Jane Doe | May 3" does; "By the end of the year, both sides hope to swap all
     prisoners." is prose. With ``unlabelled``, a name and its role without a byline word
     ("Jane Doe | Reporter", "Jane Doe, Staff Writer") does too: a byline above the story,
-    where below it the same shape signs a quote or a letter. Shared by the body's byline cleaner and the HTML reader's search
-    around the body.
+    where below it the same shape signs a quote or a letter. Shared by the body's byline
+    cleaner and the HTML reader's search around the body.
 
     Example:
         >>> from articlekit import lexicon
