@@ -31,7 +31,9 @@ from articlekit.features import ends_sentence, has_digit, word_count
 __all__ = [
     "author_names",
     "contributors_of",
+    "credits_only_a_role",
     "is_name_particle",
+    "is_role",
     "looks_like_interface_label",
     "looks_like_name",
     "looks_like_organisation",
@@ -78,12 +80,14 @@ def looks_like_name(text: str) -> bool:
 BYLINE_MAX_WORDS = 16
 
 
-def reads_as_byline(text: str, lex: lexicon.Lexicon) -> bool:
+def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True) -> bool:
     """Whether a line of a page reads as a byline: a byline word first, short, no sentence.
 
     "By Jane Doe | May 3" does; "By the end of the year, both sides hope to swap all
-    prisoners." is prose. Shared by the body's byline cleaner and the HTML reader's search
-    around the body.
+    prisoners." is prose. With ``unlabelled``, a name and its role without a byline word
+    ("Jane Doe | Reporter", "Jane Doe, Staff Writer") does too: a byline above the story,
+    where below it the same shape signs a quote or a letter. Shared by the body's byline
+    cleaner and the HTML reader's search around the body.
 
     Example:
         >>> from articlekit import lexicon
@@ -93,7 +97,42 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon) -> bool:
     """
     if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
         return False
-    return lex.starts_with("byline", text) is not None
+    if lex.starts_with("byline", text) is not None:
+        return True
+    return unlabelled and _name_then_role(text)
+
+
+def credits_only_a_role(text: str, lex: lexicon.Lexicon) -> bool:
+    """Whether a byline credits a role and no one: "By Staff Reporter", "By: Staff Writer".
+
+    Such a line is the page's byline all the same (it goes from the body), but it names
+    nobody: a role is never an author.
+
+    Example:
+        >>> from articlekit import lexicon
+        >>> en = lexicon.for_language("en")
+        >>> credits_only_a_role("By Staff Reporter", en), credits_only_a_role("By Ann Lee", en)
+        (True, False)
+    """
+    bylined, rest = _strip_byline_word(text, lex)
+    return bylined and is_role(rest)
+
+
+def _name_then_role(text: str) -> bool:
+    """Whether a line is a name and its role: "Jane Doe | Reporter", "Jane Doe, Staff Writer".
+
+    The byline of many pages: no byline word, the role says what the name is. A line that
+    opens with a dash or a quote mark ("– Ann Lee, Editor") signs a quote instead.
+    """
+    if not text[:1].isalpha():
+        return False
+    parts = [p for p in (p.strip(_STRIP) for p in _SEGMENT.split(text)) if p]
+    if len(parts) == 1:
+        parts = [p for p in (p.strip(_STRIP) for p in parts[0].split(",", 1)) if p]
+    if len(parts) < 2:
+        return False
+    name = _vocabulary().honorifics.sub("", parts[0]).strip(_STRIP)
+    return looks_like_name(name) and not is_role(name) and all(map(is_role, parts[1:]))
 
 
 def looks_like_organisation(name: str) -> bool:
@@ -146,6 +185,7 @@ class _Vocabulary:
     title_words: frozenset[str]
     organisation: regex.Pattern[str]
     interface: regex.Pattern[str]
+    role_heads: frozenset[str]
 
 
 # A role label must end in one of these to need no colon ("Photos by X", but "Photos: X").
@@ -170,6 +210,10 @@ def _vocabulary() -> _Vocabulary:
         labels=labels,
         label_roles=roles,
         job_titles=frozenset(lexicon.match_key(t) for t in data["job_titles"]),
+        # The last word of each job title ("writer" of "AP Auto Writer"), but not the
+        # collective words ("staff": "Podium Staff" is a byline).
+        role_heads=frozenset(lexicon.match_key(t).split()[-1] for t in data["job_titles"])
+        - frozenset(lexicon.match_key(c) for c in data["collective"]),
         credentials=frozenset(_credential_key(c) for c in data["credentials"]),
         honorifics=regex.compile(
             r"^(?:(?:" + "|".join(regex.escape(h) for h in honorifics) + r")(?:\s+|(?<=\.)))+",
@@ -209,12 +253,14 @@ def _credential_key(text: str) -> str:
 
 
 # Separators between the segments of a credit line; a dash only with spaces around it.
-_SEGMENT = regex.compile(r"\s*(?:[;|•·\n]|\s/\s?|/|\s[\p{Pd}]{1,2}\s)\s*", regex.V1)
+_SEGMENT = regex.compile(r"\s*(?:[;|•·⋅∙\n]|\s/\s?|/|\s[\p{Pd}]{1,2}\s)\s*", regex.V1)
 # Where a byline stops naming people: "Updated ...", a date, a time.
 _TAIL = regex.compile(
     r"(?:^|\s)(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour"
     r"|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd"
-    r"|обновлено|опубликовано|aktualizacja|güncellendi|güncelleme)\b.*$"
+    r"|обновлено|опубликовано|aktualizacja|güncellendi|güncelleme)\b"
+    # "Posted by Jane Doe", "Veröffentlicht von": a byline word after it makes it a byline.
+    r"(?!\s+(?:by|von|par|por|door|di|da|de|przez)\b).*$"
     r"|\b\d{1,2}[:/.]\d{1,2}\b.*$",
     regex.V1 | regex.IGNORECASE,
 )
@@ -258,7 +304,7 @@ _JUNIOR = regex.compile(r"^(?:jr|jnr)\.?\s+")
 
 def _is_job_title(text: str) -> bool:
     key = lexicon.match_key(text).strip(_STRIP)
-    key = _JUNIOR.sub("", _RANK.sub("senior ", key))
+    key = _JUNIOR.sub("", _RANK.sub("senior ", key.removeprefix("the ")))
     return bool(key) and key in _vocabulary().job_titles
 
 
@@ -271,6 +317,27 @@ def _ends_in_title(text: str) -> bool:
     return words[-1] in title_words or (
         any(w in title_words for w in words) and not looks_like_name(text)
     )
+
+
+def is_role(text: str) -> bool:
+    """Whether a phrase is a job or role, not a name: "Staff Writer", "AP Auto Writer".
+
+    A job title of the lexicon, or a phrase of at most :data:`ROLE_MAX_WORDS` words ending in
+    a job title's last word ("writer", "correspondent", "analyst", "Redakteurin"...).
+
+    Example:
+        >>> [is_role(t) for t in ("Staff Writer", "AP Auto Writer", "Senior Review Analyst",
+        ...     "Jane Doe", "Podium Staff")]
+        [True, True, True, False, False]
+    """
+    if _is_job_title(text):
+        return True
+    words = lexicon.match_key(text).strip(_STRIP).split()
+    return 0 < len(words) <= ROLE_MAX_WORDS and words[-1] in _vocabulary().role_heads
+
+
+#: A role phrase ("Senior Political Correspondent") has at most this many words.
+ROLE_MAX_WORDS = 5
 
 
 #: Generational suffixes are part of the name ("Perry Bacon Jr."), not credentials.
@@ -303,8 +370,12 @@ def _collective(text: str) -> str | None:
     return None
 
 
-def _person(text: str, *, trusted: bool) -> str | None:
-    """Clean one name: honorifics, trailing job titles and credentials off; natural case."""
+def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:
+    """Clean one name: honorifics, trailing job titles and credentials off; natural case.
+
+    ``labelled``: an explicit label stands before it ("Author:", "Story by", "By:"), so a
+    name in lower case is a name ("Story by kirstin boatto"), not prose.
+    """
     vocab = _vocabulary()
     text = vocab.honorifics.sub("", text).strip(_STRIP)
     words = text.split()
@@ -317,14 +388,17 @@ def _person(text: str, *, trusted: bool) -> str | None:
             words = words[:-size]
     while len(words) > 1 and _credential_key(words[-1]) in vocab.credentials:
         words.pop()
+    # "Jane Doe Follow", "Jane Doe Share": a link's or button's label run into the name.
+    while len(words) > 2 and vocab.interface.fullmatch(words[-1]) is not None:
+        words.pop()
     name = " ".join(words).strip(_STRIP)
     if not name:
         return None
     if len(words) > 2 and words[-1].casefold() in ("jr", "sr"):
         name += "."  # the stripping took the abbreviation's dot
-    if trusted and len(words) == 1 and _USER_NAME.match(name):
+    if (trusted or labelled) and len(words) == 1 and _USER_NAME.match(name):
         return name  # a user name ("stephenlega", "q_admin"): kept as the site shows it
-    if name.islower() and not trusted:
+    if name.islower() and not trusted and not (labelled and 1 <= len(words) <= 3):
         return None  # "by the end of the year": lower case is prose, not a name
     name = natural_case(name)
     if looks_like_name(name):
@@ -334,7 +408,9 @@ def _person(text: str, *, trusted: bool) -> str | None:
     return None
 
 
-def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor], bool]:
+def _pieces(
+    segment: str, role: str, *, trusted: bool, labelled: bool = False
+) -> tuple[list[Contributor], bool]:
     """The contributors named in one segment, and whether a piece could not be read."""
     found: list[Contributor] = []
     unreadable = False
@@ -373,15 +449,17 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
                 suffix += "."
             found[-1] = dataclasses.replace(found[-1], name=f"{found[-1].name} {suffix}")
             continue
-        if found and (_is_job_title(piece) or _is_credential(piece) or _ends_in_title(piece)):
+        if found and (is_role(piece) or _is_credential(piece) or _ends_in_title(piece)):
             continue  # ", Staff Writer", ", PhD", ", Director of Operations": about the name before
         collective = _collective(piece)
         if collective is not None:
             found.append(Contributor(collective, role, kind="organisation"))
             continue
+        if _is_job_title(piece):
+            continue  # "Staff Writer", "Reporter" alone: a role, nobody's name
         if has_digit(piece) and not _USER_NAME.match(piece):
             continue  # a date, a count, a phone number: noise, not a name
-        name = _person(piece, trusted=trusted)
+        name = _person(piece, trusted=trusted, labelled=labelled)
         if name is None or (not looks_like_name(name) and not _USER_NAME.match(name)):
             # Not shaped like a name: a metadata value then stays whole (see the caller).
             unreadable = unreadable or not _is_job_title(piece)
@@ -396,6 +474,19 @@ def _pieces(segment: str, role: str, *, trusted: bool) -> tuple[list[Contributor
             for c in found
         ]
     return found, unreadable
+
+
+def _explicit_label(segment: str, lex: lexicon.Lexicon) -> bool:
+    """Whether a segment opens with an explicit byline label: "Author:", "Story by", "By:".
+
+    A bare "by" is not one ("by the end of the year" is prose).
+    """
+    stripped = lexicon.strip_decoration(segment)
+    phrase = lex.starts_with("byline", stripped)
+    if phrase is None:
+        return False
+    rest = stripped[len(phrase) :].lstrip()
+    return " " in phrase or phrase not in _CONNECTORS or rest.startswith(":")
 
 
 def _without_date_label(text: str, lex: lexicon.Lexicon) -> str:
@@ -452,7 +543,9 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".
             segment = _without_date_label(segment[: dated.start], lex).strip(_STRIP)
+        labelled = _explicit_label(segment, lex)
         role, segment = _leading_label(segment)
+        labelled = labelled or role is not None
         bylined, segment = _strip_byline_word(segment, lex)
         if role is None:
             role, segment = _leading_label(segment)
@@ -472,8 +565,10 @@ Contributor(name='Reuters', role='author', organisation=None, kind='organisation
                         found[pos] = dataclasses.replace(found[pos], organisation=outlet)
                 found.append(Contributor(str(outlet), previous_role, kind="organisation"))
             continue
+        if number > 0 and role is None and not bylined and is_role(segment):
+            continue  # "By A ⋅ Review Editor", "A | Reporter": what the names before are
         role = role or ("author" if number == 0 or bylined else previous_role)
-        people, unreadable = _pieces(segment, role, trusted=trusted)
+        people, unreadable = _pieces(segment, role, trusted=trusted, labelled=labelled)
         if unreadable and not trusted:
             people = []  # prose ("Bakan, görüşmelerin yarın..."), not a list of names
         elif unreadable:

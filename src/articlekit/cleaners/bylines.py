@@ -10,6 +10,7 @@ from articlekit.article import Contributor
 from articlekit.bylines import (
     author_names,
     contributors_of,
+    credits_only_a_role,
     parse_contributors,
     reads_as_byline,
 )
@@ -56,10 +57,10 @@ class ExtractByline(Extractor):
         contributors: list[Contributor] = []
         for pos in positions:
             text = draft.blocks[pos].text
-            if not reads_as_byline(text, lex):
+            if not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
                 continue
             credited = parse_contributors(text, language=draft.language)
-            if not author_names(credited):
+            if not author_names(credited) and not credits_only_a_role(text, lex):
                 continue
             found[pos] = "byline"
             contributors.extend(c for c in credited if c not in contributors)

@@ -624,7 +624,7 @@ def _page_byline(
             if bare and (i > end or i >= start + BARE_BYLINE_WINDOW_INSIDE):
                 continue  # a bare "By" below the body credits the next story's teaser
             text = f"{text} {page[i + 1].text}"
-        if not reads_as_byline(text, lex):
+        if not reads_as_byline(text, lex, unlabelled=i <= end):
             continue
         names = plausible_authors(parse_byline(text, language=language))
         if names:

@@ -1,0 +1,127 @@
+"""Authors with precision (issue 19): roles, interface words and dates never in ``authors``.
+
+Hand-written bylines and pages: a role after a name, a role alone, a name and its role
+without a byline word, agencies kept as organisations, several authors split, a bio and the
+labels of buttons next to a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import articlekit
+from articlekit import Contributor
+from articlekit.bylines import (
+    credits_only_a_role,
+    is_role,
+    parse_byline,
+    parse_contributors,
+    reads_as_byline,
+)
+from articlekit.lexicon import for_language
+
+EN = for_language("en")
+
+_TITLE = "Bridge to close for a year"
+_STORY = (
+    "The city council voted on Monday to close the old bridge for repairs that will take "
+    "most of the coming year, officials said after a long and heated public meeting."
+)
+_MORE = (
+    "Residents who cross the river every day will have to use the ferry or drive round by "
+    "the northern road, which adds about twenty minutes to the trip each way."
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Tom Krisher, AP Auto Writer", ("Tom Krisher",)),
+        ("By Jane Doe, Staff Writer", ("Jane Doe",)),
+        ("By Ann Lee ⋅ Senior Review Analyst ⋅ Updated March 5, 2025", ("Ann Lee",)),
+        ("Jane Doe | Reporter", ("Jane Doe",)),
+        ("By Jane Doe Follow", ("Jane Doe",)),
+        ("By Jane Doe Share", ("Jane Doe",)),
+        ("Posted by Colin Wade on 2025-12-18 in releases. Tags: debian", ("Colin Wade",)),
+        ("Story by kirstin boatto", ("kirstin boatto",)),
+        ("By: whova", ("whova",)),
+        ("By Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen")),
+        ("By Ann Lee, Bo Chen and Cy Diaz", ("Ann Lee", "Bo Chen", "Cy Diaz")),
+        ("By Jane Doe | May 3, 2025", ("Jane Doe",)),
+        ("Staff Writer", ()),
+        ("The Author", ()),
+        ("by the end of the year", ()),
+        ("by hand", ()),
+    ],
+)
+def test_only_names_are_authors(raw, expected):
+    assert tuple(n.casefold() for n in parse_byline(raw)) == tuple(n.casefold() for n in expected)
+
+
+def test_a_pen_name_with_a_title_word_stays():
+    # One word and a title is a pen name, not a role: "Rasender Reporter" signs the page.
+    assert parse_byline("Rasender Reporter", trusted=True) == ("Rasender Reporter",)
+
+
+def test_a_name_run_into_its_role_keeps_the_name():
+    assert parse_byline("Rachel Moore Writer") == ("Rachel Moore",)
+
+
+def test_an_agency_is_an_organisation_and_the_reporters_employer():
+    credited = parse_contributors("By Ann Lee and Bo Chen | Reuters")
+    assert credited == (
+        Contributor("Ann Lee", organisation="Reuters"),
+        Contributor("Bo Chen", organisation="Reuters"),
+        Contributor("Reuters", kind="organisation"),
+    )
+
+
+def test_roles_are_not_names():
+    assert [is_role(t) for t in ("Staff Writer", "AP Auto Writer", "Political Correspondent")] == [
+        True,
+        True,
+        True,
+    ]
+    assert [is_role(t) for t in ("Jane Doe", "Podium Staff", "Reuters")] == [False, False, False]
+
+
+def test_a_byline_of_a_role_alone_is_a_byline_naming_nobody():
+    assert credits_only_a_role("By Staff Reporter", EN)
+    assert not credits_only_a_role("By Ann Lee", EN)
+    article = articlekit.clean_text(f"{_TITLE}\nBy Staff Reporter\n{_STORY}\n{_MORE}")
+    assert article.authors == ()
+    assert "By Staff Reporter" not in article.text
+
+
+def test_a_name_and_its_role_read_as_a_byline_above_the_story_only():
+    assert reads_as_byline("Jane Doe | Reporter", EN)
+    assert reads_as_byline("Jane Doe, Staff Writer", EN)
+    assert not reads_as_byline("Jane Doe | Reporter", EN, unlabelled=False)
+    assert not reads_as_byline("– Jane Doe, Editor", EN)  # signs a quote
+    assert not reads_as_byline("Jane Doe is a reporter covering city hall.", EN)
+
+
+def test_plain_text_byline_with_a_role_and_no_byline_word():
+    article = articlekit.clean_text(f"{_TITLE}\nJane Doe | Reporter\n{_STORY}\n{_MORE}")
+    assert article.authors == ("Jane Doe",)
+    assert "Jane Doe | Reporter" not in article.text
+    assert article.text.startswith("The city council")
+
+
+def test_a_bio_at_the_end_gives_no_author_and_goes():
+    text = f"{_TITLE}\nBy Jane Doe\n{_STORY}\n{_MORE}\nJane Doe is a reporter covering city hall."
+    article = articlekit.clean_text(text)
+    assert article.authors == ("Jane Doe",)
+    assert "covering city hall" not in article.text
+
+
+def test_html_byline_with_role_tail_and_interface_words():
+    page = (
+        "<html><head><title>Bridge to close</title></head><body><article>"
+        "<h1>Bridge to close for a year</h1>"
+        "<p>By Tom Krisher, AP Auto Writer</p>"
+        f"<p>{_STORY}</p><p>{_MORE}</p></article></body></html>"
+    )
+    article = articlekit.clean_html(page)
+    assert article.authors == ("Tom Krisher",)
+    assert "AP Auto Writer" not in article.text
