@@ -125,3 +125,15 @@ def test_html_byline_with_role_tail_and_interface_words():
     article = articlekit.clean_html(page)
     assert article.authors == ("Tom Krisher",)
     assert "AP Auto Writer" not in article.text
+
+
+def test_a_byline_first_is_no_title_but_the_byline() -> None:
+    # Plain text whose first line credits the story: the byline cleaner's, never the title.
+    para = (
+        "The harbour council approved the new ferry timetable on Monday after a debate that "
+        "lasted well into the night, officials said on the steps of the town hall."
+    )
+    article = articlekit.clean_text(f"Jane Doe | Reporter\n\n{para}\n\nThe islanders cheered.")
+    assert article.title is None
+    assert article.authors == ("Jane Doe",)
+    assert [r.reason for r in article.removed] == ["byline"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
+from articlekit.bylines import reads_as_byline
+from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
 from articlekit.draft import Draft
@@ -63,6 +65,8 @@ class ExtractTitle(Extractor):
         first = draft.blocks[pos].text
         if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
             return {}, {}
+        if reads_as_byline(first, lexicon_of(draft)):
+            return {}, {}  # "Jane Doe | Reporter" credits the story: the byline cleaner's
         # With page metadata (HTML), the first line is the title only when it is the page's
         # headline (its <h1> or meta title); a first subheading ("Key takeaways") is not.
         h1 = draft.hints.extra.get("h1")
