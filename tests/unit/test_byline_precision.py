@@ -137,3 +137,12 @@ def test_a_byline_first_is_no_title_but_the_byline() -> None:
     assert article.title is None
     assert article.authors == ("Jane Doe",)
     assert [r.reason for r in article.removed] == ["byline"]
+
+
+def test_a_headline_opening_with_a_byline_word_is_still_the_title() -> None:
+    para = (
+        "Die Autorin verwebt in ihrem neuen Buch die Geschichten ihrer Vorfahren mit den "
+        "Orten, an denen sie gelebt haben, und liest daraus am Abend in der Stadtbibliothek."
+    )
+    article = articlekit.clean_text(f"Vom Boden aus gedacht\n\n{para}\n\n{para[:80]}.")
+    assert article.title == "Vom Boden aus gedacht"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
-from articlekit.bylines import reads_as_byline
+from articlekit.bylines import parse_byline, reads_as_byline
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
@@ -65,8 +65,12 @@ class ExtractTitle(Extractor):
         first = draft.blocks[pos].text
         if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
             return {}, {}
-        if reads_as_byline(first, lexicon_of(draft)):
-            return {}, {}  # "Jane Doe | Reporter" credits the story: the byline cleaner's
+        if reads_as_byline(first, lexicon_of(draft)) and parse_byline(
+            first, language=draft.language
+        ):
+            # "Jane Doe | Reporter" credits the story: the byline cleaner's. ("Vom Boden aus
+            # gedacht" opens with a byline word and names nobody: a headline.)
+            return {}, {}
         # With page metadata (HTML), the first line is the title only when it is the page's
         # headline (its <h1> or meta title); a first subheading ("Key takeaways") is not.
         h1 = draft.hints.extra.get("h1")
