@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from htmldate import extractors
 
 import articlekit
@@ -59,3 +60,38 @@ def test_clean_html_reads_a_date_in_the_pages_declared_language() -> None:
     article = articlekit.clean_html(page)
     assert article.published is not None
     assert article.published.date().isoformat() == "2020-02-19"
+
+
+def test_a_page_declaring_no_language_is_read_in_the_language_its_prose_tells() -> None:
+    # No lang attribute, and the lexicon has no Finnish stop words: the prose tells no
+    # language, so dateparser tries every locale, as htmldate does.
+    prose = "<p>Kaupunginvaltuusto hyväksyi uuden lauttojen aikataulun maanantaina pitkän " * 3
+    page = (
+        "<html><head><title>Lautat kulkevat useammin</title></head><body>"
+        f"<h1>Lautat kulkevat useammin</h1><div class='date'>{FINNISH}</div>"
+        + (prose + "keskustelun jälkeen.</p>") * 4
+        + "</body></html>"
+    )
+    assert articlekit.clean_html(page).published.date().isoformat() == "2020-02-19"
+
+
+def test_an_undeclared_page_in_a_lexicon_language_tells_dateparser_its_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articlekit.readers import html as html_reader
+
+    seen: list[tuple[str, ...] | None] = []
+    real = html_reader.dateparser_languages
+
+    def spy(languages: tuple[str, ...] | None) -> object:
+        seen.append(languages)
+        return real(languages)
+
+    monkeypatch.setattr(html_reader, "dateparser_languages", spy)
+    prose = (
+        "<p>Die Bundesregierung hat am Montag neue Regeln für die Bahn beschlossen, und die "
+        "Gewerkschaften haben sich mit dem Minister auf einen neuen Vertrag geeinigt.</p>"
+    )
+    articlekit.clean_html(f"<html><body><h1>Neue Regeln</h1>{prose * 5}</body></html>")
+    articlekit.clean_html(f"<html lang='fr'><body><h1>Neue Regeln</h1>{prose * 5}</body></html>")
+    assert seen == [("de", "en"), ("fr", "en")]  # told by the stop words; declared wins

@@ -25,6 +25,7 @@ from articlekit._gcpause import gc_paused
 from articlekit._memo import memo_table
 from articlekit.article import Removal
 from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
+from articlekit.cleaners.language import stopword_language
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError, UnreadableInputError
 from articlekit.features import (
@@ -419,6 +420,10 @@ DATA_ROW_CELLS = 4
 MAX_LAYOUT_SHARE = 0.2
 
 
+#: A page block of at least this many spaces (words less one) is prose enough to tell the
+#: page's language by its stop words, for dateparser, when the page declares none.
+PROSE_SAMPLE_SPACES = 11
+
 #: trafilatura's byline search naming more one-word "authors" than this found a list of tags.
 MAX_SEARCH_NAMES = 3
 
@@ -430,6 +435,7 @@ def _complete_hints(
     reference_date: datetime | None,
     *,
     extensive: bool = True,
+    prose: Sequence[str] = (),
 ) -> Hints:
     """Complete the metadata's dates with htmldate's search of the page.
 
@@ -449,8 +455,10 @@ def _complete_hints(
     # The reference date bounds htmldate's search, so the same page and reference give the
     # same date whatever day it runs (htmldate's default bound is today).
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
-    declared = lexicon.language_code(hints.language)
-    languages = tuple(dict.fromkeys((declared, "en"))) if declared else None
+    # dateparser tries the page's language and English, not its 200-odd locales: the declared
+    # one, else the one its prose's stop words tell (``prose``: the page's long blocks).
+    language = lexicon.language_code(hints.language) or stopword_language(list(prose))
+    languages = tuple(dict.fromkeys((language, "en"))) if language else None
     try:
         # htmldate's markup search among the stand-ins; a month-only date the first of its
         # month, not today's day of it; dateparser told the page's declared language.
@@ -1603,7 +1611,12 @@ def _read_tree(
     searched = searched_tree(tree, cut_runs)
     metadata_published = hints.published
     hints = _complete_hints(
-        searched, hints, url, reference_date, extensive=len(page) <= REPEAT_CHECK_BLOCKS
+        searched,
+        hints,
+        url,
+        reference_date,
+        extensive=len(page) <= REPEAT_CHECK_BLOCKS,
+        prose=[b.text for b in page if b.text.count(" ") >= PROSE_SAMPLE_SPACES],
     )
     where, blocks = _trafilatura_read(html, page, elements, searched, cut_runs)
     if _BLOCK_SCORER is not None:
