@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.run import count_lines, progress, read_lines
-from benchmarks.train import DEFAULT_CACHE, _logistic
+from benchmarks.train import DEFAULT_CACHE, _logistic, held_in, write_weights
 
 #: The dev sets whose gold holds a published date.
 DATED = ("wcxb-dev", "trafilatura-eval", "htmldate-eval")
@@ -175,15 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             base, got = accuracy(None, pages), accuracy(fit(train), pages)
             print(f"| {name} | {len(pages)} | {base:.3f} | {got:.3f} | {got - base:+.3f} |")
         return 0
-    if args.exclude and args.exclude not in data:
-        # A misspelt set would otherwise be fitted on silently, and "held out" it is not.
-        parser.error(f"--exclude {args.exclude}: no such dataset (have: {', '.join(sorted(data))})")
-    weights = fit([p for name, ps in data.items() if name != args.exclude for p in ps])
-    text = json.dumps(weights, indent=1) + "\n"
-    if args.out is None:
-        print(text)
-    else:
-        args.out.write_text(text)
+    write_weights(fit(held_in(data, args.exclude, parser)), args.out)
     return 0
 
 

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from articlekit import pagemodel, regions
 from articlekit.readers.html import read_page_model
@@ -53,6 +53,8 @@ from benchmarks.metrics import (
     tokenize,
 )
 from benchmarks.run import count_lines, progress, read_lines
+
+T = TypeVar("T")
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "articlekit-train"
 #: Datasets whose gold labels blocks (text or snippets); the others only have metadata.
@@ -502,17 +504,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"| {_fmt(got.get('scorer'))}{messy} | {_fmt(got.get('baseline'))} |"
             )
         return 0
-    if args.exclude and args.exclude not in data:
-        # A misspelt set would otherwise be fitted on silently, and "held out" it is not.
-        parser.error(f"--exclude {args.exclude}: no such dataset (have: {', '.join(sorted(data))})")
-    pages = [p for name, ps in data.items() if name != args.exclude for p in ps]
-    weights = fit_regions(pages) if args.path == "regions" else fit(pages, columns)
+    pages = held_in(data, args.exclude, parser)
+    write_weights(fit_regions(pages) if args.path == "regions" else fit(pages, columns), args.out)
+    return 0
+
+
+def held_in(data: dict[str, list[T]], exclude: str, parser: argparse.ArgumentParser) -> list[T]:
+    """The pages of every dataset but ``exclude`` (all of them when it is empty).
+
+    A misspelt ``--exclude`` is an error: the set would otherwise be fitted on silently, and
+    "held out" it is not.
+    """
+    if exclude and exclude not in data:
+        parser.error(f"--exclude {exclude}: no such dataset (have: {', '.join(sorted(data))})")
+    return [p for name, ps in data.items() if name != exclude for p in ps]
+
+
+def write_weights(weights: dict[str, Any], out: Path | None) -> None:
+    """Print the weights as JSON, or write them to ``out`` (the form the package ships)."""
     text = json.dumps(weights, indent=1) + "\n"
-    if args.out is None:
+    if out is None:
         print(text)
     else:
-        args.out.write_text(text)
-    return 0
+        out.write_text(text)
 
 
 if __name__ == "__main__":

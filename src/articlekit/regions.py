@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import regex
@@ -51,7 +49,7 @@ from articlekit.features import (
     is_story_prose,
     word_count,
 )
-from articlekit.scorer import BlockScorer
+from articlekit.scorer import BlockScorer, packaged_model
 
 __all__ = [
     "MAX_REGIONS",
@@ -174,13 +172,9 @@ def region_model() -> RegionModel:
 
 @functools.cache
 def _shipped_region_model() -> RegionModel:
-    path = resources.files("articlekit").joinpath("models/article_region.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # a damaged install: say which file, not a traceback
-        msg = f"cannot read the article region model {path}: {exc}"
-        raise BlockModelError(msg) from exc
-    return RegionModel.from_dict(data)
+    return RegionModel.from_dict(
+        packaged_model("models/article_region.json", "article region model")
+    )
 
 
 @memoised

@@ -12,14 +12,16 @@ Example:
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from articlekit.errors import BlockModelError
 
-__all__ = ["BlockScorer"]
+__all__ = ["BlockScorer", "packaged_model"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +121,22 @@ def _number(value: object, what: str) -> float:
         msg = f"block model {what} must be a finite number, got {value!r}"
         raise BlockModelError(msg)
     return float(value)
+
+
+def packaged_model(path: str, what: str) -> Any:
+    """The JSON of a model shipped in the package (``path`` below ``articlekit/``).
+
+    Raises:
+        BlockModelError: Naming the file, when it cannot be read or is no JSON: a damaged
+            install says which file, not a traceback.
+
+    Example:
+        >>> packaged_model("models/published_date.json", "date model")["kind"]
+        'logistic'
+    """
+    file = resources.files("articlekit").joinpath(path)
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        msg = f"cannot read the {what} {file}: {exc}"
+        raise BlockModelError(msg) from exc

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from articlekit import regions
+from articlekit import regions, scorer
 from articlekit.draft import Draft
 from articlekit.errors import BlockModelError
 from articlekit.features import is_flattened_list, is_prose
@@ -160,7 +160,7 @@ def test_a_broken_shipped_file_is_named_not_a_key_error(monkeypatch: pytest.Monk
         def read_text(self, encoding: str) -> str:
             return json.dumps({"kind": "article_region", "chooser": {}})
 
-    monkeypatch.setattr(regions.resources, "files", lambda _package: _File())
+    monkeypatch.setattr(scorer.resources, "files", lambda _package: _File())
     try:
         with pytest.raises(BlockModelError):
             region_model()
@@ -181,7 +181,7 @@ def test_a_shipped_file_that_is_not_json_is_named(monkeypatch: pytest.MonkeyPatc
         def __str__(self) -> str:
             return "models/article_region.json"
 
-    monkeypatch.setattr(regions.resources, "files", lambda _package: _File())
+    monkeypatch.setattr(scorer.resources, "files", lambda _package: _File())
     try:
         with pytest.raises(BlockModelError, match=r"article_region\.json"):
             region_model()

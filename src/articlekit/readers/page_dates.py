@@ -27,21 +27,18 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Any
 
 from lxml import etree
 
 from articlekit.dates import find_date
 from articlekit.draft import DraftBlock
-from articlekit.errors import BlockModelError
 from articlekit.readers.metadata import json_ld_objects
-from articlekit.scorer import BlockScorer
+from articlekit.scorer import BlockScorer, packaged_model
 
 __all__ = [
     "DATE_FEATURES",
@@ -391,12 +388,6 @@ def date_model() -> BlockScorer:
 
 @functools.cache
 def _shipped_date_model() -> BlockScorer:
-    path = resources.files("articlekit").joinpath("models/published_date.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # a damaged install: say which file, not a traceback
-        msg = f"cannot read the publication date model {path}: {exc}"
-        raise BlockModelError(msg) from exc
-    scorer = BlockScorer.from_dict(data)
+    scorer = BlockScorer.from_dict(packaged_model("models/published_date.json", "date model"))
     scorer.check_columns(DATE_FEATURES)
     return scorer
