@@ -980,3 +980,23 @@ def test_metadata_strings_read_their_character_references() -> None:
     hints = page_hints(tree)
     assert hints.title == "Budget Traveler’s Guide & Tips"
     assert hints.site_name == "Rick's Blog"
+
+
+def test_a_description_the_body_prints_is_no_subtitle_the_standfirst_is_never_twice() -> None:
+    lead = "The harbour council approved the new ferry timetable on Monday after a long debate."
+    story = "".join(
+        f"<p>{lead if i == 0 else f'Paragraph {i} of the story, ' * 6}</p>" for i in range(6)
+    )
+
+    def page(description: str) -> str:
+        return (
+            f"<html><head><meta name='description' content='{description}'></head><body>"
+            f"<h1>Ferry timetable approved</h1><article>{story}</article></body></html>"
+        )
+
+    printed = articlekit.clean_html(page(lead))
+    assert printed.subtitle is None  # the lead, printed in the body: it stays there, once
+    assert printed.text.count(lead) == 1
+    own = articlekit.clean_html(page("Islanders get a boat every hour from the spring."))
+    assert own.subtitle == "Islanders get a boat every hour from the spring."
+    assert lead in own.text

@@ -85,6 +85,16 @@ def without_the_site(
     return kept if author_names(kept) else contributors
 
 
+def _printed_in_body(draft: Draft, text: str) -> bool:
+    """Whether a block of the body has the words of ``text``: a description that is the lead.
+
+    A page's description is often its first paragraph: as the subtitle too, the Article would
+    hold it twice (issue 19: "the standfirst never twice"); it stays where the page prints it.
+    """
+    key = folded_words(text)
+    return bool(key) and any(folded_words(b.text) == key for b in draft.blocks)
+
+
 def _one_word_names(contributors: tuple[Contributor, ...]) -> bool:
     """Whether every author the metadata credits has a one-word name (often a user name)."""
     return all(len(c.name.split()) == 1 for c in contributors if c.role in AUTHOR_ROLES)
@@ -160,7 +170,8 @@ class ApplyPageMetadata(BaseCleaner):
     """Fills fields the body did not give from the page's metadata (HTML input).
 
     Title: the page's title without the site name (the body's own headline, when the title
-    cleaner found one, wins). Subtitle: the description. Authors: meta/JSON-LD authors through
+    cleaner found one, wins). Subtitle: the description, unless a block of the body has its
+    words (the lead: it stays there, not twice). Authors: meta/JSON-LD authors through
     the byline normaliser (the body's byline and the markup search come after, in
     :class:`~articlekit.cleaners.bylines.ExtractByline`).
     Dates: JSON-LD ``datePublished``/``dateModified``, ``article:*_time`` meta, then
@@ -216,7 +227,11 @@ class ApplyPageMetadata(BaseCleaner):
                 changes["updated_day_only"] = updated.day_only
         if draft.source is None and hints.site_name:
             changes["source"] = canonical_outlet(hints.site_name) or hints.site_name
-        if draft.subtitle is None and hints.subtitle:
+        if (
+            draft.subtitle is None
+            and hints.subtitle
+            and not _printed_in_body(draft, hints.subtitle)
+        ):
             changes["subtitle"] = hints.subtitle
         if draft.section is None and hints.section:
             changes["section"] = hints.section

@@ -142,6 +142,10 @@ class ExtractSubtitle(Extractor):
         """Check the block that follows the title."""
         if draft.title is None or draft.subtitle is not None or len(draft.blocks) < 2:
             return {}, {}
+        if draft.hints.subtitle:
+            # The page's own description is its standfirst (apply_page_metadata's), or, when
+            # the body prints it, its lead: that stays in the body, and nothing else is taken.
+            return {}, {}
         title_index = next((r.block_index for r in draft.removed if r.reason == "title"), None)
         candidate = draft.blocks[0]
         if title_index is None or candidate.index != title_index + 1:
