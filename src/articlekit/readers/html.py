@@ -444,7 +444,9 @@ def _complete_hints(
     day. Without ``extensive``, htmldate's search of the free text is left out (its XPath
     search is quadratic in the page's text nodes: pages of more than
     :data:`REPEAT_CHECK_BLOCKS` blocks). (The slower author search is deferred: see
-    :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.)
+    :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.) ``prose``: the
+    page's long blocks, whose stop words tell dateparser the page's language when the page
+    declares none (see :func:`~articlekit.readers.faster_trafilatura.dateparser_languages`).
     """
     changes: dict[str, Any] = {}
     from htmldate import find_date
@@ -461,7 +463,7 @@ def _complete_hints(
     languages = tuple(dict.fromkeys((language, "en"))) if language else None
     try:
         # htmldate's markup search among the stand-ins; a month-only date the first of its
-        # month, not today's day of it; dateparser told the page's declared language.
+        # month, not today's day of it; dateparser told the page's language.
         with faster_trafilatura(), month_only_first(), dateparser_languages(languages):
             found = find_date(
                 tree, extensive_search=extensive, original_date=True, url=url, max_date=max_date
