@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 
 import regex
 
@@ -31,8 +32,23 @@ def may_start_with(draft: Draft, key: str) -> list[int]:
         >>> may_start_with(Draft.from_texts(["Advertisement", "12", "The ad ran."]), "ad_label")
         [0]
     """
-    index = _positions_by_lead(draft.blocks)
-    runs = [index[lead] for lead in index.keys() & lexicon_of(draft).lead_words(key)]
+    return positions_by_leads(draft.blocks, lexicon_of(draft).lead_words(key))
+
+
+def positions_by_leads(blocks: tuple[DraftBlock, ...], leads: Iterable[str]) -> list[int]:
+    """The positions, ascending, of the blocks whose text starts with one of ``leads``.
+
+    A lead is the run of word characters a text's match key starts with (``lexicon``'s lead
+    word); the index of the blocks by lead is the document's, made once (see
+    :func:`_positions_by_lead`).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> positions_by_leads(Draft.from_texts(["Ad one", "Text", "ad two"]).blocks, {"ad"})
+        [0, 2]
+    """
+    index = _positions_by_lead(blocks)
+    runs = [index[lead] for lead in index.keys() & set(leads)]
     if len(runs) == 1:
         run = runs[0]
         return [run] if isinstance(run, int) else list(run)

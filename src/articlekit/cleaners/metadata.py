@@ -20,9 +20,31 @@ from articlekit.dates import DateMatch, find_date
 from articlekit.draft import Draft
 from articlekit.features import folded_words, words
 
-__all__ = ["ApplyPageMetadata", "similar_titles", "strip_site_name", "without_the_site"]
+__all__ = [
+    "TITLE_SEPARATOR_MARKS",
+    "ApplyPageMetadata",
+    "similar_titles",
+    "strip_site_name",
+    "title_separators",
+    "without_the_site",
+]
 
-_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•:»]|-{1,2}|::)\s+", regex.V1)
+#: The marks that join a page title's parts, with white space on both sides ("Talks resume |
+#: The Daily", "BBC News - Talks resume"): one of these, a dash or two, or "::".
+TITLE_SEPARATOR_MARKS = "|–—·•:»"
+
+
+def title_separators(marks: str = TITLE_SEPARATOR_MARKS) -> regex.Pattern[str]:
+    """The pattern of a separator between a page title's parts, of ``marks`` (or dashes, "::").
+
+    Example:
+        >>> title_separators().split("Talks resume | The Daily - World")
+        ['Talks resume', 'The Daily', 'World']
+    """
+    return regex.compile(rf"\s+(?:[{regex.escape(marks)}]|-{{1,2}}|::)\s+", regex.V1)
+
+
+_TITLE_SEPARATORS = title_separators()
 
 
 def similar_titles(a: str, b: str) -> bool:

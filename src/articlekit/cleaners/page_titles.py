@@ -21,8 +21,9 @@ from typing import Any, ClassVar
 import regex
 
 from articlekit import lexicon
-from articlekit.cleaners._common import _positions_by_lead
+from articlekit.cleaners._common import positions_by_leads
 from articlekit.cleaners.base import Extractor
+from articlekit.cleaners.metadata import TITLE_SEPARATOR_MARKS, title_separators
 from articlekit.draft import Draft
 from articlekit.features import first_content, folded_words, is_headline_like, is_prose
 
@@ -36,7 +37,9 @@ __all__ = [
 
 #: What joins a page title's parts: a bar, a dash, a colon, a bullet, a guillemet... with
 #: white space on both sides ("Talks resume | The Daily", "BBC News - Talks resume").
-_SEPARATOR = regex.compile(r"\s+(?:[|–—·•:»/]|-{1,2}|::)\s+", regex.V1)
+#: The same as the HTML title's (:func:`~articlekit.cleaners.metadata.title_separators`), and
+#: a slash: a ``<title>`` on whole-page text ("News / World / Talks resume").
+_SEPARATOR = title_separators(TITLE_SEPARATOR_MARKS + "/")
 
 #: A first line of more parts than this is a menu ("Home | News | Sport | ..."), not a title.
 MAX_PARTS = 6
@@ -157,17 +160,17 @@ def page_title_candidates(
     lines: Sequence[str],
     url: str | None = None,
     *,
-    lead_positions: Callable[[str], Iterable[int]] | None = None,
+    lead_positions: Callable[[set[str]], Iterable[int]] | None = None,
 ) -> list[TitleCandidate]:
     """The candidate titles of a text whose first line may be a page's ``<title>``.
 
     Args:
         lines: The text's lines (blocks), the first line first.
         url: The page's URL, if known: a part named like its host is the site.
-        lead_positions: The positions in ``lines`` of the lines that start with a given lead
-            word (:func:`articlekit.lexicon._lead_word`), when the caller has an index of
-            them; else every line is read. Only lines that start as a candidate does are
-            compared with the candidates.
+        lead_positions: The positions in ``lines``, ascending, of the lines that start with
+            one of the given lead words (:func:`articlekit.lexicon._lead_word`), when the
+            caller has an index of them; else every line is read. Only lines that start as a
+            candidate does are compared with the candidates.
 
     Returns:
         One candidate per run of consecutive parts of the first line, with its features; none
@@ -201,7 +204,7 @@ def page_title_candidates(
     else:
         # A line whose key starts with a mark that is no decoration ("„Zitat“") has the lead "".
         leads = {lexicon._lead_word(first[spans[i][0] : spans[j][1]]) for i, j in runs} | {""}
-        places = sorted({p for lead in leads for p in lead_positions(lead) if p > 0})
+        places = [p for p in lead_positions(leads) if p > 0]
     for pos in places:
         text = lines[pos]
         if len(text) > _MAX_LINE_CHARS:
@@ -252,7 +255,7 @@ def page_title(
     lines: Sequence[str],
     url: str | None = None,
     *,
-    lead_positions: Callable[[str], Iterable[int]] | None = None,
+    lead_positions: Callable[[set[str]], Iterable[int]] | None = None,
 ) -> TitleCandidate | None:
     """The page's headline among the first line's candidates, or None when none is likely.
 
@@ -299,11 +302,10 @@ class ExtractPageTitle(Extractor):
         if pos is None:
             return {}, {}
         lines = [b.text for b in draft.blocks[pos:]]
-        index = _positions_by_lead(draft.blocks)  # the document's, shared with other cleaners
 
-        def lead_positions(lead: str) -> list[int]:
-            found = index.get(lead, [])
-            return [found - pos] if isinstance(found, int) else [p - pos for p in found]
+        def lead_positions(leads: set[str]) -> list[int]:
+            # The document's lead index, shared with the other cleaners.
+            return [p - pos for p in positions_by_leads(draft.blocks, leads)]
 
         best = page_title(lines, draft.url, lead_positions=lead_positions)
         if best is None:

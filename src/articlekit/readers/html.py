@@ -435,7 +435,7 @@ def _complete_hints(
     reference_date: datetime | None,
     *,
     extensive: bool = True,
-    prose: Sequence[str] = (),
+    page: Sequence[DraftBlock] = (),
 ) -> Hints:
     """Complete the metadata's dates with htmldate's search of the page.
 
@@ -444,9 +444,9 @@ def _complete_hints(
     day. Without ``extensive``, htmldate's search of the free text is left out (its XPath
     search is quadratic in the page's text nodes: pages of more than
     :data:`REPEAT_CHECK_BLOCKS` blocks). (The slower author search is deferred: see
-    :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.) ``prose``: the
-    page's long blocks, whose stop words tell dateparser the page's language when the page
-    declares none (see :func:`~articlekit.readers.faster_trafilatura.dateparser_languages`).
+    :attr:`~articlekit.draft.Hints.author_search`, set by :func:`read_html`.) ``page``: the
+    page's blocks, whose long ones' stop words tell dateparser the page's language when the
+    page declares none (see :func:`~articlekit.readers.faster_trafilatura.dateparser_languages`).
     """
     changes: dict[str, Any] = {}
     from htmldate import find_date
@@ -458,8 +458,10 @@ def _complete_hints(
     # same date whatever day it runs (htmldate's default bound is today).
     max_date = reference_date.strftime("%Y-%m-%d") if reference_date is not None else None
     # dateparser tries the page's language and English, not its 200-odd locales: the declared
-    # one, else the one its prose's stop words tell (``prose``: the page's long blocks).
-    language = lexicon.language_code(hints.language) or stopword_language(list(prose))
+    # one, else the one the stop words of the page's long blocks tell (read only then).
+    language = lexicon.language_code(hints.language) or stopword_language(
+        [b.text for b in page if b.text.count(" ") >= PROSE_SAMPLE_SPACES]
+    )
     languages = tuple(dict.fromkeys((language, "en"))) if language else None
     try:
         # htmldate's markup search among the stand-ins; a month-only date the first of its
@@ -1618,7 +1620,7 @@ def _read_tree(
         url,
         reference_date,
         extensive=len(page) <= REPEAT_CHECK_BLOCKS,
-        prose=[b.text for b in page if b.text.count(" ") >= PROSE_SAMPLE_SPACES],
+        page=page,
     )
     where, blocks = _trafilatura_read(html, page, elements, searched, cut_runs)
     if _BLOCK_SCORER is not None:

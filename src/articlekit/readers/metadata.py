@@ -16,7 +16,7 @@ from lxml import etree
 from articlekit.draft import Hints
 from articlekit.readers.text import normalize_space
 
-__all__ = ["element_text", "json_ld_objects", "page_hints"]
+__all__ = ["element_text", "json_ld_objects", "meta_tags", "page_hints"]
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -147,7 +147,15 @@ def _names(value: Any) -> list[str]:
     return names
 
 
-def _meta(tree: etree._Element) -> dict[str, list[str]]:
+def meta_tags(tree: etree._Element) -> dict[str, list[str]]:
+    """The page's ``<meta>`` contents by property, name or itemprop (case-folded), in order.
+
+    Example:
+        >>> from lxml import html
+        >>> meta_tags(html.fromstring('<html><head><meta name="Author" content=" Ann  Lee">'
+        ...                           '</head><body></body></html>'))
+        {'author': ['Ann Lee']}
+    """
     found: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
@@ -194,7 +202,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     Returns:
         The hints; ``extra`` holds ``h1`` (the page's first ``<h1>``) and ``json_ld_type``.
     """
-    meta = _meta(tree)
+    meta = meta_tags(tree)
     article: dict[str, Any] = {}
     publisher: list[str] = []
     for obj in json_ld_objects(tree):

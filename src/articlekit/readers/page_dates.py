@@ -37,7 +37,7 @@ from lxml import etree
 
 from articlekit.dates import find_date
 from articlekit.draft import DraftBlock
-from articlekit.readers.metadata import json_ld_objects
+from articlekit.readers.metadata import json_ld_objects, meta_tags
 from articlekit.scorer import BlockScorer, packaged_model
 
 __all__ = [
@@ -154,9 +154,9 @@ def _row(
     sources: Sequence[str],
     printed: Sequence[_Printed],
     near: range,
-    days: Sequence[date],
+    bounds: tuple[date, date],
 ) -> tuple[float, ...]:
-    """The :data:`DATE_FEATURES` of ``day`` among the page's candidate ``days``."""
+    """The :data:`DATE_FEATURES` of ``day``; ``bounds``: the page's earliest and latest days."""
     named = set(sources)
     own = [p for p in printed if p.day == day]
     return (
@@ -165,8 +165,8 @@ def _row(
         1.0 if printed and printed[0].day == day else 0.0,
         1.0 if any(p.at in near for p in own) else 0.0,
         min(len(own), 3) / 3,
-        1.0 if day == max(days) else 0.0,
-        1.0 if day == min(days) else 0.0,
+        1.0 if day == bounds[1] else 0.0,
+        1.0 if day == bounds[0] else 0.0,
         len(named) / 4,
     )
 
@@ -195,16 +195,6 @@ def _day_of(value: Any, reference_date: datetime | None) -> date | None:
         found = find_date(value[:120], reference_date=reference_date)
         day = found.value.date() if found is not None else None
     return day if day is not None and _plausible(day, reference_date) else None
-
-
-def _meta(tree: etree._Element) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
-        content = meta.get("content")
-        if key and content and content.strip():
-            found.setdefault(key.casefold(), content)
-    return found
 
 
 def _json_ld_dates(tree: etree._Element) -> dict[str, str]:
@@ -321,9 +311,9 @@ def day_candidates(
     name("json_ld_published", json_ld.get("datePublished"))
     name("json_ld_modified", json_ld.get("dateModified"))
     name("json_ld_created", json_ld.get("dateCreated"))
-    meta = _meta(tree)
-    name("meta_published", next((meta[k] for k in _META_PUBLISHED if k in meta), None))
-    name("meta_modified", next((meta[k] for k in _META_MODIFIED if k in meta), None))
+    meta = meta_tags(tree)
+    name("meta_published", next((meta[k][0] for k in _META_PUBLISHED if k in meta), None))
+    name("meta_modified", next((meta[k][0] for k in _META_MODIFIED if k in meta), None))
     for source, value in _markup_dates(tree).items():
         name(source, value)
     in_url = url_day(url)
@@ -338,9 +328,9 @@ def day_candidates(
     if not named:
         return []
     near = range(span[0] - NEAR_BEFORE, span[0] + NEAR_INSIDE + 1) if span is not None else range(0)
-    days = list(named)
+    bounds = (min(named), max(named))
     return [
-        DayCandidate(day, _row(day, sources, printed, near, days), tuple(sources))
+        DayCandidate(day, _row(day, sources, printed, near, bounds), tuple(sources))
         for day, sources in named.items()
     ]
 
