@@ -182,6 +182,9 @@ REGION_WEIGHTS_ENV = "ARTICLEKIT_REGION_WEIGHTS"
 #: Weights for the publication-day vote in place of the shipped ones
 #: (``python -m benchmarks.date_model fit --exclude DATASET``): leave-one-dataset-out.
 DATE_WEIGHTS_ENV = "ARTICLEKIT_DATE_WEIGHTS"
+#: Weights for the HTML title vote in place of the shipped ones
+#: (``python -m benchmarks.title_model fit --exclude DATASET``): leave-one-dataset-out.
+TITLE_WEIGHTS_ENV = "ARTICLEKIT_TITLE_WEIGHTS"
 
 
 def _articlekit() -> Any:
@@ -189,7 +192,8 @@ def _articlekit() -> Any:
 
     With ``$ARTICLEKIT_REGION_WEIGHTS`` set, the article core's region chooser reads those
     weights instead of the shipped ones (in every process that runs a system); with
-    ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote does.
+    ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote does; with
+    ``$ARTICLEKIT_TITLE_WEIGHTS``, the HTML title vote.
     """
     try:
         module = importlib.import_module("articlekit")
@@ -211,6 +215,14 @@ def _articlekit() -> Any:
         )
         scorer.check_columns(page_dates.DATE_FEATURES)
         page_dates._DATE_MODEL = scorer
+    title_weights = os.environ.get(TITLE_WEIGHTS_ENV)
+    title_vote = importlib.import_module("articlekit.readers.title_vote")
+    if title_weights and title_vote._TITLE_MODEL is None:
+        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
+            json.loads(Path(title_weights).read_text("utf-8"))
+        )
+        scorer.check_columns(title_vote.TITLE_FEATURES)
+        title_vote._TITLE_MODEL = scorer
     return module
 
 

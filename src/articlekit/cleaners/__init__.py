@@ -50,7 +50,12 @@ from articlekit.cleaners.notices import RemoveCookieNotices
 from articlekit.cleaners.page_titles import ExtractPageTitle
 from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
-from articlekit.cleaners.titles import ExtractSubtitle, ExtractTitle, RemoveDuplicateTitle
+from articlekit.cleaners.titles import (
+    ChooseTitle,
+    ExtractSubtitle,
+    ExtractTitle,
+    RemoveDuplicateTitle,
+)
 from articlekit.errors import UnknownCleanerError
 
 __all__ = [
@@ -58,6 +63,7 @@ __all__ = [
     "ApplyPageMetadata",
     "BaseCleaner",
     "BlockRemover",
+    "ChooseTitle",
     "Cleaner",
     "DetectLanguage",
     "ExtractByline",
@@ -144,6 +150,9 @@ _ALL: tuple[BaseCleaner, ...] = (
     # ...and a rule line is a section's edge, which the core's regions should see.
     RemoveSeparators(),
     MarkHeadings(),
+    # Last: the title the cleaners chose is one vote among the page's titles; only the field
+    # changes, whatever the vote says (the body was cleaned with the cleaners' title).
+    ChooseTitle(),
 )
 
 #: Every built-in cleaner by name, in default pipeline order (read-only).

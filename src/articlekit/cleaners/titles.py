@@ -21,7 +21,7 @@ from articlekit.features import (
     word_count,
 )
 
-__all__ = ["ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTitle"]
+__all__ = ["ChooseTitle", "ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTitle"]
 
 #: The title must stand above the first prose paragraph, at most this many blocks above it
 #: (subtitle, byline, date and a repeated headline may sit in between).
@@ -160,3 +160,38 @@ class ExtractSubtitle(Extractor):
         if ends_sentence(text) and n > min(25, statistics.median(paragraphs) / 2):
             return {}, {}
         return {0: "subtitle"}, {"subtitle": text}
+
+
+class ChooseTitle(Extractor):
+    """Weighs the title the cleaners chose against every other title the page gives.
+
+    The HTML reader leaves a vote in the draft's hints (``hints.extra["title_vote"]``, see
+    :mod:`articlekit.readers.title_vote`): the page's JSON-LD headline, ``og:title``,
+    ``twitter:title``, ``<title>``, ``<h1>`` elements and the parts of the meta titles between
+    separators, scored by a fitted model together with the title chosen so far. The best is
+    the title. Only the field changes: the body is as the cleaners left it. Plain text has no
+    vote: the title stays.
+
+    Reason codes: none (no block is taken out).
+
+    Example:
+        >>> from articlekit.draft import Draft, Hints
+        >>> vote = lambda current: "Talks resume"
+        >>> d = Draft.from_texts(["Text."]).replace(
+        ...     title="Talks resume | The Daily", hints=Hints(extra={"title_vote": vote}))
+        >>> ChooseTitle()(d).title
+        'Talks resume'
+    """
+
+    name: ClassVar[str] = "choose_title"
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Ask the reader's vote, when there is one."""
+        vote = draft.hints.extra.get("title_vote")
+        if not callable(vote):
+            return {}, {}
+        title = vote(draft.title)
+        if not isinstance(title, str) or not title or title == draft.title:
+            return {}, {}
+        return {}, {"title": title}

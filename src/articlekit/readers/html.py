@@ -36,7 +36,7 @@ from articlekit.features import (
     words,
 )
 from articlekit.pagemodel import html_rows
-from articlekit.readers import boxes, page_dates
+from articlekit.readers import boxes, page_dates, title_vote
 from articlekit.readers.faster_trafilatura import (
     dateparser_languages,
     faster_trafilatura,
@@ -1648,6 +1648,15 @@ def _read_tree(
             page, elements, positions, blocks, box, boxes.host_of(url or hints.url or "") or None
         ),
         "headline": _printed_headline(page, span, titles, hints.site_name),
+        # The title vote, run by the pipeline's choose_title once the cleaners chose theirs.
+        "title_vote": functools.partial(
+            title_vote.voted_title,
+            hints.extra.get("title_sources") or {},
+            page,
+            span,
+            hints.site_name,
+            url or hints.url,
+        ),
     }
     hints = dataclasses.replace(
         hints,

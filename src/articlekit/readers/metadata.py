@@ -7,6 +7,7 @@ byline normaliser, a date string through the date normaliser).
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -254,7 +255,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         meta.get("datemodified"),
         meta.get("lastmod"),
     )
-    h1 = tree.find(".//h1")
+    h1s = list(itertools.islice(tree.iter("h1"), 2))
+    h1 = h1s[0] if h1s else None
     title_tag = tree.find(".//title")
     canonical = tree.find(".//link[@rel='canonical']")
     html_lang = tree.get("lang") if tree.tag == "html" else None
@@ -297,5 +299,14 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
             "h1": element_text(h1) if h1 is not None else None,
             "title_tag": element_text(title_tag) if title_tag is not None else None,
             "json_ld_type": sorted(_types(article)) if article else [],
+            # Every title the page gives, by source, for the title vote (readers.title_vote).
+            "title_sources": {
+                "json_ld": _first(article.get("headline")),
+                "og": _first(meta.get("og:title")),
+                "twitter": _first(meta.get("twitter:title")),
+                "title_tag": element_text(title_tag) if title_tag is not None else None,
+                "h1": element_text(h1) if h1 is not None else None,
+                "h1_second": element_text(h1s[1]) if len(h1s) > 1 else None,
+            },
         },
     )

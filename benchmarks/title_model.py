@@ -1,0 +1,188 @@
+"""Fit the HTML title vote on the dev pages with a gold title, and judge it
+leave-one-dataset-out.
+
+Every page of a dataset whose gold has a ``title`` is read by ``articlekit.clean_html`` (its
+URL given, as the benchmark does); the candidate titles the vote weighs
+(:func:`articlekit.readers.title_vote.title_candidates`, the cleaners' own title among them)
+are kept with their rows of :data:`~articlekit.readers.title_vote.TITLE_FEATURES`. A candidate
+is positive when it equals the gold title as the benchmark compares titles. The vote is a
+logistic model on those rows; the page's title is its best-scoring candidate::
+
+    python -m benchmarks.title_model table ../shared/data/dev [--limit N] [--cache DIR]
+    python -m benchmarks.title_model lodo [--cache DIR]
+    python -m benchmarks.title_model fit [--exclude DATASET] [--out FILE]
+
+``table`` reads the pages once (the rows are kept in ``--cache``, default
+``~/.cache/articlekit-train/titles``, outside the repo: they come from the dev pages).
+``lodo`` fits on all datasets but one and scores the one left out, for each, against the
+cleaners' title alone. ``fit`` writes the weights; the shipped
+``src/articlekit/models/page_title.json`` is ``fit`` on all the datasets, byte for byte.
+scikit-learn is needed here only (the ``train`` extra); the library reads the weights without
+it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.metrics import Gold, title_match
+from benchmarks.run import count_lines, progress, read_lines
+from benchmarks.train import DEFAULT_CACHE, _logistic, held_in, write_weights
+
+#: The dev sets whose gold holds a title and whose records are pages.
+TITLED = ("wcxb-dev", "trafilatura-eval", "l3s-gn1")
+
+#: One page: its dataset, id, and candidates as (text, row, sources, right).
+Page = dict[str, Any]
+
+
+def page_candidates(line: str) -> Page | None:
+    """Read one dev page and return the candidate titles the vote weighed, or None."""
+    import logging
+    import warnings
+
+    from articlekit import clean_html
+    from articlekit.errors import ArticlekitError
+    from articlekit.readers import title_vote
+
+    record = json.loads(line)
+    gold = Gold.from_dict(record.get("gold") or {}).title
+    if not gold or "html" not in record:
+        return None
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    seen: list[Any] = []
+    choose = title_vote.choose_title
+
+    def record_candidates(candidates: Sequence[Any], model: Any = None) -> Any:
+        seen.append(list(candidates))
+        return None  # the title does not matter here: the table holds what was weighed
+
+    title_vote.choose_title = record_candidates  # type: ignore[assignment]
+    try:
+        clean_html(record["html"], url=record.get("url"))
+    except ArticlekitError:
+        pass  # a page with no article still had its titles weighed
+    finally:
+        title_vote.choose_title = choose  # type: ignore[assignment]
+    candidates = seen[-1] if seen else []
+    return {
+        "dataset": record.get("dataset"),
+        "id": record.get("id"),
+        "candidates": [
+            (c.text, list(c.row), list(c.sources), title_match(gold, c.text)) for c in candidates
+        ],
+    }
+
+
+def _init() -> None:
+    sys.setrecursionlimit(10_000)
+
+
+def build_table(folder: Path, limit: int | None, cache: Path, jobs: int) -> None:
+    """Read every titled dev file of ``folder`` into ``cache/<dataset>.pkl``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in TITLED:
+        path = folder / f"{name}.jsonl.gz"
+        if not path.exists():
+            print(f"{name}: no {path}, skipped")
+            continue
+        total = count_lines(path, limit)
+        pages: list[Page] = []
+        with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init) as pool:
+            results = pool.imap(page_candidates, read_lines(path, limit), chunksize=4)
+            for got in progress(results, total, name):
+                if got is not None:
+                    pages.append(got)
+        with (cache / f"{name}.pkl").open("wb") as fh:
+            pickle.dump(pages, fh)
+        count = sum(len(p["candidates"]) for p in pages)
+        print(f"{name}: {len(pages)} titled pages, {count} candidates")
+
+
+def load(cache: Path) -> dict[str, list[Page]]:
+    """The cached pages of every titled dataset there is."""
+    found: dict[str, list[Page]] = {}
+    for name in TITLED:
+        path = cache / f"{name}.pkl"
+        if path.exists():
+            with path.open("rb") as fh:
+                found[name] = pickle.load(fh)
+    return found
+
+
+def fit(pages: Sequence[Page]) -> dict[str, Any]:
+    """The vote's weights, fitted on ``pages``' candidates (positive: the gold title)."""
+    from articlekit.readers.title_vote import TITLE_FEATURES
+
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for page in pages:
+        for _, row, _, right in page["candidates"]:
+            xs.append(row)
+            ys.append(int(right))
+    return _logistic(xs, ys, TITLE_FEATURES)
+
+
+def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
+    """The share of ``pages`` whose chosen title is right (the cleaners' title when None)."""
+    from articlekit.readers.title_vote import TitleCandidate, choose_title
+    from articlekit.scorer import BlockScorer
+
+    scorer = BlockScorer.from_dict(weights) if weights is not None else None
+    right = 0
+    for page in pages:
+        candidates = [TitleCandidate(t, tuple(r), tuple(s)) for t, r, s, _ in page["candidates"]]
+        rights = {t: ok for t, _, _, ok in page["candidates"]}
+        if scorer is None:
+            title = next((c.text for c in candidates if "pipeline" in c.sources), None)
+        else:
+            title = choose_title(candidates, scorer)
+        right += title is not None and rights[title]
+    return right / len(pages) if pages else 0.0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("table", "lodo", "fit"))
+    parser.add_argument("data", nargs="?", type=Path, help="the folder of the dev .jsonl.gz files")
+    parser.add_argument("--limit", type=int, default=None, help="pages per file")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "titles")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--exclude", default="", help="fit without this dataset")
+    parser.add_argument("--out", type=Path, default=None, help="where fit writes the weights")
+    args = parser.parse_args(argv)
+    if args.command == "table":
+        if args.data is None:
+            parser.error("table needs the data folder")
+        build_table(args.data, args.limit, args.cache, args.jobs)
+        return 0
+    data = load(args.cache)
+    if not data:
+        parser.error(
+            f"no table in {args.cache}: run `python -m benchmarks.title_model table` first"
+        )
+    if args.command == "lodo":
+        print(
+            "| held out | titled pages | the cleaners' title | the vote (fitted without it) "
+            "| gain |"
+        )
+        print("|---|---|---|---|---|")
+        for name, pages in data.items():
+            train = [p for other, ps in data.items() if other != name for p in ps]
+            base, got = accuracy(None, pages), accuracy(fit(train), pages)
+            print(f"| {name} | {len(pages)} | {base:.3f} | {got:.3f} | {got - base:+.3f} |")
+        return 0
+    write_weights(fit(held_in(data, args.exclude, parser)), args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

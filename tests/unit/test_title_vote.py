@@ -1,0 +1,228 @@
+"""The HTML title vote: its candidates, their rows, the shipped weights, the cleaner."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit import clean_html, clean_text
+from articlekit.cleaners.titles import ChooseTitle
+from articlekit.draft import Draft, DraftBlock, Hints
+from articlekit.errors import BlockModelError
+from articlekit.features import folded_words
+from articlekit.readers import title_vote
+from articlekit.readers.title_vote import (
+    TITLE_FEATURES,
+    TitleCandidate,
+    choose_title,
+    title_candidates,
+    title_model,
+)
+from articlekit.scorer import BlockScorer
+
+STORY = "".join(
+    f"<p>Paragraph {i} of the story tells how the harbour council approved the new ferry "
+    "timetable after a long debate, and what the islanders said of it afterwards.</p>"
+    for i in range(6)
+)
+
+
+def _row(candidate: TitleCandidate) -> dict[str, float]:
+    return dict(zip(TITLE_FEATURES, candidate.row, strict=True))
+
+
+def _by_text(found: list[TitleCandidate]) -> dict[str, TitleCandidate]:
+    return {c.text: c for c in found}
+
+
+def test_sources_with_the_same_words_are_one_candidate() -> None:
+    found = title_candidates(
+        "Ferry Timetable Approved",
+        {"og": "Ferry timetable approved", "h1": "FERRY TIMETABLE APPROVED", "json_ld": None},
+        (),
+        None,
+        None,
+        None,
+    )
+    assert len(found) == 1
+    (only,) = found
+    assert only.text == "Ferry Timetable Approved"  # the cleaners' own text is shown
+    assert only.sources == ("pipeline", "og", "h1")
+    row = _row(only)
+    assert row["from_pipeline"] == row["from_og"] == row["from_h1"] == 1.0
+    assert row["from_twitter"] == 0.0
+    assert row["sources"] == 0.75
+    assert row["part"] == 0.0
+
+
+def test_parts_of_a_meta_title_and_what_their_rest_is() -> None:
+    found = _by_text(
+        title_candidates(
+            None,
+            {"title_tag": "Ferry timetable approved | Harbour News | Islands"},
+            (),
+            None,
+            "Harbour News",
+            "https://www.harbournews.org/2025/ferry-timetable-approved",
+        )
+    )
+    # Every run of parts but the whole is a candidate of its own.
+    assert set(found) == {
+        "Ferry timetable approved | Harbour News | Islands",
+        "Ferry timetable approved",
+        "Ferry timetable approved | Harbour News",
+        "Harbour News",
+        "Harbour News | Islands",
+        "Islands",
+    }
+    headline = _row(found["Ferry timetable approved"])
+    assert headline["part"] == headline["part_first"] == headline["part_of_title_tag"] == 1.0
+    assert headline["part_last"] == 0.0
+    assert headline["rest_site"] == pytest.approx(2 / 3)  # "harbour news" of "harbour news islands"
+    assert headline["url"] == 1.0  # every word is in the URL's path
+    site = _row(found["Harbour News"])
+    assert site["site"] == 1.0
+    assert _row(found["Islands"])["one_word"] == 1.0
+    assert _row(found["Ferry timetable approved | Harbour News | Islands"])["separator"] == 1.0
+
+
+def test_printed_near_the_body_or_elsewhere() -> None:
+    page = tuple(
+        DraftBlock(i, text)
+        for i, text in enumerate(
+            ("Ferry timetable approved", "Menu", "Story " * 50, "Weather today")
+        )
+    )
+    found = _by_text(
+        title_candidates(
+            None,
+            {"h1": "Ferry timetable approved", "h1_second": "Weather today"},
+            page,
+            (2, 2),
+            None,
+            None,
+        )
+    )
+    assert _row(found["Ferry timetable approved"])["printed_near"] == 1.0
+    weather = _row(found["Weather today"])
+    # Near is from NEAR_BEFORE blocks above the body's start to its end: "Weather today",
+    # below the body, is printed, not near.
+    assert weather["printed"] == 1.0
+    assert weather["printed_near"] == 0.0
+
+
+def test_no_titles_no_candidates_and_no_vote() -> None:
+    assert title_candidates(None, {}, (), None, None, None) == []
+    assert title_candidates(None, {"og": "  ", "h1": "---"}, (), None, None, None) == []
+    assert choose_title([]) is None
+    assert title_vote.voted_title({}, (), None, None, None, "Kept") == "Kept"
+
+
+def test_entities_in_a_meta_title_are_read() -> None:
+    (found,) = title_candidates(None, {"og": "Q&amp;A: ferries"}, (), None, None, None)[:1]
+    assert found.text == "Q&A: ferries"
+
+
+def _weights(**weights: float) -> BlockScorer:
+    return BlockScorer(TITLE_FEATURES, tuple(weights.get(f, 0.0) for f in TITLE_FEATURES), 0.0, 0.5)
+
+
+def test_the_vote_weighs_the_rows_and_keeps_the_first_of_equals() -> None:
+    zero = (0.0,) * len(TITLE_FEATURES)
+    h1 = tuple(1.0 if f == "from_h1" else 0.0 for f in TITLE_FEATURES)
+    candidates = [TitleCandidate("A", zero), TitleCandidate("B", h1), TitleCandidate("C", h1)]
+    assert choose_title(candidates, _weights(from_h1=1.0)) == "B"
+    assert choose_title(candidates, _weights(from_h1=-1.0)) == "A"
+
+
+def test_the_shipped_model_is_a_model_of_the_columns() -> None:
+    model = title_model()
+    assert model.features == TITLE_FEATURES
+    weights = dict(zip(model.features, model.weights, strict=True))
+    # What the fit found, and what a reader expects of it: the site's name is no title,
+    # a title several sources agree on is.
+    assert weights["site"] < 0 < weights["sources"]
+
+
+def test_weights_of_other_columns_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {"kind": "logistic", "features": ["x"], "weights": [1.0], "bias": 0.0}
+    monkeypatch.setattr(title_vote, "packaged_model", lambda *_: data)
+    title_vote._shipped_title_model.cache_clear()
+    try:
+        with pytest.raises(BlockModelError):
+            title_model()
+    finally:
+        title_vote._shipped_title_model.cache_clear()
+
+
+def _page(head: str, body_top: str) -> str:
+    return (
+        f"<html><head>{head}</head><body><header><a href='/'>Harbour News</a></header>"
+        f"{body_top}<article>{STORY}</article></body></html>"
+    )
+
+
+def test_clean_html_drops_the_site_name_of_a_title_the_page_does_not_print() -> None:
+    # No <h1> and no headline line in the body: the cleaners fall back on the <title>,
+    # less the site's name; the vote agrees with the og:title's part.
+    html = _page(
+        "<title>Ferry timetable approved | Harbour News</title>"
+        "<meta property='og:title' content='Ferry timetable approved | Harbour News'>"
+        "<meta property='og:site_name' content='Harbour News'>",
+        "",
+    )
+    assert clean_html(html).title == "Ferry timetable approved"
+
+
+def test_clean_html_takes_the_printed_headline_and_leaves_the_body_alone() -> None:
+    html = _page(
+        "<title>Harbour News - Ferry timetable approved after long debate</title>",
+        "<h1>Ferry timetable approved after long debate</h1>",
+    )
+    article = clean_html(html)
+    assert article.title == "Ferry timetable approved after long debate"
+    assert article.text.startswith("Paragraph 0 of the story")
+
+
+def test_the_cleaner_changes_the_title_only() -> None:
+    draft = Draft.from_texts(["Ferry timetable approved", "Text of the story."]).replace(
+        title="Ferry timetable approved | Harbour News",
+        hints=Hints(extra={"title_vote": lambda current: "Ferry timetable approved"}),
+    )
+    after = ChooseTitle()(draft)
+    assert after.title == "Ferry timetable approved"
+    assert after.blocks == draft.blocks
+    assert after.removed == draft.removed
+
+
+def test_plain_text_has_no_vote() -> None:
+    draft = Draft.from_texts(["Text."]).replace(title="Kept")
+    assert ChooseTitle()(draft).title == "Kept"
+    article = clean_text("Ferry timetable approved\n" + "The harbour council met. " * 10)
+    assert article.title == "Ferry timetable approved"
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["json_ld", "og", "twitter", "title_tag", "h1", "h1_second"]),
+        st.text(max_size=80),
+    ),
+    st.one_of(st.none(), st.text(max_size=40)),
+)
+def test_the_vote_invents_no_title(sources: dict[str, str], current: str | None) -> None:
+    found = title_candidates(current, sources, (), None, "Harbour News", "https://x.org/a-b")
+    assert all(len(c.row) == len(TITLE_FEATURES) for c in found)
+    assert all(0.0 <= v <= 1.0 for c in found for v in c.row)
+    # Every candidate's words are a run of the words of a title the page gave.
+    given_words = [folded_words(html.unescape(t)) for t in (*sources.values(), current) if t]
+    for candidate in found:
+        key = folded_words(candidate.text)
+        assert any(
+            key == words[i : i + len(key)] for words in given_words for i in range(len(words))
+        ), candidate
+    chosen = choose_title(found)
+    assert (chosen is None) == (not found)
+    assert chosen is None or chosen in {c.text for c in found}
