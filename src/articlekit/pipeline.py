@@ -8,7 +8,7 @@ Example:
     >>> def drop_short(draft):
     ...     short = {i: "too_short" for i, b in enumerate(draft.blocks) if len(b.text) < 5}
     ...     return draft.remove(short, cleaner="drop_short")
-    >>> p = p.with_(drop_short, after="mark_headings")
+    >>> p = p.with_(drop_short, after="choose_title")
     >>> p.names[-1]
     'drop_short'
 """
