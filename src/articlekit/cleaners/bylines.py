@@ -21,9 +21,25 @@ from articlekit.features import more_words_than, words
 
 __all__ = ["ExtractByline", "RemoveAuthorBio"]
 
-#: Bylines stand near the top (or at the very end) of an article.
+#: Bylines stand near the top (or at the very end) of an article...
 TOP_BLOCKS = 10
 BOTTOM_BLOCKS = 3
+#: ...or, in whole-page text, just under the headline, wherever the page prints it.
+AFTER_TITLE_BLOCKS = 4
+
+
+def _after_title(draft: Draft) -> frozenset[int]:
+    """The positions of the blocks just under the line taken as the title, deeper than the top.
+
+    In whole-page text the headline stands after the page's menus, often far below its first
+    lines; its byline follows it. (The title's line is a ``title`` removal: its block index
+    says where it stood.)
+    """
+    title_at = [r.block_index for r in draft.removed if r.reason == "title"]
+    if not title_at:
+        return frozenset()
+    below = [p for p, b in enumerate(draft.blocks) if b.index > title_at[-1]]
+    return frozenset(p for p in below[:AFTER_TITLE_BLOCKS] if p >= TOP_BLOCKS)
 
 
 class ExtractByline(Extractor):
@@ -52,7 +68,10 @@ class ExtractByline(Extractor):
         """Find byline lines near the top and bottom."""
         lex = lexicon_of(draft)
         n = len(draft.blocks)
-        positions = [p for p in range(n) if p < TOP_BLOCKS or p >= n - BOTTOM_BLOCKS]
+        after_title = _after_title(draft)
+        positions = [
+            p for p in range(n) if p < TOP_BLOCKS or p >= n - BOTTOM_BLOCKS or p in after_title
+        ]
         found: dict[int, str] = {}
         contributors: list[Contributor] = []
         for pos in positions:

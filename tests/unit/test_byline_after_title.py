@@ -1,0 +1,51 @@
+"""Whole-page text: the byline under the headline, deep below the page's menus (issue 19)."""
+
+from __future__ import annotations
+
+import articlekit
+from articlekit.cleaners.bylines import AFTER_TITLE_BLOCKS, TOP_BLOCKS
+
+MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Travel", "Opinion", "Video"]
+STORY = [
+    "The harbour council approved the new ferry timetable on Monday after a long debate.",
+    "Islanders had asked for earlier crossings for years, and most of their requests are met.",
+    "The evening service will be reviewed after the first winter, the council said on Monday.",
+]
+
+
+def _page(*under_headline: str) -> str:
+    lines = [
+        "Ferry timetable approved after long debate | Harbour News",
+        *MENU,
+        "Subscribe to our newsletter",
+        "Ferry timetable approved after long debate",
+        *under_headline,
+        *STORY,
+        "© 2025 Harbour News",
+    ]
+    assert lines.index("Ferry timetable approved after long debate") > TOP_BLOCKS
+    return "\n".join(lines)
+
+
+def test_the_byline_under_a_deep_headline_names_the_author() -> None:
+    article = articlekit.clean_text(_page("By Jane Doe"))
+    assert article.title == "Ferry timetable approved after long debate"
+    assert article.authors == ("Jane Doe",)
+    assert "By Jane Doe" not in article.text
+    assert [r.reason for r in article.removed if r.text == "By Jane Doe"] == ["byline"]
+
+
+def test_only_a_labelled_byline_so_deep() -> None:
+    # "Jane Doe | Reporter" reads as a byline only at the top of a text: deep in a page, a
+    # name without a byline word is no byline.
+    article = articlekit.clean_text(_page("Jane Doe | Reporter"))
+    assert article.authors == ()
+
+
+def test_a_byline_further_below_the_headline_is_not_read() -> None:
+    filler = [
+        f"Paragraph {i} of the story, long enough to read as the article's prose."
+        for i in range(AFTER_TITLE_BLOCKS)
+    ]
+    article = articlekit.clean_text(_page(*filler, "By Jane Doe"))
+    assert article.authors == ()
