@@ -54,8 +54,10 @@ DEFAULT_FETCH_TIMEOUT = 30.0
 MAX_REDIRECTS = 10
 #: The ``User-Agent`` header: articlekit and its version, so a site can tell who asks.
 USER_AGENT = f"articlekit/{__version__}"
-#: The content types of a page: anything else (a PDF, an image, JSON) is a FetchError.
-#: A response without a ``Content-Type`` is read as HTML (the HTML reader says if it is not).
+#: The content types of a page: any type that names HTML ("text/html",
+#: "application/xhtml+xml", "text/x-html"), as WARC responses are read; anything else (a
+#: PDF, an image, JSON) is a FetchError. A response without a ``Content-Type`` is read as
+#: HTML (the HTML reader says if it is not).
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -111,7 +113,9 @@ def _media_type(header: str | None) -> tuple[str, str | None]:
     charset = message.get_param("charset")
     if not isinstance(charset, str) or not charset.strip():
         charset = None  # a malformed parameter: the page's own declaration is read instead
-    return message.get_content_type().lower(), charset.strip() if charset else None
+    # The type as sent: the email parser would make a malformed one "text/plain".
+    media = header.partition(";")[0].strip().lower()
+    return media, charset.strip() if charset else None
 
 
 def _root_cause(exc: BaseException) -> str:
@@ -290,7 +294,7 @@ def _page(
         where = f" (at {current})" if current != url else ""
         raise FetchError(url, f"HTTP {status}{phrase}{where}", status=status)
     content_type, charset = _media_type(response.headers.get("Content-Type"))
-    if content_type and content_type not in HTML_TYPES:
+    if content_type and content_type not in HTML_TYPES and "html" not in content_type:
         raise FetchError(url, f"not an HTML page: the server sent {content_type}")
     try:
         content = _read_body(response, url, max_bytes, deadline, timeout)

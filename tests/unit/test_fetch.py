@@ -132,7 +132,9 @@ def test_a_content_type_that_is_not_html_is_refused(site):
         fetch(site.url("/doc.pdf"))
     site.routes["/xhtml"] = page(PAGE, "application/xhtml+xml")
     site.routes["/untyped"] = Route(200, PAGE.encode(), ())
+    site.routes["/odd"] = page(PAGE, "Text/X-HTML; charset=utf-8")  # a type naming HTML
     assert fetch(site.url("/xhtml")).content_type == "application/xhtml+xml"
+    assert fetch(site.url("/odd")).content_type == "text/x-html"
     assert fetch(site.url("/untyped")).content_type == ""
 
 
