@@ -10,7 +10,7 @@ Example:
 
 from articlekit._version import __version__
 from articlekit.api import clean_html, clean_text
-from articlekit.article import Article, Block, Contributor, Removal
+from articlekit.article import Article, Block, Contributor, Removal, Span
 from articlekit.cleaners.base import (
     BaseCleaner,
     BlockRemover,
@@ -67,6 +67,7 @@ __all__ = [
     "Removal",
     "Remover",
     "SiteProfile",
+    "Span",
     "Trimmer",
     "UnknownCleanerError",
     "UnreadableInputError",

@@ -7,11 +7,13 @@ between threads and compared for equality (the same input always gives an equal 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from articlekit import render
 from articlekit._fastinit import slot_init
 from articlekit.errors import InputError
 
@@ -23,14 +25,50 @@ __all__ = [
     "PUBLISHED_TIME_UNKNOWN",
     "PUBLISHED_ZONE_ASSUMED",
     "ROLES",
+    "SPAN_KINDS",
     "UPDATED_TIME_UNKNOWN",
     "UPDATED_ZONE_ASSUMED",
     "Article",
     "Block",
     "Contributor",
     "Removal",
+    "Span",
     "stated_dates",
 ]
+
+#: The kinds of a :class:`Span`: a link (with its target), emphasis, strong emphasis, code.
+SPAN_KINDS = frozenset({"link", "emphasis", "strong", "code"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a block's text with an inline meaning: a link and its target, emphasis, code.
+
+    Attributes:
+        start: Where it starts in :attr:`Block.text` (0-based, in characters).
+        end: Where it ends (exclusive); ``start < end <= len(text)``.
+        kind: One of :data:`SPAN_KINDS`.
+        href: The link's target as the page gave it (made absolute against the page's URL
+            when the reader knew it), for ``kind="link"``; else None.
+
+    Example:
+        >>> Span(4, 9, "link", "https://example.org/talks")
+        Span(start=4, end=9, kind='link', href='https://example.org/talks')
+    """
+
+    start: int
+    end: int
+    kind: str
+    href: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in SPAN_KINDS:
+            msg = f"unknown span kind {self.kind!r}: use one of {sorted(SPAN_KINDS)}"
+            raise InputError(msg)
+        if not 0 <= self.start < self.end:
+            msg = f"a span needs 0 <= start < end, got [{self.start}:{self.end}]"
+            raise InputError(msg)
+
 
 #: The kinds a :class:`Block` may have.
 BLOCK_KINDS = frozenset(
@@ -49,21 +87,40 @@ class Block:
             that :attr:`Removal.block_index` uses, so kept and removed pieces can be interleaved.
         offset: Where ``text`` starts inside the input block's text (above 0 when a prefix
             such as a kicker label was trimmed off).
+        level: A heading's level (2 for ``<h2>``...; 0: not known), or a list item's depth
+            (0 for a top-level item, 1 inside a nested list...). 0 for other kinds.
+        ordered: Whether a list item belongs to a numbered list.
+        spans: The links, emphasis and code inside ``text``, in order of their start (HTML
+            input; empty for plain text). ``text`` itself holds no markup.
 
     Example:
         >>> Block("heading", "Hundreds of drones launched at Ukraine", 11).kind
         'heading'
+        >>> Block("paragraph", "Read the report.", spans=(Span(9, 15, "link", "/r"),)).spans[0].href
+        '/r'
     """
 
     kind: str
     text: str
     index: int = 0
     offset: int = 0
+    level: int = 0
+    ordered: bool = False
+    spans: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
             msg = f"unknown block kind {self.kind!r}: use one of {sorted(BLOCK_KINDS)}"
             raise InputError(msg)
+        if self.level < 0:
+            msg = f"a block's level is 0 or more, got {self.level}"
+            raise InputError(msg)
+        for span in self.spans:
+            if span.end > len(self.text):
+                msg = (
+                    f"span [{span.start}:{span.end}] ends past the block's text ({len(self.text)})"
+                )
+                raise InputError(msg)
 
 
 @slot_init  # made once per block: see articlekit._fastinit
@@ -335,6 +392,61 @@ class Article:
         """The cleaned body: the kept blocks' text joined by one blank line."""
         return "\n\n".join(block.text for block in self.blocks)
 
+    def to_markdown(self, *, links: bool = True, metadata: bool = False) -> str:
+        r"""The body as Markdown: headings, nested lists, quotes, code, tables, links, emphasis.
+
+        Args:
+            links: Whether links are rendered as ``[text](target)`` (else their text alone).
+            metadata: Whether the title (``# Title``), the subtitle and a line with the
+                authors and the publication day come first.
+
+        Returns:
+            Markdown whose words, its formatting stripped, are those of :attr:`text` (with
+            ``metadata``, those of the title, subtitle and credit line first). See
+            :mod:`articlekit.render`.
+
+        Example:
+            >>> a = Article(title="Talks", blocks=(Block("heading", "Next", 0, level=2),
+            ...     Block("paragraph", "Talks *resume* soon.", 1)))
+            >>> print(a.to_markdown(metadata=True))
+            # Talks
+            <BLANKLINE>
+            ## Next
+            <BLANKLINE>
+            Talks \*resume\* soon.
+        """
+        return render.to_markdown(self, links=links, metadata=metadata)
+
+    def to_html(self, *, metadata: bool = False) -> str:
+        """The body as a clean, safe HTML fragment (no scripts, no attribute but ``href``).
+
+        Args:
+            metadata: Whether the title (``<h1>``), the subtitle and a line with the authors
+                and the publication day come first.
+
+        Returns:
+            HTML of ``p``, ``h1``-``h6``, ``ul``/``ol``/``li``, ``blockquote``, ``pre``,
+            ``code``, ``table``, ``a``, ``em``, ``strong``, every text escaped; a link to a
+            ``javascript:`` or ``data:`` target is its text alone. See :mod:`articlekit.render`.
+
+        Example:
+            >>> Article(blocks=(Block("paragraph", "Fish & <chips>"),)).to_html()
+            '<p>Fish &amp; &lt;chips&gt;</p>'
+        """
+        return render.to_html(self, metadata=metadata)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII escapes).
+
+        Args:
+            indent: Indentation of the JSON, or None for one line.
+
+        Example:
+            >>> Article(title="Café").to_json()[:17]
+            '{"title": "Café",'
+        """
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (datetimes as ISO 8601 strings, tuples as lists).
 
@@ -354,7 +466,7 @@ class Article:
             "updated": _iso(self.updated),
             "date_assumptions": list(self.date_assumptions),
             "text": self.text,
-            "blocks": [_row(b) for b in self.blocks],
+            "blocks": [_block_row(b) for b in self.blocks],
             "removed": [_row(r) for r in self.removed],
         }
 
@@ -389,7 +501,7 @@ class Article:
             msg = f"Article.from_dict: unknown keys {unknown}; expected a subset of {sorted(known)}"
             raise InputError(msg)
         try:
-            blocks = tuple(Block(**b) for b in data.get("blocks", ()))
+            blocks = tuple(_block_from(b) for b in data.get("blocks", ()))
             removed = tuple(Removal(**r) for r in data.get("removed", ()))
             contributors = tuple(Contributor(**c) for c in data.get("contributors", ()))
         except TypeError as exc:
@@ -423,7 +535,25 @@ class Article:
 _FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
 
 
-def _row(item: Block | Removal | Contributor) -> dict[str, Any]:
+def _block_row(block: Block) -> dict[str, Any]:
+    """A block's dict: its fields, the spans as dicts of theirs."""
+    row = _row(block)
+    if block.spans:
+        row["spans"] = [_row(span) for span in block.spans]
+    else:
+        row["spans"] = []
+    return row
+
+
+def _block_from(row: Mapping[str, Any]) -> Block:
+    """The Block of a :func:`_block_row` dict (a dict of an older articlekit has no spans)."""
+    spans = row.get("spans")
+    if not spans:
+        return Block(**row) if "spans" not in row else Block(**{**row, "spans": ()})
+    return Block(**{**row, "spans": tuple(Span(**span) for span in spans)})
+
+
+def _row(item: Block | Removal | Contributor | Span) -> dict[str, Any]:
     """``dataclasses.asdict(item)`` for a record whose fields hold str, int, float or None.
 
     ``asdict`` deep-copies every value, which for these immutable values gives the value

@@ -18,7 +18,15 @@ from typing import Any
 
 from articlekit._fastinit import slot_init
 from articlekit._gcpause import gc_paused
-from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal, stated_dates
+from articlekit.article import (
+    BLOCK_KINDS,
+    Article,
+    Block,
+    Contributor,
+    Removal,
+    Span,
+    stated_dates,
+)
 
 __all__ = ["Draft", "DraftBlock", "Hints"]
 
@@ -37,6 +45,11 @@ class DraftBlock:
         tag: Name of the source element (HTML), else None.
         classes: Furniture words ("comment", "share", "sidebar"...) in the class or id of the
             source element or an ancestor (HTML page blocks), lower case; else empty.
+        level: A heading's level or a list item's depth (see :attr:`Block.level`).
+        ordered: Whether a list item belongs to a numbered list.
+        spans: The links, emphasis and code of the block, placed in its *original* text (the
+            text before any trim: a trim moves ``offset``, not the spans; :meth:`Draft.to_article`
+            places them in the kept text).
     """
 
     index: int
@@ -46,6 +59,9 @@ class DraftBlock:
     link_density: float | None = None
     tag: str | None = None
     classes: tuple[str, ...] = ()
+    level: int = 0
+    ordered: bool = False
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +318,15 @@ class Draft:
             ('2025-11-16T00:00:00+00:00', ('published_zone_assumed', 'published_time_unknown'))
         """
         blocks = tuple(
-            Block(b.kind if b.kind in BLOCK_KINDS else "other", b.text, b.index, b.offset)
+            Block(
+                b.kind if b.kind in BLOCK_KINDS else "other",
+                b.text,
+                b.index,
+                b.offset,
+                b.level,
+                b.ordered,
+                _kept_spans(b) if b.spans else (),
+            )
             for b in self.blocks
         )
         in_order = sorted(self.removed, key=_BY_OFFSET)
@@ -334,3 +358,15 @@ class Draft:
 #: The fields of a Draft after ``blocks`` and ``removed`` (the first two; tested), in order.
 _DRAFT_FIELDS = tuple(f.name for f in dataclasses.fields(Draft))
 _OTHER_FIELDS = operator.attrgetter(*_DRAFT_FIELDS[2:])
+
+
+def _kept_spans(block: DraftBlock) -> tuple[Span, ...]:
+    """The block's spans placed in its kept text: shifted by its trim, cut to its ends."""
+    kept: list[Span] = []
+    length = len(block.text)
+    for span in block.spans:
+        start, end = max(0, span.start - block.offset), min(length, span.end - block.offset)
+        # A trim strips white space at the cut: a span in the cut part is gone with it.
+        if start < end:
+            kept.append(Span(start, end, span.kind, span.href))
+    return tuple(kept)

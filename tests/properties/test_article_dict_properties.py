@@ -11,16 +11,32 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit.article import BLOCK_KINDS, Article, Block, Contributor, Removal
+from articlekit.article import BLOCK_KINDS, SPAN_KINDS, Article, Block, Contributor, Removal, Span
 
 _text = st.text(max_size=30)
-_blocks = st.builds(
-    Block,
-    kind=st.sampled_from(sorted(BLOCK_KINDS)),
-    text=_text,
-    index=st.integers(0, 500),
-    offset=st.integers(0, 10_000),
-)
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> Block:
+    text = draw(_text)
+    spans = []
+    for _ in range(draw(st.integers(0, 3)) if text else 0):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        kind = draw(st.sampled_from(sorted(SPAN_KINDS)))
+        spans.append(Span(start, end, kind, draw(_text) if kind == "link" else None))
+    return Block(
+        draw(st.sampled_from(sorted(BLOCK_KINDS))),
+        text,
+        draw(st.integers(0, 500)),
+        draw(st.integers(0, 10_000)),
+        draw(st.integers(0, 6)),
+        draw(st.booleans()),
+        tuple(spans),
+    )
+
+
+_blocks = _block()
 _removals = st.builds(
     Removal,
     cleaner=_text,
@@ -37,6 +53,10 @@ _contributors = st.builds(
 )
 
 
+def _listed(row: dict[str, object]) -> dict[str, object]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
+
+
 @given(
     st.lists(_blocks, max_size=5),
     st.lists(_removals, max_size=5),
@@ -50,7 +70,8 @@ def test_rows_are_asdict(
     )
     out = article.to_dict()
     for key, items in (("blocks", blocks), ("removed", removed), ("contributors", contributors)):
-        expected = [dataclasses.asdict(item) for item in items]
+        # asdict keeps a block's spans a tuple; the JSON-ready dict has lists.
+        expected = [_listed(dataclasses.asdict(item)) for item in items]
         assert out[key] == expected
         # the same keys in the same order: the JSON a batch writes is unchanged
         assert [list(row) for row in out[key]] == [list(row) for row in expected]

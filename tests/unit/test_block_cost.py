@@ -111,4 +111,7 @@ def test_the_html_reader_renumbers_blocks_with_every_field() -> None:
         "link_density",
         "tag",
         "classes",
+        "level",
+        "ordered",
+        "spans",
     ]

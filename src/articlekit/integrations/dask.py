@@ -247,7 +247,16 @@ def _arrow_types(fields: Iterable[str]) -> dict[str, pa.DataType]:
     pa = require("pyarrow", "dask")
     string, integer = pa.string(), pa.int64()
     contributor = [("name", string), ("role", string), ("organisation", string), ("kind", string)]
-    block = [("kind", string), ("text", string), ("index", integer), ("offset", integer)]
+    span = [("start", integer), ("end", integer), ("kind", string), ("href", string)]
+    block = [
+        ("kind", string),
+        ("text", string),
+        ("index", integer),
+        ("offset", integer),
+        ("level", integer),
+        ("ordered", pa.bool_()),
+        ("spans", pa.list_(pa.struct(span))),
+    ]
     removal = [
         ("cleaner", string),
         ("reason", string),

@@ -14,7 +14,7 @@ from lxml import etree
 from articlekit.draft import DraftBlock
 from articlekit.readers._space import normalize_space
 
-__all__ = ["page_blocks"]
+__all__ = ["is_block_tag", "page_blocks"]
 
 _SKIP = frozenset(
     {
@@ -108,6 +108,20 @@ _FURNITURE = re.compile(
 )
 
 
+#: A heading element's level.
+_HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+
+
+def is_block_tag(name: str) -> bool:
+    """Whether an element of this local name starts a block of its own (``p``, ``li``, ``div``...).
+
+    Example:
+        >>> is_block_tag("li"), is_block_tag("em")
+        (True, False)
+    """
+    return name in _BLOCK
+
+
 def _tag_info(raw_tag: object) -> tuple[str, bool, str]:
     """An element's tag as :func:`page_blocks` reads it: local name, block or not, kind.
 
@@ -180,6 +194,7 @@ def page_blocks(
                     link_density=density,
                     tag=tag,
                     classes=(marked,) if marked else (),
+                    level=_HEADING_LEVELS.get(tag, 0),
                 )
             )
             if elements is not None:
