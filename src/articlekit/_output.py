@@ -185,8 +185,10 @@ def render(result: Result, shape: Shape) -> str:
         return ""  # reported on stderr; these formats have no place for a failure
     article = result.article
     if shape.format == "json":
-        data = article.to_dict() if shape.fields is None else chosen(result, shape.fields)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if shape.fields is None:
+            text = article.to_json(indent=2) + "\n"
+        else:
+            text = json.dumps(chosen(result, shape.fields), ensure_ascii=False, indent=2) + "\n"
     elif shape.format == "markdown":
         text = article.to_markdown(links=shape.links, metadata=shape.metadata) + "\n"
     elif shape.format == "html":

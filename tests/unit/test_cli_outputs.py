@@ -301,3 +301,65 @@ def test_text_on_stdin_that_starts_with_a_less_than_sign_is_text():
         "clean", "--format", "text", "-", stdin=b"<3 the new harbour plan.\nIt is good."
     )
     assert code == 0 and out.startswith("<3 the new harbour plan.")
+
+
+# --- Markdown and HTML -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def pages(tmp_path):
+    """Two HTML pages, one a missing file between them."""
+    first, second = tmp_path / "harbour.html", tmp_path / "bridge.html"
+    first.write_text(PAGE, encoding="utf-8")
+    second.write_text(PAGE.replace("Harbour", "Bridge"), encoding="utf-8")
+    return [str(first), str(tmp_path / "missing.html"), str(second)]
+
+
+def test_markdown_of_one_page_has_its_title_links_and_body(pages):
+    code, out, _ = run("clean", "--format", "markdown", "--url", "https://town.test/a", pages[0])
+    assert code == 0
+    assert out.startswith(f"# {TITLE}\n\nThe council met on Monday")
+    assert "Read more about [the harbour](https://town.test/harbour) here.\n" in out
+    assert "Advertisement" not in out and out.endswith("here.\n")
+    _, bare, _ = run("clean", "--format", "markdown", "--no-links", "--no-metadata", pages[0])
+    assert bare.startswith("The council met") and "Read more about the harbour here." in bare
+    assert "](" not in bare and "# " not in bare
+
+
+def test_several_records_in_markdown_are_separated_by_a_rule(pages):
+    code, out, err = run("clean", "--format", "markdown", *pages)
+    assert code == 1 and "missing.html: no such file" in err  # a failure has no place
+    first, second = out.split("\n\n---\n\n")
+    assert first.startswith(f"# {TITLE}") and second.startswith("# Bridge plan agreed")
+
+
+def test_html_is_one_utf8_page_of_article_elements(pages):
+    code, out, _ = run("clean", "--format", "html", "--url", "https://town.test/a", *pages)
+    assert code == 1
+    assert out.startswith('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n')
+    assert f"<title>{TITLE}</title>" in out and out.endswith("</body>\n</html>\n")
+    assert out.count("<!DOCTYPE") == 1 and out.count('<article lang="en">\n<h1>') == 2
+    assert '<a href="https://town.test/harbour">the harbour</a>' in out
+    assert "<h1>Bridge plan agreed</h1>" in out and "Advertisement" not in out
+
+
+def test_markdown_and_html_into_a_folder_are_whole_documents(pages, tmp_path):
+    target = tmp_path / "clean"
+    run("clean", "--format", "html", "--output-dir", str(target), *pages)
+    run("clean", "--format", "markdown", "--output-dir", str(target), *pages)
+    assert sorted(p.name for p in target.iterdir()) == [
+        "bridge.html",
+        "bridge.md",
+        "harbour.html",
+        "harbour.md",
+    ]
+    page_html = (target / "bridge.html").read_text(encoding="utf-8")
+    assert page_html.startswith("<!DOCTYPE html>") and page_html.endswith("</html>\n")
+    assert "<title>Bridge plan agreed</title>" in page_html
+    assert (target / "harbour.md").read_text(encoding="utf-8").startswith(f"# {TITLE}\n")
+
+
+def test_a_url_in_markdown_resolves_links_against_where_it_was_found(town):
+    code, out, _ = run("clean", "--format", "markdown", town.url("/old-story"))
+    assert code == 0 and out.startswith(f"# {TITLE}")
+    assert f"[the harbour]({town.url('/harbour')})" in out
