@@ -11,10 +11,17 @@ import json
 from articlekit.cli import main
 
 
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    """The exit code, standard output and standard error of ``articlekit ARGV...``."""
+def run(*argv: str, stdin: str | bytes = "") -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of ``articlekit ARGV...``.
+
+    ``stdin`` as bytes is a standard input with a binary buffer, as a pipe is.
+    """
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    if isinstance(stdin, bytes):
+        given = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    else:
+        given = io.StringIO(stdin)
+    code = main(list(argv), stdin=given, stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from articlekit import cleaners
+from articlekit import cleaners, cli
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
@@ -79,3 +80,23 @@ def test_opt_in_cleaner_table_matches_the_opt_in_cleaners():
     opt_in = [cleaners.RemoveBoilerplateRepeat]
     assert set(_ROW.findall(table)) == {(c.name, r) for c in opt_in for r in c.reasons}
     assert not {c.name for c in opt_in} & set(cleaners.BUILTIN)
+
+
+def _cli_sections() -> dict[str, str]:
+    """docs/cli.md cut at its ``## `articlekit COMMAND` `` headings: command -> its text."""
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    parts = re.split(r"^## `articlekit (\w+)`$", text, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_every_cli_option_is_in_docs_cli_md():
+    parser = cli._build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    sections = _cli_sections()
+    assert set(sections) == set(commands.choices)  # every command has its section
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            for option in action.option_strings:
+                assert f"`{option}" in sections[name], f"articlekit {name} {option}"

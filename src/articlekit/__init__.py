@@ -24,6 +24,7 @@ from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import (
     ArticlekitError,
     CleanerError,
+    FetchError,
     InputError,
     InputTooLargeError,
     InputTypeError,
@@ -51,6 +52,7 @@ __all__ = [
     "Draft",
     "DraftBlock",
     "Extractor",
+    "FetchError",
     "FunctionCleaner",
     "Hints",
     "InputError",

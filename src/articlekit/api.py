@@ -32,6 +32,13 @@ def _check_max_bytes(max_bytes: object) -> int | None:
     raise InputTypeError(msg)
 
 
+def _check_charset(charset: object) -> str | None:
+    if charset is None or isinstance(charset, str):
+        return charset
+    msg = f"charset must be a str or None, got {type(charset).__name__}"
+    raise InputTypeError(msg)
+
+
 def _scrubbed_url(url: str | None) -> str | None:
     """The URL with lone surrogates replaced (U+FFFD), so that the Article encodes as UTF-8."""
     return scrub_surrogates(url).text if isinstance(url, str) else url
@@ -105,6 +112,7 @@ def clean_html(
     reference_date: datetime | None = None,
     pipeline: Pipeline | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
 ) -> Article:
     """Clean a fetched page into an Article.
 
@@ -122,13 +130,17 @@ def clean_html(
             lxml and BeautifulSoup trees are not measured); None for no limit. The default,
             :data:`~articlekit.readers.html_input.DEFAULT_MAX_BYTES`, is 20 MB
             (trafilatura's own limit).
+        charset: For ``bytes``, the charset the server declared in its HTTP
+            ``Content-Type`` header (:attr:`articlekit.fetch.FetchedPage.charset`): it takes
+            the place of the page's own ``<meta>`` declaration, as in a browser. A name that
+            is no usable charset is ignored; other inputs are text already.
 
     Returns:
         The Article. Lone surrogates in a ``str`` (code points no UTF-8 encoder takes) are
         replaced with U+FFFD and recorded in ``removed`` (reason ``invalid_character``).
 
     Raises:
-        InputTypeError: If ``html`` is of another type.
+        InputTypeError: If ``html`` (or ``charset``) is of another type.
         InputTooLargeError: If the page is larger than ``max_bytes``.
         InputError: If ``html`` has no markup (use :func:`clean_text` for plain text).
         UnreadableInputError: If a library under the reader fails on the page in a way
@@ -152,6 +164,7 @@ def clean_html(
             url=_scrubbed_url(url),
             reference_date=_check_reference_date(reference_date),
             max_bytes=_check_max_bytes(max_bytes),
+            charset=_check_charset(charset),
         )
     except NoArticleError as exc:
         if isinstance(exc.article, Draft):

@@ -44,9 +44,10 @@ from typing import IO, Any, Literal
 from articlekit._streams import CHUNK, Gap, file_chunks, gunzip_chunks, split_lines, warc_records
 from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
-from articlekit.errors import ArticlekitError, MissingDependencyError, NoArticleError
+from articlekit.errors import ArticlekitError, FetchError, MissingDependencyError, NoArticleError
+from articlekit.fetch import DEFAULT_FETCH_TIMEOUT, fetch, is_url
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
-from articlekit.readers.html_input import DEFAULT_MAX_BYTES, scrub_surrogates
+from articlekit.readers.html_input import DEFAULT_MAX_BYTES, decode_html, scrub_surrogates
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -59,6 +60,7 @@ __all__ = [
     "check_warc_support",
     "clean_record",
     "clean_records",
+    "count_records",
     "expand_inputs",
     "failed_result",
     "read_inputs",
@@ -99,6 +101,10 @@ class Record:
         url: The page URL when the input gives one.
         error: Why the record could not be read (``kind == "error"`` only).
         extra: Other fields of a JSON Lines record, passed through to the output.
+        charset: For HTML bytes fetched from a URL, the charset the server declared
+            (passed to :func:`~articlekit.clean_html`).
+        error_type: The name of the error class of an "error" record ("FetchError" for a
+            URL that could not be fetched).
     """
 
     source: str
@@ -108,6 +114,8 @@ class Record:
     url: str | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    charset: str | None = None
+    error_type: str = "InputError"
 
     @property
     def where(self) -> str:
@@ -180,8 +188,9 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
 
     A folder gives the page files under it (text, HTML, JSON Lines, WARC, recursively, sorted);
     a pattern is expanded (sorted, ``**`` meaning any depth) unless the shell already did;
-    ``-`` (standard input) stays. An input that matches nothing stays too, so that reading it
-    reports it in its place (:func:`read_inputs` gives an error record for it).
+    ``-`` (standard input) and ``http://`` or ``https://`` URLs stay. An input that matches
+    nothing stays too, so that reading it reports it in its place (:func:`read_inputs` gives
+    an error record for it).
 
     Args:
         inputs: Paths, folders, patterns.
@@ -190,13 +199,13 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
         The files, each once.
 
     Example:
-        >>> expand_inputs(["-", "no/such/*.txt", "-"])
-        ['-', 'no/such/*.txt']
+        >>> expand_inputs(["-", "no/such/*.txt", "-", "https://example.org/a?b=1"])
+        ['-', 'no/such/*.txt', 'https://example.org/a?b=1']
     """
     files: list[str] = []
     seen: set[str] = set()
     for item in inputs:
-        if item == "-" or os.path.isfile(item):
+        if item == "-" or is_url(item) or os.path.isfile(item):
             found = [item]
         elif os.path.isdir(item):
             found = sorted(
@@ -536,9 +545,8 @@ def check_warc_support(files: Iterable[str], input_format: InputFormat = "auto")
     Raises:
         MissingDependencyError: If one is a WARC file and FastWARC is not installed.
     """
-    if any(_format_of(f, input_format) == "warc" for f in files if f != "-") or (
-        input_format == "warc"
-    ):
+    # A URL is always an HTML page; standard input is WARC when input_format says so.
+    if any(_format_of(f, input_format) == "warc" for f in files if not is_url(f)):
         _fastwarc()
 
 
@@ -561,12 +569,26 @@ def _is_gzip(head: bytes, source: str) -> bool:
     return start.startswith(b"WARC/")
 
 
+#: How an HTML page starts: a tag, an end tag, a doctype or comment (``<!``), an XML
+#: declaration (``<?``). "<3 my cat" or "<<< back" is text.
+_MARKUP_START = re.compile(r"<[A-Za-z!?/]")
+
+
 def _sniffed_kind(content: str | bytes) -> RecordKind:
-    """HTML when the content starts with markup (after a BOM and blanks), else text."""
+    r"""HTML when the content starts with markup, else text.
+
+    What comes before the first character is skipped: a byte-order mark (UTF-8, UTF-16 or
+    UTF-32: bytes are read as the HTML reader reads them) and white space.
+
+    Example:
+        >>> page = "\n  <!DOCTYPE html><html><p>Hi</p>".encode("utf-16")  # with its BOM
+        >>> _sniffed_kind(page), _sniffed_kind("<3 my cat"), _sniffed_kind("  <!-- x --><p>")
+        ('html', 'text', 'html')
+    """
     head = content[:4096]
     if isinstance(head, bytes):
-        head = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
-    return "html" if _looks_like_markup(head.removeprefix("\ufeff")) else "text"
+        head = decode_html(head)
+    return "html" if _MARKUP_START.match(head.lstrip("\ufeff \t\r\n\f\v")) else "text"
 
 
 def _read_stdin(
@@ -614,6 +636,15 @@ def _read_stdin(
     yield Record(source, None, "html" if kind == "html" else "text", content)
 
 
+def _read_url(url: str, *, timeout: float, max_bytes: int | None) -> Record:
+    """The record of a page fetched from ``url``: its bytes, or why it cannot be had."""
+    try:
+        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    except FetchError as exc:
+        return Record(url, None, "error", url=url, error=exc.reason, error_type="FetchError")
+    return Record(url, None, "html", page.content, page.url, charset=page.charset)
+
+
 def _read_file(
     path: str,
     input_format: InputFormat,
@@ -622,7 +653,12 @@ def _read_file(
     field_name: str | None,
     url_field: str,
     stdin: IO[str] | None,
+    fetch_timeout: float,
+    max_bytes: int | None,
 ) -> Iterator[Record]:
+    if is_url(path):
+        yield _read_url(path, timeout=fetch_timeout, max_bytes=max_bytes)
+        return
     if path != "-" and not os.path.isfile(path):
         if os.path.isdir(path):
             why = "a folder without page files (.txt, .html, .jsonl, .warc...)"
@@ -676,11 +712,17 @@ def read_inputs(
     field_name: str | None = None,
     url_field: str = "url",
     stdin: IO[str] | None = None,
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
     """Read every record of ``files`` in order (see :func:`expand_inputs` for folders).
 
     Args:
-        files: File paths; ``-`` reads ``stdin``.
+        files: File paths; ``-`` reads ``stdin``; an ``http://`` or ``https://`` URL is
+            fetched (:func:`articlekit.fetch.fetch`, in this process, one after the other)
+            and read as HTML, whatever ``input_format`` says: its record has the page's
+            bytes, the URL it was found at (after redirects) and the charset its server
+            declared, or a "FetchError" error record.
         input_format: How to read them; "auto" decides by name (``.html``/``.htm`` HTML,
             ``.jsonl``/``.ndjson`` (``.gz``) JSON Lines, ``.warc``/``.warc.gz`` WARC, anything
             else plain text).
@@ -689,9 +731,11 @@ def read_inputs(
         field_name: The JSON Lines field with the page (default: see :data:`TEXT_FIELDS`).
         url_field: The JSON Lines field with the URL.
         stdin: The stream ``-`` reads.
+        fetch_timeout: Seconds a URL may take (see :func:`articlekit.fetch.fetch`).
+        max_bytes: The largest page fetched from a URL, in bytes; None for no limit.
 
     Yields:
-        The records; an unreadable file gives one "error" record.
+        The records; an unreadable file or URL gives one "error" record.
     """
     for path in files:
         yield from _read_file(
@@ -701,7 +745,65 @@ def read_inputs(
             field_name=field_name,
             url_field=url_field,
             stdin=stdin,
+            fetch_timeout=fetch_timeout,
+            max_bytes=max_bytes,
         )
+
+
+def count_records(
+    files: Iterable[str], *, input_format: InputFormat = "auto", encoding: str = "utf-8"
+) -> int | None:
+    """How many records :func:`read_inputs` will read from ``files``, when that is cheap to know.
+
+    A text or HTML file, a URL and an input that cannot be read are one record each; a
+    JSON Lines file is one record per line that holds something (the file is read once
+    more, line by line, no JSON parsed). Standard input, compressed JSON Lines, WARC files
+    and JSON Lines in an encoding whose line breaks are not ASCII bytes (UTF-16...) are not
+    counted.
+
+    Args:
+        files: The files, as :func:`expand_inputs` gives them.
+        input_format: As for :func:`read_inputs`.
+        encoding: As for :func:`read_inputs`.
+
+    Returns:
+        The count, or None when it is not known without reading the records.
+
+    Example:
+        >>> count_records(["no/such.txt", "https://example.org/a"])
+        2
+        >>> count_records(["-"]) is None
+        True
+    """
+    total = 0
+    for path in files:
+        if path == "-":
+            return None
+        if is_url(path) or not os.path.isfile(path):
+            total += 1
+            continue
+        fmt = _format_of(path, input_format)
+        if fmt in ("text", "html"):
+            total += 1
+        elif fmt == "jsonl" and not path.lower().endswith(".gz") and _ascii_compatible(encoding):
+            lines = _count_lines(path)
+            if lines is None:
+                return None
+            total += lines
+        else:
+            return None
+    return total
+
+
+def _count_lines(path: str) -> int | None:
+    """The lines of a file that hold more than white space (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as lines:
+            # isspace() stops at the first character that is not a blank: a 600 KB line
+            # costs its reading only.
+            return sum(1 for line in lines if not line.isspace())
+    except OSError:
+        return None
 
 
 # --- cleaning ------------------------------------------------------------------------------
@@ -749,7 +851,8 @@ def clean_record(
     """
     url = record.url or url
     if record.kind == "error":
-        return failed_result(record, None, "InputError", record.error or "unreadable record", url)
+        message = record.error or "unreadable record"
+        return failed_result(record, None, record.error_type, message, url)
     try:
         if record.kind == "html":
             article = clean_html(
@@ -758,6 +861,7 @@ def clean_record(
                 reference_date=reference_date,
                 pipeline=pipeline,
                 max_bytes=max_bytes,
+                charset=record.charset,
             )
         else:
             text = record.content

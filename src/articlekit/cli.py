@@ -5,6 +5,9 @@ Example:
     $ articlekit clean --format text --without remove_headline_lists page.txt
     $ cat page.txt | articlekit clean -
     $ articlekit clean --jobs 2 -o articles.jsonl crawl/ 'more/**/*.warc.gz' pages.jsonl.gz
+    $ articlekit clean --format markdown https://example.org/news/story
+    $ articlekit clean --format html --output-dir clean/ crawl/
+    $ articlekit clean --fields url,title,text,input.id pages.jsonl
     $ articlekit explain page.html
     $ articlekit explain --record 12 --html report.html pages.jsonl
 """
@@ -15,7 +18,6 @@ import argparse
 import codecs
 import functools
 import importlib
-import json
 import os
 import signal
 import sys
@@ -27,6 +29,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
+from articlekit._output import (
+    EXTENSIONS,
+    FORMATS,
+    SEPARATORS,
+    FileNames,
+    Shape,
+    html_document,
+    output_stem,
+    parse_fields,
+    render,
+)
 from articlekit._version import __version__
 from articlekit.batch import (
     Record,
@@ -34,6 +47,7 @@ from articlekit.batch import (
     check_warc_support,
     clean_record,
     clean_records,
+    count_records,
     expand_inputs,
     read_inputs,
 )
@@ -45,8 +59,9 @@ from articlekit.errors import (
     PipelineError,
     ProfileError,
 )
+from articlekit.fetch import DEFAULT_FETCH_TIMEOUT
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
-from articlekit.profiles import SiteProfile
+from articlekit.profiles import MAX_LINES, MIN_PAGES, MIN_SHARE, SiteProfile
 from articlekit.readers.html import parse_html
 from articlekit.readers.html_input import DEFAULT_MAX_BYTES
 from articlekit.readers.page import page_blocks
@@ -83,24 +98,59 @@ def _build_parser() -> argparse.ArgumentParser:
         help="clean pages into Articles",
         description="Clean pages into Articles: text files (one block per line), HTML files, "
         "JSON Lines (one page per line) and WARC files (HTTP responses), given as files, "
-        "folders or glob patterns. Every record gives one output line, failures included.",
+        "folders or glob patterns, and web pages given as http(s):// URLs. Every record gives "
+        "one output (in jsonl, failures included as error lines).",
     )
     clean.add_argument(
         "files",
         nargs="+",
         metavar="INPUT",
-        help="file, folder (searched for .txt/.html/.jsonl/.warc files) or glob pattern "
-        "('**' for any depth); - reads stdin",
+        help="file, folder (searched for .txt/.html/.jsonl/.warc files), glob pattern "
+        "('**' for any depth) or http(s):// URL (fetched); - reads stdin",
     )
     clean.add_argument(
         "--format",
-        choices=("auto", "json", "jsonl", "text"),
+        choices=("auto", *FORMATS),
         default="auto",
         help="json: an indented object per record; jsonl: one line per record with its path "
         "and record number (failures as an 'error' object); text: title and body; "
-        "auto (default): json for one text or HTML file, jsonl otherwise",
+        "markdown: the article as Markdown (title, subtitle, byline and date first; "
+        "records separated by a '---' line); html: the article as clean HTML, each record "
+        "an <article> of one UTF-8 page; auto (default): json for one text or HTML file "
+        "or URL, or with --output-dir; jsonl otherwise",
     )
-    clean.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    clean.add_argument(
+        "--fields",
+        type=_field_names,
+        metavar="NAME,...",
+        help="json and jsonl: write only these fields, in this order: the Article's (title, "
+        "text, url, authors, published...), path, record, and input.NAME for a field of a "
+        "JSON Lines input record (the input's own fields are dropped unless named); a failed "
+        "record keeps its 'error'",
+    )
+    clean.add_argument(
+        "--no-links",
+        dest="links",
+        action="store_false",
+        help="markdown: write a link's text alone, without its target",
+    )
+    clean.add_argument(
+        "--no-metadata",
+        dest="metadata",
+        action="store_false",
+        help="markdown and html: the body alone, without the title, subtitle, byline and "
+        "date above it",
+    )
+    output = clean.add_mutually_exclusive_group()
+    output.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    output.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one file per record into DIR (created if missing), named after the "
+        "input file, the URL's host and path, or the JSON Lines/WARC file and record number, "
+        "with the format's extension (.json, .jsonl, .txt, .md, .html); a name taken twice "
+        "gets -2, -3...; a failed record gets no file (jsonl: a file with its error line)",
+    )
     clean.add_argument(
         "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
     )
@@ -134,7 +184,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--html writes a self-contained HTML report instead.",
     )
     explain.add_argument(
-        "file", metavar="INPUT", help="a text, HTML, JSON Lines or WARC file; - reads stdin"
+        "file",
+        metavar="INPUT",
+        help="a text, HTML, JSON Lines or WARC file, or an http(s):// URL; - reads stdin",
     )
     explain.add_argument(
         "--html",
@@ -175,9 +227,27 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add the pages to the profile already in --output (its settings are kept)",
     )
-    profile.add_argument("--min-pages", type=_positive_int, default=None, metavar="N")
-    profile.add_argument("--min-share", type=float, default=None, metavar="SHARE")
-    profile.add_argument("--max-lines", type=_positive_int, default=None, metavar="N")
+    profile.add_argument(
+        "--min-pages",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=f"a template line is on at least N pages (default {MIN_PAGES})",
+    )
+    profile.add_argument(
+        "--min-share",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help=f"...and on at least this share of the pages (default {MIN_SHARE:g})",
+    )
+    profile.add_argument(
+        "--max-lines",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=f"the most distinct lines the profile keeps (default {MAX_LINES:,})",
+    )
     _add_reading_options(profile)
     sub.add_parser("cleaners", help="list the default pipeline's cleaners and reason codes")
     return parser
@@ -189,8 +259,8 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         "--input-format",
         choices=("auto", "text", "html", "jsonl", "warc"),
         default="auto",
-        help="how to read the inputs (default: by file name; stdin is HTML when it starts "
-        "with '<', else text)",
+        help="how to read the inputs (default: by file name; URLs are HTML; stdin is HTML when "
+        "it starts with markup, a tag, doctype or comment after any BOM and blanks, else text)",
     )
     parser.add_argument(
         "--field",
@@ -203,6 +273,15 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--encoding", default="utf-8", help="encoding of text and JSON Lines files (utf-8)"
+    )
+    parser.add_argument(
+        "--fetch-timeout",
+        type=_positive_seconds,
+        default=DEFAULT_FETCH_TIMEOUT,
+        metavar="SECONDS",
+        help="for URL inputs: seconds to connect, to wait for data, and for the whole page "
+        f"(default {DEFAULT_FETCH_TIMEOUT:g}); a URL that takes longer is its record's error "
+        "(FetchError)",
     )
 
 
@@ -221,7 +300,8 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"the largest HTML page read, in bytes (default {DEFAULT_MAX_BYTES:,}; 'none': no "
-        "limit); a larger page is that record's error (InputTooLargeError)",
+        "limit); a larger page is that record's error (InputTooLargeError; for a URL, "
+        "FetchError: its download stops at the limit)",
     )
     parser.add_argument(
         "--without",
@@ -236,7 +316,8 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="MODULE:NAME[,before=CLEANER|,after=CLEANER]",
         help="add your own cleaner (a Cleaner, a cleaner class or a Draft -> Draft function), "
-        "at the end or before/after a named cleaner (repeatable)",
+        "at the end or before/after a named cleaner (repeatable); MODULE is found in the "
+        "current folder too",
     )
     parser.add_argument(
         "--profile",
@@ -244,6 +325,13 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
         help="drop the lines this site profile calls template (see `articlekit profile`), "
         "with reason boilerplate_repeat",
     )
+
+
+def _field_names(value: str) -> tuple[str, ...]:
+    try:
+        return parse_fields(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _byte_limit(value: str) -> int | None:
@@ -289,13 +377,28 @@ def _import_step(spec: str) -> tuple[Any, dict[str, str]]:
             raise PipelineError(msg)
         where[key.strip()] = value.strip()
     try:
-        step: Any = getattr(importlib.import_module(module_name), attr)
+        step: Any = getattr(_import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:
         msg = f"--add {spec!r}: cannot import {attr} from {module_name} ({exc})"
         raise PipelineError(msg) from None
     if isinstance(step, type):
         step = step()  # a cleaner class: its default configuration
     return step, where
+
+
+def _import_module(name: str) -> Any:
+    """Import ``name`` as ``python -m`` would: modules in the current folder are found too.
+
+    The ``articlekit`` script, unlike ``python -m articlekit``, does not put the current
+    folder on ``sys.path``: a cleaner written next to the pages would not be found. It is
+    put first, as ``python -m`` does, in each worker process too (they build the pipeline
+    with this function).
+    """
+    here = os.getcwd()
+    if here not in sys.path and "" not in sys.path:
+        sys.path.insert(0, here)
+    importlib.invalidate_caches()  # a module written since the last import is seen
+    return importlib.import_module(name)
 
 
 def build_pipeline(
@@ -370,6 +473,7 @@ def _learn_profile(args: argparse.Namespace, *, stdin: TextIO, stderr: TextIO) -
         field_name=args.field,
         url_field=args.url_field,
         stdin=stdin,
+        fetch_timeout=args.fetch_timeout,
     )
     learned = failed = 0
     for record in records:
@@ -400,28 +504,20 @@ def _list_cleaners(out: TextIO) -> None:
         out.write(f"{cleaner.name:<24} {reasons}\n")
 
 
-def _lines(result: Result, fmt: str) -> str:
-    """The output of one record, whole lines ("" for a failure outside JSON Lines)."""
-    if fmt == "jsonl":
-        row = result.to_dict()
-        line = json.dumps(row, ensure_ascii=False)
-        try:
-            line.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate a cleaner made: escaped, not lost
-            line = json.dumps(row)
-        return line + "\n"
-    if not result.ok or result.article is None:
-        return ""  # reported on stderr; json and text have no place for a failure
-    article = result.article
-    if fmt == "json":
-        text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = (article.title + "\n\n" if article.title else "") + article.text + "\n"
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 #: The signals held while a line is written, so that an interrupt lands between lines.
 _HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends (they are handled right after)."""
+    hold = hasattr(signal, "pthread_sigmask")
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if hold else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _write(out: TextIO, text: str) -> None:
@@ -432,14 +528,61 @@ def _write(out: TextIO, text: str) -> None:
     """
     if not text:
         return
-    hold = hasattr(signal, "pthread_sigmask")
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if hold else None
-    try:
+    with _signals_held():
         out.write(text)
         out.flush()
-    finally:
-        if previous is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class _StreamSink:
+    """Writes the records one after the other on one stream (stdout or ``-o FILE``).
+
+    Markdown records are separated by a ``---`` line; HTML ones are ``<article>``
+    elements of one page, begun before the first and ended by :meth:`close`.
+    """
+
+    def __init__(self, out: TextIO, shape: Shape) -> None:
+        self.out = out
+        self.shape = shape
+        self.written = 0
+        self.end = ""
+
+    def write(self, result: Result) -> None:
+        text = render(result, self.shape)
+        if not text:
+            return
+        if self.written:
+            text = SEPARATORS.get(self.shape.format, "") + text
+        elif self.shape.format == "html":
+            start, self.end = html_document(result.article.title if result.article else None)
+            text = start + text
+        self.written += 1
+        _write(self.out, text)
+
+    def close(self) -> None:
+        _write(self.out, self.end)
+
+
+class _FolderSink:
+    """Writes each record into a file of its own in ``--output-dir`` (see :func:`output_stem`)."""
+
+    def __init__(self, folder: Path, shape: Shape) -> None:
+        self.folder = folder
+        self.shape = shape
+        self.names = FileNames(EXTENSIONS[shape.format])
+
+    def write(self, result: Result) -> None:
+        text = render(result, self.shape)
+        if not text:
+            return
+        if self.shape.format == "html":
+            start, end = html_document(result.article.title if result.article else None)
+            text = start + text + end
+        path = self.folder / self.names.take(output_stem(result))
+        with _signals_held():  # an interrupt leaves whole files only
+            path.write_text(text, encoding="utf-8")
+
+    def close(self) -> None:
+        pass
 
 
 class _Terminated(BaseException):
@@ -517,6 +660,8 @@ def _explain(
         field_name=args.field,
         url_field=args.url_field,
         stdin=stdin,
+        fetch_timeout=args.fetch_timeout,
+        max_bytes=args.max_bytes,
     )
     if args.record is not None:
         # A whole text or HTML file is one record (position None): --record does not apply.
@@ -585,9 +730,12 @@ def _heading(line: str, colour: bool) -> str:
 
 
 def _progress(
-    results: Iterator[Result], *, enabled: bool, stderr: TextIO
+    results: Iterator[Result], *, enabled: bool, stderr: TextIO, total: int | None = None
 ) -> tuple[Iterator[Result], Callable[[str], None]]:
     """Wrap ``results`` in a tqdm bar on ``stderr`` that shows up after a second's work.
+
+    With ``total`` (the number of records, when it is known up front) the bar shows the
+    share done and the time left.
 
     Returns the iterator and the function that prints a message line on ``stderr`` without
     breaking the bar.
@@ -599,7 +747,8 @@ def _progress(
     def report(line: str) -> None:
         tqdm.write(line, file=stderr)
 
-    return iter(tqdm(results, file=stderr, unit=" records", delay=1.0)), report
+    bar = tqdm(results, total=total, file=stderr, unit=" records", delay=1.0)
+    return iter(bar), report
 
 
 def main(
@@ -664,11 +813,10 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
     if args.command == "explain":
         return _explain(args, pipeline, stdin=stdin, stdout=stdout, stderr=stderr)
     files = expand_inputs(args.files)
-    fmt = args.format
-    if fmt == "auto":
-        single = len(files) == 1 and args.input_format in ("auto", "text", "html")
-        single = single and not files[0].lower().endswith((".jsonl", ".ndjson", ".gz", ".warc"))
-        fmt = "json" if single else "jsonl"
+    shape = _shape(args, files)
+    if isinstance(shape, str):
+        stderr.write(f"articlekit: {shape}\n")
+        return EXIT_USAGE
     records: Iterator[Record] = read_inputs(
         files,
         input_format=args.input_format,
@@ -676,6 +824,8 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         field_name=args.field,
         url_field=args.url_field,
         stdin=stdin,
+        fetch_timeout=args.fetch_timeout,
+        max_bytes=args.max_bytes,
     )
     results = clean_records(
         records,
@@ -688,6 +838,12 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         max_bytes=args.max_bytes,
     )
     show = args.progress if args.progress is not None else stderr.isatty()
+    # Counting reads a JSON Lines file once more: only for a bar that shows it.
+    total = (
+        count_records(files, input_format=args.input_format, encoding=args.encoding)
+        if show
+        else None
+    )
     done = failed = 0
     out = stdout
     try:
@@ -695,19 +851,31 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
             close = getattr(results, "close", None)  # stops the worker processes
             if close is not None:
                 stack.callback(close)
-            if args.output:
+            sink: _StreamSink | _FolderSink
+            if args.output_dir:
                 try:
-                    out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+                    Path(args.output_dir).mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    _say(stderr, f"articlekit: {args.output}: cannot write: {exc.strerror}")
+                    why = exc.strerror or exc
+                    _say(stderr, f"articlekit: {args.output_dir}: cannot create: {why}")
                     return EXIT_USAGE
-            bar, report = _progress(results, enabled=show, stderr=stderr)
+                sink = _FolderSink(Path(args.output_dir), shape)
+            else:
+                if args.output:
+                    try:
+                        out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+                    except OSError as exc:
+                        _say(stderr, f"articlekit: {args.output}: cannot write: {exc.strerror}")
+                        return EXIT_USAGE
+                sink = _StreamSink(out, shape)
+            bar, report = _progress(results, enabled=show, stderr=stderr, total=total)
             for result in bar:
                 done += 1
                 if not result.ok:
                     failed += 1
                     report(f"articlekit: {result.where}: {_one_line(result.error)}")
-                _write(out, _lines(result, fmt))
+                sink.write(result)
+            sink.close()
     except KeyboardInterrupt:
         _say(stderr, f"articlekit: interrupted after {done} records")
         return EXIT_INTERRUPTED
@@ -719,7 +887,7 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         _quiet_stdout(out)
         return EXIT_BROKEN_PIPE
     except OSError as exc:
-        where = args.output or "standard output"
+        where = args.output or exc.filename or args.output_dir or "standard output"
         _say(stderr, f"articlekit: {where}: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
     if failed:
@@ -728,6 +896,22 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
     if show:
         _say(stderr, f"articlekit: {done} records cleaned")
     return EXIT_OK
+
+
+def _shape(args: argparse.Namespace, files: Sequence[str]) -> Shape | str:
+    """How ``clean`` writes each record, or what is wrong with the output options."""
+    fmt = args.format
+    if fmt == "auto":
+        single = len(files) == 1 and args.input_format in ("auto", "text", "html")
+        single = single and not files[0].lower().endswith((".jsonl", ".ndjson", ".gz", ".warc"))
+        fmt = "json" if single or args.output_dir else "jsonl"
+    if args.fields is not None and fmt not in ("json", "jsonl"):
+        return f"--fields chooses the fields of json and jsonl output, not of --format {fmt}"
+    if not args.links and fmt != "markdown":
+        return f"--no-links is for --format markdown, not {fmt}"
+    if not args.metadata and fmt not in ("markdown", "html"):
+        return f"--no-metadata is for --format markdown and html, not {fmt}"
+    return Shape(fmt, args.fields, links=args.links, metadata=args.metadata)
 
 
 def _check_reading(args: argparse.Namespace) -> str | None:

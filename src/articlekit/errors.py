@@ -16,6 +16,7 @@ value of the right type that cannot work, ``KeyError`` for an unknown name)::
     ├── ProfileError (ValueError)         a site profile that cannot work or cannot be read
     │   └── ProfileVersionError           a profile saved in another format version
     ├── CleanerError (RuntimeError)       a cleaner raised or returned something that is not a Draft
+    ├── FetchError (OSError)              a URL that cannot be fetched (HTTP status, timeout...)
     └── MissingDependencyError (ImportError)  an optional extra (scrapy, dask) is not installed
 
 Messages say what went wrong *and* what to do about it.
@@ -29,6 +30,7 @@ __all__ = [
     "ArticlekitError",
     "BlockModelError",
     "CleanerError",
+    "FetchError",
     "InputError",
     "InputTooLargeError",
     "InputTypeError",
@@ -125,6 +127,39 @@ class BlockModelError(ArticlekitError, ValueError):
 
 class CleanerError(ArticlekitError, RuntimeError):
     """A cleaner failed: it raised, or returned something other than a Draft."""
+
+
+class FetchError(ArticlekitError, OSError):
+    """A page could not be fetched from its URL (see :func:`articlekit.fetch.fetch`).
+
+    The message names the URL and the cause: an HTTP status, a timeout, a connection
+    refused, a body over the size limit, a content type that is not HTML, too many
+    redirects.
+
+    Attributes:
+        url: The URL asked for.
+        reason: The cause alone, without the URL ("HTTP 404 Not Found").
+        status: The HTTP status when the server answered with an error, else None.
+
+    Example:
+        >>> str(FetchError("https://example.org/a", "HTTP 404 Not Found", status=404))
+        'cannot fetch https://example.org/a: HTTP 404 Not Found'
+    """
+
+    def __init__(self, url: str, reason: str, *, status: int | None = None) -> None:
+        super().__init__(f"cannot fetch {url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default would call FetchError(message): rebuilt from its parts instead, so
+        # that it crosses a process boundary (a worker's error) whole.
+        return (_fetch_error, (self.url, self.reason, self.status))
+
+
+def _fetch_error(url: str, reason: str, status: int | None) -> FetchError:
+    return FetchError(url, reason, status=status)
 
 
 class MissingDependencyError(ArticlekitError, ImportError):

@@ -153,8 +153,8 @@ class _Input:
     scrubbed: Scrubbed | None = None
 
 
-def _read_input(html: HtmlInput, max_bytes: int | None) -> _Input:
-    """Check, decode, scrub and parse the page (see :func:`parse_html`)."""
+def _read_input(html: HtmlInput, max_bytes: int | None, charset: str | None = None) -> _Input:
+    """Check, decode (bytes: ``charset`` is the server's), scrub and parse the page."""
     if isinstance(html, lxml_html.HtmlElement):
         if not _deeper_than(html, MAX_NESTING):
             return _Input(html)
@@ -167,7 +167,7 @@ def _read_input(html: HtmlInput, max_bytes: int | None) -> _Input:
         html = str(html)
     elif isinstance(html, (bytes, bytearray)):
         check_size(bytes(html), max_bytes)
-        html = decode_html(bytes(html))
+        html = decode_html(bytes(html), charset)
     elif not isinstance(html, str):
         msg = (
             "clean_html takes HTML as str or bytes, an lxml element or a BeautifulSoup object, "
@@ -1598,6 +1598,7 @@ def read_html(
     url: str | None = None,
     reference_date: datetime | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
 ) -> Draft:
     """Turn a page into a Draft: main-content blocks plus the page's metadata as hints.
 
@@ -1608,6 +1609,8 @@ def read_html(
         reference_date: Anchors relative and year-less dates.
         max_bytes: The largest page read, in bytes (a ``str`` counts its UTF-8 length);
             None for no limit. Trees (lxml, BeautifulSoup) are not measured.
+        charset: For ``bytes``, the charset the server declared (HTTP ``Content-Type``),
+            which takes the place of the page's own declaration.
 
     Returns:
         The draft. Lone surrogates in the input (no character: what a broken decoder
@@ -1623,7 +1626,7 @@ def read_html(
         NoArticleError: When the page has no main text at all (an index page, a script-only
             page, a paywall stub).
     """
-    read = _read_input(html, max_bytes)
+    read = _read_input(html, max_bytes, charset)
     removal = invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None
     try:
         draft = _read_tree(read.tree, html, url, reference_date)

@@ -162,7 +162,7 @@ def _mixed_utf8(escaped: str) -> str:
     return escaped.translate(_STRAY_BYTES)
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, charset: str | None = None) -> str:
     r"""Decode page bytes into text, whatever they hold.
 
     In order: a byte-order mark; UTF-16 or UTF-32 without one (NUL bytes on one side of the
@@ -176,6 +176,10 @@ def decode_html(data: bytes) -> str:
 
     Args:
         data: The page as served.
+        charset: The charset the server declared for it (the HTTP ``Content-Type``
+            header's), if any: it is the declared charset in place of the page's own
+            ``<meta>`` one, as the HTML standard puts the transport's first. A name that
+            cannot be the page's charset is ignored, as an unusable ``<meta>`` one is.
 
     Returns:
         The text. Bytes the chosen charset cannot read are replaced (U+FFFD), not dropped.
@@ -186,6 +190,8 @@ def decode_html(data: bytes) -> str:
         >>> page = "<p>Café crème, Straße, ".encode() + "déjà</p>".encode("cp1252")
         >>> decode_html(page)
         '<p>Café crème, Straße, déjà</p>'
+        >>> decode_html("<p>Журнал</p>".encode("koi8-r"), charset="koi8-r")  # the server's
+        '<p>Журнал</p>'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -193,8 +199,10 @@ def decode_html(data: bytes) -> str:
     wide = _wide_encoding(data)
     if wide is not None:
         return data.decode(wide, errors="replace")
-    match = _META_CHARSET.search(data[:4096])
-    declared = _usable_charset(match.group(1).decode("ascii")) if match else None
+    declared = _usable_charset(charset) if charset else None
+    if declared is None:
+        match = _META_CHARSET.search(data[:4096])
+        declared = _usable_charset(match.group(1).decode("ascii")) if match else None
     escaped = data.decode("utf-8", errors="surrogateescape")
     stray = len(_ESCAPED.findall(escaped)) if not data.isascii() else 0
     if not stray:
