@@ -51,7 +51,7 @@ DESCRIPTIONS: dict[str, str] = {
     "articlekit_html": "clean_html (ours): articlekit on the HTML page.",
     "articlekit_text": "clean_text (ours): articlekit on the page's text alone, as a scraper "
     "keeps it (menus, footers and comments flattened into lines); no peer reads that.",
-    "trafilatura": "trafilatura: its default settings.",
+    "trafilatura": "trafilatura: its default settings, comments left out.",
     "trafilatura_precision": "trafilatura favor_precision: its precision mode.",
     "readability": "readability-lxml: the Python port of Readability.",
     "justext": "jusText: the English stop list.",
