@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from benchmarks import run
-from benchmarks.chart import _points
+from benchmarks.chart import panel
 from benchmarks.metrics import Gold, line_counts
 from benchmarks.systems import ALL_FIELDS, HTML, PLAIN, SYSTEMS, Prediction, System, prediction
 
@@ -275,7 +275,11 @@ def test_page_table_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_chart_draws_the_body_of_plain_text_records(monkeypatch: pytest.MonkeyPatch) -> None:
     summaries = _summaries(monkeypatch, {"fake": _fake(_cleaner_outputs())}, [MESSY_1, MESSY_2])
-    assert _points({"systems": summaries}) == ("body", [("fake", 1.0, 0.5)])
+    drawn = panel({"file": "messy-dev.jsonl.gz", "systems": summaries}, all_systems=True)
+    assert (drawn.metric, [(r.system, r.p, r.r) for r in drawn.rows]) == (
+        "body",
+        [("fake", 1.0, 0.5)],
+    )
 
 
 # --- the command -------------------------------------------------------------------------------
@@ -331,3 +335,14 @@ def test_the_command_with_no_system_for_the_file(
     printed = capsys.readouterr().out
     assert "no selected system reads these records" in printed
     assert "skipped articlekit_html: needs HTML; these records have no html" in printed
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_the_command_draws_its_chart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib")
+    data = _write(tmp_path / "pages.jsonl.gz", [PAGE])
+    chart = tmp_path / "chart.png"
+    argv = [str(data), "--systems", "page_text", "--out", str(tmp_path / "r.json")]
+    assert run.main([*argv, "--chart", str(chart)]) == 0
+    assert f"chart: {chart}" in capsys.readouterr().err
+    assert chart.read_bytes().startswith(b"\x89PNG")
