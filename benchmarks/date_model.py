@@ -22,17 +22,12 @@ extra); the library reads the weights without it.
 
 from __future__ import annotations
 
-import argparse
 import json
-import multiprocessing
-import pickle
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from benchmarks.run import count_lines, progress, read_lines
-from benchmarks.train import DEFAULT_CACHE, _logistic, held_in, write_weights
+from benchmarks import votes
+from benchmarks.train import DEFAULT_CACHE, _logistic
 
 #: The dev sets whose gold holds a published date.
 DATED = ("wcxb-dev", "trafilatura-eval", "htmldate-eval")
@@ -79,41 +74,6 @@ def page_candidates(line: str) -> Page | None:
     }
 
 
-def _init() -> None:
-    sys.setrecursionlimit(10_000)
-
-
-def build_table(folder: Path, limit: int | None, cache: Path, jobs: int) -> None:
-    """Read every dated dev file of ``folder`` into ``cache/<dataset>.pkl``."""
-    cache.mkdir(parents=True, exist_ok=True)
-    for name in DATED:
-        path = folder / f"{name}.jsonl.gz"
-        if not path.exists():
-            print(f"{name}: no {path}, skipped")
-            continue
-        total = count_lines(path, limit)
-        pages: list[Page] = []
-        with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init) as pool:
-            results = pool.imap(page_candidates, read_lines(path, limit), chunksize=4)
-            for got in progress(results, total, name):
-                if got is not None:
-                    pages.append(got)
-        with (cache / f"{name}.pkl").open("wb") as fh:
-            pickle.dump(pages, fh)
-        print(f"{name}: {len(pages)} dated pages, {sum(len(p['candidates']) for p in pages)} days")
-
-
-def load(cache: Path) -> dict[str, list[Page]]:
-    """The cached pages of every dated dataset there is."""
-    found: dict[str, list[Page]] = {}
-    for name in DATED:
-        path = cache / f"{name}.pkl"
-        if path.exists():
-            with path.open("rb") as fh:
-                found[name] = pickle.load(fh)
-    return found
-
-
 def fit(pages: Sequence[Page]) -> dict[str, Any]:
     """The vote's weights, fitted on ``pages``' candidates (positive: the gold day)."""
     from articlekit.readers.page_dates import DATE_FEATURES
@@ -149,34 +109,21 @@ def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
     return right / len(pages) if pages else 0.0
 
 
+#: The vote's parts, for :mod:`benchmarks.votes`.
+VOTE = votes.Vote(
+    datasets=DATED,
+    read_page=page_candidates,
+    fit=fit,
+    accuracy=accuracy,
+    noun="days",
+    baseline="htmldate's day",
+    default_cache=DEFAULT_CACHE / "dates",
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("table", "lodo", "fit"))
-    parser.add_argument("data", nargs="?", type=Path, help="the folder of the dev .jsonl.gz files")
-    parser.add_argument("--limit", type=int, default=None, help="pages per file")
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "dates")
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--exclude", default="", help="fit without this dataset")
-    parser.add_argument("--out", type=Path, default=None, help="where fit writes the weights")
-    args = parser.parse_args(argv)
-    if args.command == "table":
-        if args.data is None:
-            parser.error("table needs the data folder")
-        build_table(args.data, args.limit, args.cache, args.jobs)
-        return 0
-    data = load(args.cache)
-    if not data:
-        parser.error(f"no table in {args.cache}: run `python -m benchmarks.date_model table` first")
-    if args.command == "lodo":
-        print("| held out | dated pages | htmldate's day | the vote (fitted without it) | gain |")
-        print("|---|---|---|---|---|")
-        for name, pages in data.items():
-            train = [p for other, ps in data.items() if other != name for p in ps]
-            base, got = accuracy(None, pages), accuracy(fit(train), pages)
-            print(f"| {name} | {len(pages)} | {base:.3f} | {got:.3f} | {got - base:+.3f} |")
-        return 0
-    write_weights(fit(held_in(data, args.exclude, parser)), args.out)
-    return 0
+    """``python -m benchmarks.date_model table|lodo|fit``: see the module's docstring."""
+    return votes.main(VOTE, "date_model", __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -207,23 +207,24 @@ def _articlekit() -> Any:
     if weights and regions._REGION_MODEL is None:
         data = json.loads(Path(weights).read_text("utf-8"))
         regions._REGION_MODEL = regions.RegionModel.from_dict(data)
-    date_weights = os.environ.get(DATE_WEIGHTS_ENV)
-    page_dates = importlib.import_module("articlekit.readers.page_dates")
-    if date_weights and page_dates._DATE_MODEL is None:
-        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
-            json.loads(Path(date_weights).read_text("utf-8"))
-        )
-        scorer.check_columns(page_dates.DATE_FEATURES)
-        page_dates._DATE_MODEL = scorer
-    title_weights = os.environ.get(TITLE_WEIGHTS_ENV)
-    title_vote = importlib.import_module("articlekit.readers.title_vote")
-    if title_weights and title_vote._TITLE_MODEL is None:
-        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
-            json.loads(Path(title_weights).read_text("utf-8"))
-        )
-        scorer.check_columns(title_vote.TITLE_FEATURES)
-        title_vote._TITLE_MODEL = scorer
+    _vote_weights(DATE_WEIGHTS_ENV, "articlekit.readers.page_dates", "_DATE_MODEL", "DATE_FEATURES")
+    _vote_weights(
+        TITLE_WEIGHTS_ENV, "articlekit.readers.title_vote", "_TITLE_MODEL", "TITLE_FEATURES"
+    )
     return module
+
+
+def _vote_weights(env: str, module_name: str, slot: str, columns: str) -> None:
+    """Put the weights file ``$env`` names, if any, in ``module_name.slot`` (a vote's model
+    in place of the shipped one), checked against the module's ``columns``."""
+    path = os.environ.get(env)
+    module = importlib.import_module(module_name)
+    if path and getattr(module, slot) is None:
+        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
+            json.loads(Path(path).read_text("utf-8"))
+        )
+        scorer.check_columns(getattr(module, columns))
+        setattr(module, slot, scorer)
 
 
 def _articlekit_probe(function: str) -> str | None:

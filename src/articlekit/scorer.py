@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ from typing import Any
 
 from articlekit.errors import BlockModelError
 
-__all__ = ["BlockScorer", "packaged_model"]
+__all__ = ["BlockScorer", "packaged_model", "packaged_scorer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +141,25 @@ def packaged_model(path: str, what: str) -> Any:
     except (OSError, ValueError) as exc:
         msg = f"cannot read the {what} {file}: {exc}"
         raise BlockModelError(msg) from exc
+
+
+@functools.cache
+def packaged_scorer(path: str, what: str, columns: tuple[str, ...]) -> BlockScorer:
+    """A logistic model shipped in the package, read once, checked against its ``columns``.
+
+    Args:
+        path: The file below ``articlekit/`` (``"models/published_date.json"``).
+        what: What it is, for the error message ("date model").
+        columns: The row's columns the model must weigh, in order.
+
+    Raises:
+        BlockModelError: If the file cannot be read, is no model, or weighs other columns.
+
+    Example:
+        >>> from articlekit.readers.page_dates import DATE_FEATURES
+        >>> packaged_scorer("models/published_date.json", "date model", DATE_FEATURES).threshold
+        0.5
+    """
+    scorer = BlockScorer.from_dict(packaged_model(path, what))
+    scorer.check_columns(columns)
+    return scorer

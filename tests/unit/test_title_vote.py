@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit import clean_html, clean_text
+from articlekit import clean_html, clean_text, scorer
 from articlekit.cleaners.titles import ChooseTitle
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import BlockModelError
@@ -148,14 +148,14 @@ def test_the_shipped_model_is_a_model_of_the_columns() -> None:
 
 
 def test_weights_of_other_columns_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = {"kind": "logistic", "features": ["x"], "weights": [1.0], "bias": 0.0}
-    monkeypatch.setattr(title_vote, "packaged_model", lambda *_: data)
-    title_vote._shipped_title_model.cache_clear()
+    data = {"kind": "logistic", "features": ["x"], "weights": [1.0], "bias": 0, "threshold": 0.5}
+    monkeypatch.setattr(scorer, "packaged_model", lambda *_: data)
+    scorer.packaged_scorer.cache_clear()
     try:
-        with pytest.raises(BlockModelError):
+        with pytest.raises(BlockModelError, match="column 0"):
             title_model()
     finally:
-        title_vote._shipped_title_model.cache_clear()
+        scorer.packaged_scorer.cache_clear()
 
 
 def _page(head: str, body_top: str) -> str:

@@ -26,7 +26,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from lxml import etree
 from articlekit.dates import find_date
 from articlekit.draft import DraftBlock
 from articlekit.readers.metadata import json_ld_objects, meta_tags
-from articlekit.scorer import BlockScorer, packaged_model
+from articlekit.scorer import BlockScorer, packaged_scorer
 
 __all__ = [
     "DATE_FEATURES",
@@ -376,8 +375,5 @@ def date_model() -> BlockScorer:
     return _DATE_MODEL if _DATE_MODEL is not None else _shipped_date_model()
 
 
-@functools.cache
 def _shipped_date_model() -> BlockScorer:
-    scorer = BlockScorer.from_dict(packaged_model("models/published_date.json", "date model"))
-    scorer.check_columns(DATE_FEATURES)
-    return scorer
+    return packaged_scorer("models/published_date.json", "date model", DATE_FEATURES)

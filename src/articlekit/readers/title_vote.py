@@ -27,7 +27,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import html
 import itertools
 import re
@@ -39,7 +38,7 @@ from articlekit._memo import memo_table
 from articlekit.draft import DraftBlock
 from articlekit.features import folded_words
 from articlekit.readers._space import normalize_space
-from articlekit.scorer import BlockScorer, packaged_model
+from articlekit.scorer import BlockScorer, packaged_scorer
 
 __all__ = [
     "TITLE_FEATURES",
@@ -309,8 +308,5 @@ def title_model() -> BlockScorer:
     return _TITLE_MODEL if _TITLE_MODEL is not None else _shipped_title_model()
 
 
-@functools.cache
 def _shipped_title_model() -> BlockScorer:
-    scorer = BlockScorer.from_dict(packaged_model("models/page_title.json", "title model"))
-    scorer.check_columns(TITLE_FEATURES)
-    return scorer
+    return packaged_scorer("models/page_title.json", "title model", TITLE_FEATURES)
