@@ -49,3 +49,26 @@ def test_a_byline_further_below_the_headline_is_not_read() -> None:
     ]
     article = articlekit.clean_text(_page(*filler, "By Jane Doe"))
     assert article.authors == ()
+
+
+def test_a_bare_byline_word_takes_the_next_line_as_the_name() -> None:
+    article = articlekit.clean_text(_page("By", "Jane Doe", "Updated 4 December 2025"))
+    assert article.authors == ("Jane Doe",)
+    assert [r.text for r in article.removed if r.reason == "byline"] == ["By", "Jane Doe"]
+
+
+def test_the_headlines_repeat_is_the_anchor_when_the_title_came_from_the_first_line() -> None:
+    # The first line is the page's <title>: the title is read from it; the headline printed
+    # above the story is still a line of the text, and the byline stands under it.
+    lines = [
+        "Ferry timetable approved after long debate - Harbour News",
+        *MENU,
+        "Subscribe to our newsletter",
+        "Local news",
+        "Ferry timetable approved after long debate",
+        "Written by Jane Doe",
+        *STORY,
+    ]
+    article = articlekit.clean_text("\n".join(lines))
+    assert article.title == "Ferry timetable approved after long debate"
+    assert article.authors == ("Jane Doe",)

@@ -17,7 +17,7 @@ from articlekit.bylines import (
 from articlekit.cleaners._common import lexicon_of
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
-from articlekit.features import more_words_than, words
+from articlekit.features import folded_words, more_words_than, words
 
 __all__ = ["ExtractByline", "RemoveAuthorBio"]
 
@@ -29,17 +29,24 @@ AFTER_TITLE_BLOCKS = 4
 
 
 def _after_title(draft: Draft) -> frozenset[int]:
-    """The positions of the blocks just under the line taken as the title, deeper than the top.
+    """The positions of the blocks just under the headline, deeper than the top.
 
     In whole-page text the headline stands after the page's menus, often far below its first
-    lines; its byline follows it. (The title's line is a ``title`` removal: its block index
-    says where it stood.)
+    lines; its byline follows it. The headline is the line taken as the title (a ``title``
+    removal: its block index says where it stood) or, when the title was read from another
+    line (the page's ``<title>`` on the first line), a line of the body that repeats it.
     """
-    title_at = [r.block_index for r in draft.removed if r.reason == "title"]
-    if not title_at:
-        return frozenset()
-    below = [p for p, b in enumerate(draft.blocks) if b.index > title_at[-1]]
-    return frozenset(p for p in below[:AFTER_TITLE_BLOCKS] if p >= TOP_BLOCKS)
+    anchors = [r.block_index for r in draft.removed if r.reason == "title"][-1:]
+    if draft.title:
+        key = folded_words(draft.title)
+        repeat = next((b.index for b in draft.blocks if folded_words(b.text) == key), None)
+        if repeat is not None:
+            anchors.append(repeat)
+    found: set[int] = set()
+    for anchor in anchors:
+        below = [p for p, b in enumerate(draft.blocks) if b.index > anchor]
+        found.update(p for p in below[:AFTER_TITLE_BLOCKS] if p >= TOP_BLOCKS)
+    return frozenset(found)
 
 
 class ExtractByline(Extractor):
@@ -76,14 +83,19 @@ class ExtractByline(Extractor):
         contributors: list[Contributor] = []
         for pos in positions:
             text = draft.blocks[pos].text
-            if not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
+            parts = [pos]
+            if lex.is_phrase("byline", text) and pos + 1 < n:
+                # A byline word alone on its line ("By", "Written by"): the name is the next.
+                parts.append(pos + 1)
+                text = f"{text} {draft.blocks[pos + 1].text}"
+            if pos in found or not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
                 continue
             credited = parse_contributors(text, language=draft.language)
             if not author_names(credited) and not credits_only_a_role(text, lex):
                 continue
-            found[pos] = "byline"
+            found.update(dict.fromkeys(parts, "byline"))
             contributors.extend(c for c in credited if c not in contributors)
-            follow = pos + 1
+            follow = parts[-1] + 1
             while follow < n and not any(ch.isalnum() for ch in draft.blocks[follow].text):
                 found[follow] = "byline"
                 follow += 1
