@@ -72,3 +72,11 @@ def test_the_headlines_repeat_is_the_anchor_when_the_title_came_from_the_first_l
     article = articlekit.clean_text("\n".join(lines))
     assert article.title == "Ferry timetable approved after long debate"
     assert article.authors == ("Jane Doe",)
+
+
+def test_a_name_over_the_storys_date_line_is_the_byline() -> None:
+    article = articlekit.clean_text(_page("Andrew King", "September 4, 2025"))
+    assert article.authors == ("Andrew King",)
+    assert article.published is not None and article.published.date().isoformat() == "2025-09-04"
+    # Without the date line under it, a name alone so deep is no byline.
+    assert articlekit.clean_text(_page("Andrew King")).authors == ()

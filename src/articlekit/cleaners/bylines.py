@@ -11,6 +11,7 @@ from articlekit.bylines import (
     author_names,
     contributors_of,
     credits_only_a_role,
+    looks_like_name,
     parse_contributors,
     reads_as_byline,
 )
@@ -49,6 +50,25 @@ def _after_title(draft: Draft) -> frozenset[int]:
     return frozenset(found)
 
 
+#: The reasons a line that was only a date went under (``remove_date_stubs``, ``extract_dates``).
+_DATE_LINE_REASONS = frozenset({"date_stub", "timestamp"})
+
+
+def _name_over_date(draft: Draft, pos: int, dated: set[int]) -> bool:
+    """Whether block ``pos`` is a name alone on its line with the story's date line under it.
+
+    "Andrew King" over "September 4, 2025", under the headline: the byline without its
+    byline word. Two to four capitalised words, and the line right under it in the input was
+    a date and nothing else.
+    """
+    block = draft.blocks[pos]
+    return (
+        block.index + 1 in dated
+        and 2 <= len(block.text.split()) <= 4
+        and looks_like_name(block.text)
+    )
+
+
 class ExtractByline(Extractor):
     """Takes byline lines out of the body; sets ``authors`` and ``contributors``.
 
@@ -81,6 +101,8 @@ class ExtractByline(Extractor):
         ]
         found: dict[int, str] = {}
         contributors: list[Contributor] = []
+        # The input blocks that were date lines (gone before this cleaner runs).
+        dated = {r.block_index for r in draft.removed if r.reason in _DATE_LINE_REASONS}
         for pos in positions:
             text = draft.blocks[pos].text
             parts = [pos]
@@ -88,8 +110,12 @@ class ExtractByline(Extractor):
                 # A byline word alone on its line ("By", "Written by"): the name is the next.
                 parts.append(pos + 1)
                 text = f"{text} {draft.blocks[pos + 1].text}"
-            if pos in found or not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
+            if pos in found:
                 continue
+            if not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
+                if not _name_over_date(draft, pos, dated):
+                    continue
+                text = f"By {text}"  # a name over the story's date line credits the story
             credited = parse_contributors(text, language=draft.language)
             if not author_names(credited) and not credits_only_a_role(text, lex):
                 continue
