@@ -59,8 +59,12 @@ _SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: Characters of the text Markdown would read as markup, escaped everywhere...
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+#: ...an "&" that would start a character reference ("&copy;" is text, not "©")...
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 #: ...and those that make a block something else when they open it.
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+#: Spans nested deeper than this are left out (the rendering recurses once a level).
+MAX_NESTING = 32
 #: The heading level of a heading whose level is not known (the title is level 1).
 DEFAULT_HEADING_LEVEL = 2
 
@@ -136,7 +140,7 @@ def _nested_spans(spans: Sequence[Span], offset: int, length: int) -> list[tuple
             continue
         while open_ends and open_ends[-1] <= start:
             open_ends.pop()
-        if open_ends and end > open_ends[-1]:
+        if (open_ends and end > open_ends[-1]) or len(open_ends) >= MAX_NESTING:
             continue
         kept.append((start, end, span))
         open_ends.append(end)
@@ -178,7 +182,7 @@ def _inline(
 
 
 def _escape_md(text: str) -> str:
-    return _MD_INLINE.sub(r"\\\1", text)
+    return _MD_ENTITY.sub(r"\\&", _MD_INLINE.sub(r"\\\1", text))
 
 
 def _md_wrap(links: bool) -> Callable[[Span, str, str], str]:
