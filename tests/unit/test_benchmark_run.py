@@ -339,7 +339,8 @@ def test_the_command_with_no_system_for_the_file(
 
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_the_command_draws_its_chart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("matplotlib")
+    import matplotlib  # noqa: F401 - the test extra installs it: these tests draw
+
     data = _write(tmp_path / "pages.jsonl.gz", [PAGE])
     chart = tmp_path / "chart.png"
     argv = [str(data), "--systems", "page_text", "--out", str(tmp_path / "r.json")]
