@@ -10,7 +10,7 @@ Example:
 
 from articlekit._version import __version__
 from articlekit.api import clean_html, clean_text
-from articlekit.article import Article, Block, Contributor, Removal
+from articlekit.article import Article, Block, Contributor, Image, Removal
 from articlekit.cleaners.base import (
     BaseCleaner,
     BlockRemover,
@@ -53,6 +53,7 @@ __all__ = [
     "Extractor",
     "FunctionCleaner",
     "Hints",
+    "Image",
     "InputError",
     "InputTooLargeError",
     "InputTypeError",
