@@ -10,7 +10,7 @@ Example:
 
 from articlekit._version import __version__
 from articlekit.api import clean_html, clean_text
-from articlekit.article import Article, Block, Contributor, Removal, Span
+from articlekit.article import Article, Block, Contributor, Image, Removal, Span
 from articlekit.cleaners.base import (
     BaseCleaner,
     BlockRemover,
@@ -55,6 +55,7 @@ __all__ = [
     "FetchError",
     "FunctionCleaner",
     "Hints",
+    "Image",
     "InputError",
     "InputTooLargeError",
     "InputTypeError",

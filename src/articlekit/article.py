@@ -31,6 +31,7 @@ __all__ = [
     "Article",
     "Block",
     "Contributor",
+    "Image",
     "Removal",
     "Span",
     "stated_dates",
@@ -208,6 +209,27 @@ class Contributor:
             raise InputError(msg)
 
 
+@dataclass(frozen=True, slots=True)
+class Image:
+    """One image of the article body, as the page shows it.
+
+    Attributes:
+        src: The image's URL, absolute when the page's URL is known (the caller's ``url``,
+            else the page's canonical link); as the page wrote it otherwise.
+        alt: The image's ``alt`` text, white space normalised, or None when it has none.
+        caption: The ``<figcaption>`` of the ``<figure>`` around the image, else its
+            ``alt`` text, or None.
+
+    Example:
+        >>> Image("https://news.test/swap.jpg", caption="Freed prisoners arrive.").alt is None
+        True
+    """
+
+    src: str
+    alt: str | None = None
+    caption: str | None = None
+
+
 #: :attr:`Article.date_assumptions` code: the page gave ``published`` without a zone or
 #: offset; UTC is attached to the time as printed (not converted to it: the day stays).
 PUBLISHED_ZONE_ASSUMED = "published_zone_assumed"
@@ -328,7 +350,8 @@ class Article:
             photographers too), in byline order.
         section: The section label the page printed ("World"), or None.
         source: The original outlet the text is credited to ("Al Jazeera"), or None.
-        url: The page's URL when the caller gave it or the page states it.
+        url: The page's URL: the one the caller gave, else the page's canonical link (as the
+            page wrote it) when it has one.
         language: ISO 639-1 code of the body's language ("en"), or None if undecidable.
         published: Publication time, or None; always timezone-aware, so Articles' dates sort
             and compare. It keeps the offset the page gave (not converted to UTC: the
@@ -342,6 +365,18 @@ class Article:
             (no zone given: UTC attached), ``published_time_unknown`` (only the day given:
             the time is 00:00), ``updated_zone_assumed``, ``updated_time_unknown``. Empty
             when the dates are as the page gave them, or absent.
+        canonical_url: The page's own canonical link (``<link rel="canonical">``, else
+            ``og:url``), made absolute against the caller's ``url`` (or the page's
+            ``<base href>``); None when the page has none. Unlike ``url`` it never holds the
+            caller's URL: the two differ when the page was fetched under another address.
+        image: The lead image's URL (absolute as :attr:`Image.src` is): the page's
+            ``og:image``, else ``twitter:image``, else the article's JSON-LD ``image``,
+            else the first of ``images``; None when there is none (always for plain text).
+        images: The images of the article body, in page order: no tracking pixels, icons,
+            logos or avatars, each URL once (see :class:`Image`). Empty for plain text.
+        tags: The page's keywords and tags (``article:tag``, JSON-LD ``keywords``,
+            ``<meta name="keywords">``, ``news_keywords``), in that order, each once (case
+            aside), white space normalised. Empty for plain text.
 
     Raises:
         InputError: When ``published`` or ``updated`` is naive (see :func:`stated_dates`),
@@ -373,6 +408,10 @@ class Article:
     removed: tuple[Removal, ...] = field(default=())
     # Last, so that the fields before keep their positions in ``Article(...)`` calls.
     date_assumptions: tuple[str, ...] = ()
+    canonical_url: str | None = None
+    image: str | None = None
+    images: tuple[Image, ...] = ()
+    tags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name, value in (("published", self.published), ("updated", self.updated)):
@@ -461,10 +500,14 @@ class Article:
             "section": self.section,
             "source": self.source,
             "url": self.url,
+            "canonical_url": self.canonical_url,
             "language": self.language,
             "published": _iso(self.published),
             "updated": _iso(self.updated),
             "date_assumptions": list(self.date_assumptions),
+            "image": self.image,
+            "images": [_row(i) for i in self.images],
+            "tags": list(self.tags),
             "text": self.text,
             "blocks": [_block_row(b) for b in self.blocks],
             "removed": [_row(r) for r in self.removed],
@@ -480,7 +523,9 @@ class Article:
                 ``date_assumptions`` and with dates without an offset, is read as
                 :meth:`~articlekit.draft.Draft.to_article` reads a page's dates: UTC is
                 attached where no zone is given, and ``date_assumptions`` says so (whether
-                only a day was known such a dict does not say).
+                only a day was known such a dict does not say). A missing key takes the
+                field's default (an older dict has no ``canonical_url``, ``image``,
+                ``images`` or ``tags``).
 
         Returns:
             The equal Article.
@@ -504,8 +549,9 @@ class Article:
             blocks = tuple(_block_from(b) for b in data.get("blocks", ()))
             removed = tuple(Removal(**r) for r in data.get("removed", ()))
             contributors = tuple(Contributor(**c) for c in data.get("contributors", ()))
+            images = tuple(Image(**i) for i in data.get("images", ()))
         except TypeError as exc:
-            msg = f"Article.from_dict: malformed block, removal or contributor: {exc}"
+            msg = f"Article.from_dict: malformed block, removal, contributor or image: {exc}"
             raise InputError(msg) from exc
         published = _parse_datetime(data.get("published"), "published")
         updated = _parse_datetime(data.get("updated"), "updated")
@@ -528,6 +574,10 @@ class Article:
             updated=updated,
             removed=removed,
             date_assumptions=assumptions,
+            canonical_url=data.get("canonical_url"),
+            image=data.get("image"),
+            images=images,
+            tags=tuple(data.get("tags", ())),
         )
 
 
@@ -553,7 +603,7 @@ def _block_from(row: Mapping[str, Any]) -> Block:
     return Block(**{**row, "spans": tuple(Span(**span) for span in spans)})
 
 
-def _row(item: Block | Removal | Contributor | Span) -> dict[str, Any]:
+def _row(item: Block | Removal | Contributor | Image | Span) -> dict[str, Any]:
     """``dataclasses.asdict(item)`` for a record whose fields hold str, int, float or None.
 
     ``asdict`` deep-copies every value, which for these immutable values gives the value

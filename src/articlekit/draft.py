@@ -23,6 +23,7 @@ from articlekit.article import (
     Article,
     Block,
     Contributor,
+    Image,
     Removal,
     Span,
     stated_dates,
@@ -84,6 +85,10 @@ class Hints:
             byline nor ``authors`` named a person). It returns names already read (trusted:
             a user name such as "marc" is one). The HTML reader sets it to its search of the
             page around the body and of the markup (see ``docs/bylines-and-dates.md``).
+        image: The lead image the page's metadata names (``og:image``, ``twitter:image``,
+            the article's JSON-LD ``image``), raw: as the page wrote it.
+        tags: The page's keywords and tags (``article:tag``, JSON-LD ``keywords``, the
+            keywords meta tags), each once, in that order.
     """
 
     title: str | None = None
@@ -99,6 +104,8 @@ class Hints:
     author_search: Callable[[], tuple[str, ...]] | None = field(
         default=None, compare=False, repr=False
     )
+    image: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 #: Removals in input order: by block, then by place in the block. Two stable sorts on one int
@@ -133,6 +140,10 @@ class Draft:
             of day (see :attr:`articlekit.dates.DateMatch.day_only`). A cleaner that sets
             ``published`` sets this too.
         updated_day_only: Likewise for ``updated``.
+        canonical_url: The page's canonical link, absolute when it can be made so.
+        image: The lead image's URL.
+        images: The body's images (see :class:`~articlekit.article.Image`).
+        tags: The page's keywords and tags.
 
     Example:
         >>> d = Draft.from_texts(["Advertisement", "A sentence."])
@@ -157,6 +168,11 @@ class Draft:
     hints: Hints = field(default_factory=Hints)
     published_day_only: bool = False
     updated_day_only: bool = False
+    # The fields a reader fills from the page's markup, which no cleaner changes.
+    canonical_url: str | None = None
+    image: str | None = None
+    images: tuple[Image, ...] = ()
+    tags: tuple[str, ...] = ()
 
     @property
     def plain_text(self) -> bool:
@@ -352,6 +368,10 @@ class Draft:
             updated=updated,
             removed=removed,
             date_assumptions=assumptions,
+            canonical_url=self.canonical_url,
+            image=self.image,
+            images=self.images,
+            tags=self.tags,
         )
 
 

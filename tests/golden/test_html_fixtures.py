@@ -3,6 +3,9 @@
 The expected files were checked by hand against the page: the story's paragraphs and
 subheading stay; the related-stories aside, share bar, caption, ad label, "Read more" /
 "Lesen Sie auch" links and the call to action go; metadata comes from JSON-LD and meta tags.
+The body's images are the story's own (lazy-loaded, in a ``<picture>``, with their figure's
+caption), not the site's logo, the author's avatar, a tracking pixel, a share icon, a repeat
+or the teasers after the story; the tags come from every keyword source, each once.
 """
 
 from __future__ import annotations
@@ -26,7 +29,18 @@ def case(request: pytest.FixtureRequest) -> tuple[dict, articlekit.Article]:
     return expected, articlekit.clean_html(page.read_bytes())
 
 
-FIELDS = ["title", "subtitle", "section", "source", "url", "language", "published", "updated"]
+FIELDS = [
+    "title",
+    "subtitle",
+    "section",
+    "source",
+    "url",
+    "canonical_url",
+    "language",
+    "published",
+    "updated",
+    "image",
+]
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -44,6 +58,16 @@ def test_date_assumptions(case):
 def test_authors(case):
     expected, article = case
     assert list(article.authors) == expected["authors"]
+
+
+def test_images(case):
+    expected, article = case
+    assert [[i.src, i.alt, i.caption] for i in article.images] == expected["images"]
+
+
+def test_tags(case):
+    expected, article = case
+    assert list(article.tags) == expected["tags"]
 
 
 def test_blocks(case):

@@ -212,6 +212,23 @@ def test_to_frame_keeps_the_order_and_the_extra_columns(crawl):
     assert list(got["id"].fillna(0)) == [1, 0, 3, 4, 0, 0]
 
 
+def test_the_markup_fields_are_typed_columns_that_survive_parquet(tmp_path):
+    html = (SITE.parent / "html" / "news_images_tags.html").read_text(encoding="utf-8")
+    fields = ["canonical_url", "image", "images", "tags"]
+    with dask.config.set(scheduler="sync"):
+        pages = db.from_sequence([{"html": html}, {"text": FERRY}])
+        frame = to_frame(clean_bag(pages), fields=fields)
+        got = frame.compute()
+        to_parquet(frame, str(tmp_path / "pq"))
+    article = articlekit.clean_html(html)
+    assert list(got["canonical_url"])[:1] == [article.canonical_url]
+    assert list(got["tags"].iloc[0]) == list(article.tags) and list(got["tags"].iloc[1]) == []
+    assert [dict(i) for i in got["images"].iloc[0]] == article.to_dict()["images"]
+    back = pd.read_parquet(tmp_path / "pq")
+    assert [list(t) for t in back["tags"]] == [list(article.tags), []]
+    assert [i["src"] for i in back["images"].iloc[0]] == [i.src for i in article.images]
+
+
 def test_bad_arguments_fail_before_anything_runs():
     bag = db.from_sequence([FERRY])
     with pytest.raises(ValueError, match="kind must be"):

@@ -147,6 +147,16 @@ def test_dict_items_get_the_article_fields():
     assert "blocks" not in item and "articlekit_error" not in item
 
 
+def test_the_markup_fields_are_written_when_asked_for():
+    fields = ["title", "canonical_url", "image", "images", "tags"]
+    page = (SITE.parent / "html" / "news_images_tags.html").read_text(encoding="utf-8")
+    item = ArticlekitPipeline(fields=fields).process_item({"url": "https://x.test/a", "html": page})
+    article = articlekit.clean_html(page, url="https://x.test/a")
+    assert item["tags"] == list(article.tags) and item["image"] == article.image
+    assert item["images"] == article.to_dict()["images"] and len(item["images"]) == 3
+    assert item["canonical_url"] == "https://orbit.example/science/probe-lands-on-comet"
+
+
 def test_html_in_bytes_is_decoded_from_the_page():
     page = PAGE.replace("two years", "zwei Jahre").encode("utf-8")
     item = ArticlekitPipeline().process_item({"html": page})

@@ -1,4 +1,5 @@
-"""``Article.to_dict`` writes each block, removal and contributor as ``dataclasses.asdict`` would.
+"""``Article.to_dict`` writes each block, removal, contributor and image as ``dataclasses.asdict``
+would, and ``from_dict`` reads every field back.
 
 The rows are built field by field (``asdict``'s deep copy of immutable values cost ten times
 the dict); this checks the shortcut against ``asdict`` itself on generated records.
@@ -11,7 +12,16 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit.article import BLOCK_KINDS, SPAN_KINDS, Article, Block, Contributor, Removal, Span
+from articlekit.article import (
+    BLOCK_KINDS,
+    SPAN_KINDS,
+    Article,
+    Block,
+    Contributor,
+    Image,
+    Removal,
+    Span,
+)
 
 _text = st.text(max_size=30)
 
@@ -57,19 +67,46 @@ def _listed(row: dict[str, object]) -> dict[str, object]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
 
 
+_images = st.builds(Image, src=_text, alt=st.none() | _text, caption=st.none() | _text)
+_urls = st.none() | _text
+
+
 @given(
     st.lists(_blocks, max_size=5),
     st.lists(_removals, max_size=5),
     st.lists(_contributors, max_size=3),
+    st.lists(_images, max_size=3),
+    st.lists(_text, max_size=4),
+    _urls,
+    _urls,
 )
 def test_rows_are_asdict(
-    blocks: list[Block], removed: list[Removal], contributors: list[Contributor]
+    blocks: list[Block],
+    removed: list[Removal],
+    contributors: list[Contributor],
+    images: list[Image],
+    tags: list[str],
+    canonical_url: str | None,
+    image: str | None,
 ) -> None:
     article = Article(
-        blocks=tuple(blocks), removed=tuple(removed), contributors=tuple(contributors)
+        blocks=tuple(blocks),
+        removed=tuple(removed),
+        contributors=tuple(contributors),
+        images=tuple(images),
+        tags=tuple(tags),
+        canonical_url=canonical_url,
+        image=image,
     )
     out = article.to_dict()
-    for key, items in (("blocks", blocks), ("removed", removed), ("contributors", contributors)):
+    assert (out["tags"], out["canonical_url"], out["image"]) == (tags, canonical_url, image)
+    pairs = (
+        ("blocks", blocks),
+        ("removed", removed),
+        ("contributors", contributors),
+        ("images", images),
+    )
+    for key, items in pairs:
         # asdict keeps a block's spans a tuple; the JSON-ready dict has lists.
         expected = [_listed(dataclasses.asdict(item)) for item in items]
         assert out[key] == expected

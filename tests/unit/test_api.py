@@ -125,3 +125,28 @@ def test_page_source_kept_as_text_is_read_as_a_page():
 
     short = "<b>bold</b> is a tag, and <i>this</i> one too."  # a line with a few tags is read
     assert [b.text for b in read_text(short).blocks] == [short]  # as it is
+
+
+def test_the_article_s_markup_fields_round_trip_and_default_when_absent():
+    article = Article(
+        blocks=(Block("paragraph", PARA),),
+        canonical_url="https://news.test/a",
+        image="https://news.test/a.jpg",
+        images=(articlekit.Image("https://news.test/a.jpg", "Alt", "A caption."),),
+        tags=("Ukraine", "Diplomacy"),
+    )
+    data = article.to_dict()
+    assert list(data)[list(data).index("url") + 1] == "canonical_url"
+    assert data["images"] == [
+        {"src": "https://news.test/a.jpg", "alt": "Alt", "caption": "A caption."}
+    ]
+    assert Article.from_dict(json.loads(json.dumps(data))) == article
+    # A dict of an older articlekit has none of them: they take their defaults.
+    old = {k: v for k, v in data.items() if k not in ("canonical_url", "image", "images", "tags")}
+    back = Article.from_dict(old)
+    assert (back.canonical_url, back.image, back.images, back.tags) == (None, None, (), ())
+
+
+def test_a_malformed_image_is_an_input_error():
+    with pytest.raises(InputError, match="image"):
+        Article.from_dict({"images": [{"url": "https://news.test/a.jpg"}]})

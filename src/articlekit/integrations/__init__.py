@@ -29,17 +29,23 @@ ARTICLE_FIELDS = (
     "section",
     "source",
     "url",
+    "canonical_url",
     "language",
     "published",
     "updated",
     "date_assumptions",
+    "image",
+    "images",
+    "tags",
     "text",
     "blocks",
     "removed",
 )
 #: The Article fields an integration writes unless told otherwise: the text, the metadata and
 #: what was removed; not ``blocks`` (the text again, block by block), ``contributors`` (the
-#: authors again, with roles) or ``url`` (the input's own).
+#: authors again, with roles), ``url`` (the input's own), nor the fields added after these
+#: (``canonical_url``, ``image``, ``images``, ``tags``: ask for them, so that the items and
+#: tables of an existing crawl keep their columns).
 DEFAULT_FIELDS = (
     "title",
     "subtitle",
@@ -106,8 +112,8 @@ def check_fields(fields: Iterable[str]) -> tuple[str, ...]:
         Traceback (most recent call last):
         ...
         ValueError: unknown Article field 'body'; the fields are title, subtitle, authors, \
-contributors, section, source, url, language, published, updated, date_assumptions, text, \
-blocks, removed
+contributors, section, source, url, canonical_url, language, published, updated, \
+date_assumptions, image, images, tags, text, blocks, removed
     """
     if isinstance(fields, str):
         msg = f"fields must be a list of Article field names, not the string {fields!r}"

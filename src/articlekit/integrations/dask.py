@@ -70,7 +70,15 @@ __all__ = [
 PageKind = Literal["auto", "html", "text"]
 
 # Article fields that are lists (of strings, of Removal/Block/Contributor dicts).
-_LIST_FIELDS = ("authors", "date_assumptions", "contributors", "blocks", "removed")
+_LIST_FIELDS = (
+    "authors",
+    "date_assumptions",
+    "contributors",
+    "images",
+    "tags",
+    "blocks",
+    "removed",
+)
 
 
 def _bag() -> Any:
@@ -265,10 +273,13 @@ def _arrow_types(fields: Iterable[str]) -> dict[str, pa.DataType]:
         ("offset", integer),
         ("score", pa.float64()),
     ]
+    image = [("src", string), ("alt", string), ("caption", string)]
     lists = {
         "authors": pa.list_(string),
         "date_assumptions": pa.list_(string),
         "contributors": pa.list_(pa.struct(contributor)),
+        "images": pa.list_(pa.struct(image)),
+        "tags": pa.list_(string),
         "blocks": pa.list_(pa.struct(block)),
         "removed": pa.list_(pa.struct(removal)),
     }
@@ -347,11 +358,11 @@ def clean_dataframe(
         kind: "html" or "text" to clean every page as that; "auto" decides per page.
         fields: The Article fields to add as columns (see
             :data:`~articlekit.integrations.ARTICLE_FIELDS`). Columns are Arrow-typed: text
-            and dates (ISO 8601, with their offset) strings, ``authors`` and
-            ``date_assumptions`` lists of strings, ``removed``,
-            ``blocks`` and ``contributors`` lists of structs with the fields of
-            :class:`~articlekit.Removal`, :class:`~articlekit.Block` and
-            :class:`~articlekit.Contributor`.
+            and dates (ISO 8601, with their offset) strings, ``authors``,
+            ``date_assumptions`` and ``tags`` lists of strings, ``removed``, ``blocks``,
+            ``contributors`` and ``images`` lists of structs with the fields of
+            :class:`~articlekit.Removal`, :class:`~articlekit.Block`,
+            :class:`~articlekit.Contributor` and :class:`~articlekit.Image`.
         pipeline: The cleaners (must pickle; else ``make_pipeline``).
         make_pipeline: A function building the pipeline, called once per partition.
         reference_date: Anchors year-less and relative dates.

@@ -36,7 +36,7 @@ from articlekit.features import (
     words,
 )
 from articlekit.pagemodel import html_rows
-from articlekit.readers import boxes, page_dates, title_vote
+from articlekit.readers import boxes, images, page_dates, title_vote
 from articlekit.readers.faster_trafilatura import (
     dateparser_languages,
     faster_trafilatura,
@@ -624,6 +624,42 @@ def _local_forms(values: tuple[str | datetime, ...], day: str) -> list[str]:
         if offset and moment.astimezone(timezone.utc).date().isoformat() == day:
             local.append(value)
     return local
+
+
+def _markup_fields(
+    tree: etree._Element,
+    hints: Hints,
+    url: str | None,
+    box: etree._Element | None = None,
+    at: dict[int, etree._Element] | None = None,
+) -> dict[str, Any]:
+    """The Draft's fields the page's markup gives as they are: canonical URL, images, tags.
+
+    The body's images are read in the article's box (``box``), up to the end of the last
+    block kept inside it (``at``: the element of each placed output block); without a box,
+    there are none, and the lead image is the metadata's only. URLs are made absolute
+    against the caller's ``url``, else the canonical link (see
+    :func:`~articlekit.readers.images.page_base`).
+    """
+    base = images.page_base(tree, url, hints.url)
+    placed = at or {}
+    # The last placed block inside the box, from the end: most often the last one is.
+    last = next(
+        (
+            placed[i]
+            for i in sorted(placed, reverse=True)
+            if box is not None and boxes.contains(box, placed[i])
+        ),
+        None,
+    )
+    body = images.body_images(box, last, base)
+    lead = images.lead_image(hints, base, body)
+    return {
+        "canonical_url": images.absolute_url(hints.url, base) if hints.url else None,
+        "image": lead,
+        "images": body,
+        "tags": hints.tags,
+    }
 
 
 def _search_authors(
@@ -1776,7 +1812,13 @@ def _read_tree(
     own_words = sum(
         len(words(b.text)) for b in blocks if b.link_density is None or b.link_density < 0.5
     )
-    draft = Draft(blocks=blocks, url=url or hints.url, reference_date=reference_date, hints=hints)
+    draft = Draft(
+        blocks=blocks,
+        url=url or hints.url,
+        reference_date=reference_date,
+        hints=hints,
+        **_markup_fields(tree, hints, url, box, at),
+    )
     if own_words < MIN_ARTICLE_WORDS:
         msg = (
             "no article text found in the page: it may be an index page, a paywall stub or "

@@ -9,15 +9,25 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
+from articlekit._memo import kept_for
 from articlekit.draft import Hints
 from articlekit.readers.text import normalize_space
 
-__all__ = ["element_text", "json_ld_objects", "meta_tags", "page_hints"]
+__all__ = [
+    "LEAD_IMAGE_META",
+    "element_text",
+    "json_ld_objects",
+    "lead_image",
+    "meta_tags",
+    "page_hints",
+    "page_tags",
+]
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -75,11 +85,23 @@ def element_text(element: etree._Element) -> str:
     return normalize_space("".join(parts))
 
 
+#: The memo tags of the page's JSON-LD objects and meta tags (see
+#: :func:`~articlekit._memo.kept_for`).
+_JSON_LD = object()
+_META = object()
+
+
 def json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
     """Yield every JSON-LD object of the page, ``@graph`` members and list items included.
 
     Malformed blocks are skipped: a page's broken JSON-LD must not stop the extraction.
+    Within a document (:func:`~articlekit._memo.per_document`) the page's scripts are read
+    once: the metadata and the date vote both ask (the objects are shared: read only).
     """
+    yield from kept_for(_JSON_LD, tree, lambda: list(_json_ld_objects(tree)))
+
+
+def _json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind(".//script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -151,12 +173,19 @@ def _names(value: Any) -> list[str]:
 def meta_tags(tree: etree._Element) -> dict[str, list[str]]:
     """The page's ``<meta>`` contents by property, name or itemprop (case-folded), in order.
 
+    Within a document (:func:`~articlekit._memo.per_document`) the page's meta tags are read
+    once (the mapping is shared: read only).
+
     Example:
         >>> from lxml import html
         >>> meta_tags(html.fromstring('<html><head><meta name="Author" content=" Ann  Lee">'
         ...                           '</head><body></body></html>'))
         {'author': ['Ann Lee']}
     """
+    return kept_for(_META, tree, lambda: _meta_tags(tree))
+
+
+def _meta_tags(tree: etree._Element) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
@@ -190,6 +219,110 @@ def _first(*values: Any) -> str | None:
 def _present(*values: Any) -> tuple[str, ...]:
     """The values that are given (see :func:`_first`), in order, without repeats."""
     return tuple(dict.fromkeys(v for v in map(_first, values) if v))
+
+
+#: The meta tags that name the lead image, in the order they are asked.
+LEAD_IMAGE_META = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+)
+#: An image value of JSON-LD is read this many lists or objects deep, no deeper.
+IMAGE_MAX_DEPTH = 4
+
+
+def _image_url(value: Any) -> str | None:
+    """The first URL of a JSON-LD ``image``: a string, an ImageObject, or a list of them.
+
+    An ImageObject gives its ``url`` or ``contentUrl``; ``data:`` URIs are no URL here.
+
+    Example:
+        >>> _image_url([{"@type": "ImageObject", "contentUrl": "/a.jpg"}, "/b.jpg"])
+        '/a.jpg'
+        >>> _image_url({"url": ["data:image/gif;base64,R0l", "https://x.test/c.png"]})
+        'https://x.test/c.png'
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            url = item.strip()
+            if url and not url.lower().startswith("data:"):
+                return url
+        elif depth >= IMAGE_MAX_DEPTH:
+            continue
+        elif isinstance(item, dict):
+            stack.extend((item.get(key), depth + 1) for key in ("contentUrl", "url"))
+        elif isinstance(item, list):
+            stack.extend((x, depth + 1) for x in reversed(item))
+    return None
+
+
+def lead_image(meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+    """The lead image the page's metadata names, as the page wrote it (maybe relative).
+
+    ``og:image`` (or its ``:url``, ``:secure_url`` forms), ``twitter:image``, then the
+    ``image`` of the article's JSON-LD object; None when none names one.
+
+    Example:
+        >>> lead_image({"twitter:image": ["/t.jpg"]}, {"image": {"url": "/j.jpg"}})
+        '/t.jpg'
+        >>> lead_image({}, {"image": ["/j.jpg"]})
+        '/j.jpg'
+    """
+    for key in LEAD_IMAGE_META:
+        for value in meta.get(key, ()):
+            if not value.lower().startswith("data:"):
+                return value
+    return _image_url(article.get("image"))
+
+
+#: A "key: value" pair a CMS writes among its keywords for its own scripts ("locale: US",
+#: "contentId: 15cd..."): a lower-case key, no tag.
+_MACHINE_PAIR = re.compile(r"[a-z][A-Za-z]*(?:[-_][A-Za-z]+)*:")
+#: At most this many tags are kept (a page's keywords meta tag may list hundreds)...
+MAX_TAGS = 50
+#: ...each of at most this many characters (longer is a sentence, not a tag).
+MAX_TAG_CHARS = 100
+
+
+def _keyword_values(value: Any) -> list[str]:
+    """The keywords of a JSON-LD ``keywords``: a comma-separated string or a list of them."""
+    if isinstance(value, str):
+        return value.split(",")
+    if isinstance(value, list):
+        # A list's items are single keywords (DefinedTerm objects give their name).
+        return [item for item in _names(value) if isinstance(item, str)]
+    return []
+
+
+def page_tags(meta: dict[str, list[str]], article: dict[str, Any]) -> tuple[str, ...]:
+    """The page's tags: ``article:tag``, JSON-LD ``keywords``, the keywords meta tags.
+
+    Each ``article:tag`` is one tag; the others are comma-separated lists. Tags are white
+    space normalised and kept once, the first spelling of each (case aside), in that order,
+    at most :data:`MAX_TAGS` of them. A CMS's "key: value" pairs ("locale: US") are no tags.
+
+    Example:
+        >>> page_tags({"article:tag": ["Ukraine"], "keywords": ["ukraine, Prisoner  swaps,"]},
+        ...           {"keywords": ["Diplomacy"]})
+        ('Ukraine', 'Diplomacy', 'Prisoner swaps')
+    """
+    values: list[str] = list(meta.get("article:tag", ()))
+    values += _keyword_values(article.get("keywords"))
+    for key in ("keywords", "news_keywords"):
+        for value in meta.get(key, ()):
+            values += value.split(",")
+    tags: dict[str, str] = {}
+    for value in values:
+        tag = _first(value)
+        if tag and len(tag) <= MAX_TAG_CHARS and not _MACHINE_PAIR.match(tag):
+            tags.setdefault(tag.casefold(), tag)
+            if len(tags) >= MAX_TAGS:
+                break
+    return tuple(tags.values())
 
 
 def page_hints(tree: etree._Element, document: Any = None) -> Hints:
@@ -295,6 +428,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
             meta.get("og:url"),
             getattr(doc, "url", None),
         ),
+        image=lead_image(meta, article),
+        tags=page_tags(meta, article),
         extra={
             "h1": element_text(h1) if h1 is not None else None,
             "title_tag": element_text(title_tag) if title_tag is not None else None,
