@@ -9,7 +9,7 @@ Example:
 """
 
 from articlekit._version import __version__
-from articlekit.api import clean_html, clean_text
+from articlekit.api import clean_html, clean_text, read_metadata
 from articlekit.article import Article, Block, Contributor, Image, Removal
 from articlekit.cleaners.base import (
     BaseCleaner,
@@ -72,4 +72,5 @@ __all__ = [
     "__version__",
     "clean_html",
     "clean_text",
+    "read_metadata",
 ]
