@@ -9,7 +9,7 @@ Example:
 """
 
 from articlekit._version import __version__
-from articlekit.api import clean_html, clean_text
+from articlekit.api import clean_html, clean_text, read_metadata
 from articlekit.article import Article, Block, Contributor, Image, Removal, Span
 from articlekit.cleaners.base import (
     BaseCleaner,
@@ -75,4 +75,5 @@ __all__ = [
     "__version__",
     "clean_html",
     "clean_text",
+    "read_metadata",
 ]

@@ -70,6 +70,16 @@ def test_tags(case):
     assert list(article.tags) == expected["tags"]
 
 
+def test_read_metadata_gives_the_metadata_fields_without_the_body(case, request):
+    _, article = case
+    page = FIXTURES / f"{request.node.callspec.id}.html"
+    meta = articlekit.read_metadata(page.read_bytes())
+    assert meta.blocks == () and meta.images == ()
+    for field in ("title", "section", "source", "url", "canonical_url", "language", "tags"):
+        assert getattr(meta, field) == getattr(article, field), field
+    assert meta.published == article.published and meta.authors == article.authors
+
+
 def test_blocks(case):
     expected, article = case
     assert [[b.kind, b.text] for b in article.blocks] == expected["blocks"]

@@ -1000,3 +1000,24 @@ def test_a_description_the_body_prints_is_no_subtitle_the_standfirst_is_never_tw
     own = articlekit.clean_html(page("Islanders get a boat every hour from the spring."))
     assert own.subtitle == "Islanders get a boat every hour from the spring."
     assert lead in own.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html>\n<html><body><p>Text.</p></body></html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://w3.org/x.dtd"/>\n<html></html>',
+        "<!doctype html/><html><body>One line, no break.</body></html>",
+        "<!DOCTYPE html>",
+        "<html/>\n<body><p>A self-closing html tag.</p></body>",
+        "<html><body>\x00Control\x0bcharacters\ufffe gone.</body></html>",
+        "<p>No doctype \U0001f600 at all.</p>\n<p>Second line.</p>",
+    ],
+)
+def test_the_reader_repairs_pages_as_trafilatura_does(page):
+    from trafilatura.utils import repair_faulty_html
+
+    from articlekit.readers.html import _repaired
+
+    beginning = page[:50].lower()
+    assert _repaired(page, beginning) == repair_faulty_html(page, beginning)

@@ -23,6 +23,7 @@ __all__ = [
     "DetectLanguage",
     "detect_language",
     "langdetect_prose",
+    "prose_language",
     "stopword_language",
     "stopword_shares",
 ]
@@ -244,18 +245,44 @@ class DetectLanguage(BaseCleaner):
         # English "Read more" on a German page) and are short. Prose blocks are also what a
         # second cleaning keeps, so the answer stays the same on the cleaned text.
         texts = [b.text for b in draft.blocks if is_prose(b.text)]
-        if not texts:
-            return draft
-        declared = lexicon.language_code(draft.hints.language)
-        if declared is not None and _confirmed(declared, texts):
-            return draft.replace(language=declared)
-        # The stop words tell most pages' language at a tenth of langdetect's cost; langdetect
-        # stays for the rest (other languages, close neighbours, little prose).
-        told = stopword_language(texts)
-        if told is not None:
-            return draft.replace(language=told)
-        language = langdetect_prose(texts)
+        language = prose_language(texts, lexicon.language_code(draft.hints.language))
         return draft if language is None else draft.replace(language=language)
+
+
+def prose_language(
+    texts: list[str], declared: str | None = None, *, detect: bool = True
+) -> str | None:
+    """The language of prose, as :class:`DetectLanguage` tells it.
+
+    The declared language when its stop words occur, else the lexicon's stop words' answer,
+    else langdetect's.
+
+    Args:
+        texts: The prose blocks, in order.
+        declared: The language the page declares (an ISO 639-1 code), or None.
+        detect: Whether langdetect may decide; without it, the stop words undecided give the
+            declared language (or None).
+
+    Returns:
+        A two-letter code, or None (no prose, or nothing decided).
+
+    Example:
+        >>> prose_language(["Die Stadt hat am Montag beschlossen, die Brücke zu reparieren, "
+        ...                 "und die Arbeiten sollen im nächsten Monat beginnen."], "de")
+        'de'
+        >>> prose_language([], "de") is None
+        True
+    """
+    if not texts:
+        return None
+    if declared is not None and _confirmed(declared, texts):
+        return declared
+    # The stop words tell most pages' language at a tenth of langdetect's cost; langdetect
+    # stays for the rest (other languages, close neighbours, little prose).
+    told = stopword_language(texts)
+    if told is not None:
+        return told
+    return langdetect_prose(texts) if detect else declared
 
 
 def langdetect_prose(texts: list[str]) -> str | None:

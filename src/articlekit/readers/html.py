@@ -20,12 +20,12 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
-from articlekit import lexicon
+from articlekit import dates, lexicon
 from articlekit._gcpause import gc_paused
 from articlekit._memo import memo_table
 from articlekit.article import Removal, Span
 from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
-from articlekit.cleaners.language import stopword_language
+from articlekit.cleaners.language import prose_language, stopword_language
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError, UnreadableInputError
 from articlekit.features import (
@@ -60,7 +60,7 @@ from articlekit.readers.inline import (
 )
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
-from articlekit.readers.page import is_block_tag, page_blocks
+from articlekit.readers.page import PageSample, is_block_tag, page_blocks, sample_page
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 from articlekit.regions import article_core
@@ -72,6 +72,7 @@ __all__ = [
     "decode_html",
     "parse_html",
     "read_html",
+    "read_html_metadata",
     "read_page_model",
     "repair_html",
 ]
@@ -153,8 +154,13 @@ class _Input:
     scrubbed: Scrubbed | None = None
 
 
-def _read_input(html: HtmlInput, max_bytes: int | None, charset: str | None = None) -> _Input:
-    """Check, decode (bytes: ``charset`` is the server's), scrub and parse the page."""
+def _read_input(
+    html: HtmlInput, max_bytes: int | None, charset: str | None = None, caller: str = "clean_html"
+) -> _Input:
+    """Check, decode (bytes: ``charset`` is the server's), scrub and parse the page.
+
+    ``caller``: the function the user called, named in the message of a wrong type.
+    """
     if isinstance(html, lxml_html.HtmlElement):
         if not _deeper_than(html, MAX_NESTING):
             return _Input(html)
@@ -170,7 +176,7 @@ def _read_input(html: HtmlInput, max_bytes: int | None, charset: str | None = No
         html = decode_html(bytes(html), charset)
     elif not isinstance(html, str):
         msg = (
-            "clean_html takes HTML as str or bytes, an lxml element or a BeautifulSoup object, "
+            f"{caller} takes HTML as str or bytes, an lxml element or a BeautifulSoup object, "
             f"got {type(html).__name__}"
         )
         raise InputTypeError(msg)
@@ -266,12 +272,11 @@ def _load_tree(
         after the deepest is missing), "size" (a text node over 10 MB: the tree is empty),
         or None.
     """
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
+    from trafilatura.utils import is_dubious_html
 
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    with faster_trafilatura():  # its test for characters XML does not take, in a quarter
-        html = repair_faulty_html(html, beginning)
+    html = _repaired(html, beginning)
     tree: lxml_html.HtmlElement | None = None
     limit: str | None = None
     try:
@@ -288,6 +293,35 @@ def _load_tree(
     if tree is not None and dubious and len(tree) < 2:
         return None, limit
     return tree, limit
+
+
+def _repaired(html: str, beginning: str) -> str:
+    """``trafilatura.utils.repair_faulty_html``, the same string, without copying the page.
+
+    trafilatura splits off the first line of every page that starts with a doctype and joins
+    it back (two copies of the whole page, four bytes a character on a page with an emoji):
+    here the page is rebuilt only when the doctype is repaired. The same result
+    (tests/unit/test_html_input.py checks it against trafilatura's).
+    """
+    from trafilatura import utils
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
+
+    with faster_trafilatura():  # its test for characters XML does not take, in a quarter
+        html = utils.INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:
+        end = html.find("\n")
+        first = html if end < 0 else html[:end]
+        fixed = DOCTYPE_TAG.sub("", first, count=1)
+        if end < 0:
+            html = fixed + "\n"  # trafilatura joins the (missing) rest with a line break
+        elif fixed != first:
+            html = fixed + html[end:]
+    # A self-closing <html/> in the first lines.
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
 
 
 def _limit_hit(parser: etree._BaseParser) -> str | None:
@@ -1828,3 +1862,134 @@ def _read_tree(
         # error's metadata-only Article.
         raise NoArticleError(msg, article=draft.replace(blocks=()))
     return draft
+
+
+def read_html_metadata(
+    html: HtmlInput,
+    *,
+    url: str | None = None,
+    reference_date: datetime | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Draft:
+    """Read what a page's markup says about it into a Draft without blocks: no main text.
+
+    The page is checked, decoded and parsed as :func:`read_html` does it. Then the metadata
+    (meta tags, JSON-LD, ``<html lang>``) gives the hints, and one pass over the page's
+    texts (:func:`~articlekit.readers.page.sample_page`) finds what the title and date votes
+    read of a page: the lines that may print its headline or a date, and some of its prose
+    for its language. trafilatura, htmldate and the page's segmentation do not run: the
+    votes see no body, and the author search reads the markup only
+    (:func:`~articlekit.readers.markup_bylines.markup_authors`).
+
+    Args:
+        html: As for :func:`read_html`.
+        url: The page URL, if known (fills ``url``; makes image URLs absolute).
+        reference_date: Anchors relative and year-less dates.
+        max_bytes: As for :func:`read_html`.
+
+    Returns:
+        The draft, with no blocks; lone surrogates replaced are recorded in ``removed``.
+
+    Raises:
+        InputTypeError: For input of another type.
+        InputTooLargeError: For a page over ``max_bytes``.
+        InputError: For input that is not HTML.
+        UnreadableInputError: When the page is nested too deeply for a reader.
+    """
+    read = _read_input(html, max_bytes, caller="read_metadata")
+    try:
+        draft = _read_metadata_tree(read.tree, url, reference_date)
+    except RecursionError as exc:
+        msg = f"could not read the page: it is nested too deeply for a reader ({exc})"
+        raise UnreadableInputError(msg) from exc
+    removal = invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None
+    if removal is not None:
+        draft = draft.replace(removed=(removal,))
+    return draft
+
+
+def _read_metadata_tree(
+    tree: lxml_html.HtmlElement, url: str | None, reference_date: datetime | None
+) -> Draft:
+    """:func:`read_html_metadata` on the parsed page."""
+    hints = page_hints(tree)
+    sources = hints.extra.get("title_sources") or {}
+    # A line that prints the headline holds its longest word, whatever else it holds.
+    words = [_longest_word(text) for text in title_vote.title_texts(sources)]
+    sample = sample_page(tree, words)
+    lines = sample.lines
+    hints = _voted_published(tree, lines, hints, hints.published, url, None, reference_date)
+    declared = lexicon.language_code(hints.language)
+    hints = _with_printed_time(hints, lines, declared, reference_date)
+    # The language the body's prose would tell (as DetectLanguage does), from the page's;
+    # langdetect only for a page that declares none: on a page's sample (short lines, a
+    # paywall's scrambled text) it may take tens of milliseconds, and the declaration is
+    # the answer it would mostly confirm.
+    prose = [t for t in sample.prose if is_prose(t)]
+    language = prose_language(prose, declared, detect=declared is None)
+    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+    extra = {
+        **hints.extra,
+        "headline": _printed_headline(lines, None, titles, hints.site_name),
+        "title_vote": functools.partial(
+            title_vote.voted_title, sources, lines, None, hints.site_name, url or hints.url
+        ),
+    }
+    hints = dataclasses.replace(
+        hints,
+        extra=extra,
+        # The search holds the sample: its elements' Python objects stay alive for the walk.
+        author_search=functools.partial(_markup_search, tree, declared, sample),
+    )
+    return Draft(
+        url=url or hints.url,
+        language=language,
+        reference_date=reference_date,
+        hints=hints,
+        **_markup_fields(tree, hints, url),
+    )
+
+
+def _markup_search(
+    tree: etree._Element, language: str | None, sample: PageSample
+) -> tuple[str, ...]:
+    """:func:`~articlekit.readers.markup_bylines.markup_authors`, ``sample`` held meanwhile.
+
+    The sample's elements (see :attr:`~articlekit.readers.page.PageSample.elements`) make
+    the search's walk of the page cheaper while they are alive.
+    """
+    del sample  # held by the caller's partial until the search has run
+    return markup_authors(tree, language)
+
+
+def _with_printed_time(
+    hints: Hints,
+    lines: tuple[DraftBlock, ...],
+    language: str | None,
+    reference_date: datetime | None,
+) -> Hints:
+    """The vote's day with the time of day a line of the page prints with it, if one does.
+
+    The vote gives a day; the metadata's timestamps of that day give its time. Without one,
+    :func:`clean_html` takes the time from the date line the body prints ("Published 16
+    November 2025, 10:30"): here the first of the page's lines that prints that day with a
+    time gives it, before the bare day.
+    """
+    day = hints.published[0] if len(hints.published) == 1 else None
+    if not isinstance(day, str) or len(day) != len("2025-11-16"):
+        return hints  # no day, or a timestamp of the metadata's gives its time
+    for line in lines:
+        if day[:4] not in line.text:
+            continue  # no date of that year: no need to read the line
+        found = dates.find_date(line.text, language=language, reference_date=reference_date)
+        if found is not None and not found.day_only and found.value.date().isoformat() == day:
+            return dataclasses.replace(hints, published=(found.value, day))
+    return hints
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _longest_word(text: str) -> str:
+    """The longest word of ``text`` (the first of equal length), "" for none."""
+    return max(_WORD.findall(text), key=len, default="")

@@ -7,14 +7,18 @@ it (see :func:`articlekit.regions.article_core`).
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 from lxml import etree
 
 from articlekit.draft import DraftBlock
 from articlekit.readers._space import normalize_space
 
-__all__ = ["is_block_tag", "page_blocks"]
+__all__ = ["PageSample", "is_block_tag", "page_blocks", "sample_page"]
 
 _SKIP = frozenset(
     {
@@ -260,3 +264,168 @@ def page_blocks(
     if parts:
         flush()
     return tuple(blocks)
+
+
+#: :func:`sample_page` reads the lines of at most this many texts...
+SAMPLE_MAX_NODES = 32
+#: ...each in its block element when that holds at most this many elements (else the text
+#: alone is the line: a wrapper of much of the page is not segmented for one line)...
+SAMPLE_MAX_ELEMENTS = 48
+#: ...found at most this many inline elements above the text...
+SAMPLE_MAX_CLIMB = 6
+#: ...and only texts of at most this many words: a longer line is prose, neither a
+#: headline nor a date line (:data:`~articlekit.readers.title_vote.PRINTED_MAX_WORDS`).
+SAMPLE_MAX_WORDS = 40
+#: A text of more characters than this is counted in words (see SAMPLE_MAX_WORDS).
+SAMPLE_MAX_CHARS = 400
+#: A year a text holds for it to be read as a possible date line: 1990 to 2029
+#: (:mod:`articlekit.readers.page_dates` reads no day before 1990).
+_YEAR = re.compile(r"(?:199|20[0-2])\d")
+#: Texts of at least this many characters are prose for :attr:`PageSample.prose`...
+PROSE_MIN_CHARS = 80
+#: ...at most this many of them.
+PROSE_MAX_TEXTS = 8
+#: Skipped elements by the tag the parser gives them (lower case), for a quick test.
+_SKIP_TAGS = frozenset(_SKIP)
+
+
+@dataclasses.dataclass(frozen=True)
+class PageSample:
+    """What :func:`sample_page` reads of a page.
+
+    Attributes:
+        lines: The page blocks that may print a headline or a date, numbered from 0 in page
+            order (see :func:`sample_page`).
+        prose: The page's first long texts (white space normalised), for its language.
+        elements: Every element of the page, in page order. Holding them makes the other
+            walks of the page cheaper (lxml reuses an element's Python object while one is
+            alive, and making them is most of a walk's cost).
+    """
+
+    lines: tuple[DraftBlock, ...] = ()
+    prose: tuple[str, ...] = ()
+    elements: tuple[etree._Element, ...] = dataclasses.field(default=(), repr=False)
+
+
+def _block_of(owner: etree._Element) -> etree._Element | None:
+    """The block element the text of ``owner`` is a line of; None inside a skipped element."""
+    block: etree._Element | None = None
+    climbed = 0
+    element: etree._Element | None = owner
+    while element is not None:
+        tag = element.tag
+        if tag in _SKIP_TAGS:
+            return None  # a script's, a form control's, the head's text
+        if block is None and (tag in _BLOCK or climbed >= SAMPLE_MAX_CLIMB):
+            block = element
+        climbed += 1
+        element = element.getparent()
+    return block
+
+
+def _add_prose(prose: list[str], text: str, owner: etree._Element | None) -> None:
+    if owner is not None and owner.tag not in _SKIP_TAGS and not text.isspace():
+        prose.append(normalize_space(text))
+
+
+def _may_be_line(text: str, has_word: Callable[[str], object] | None) -> bool:
+    """Whether a text may stand in a headline or a date line: short, a year or a title word."""
+    if len(text) > SAMPLE_MAX_CHARS and len(text.split()) > SAMPLE_MAX_WORDS:
+        return False  # prose: its line is longer still (and no pattern need run on it)
+    # A substring test first: most texts hold neither "19" nor "20".
+    if ("19" in text or "20" in text) and _YEAR.search(text):
+        return True
+    return has_word is not None and bool(has_word(text))
+
+
+def _line_blocks(block: etree._Element, text: str) -> tuple[DraftBlock, ...]:
+    """The page blocks of ``block``, or ``text`` alone when the block is a large wrapper.
+
+    A block without block or skipped elements inside (most lines) is one block of all its
+    text, as :func:`page_blocks` reads it, without its walk.
+    """
+    nested = False
+    for size, element in enumerate(block.iter()):
+        if size > SAMPLE_MAX_ELEMENTS:
+            line = normalize_space(text)  # a wrapper of much of the page: the text alone
+            return (DraftBlock(0, line),) if line else ()
+        if size and (element.tag in _BLOCK or element.tag in _SKIP_TAGS):
+            nested = True
+    if nested:
+        return page_blocks(block)
+    # An HTML tree's texts are str (lxml-stubs allow bytes for trees parsed from bytes).
+    line = normalize_space("".join(cast("Iterator[str]", block.itertext())))
+    return (DraftBlock(0, line),) if line else ()
+
+
+def sample_page(tree: etree._Element, words: Iterable[str] = ()) -> PageSample:
+    """The lines that may print a headline or a date, and some prose, without segmenting the page.
+
+    :func:`page_blocks` reads every element of a page; a reader that only needs the lines
+    that may print a headline (they hold one of its ``words``) or a date (they hold a year
+    from 1990 to 2029) finds those texts in one pass over the page's texts and segments only
+    the block elements around them (the first :data:`SAMPLE_MAX_NODES` texts of at most
+    :data:`SAMPLE_MAX_WORDS` words). The lines have the texts :func:`page_blocks` gives them,
+    in page order; their link density and furniture marks are those of the block element's
+    own content. The same pass keeps the first :data:`PROSE_MAX_TEXTS` texts of
+    :data:`PROSE_MIN_CHARS` characters or more, for the page's language.
+
+    Args:
+        tree: The parsed page.
+        words: Words (case as printed) a headline line holds, one of them.
+
+    Returns:
+        The sample.
+
+    Example:
+        >>> from lxml import html
+        >>> tree = html.fromstring("<body><nav>Home</nav><h1>Talks <b>resume</b></h1>"
+        ...     "<p class='date'>16 Nov 2025</p><p>The talks resumed on Monday.</p></body>")
+        >>> [b.text for b in sample_page(tree, ["Talks"]).lines]
+        ['Talks resume', '16 Nov 2025']
+    """
+    wanted = tuple(dict.fromkeys(w for w in words if w))
+    has_word = re.compile("|".join(map(re.escape, wanted))).search if wanted else None
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    hits: list[tuple[str, etree._Element | None]] = []
+    prose: list[str] = []
+    # Every element, kept: lxml makes a Python object for an element each time a walk meets
+    # it (most of a walk's cost) unless one is alive, so later walks of the page (the author
+    # search, the date markup) cost half while the sample is held.
+    elements = list(tree.iter())
+    # One pass over the body's texts and tails, in page order, until enough is found. The
+    # loop is the cost (a page has a thousand texts, most of them white space): cheap tests
+    # first. The body's elements follow the head's, to the end of the list.
+    for element in itertools.islice(elements, elements.index(root), None):
+        text = element.text
+        if text and not text.isspace():
+            tag = element.tag
+            # A script's or a style's text (often tens of kilobytes) is no line, nor a comment.
+            if tag.__class__ is str and tag not in _SKIP_TAGS:
+                if len(text) >= PROSE_MIN_CHARS and len(prose) < PROSE_MAX_TEXTS:
+                    prose.append(normalize_space(text))
+                if len(hits) < SAMPLE_MAX_NODES and _may_be_line(text, has_word):
+                    hits.append((text, element))
+        tail = element.tail
+        if tail and not tail.isspace() and element is not root:
+            if len(tail) >= PROSE_MIN_CHARS and len(prose) < PROSE_MAX_TEXTS:
+                _add_prose(prose, tail, element.getparent())
+            if len(hits) < SAMPLE_MAX_NODES and _may_be_line(tail, has_word):
+                hits.append((tail, element.getparent()))  # the element around the tail's own
+            elif len(hits) >= SAMPLE_MAX_NODES and len(prose) >= PROSE_MAX_TEXTS:
+                break
+    lines: list[DraftBlock] = []
+    seen: set[etree._Element] = set()
+    for text, owner in hits:
+        if owner is None or len(text.split()) > SAMPLE_MAX_WORDS:
+            continue  # prose: its line is longer still
+        block = _block_of(owner)
+        if block is not None and block not in seen:
+            seen.add(block)
+            lines.extend(_line_blocks(block, text))
+    numbered = tuple(
+        DraftBlock(i, b.text, b.kind, b.offset, b.link_density, b.tag, b.classes)
+        for i, b in enumerate(lines)
+    )
+    return PageSample(numbered, tuple(prose), tuple(elements))

@@ -47,6 +47,7 @@ __all__ = [
     "choose_title",
     "title_candidates",
     "title_model",
+    "title_texts",
     "voted_title",
 ]
 
@@ -170,6 +171,23 @@ def _site_words(site_name: str | None, url: str | None) -> frozenset[str]:
 def _share(key: tuple[str, ...], words: frozenset[str]) -> float:
     unique = set(key)
     return len(unique & words) / len(unique) if unique and words else 0.0
+
+
+def title_texts(sources: Mapping[str, str | None]) -> list[str]:
+    """The texts a page's titles give as candidates: each title whole, and its parts.
+
+    Example:
+        >>> title_texts({"title_tag": "Talks resume | The Daily", "h1": "Talks resume"})
+        ['Talks resume | The Daily', 'Talks resume', 'The Daily', 'Talks resume']
+    """
+    texts: list[str] = []
+    for source in TITLE_SOURCES:
+        text = _clean(sources.get(source))
+        if text is not None:
+            texts.append(text)
+            if source in PART_SOURCES:
+                texts.extend(piece for piece, _, _, _ in _parts(text))
+    return texts
 
 
 def title_candidates(
