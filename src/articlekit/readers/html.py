@@ -1172,7 +1172,7 @@ def _article_like(block: DraftBlock, own: str = "") -> bool:
 
 # Where a page title may join the headline and the site's name or section: liberal on
 # purpose, as only a piece the page itself prints as a block is taken.
-_TITLE_PARTS = re.compile(r"\s+[|–—·•»>]\s+|\s+-{1,2}\s+|\s*::\s*|:\s+")
+_TITLE_PARTS = title_vote.title_parts_pattern()
 #: Longest headline looked for, in words.
 HEADLINE_MAX_WORDS = 40
 
@@ -1696,10 +1696,32 @@ def read_html(
         NoArticleError: When the page has no main text at all (an index page, a script-only
             page, a paywall stub).
     """
-    read = _read_input(html, max_bytes, charset)
+    return _read_page(
+        html,
+        max_bytes,
+        charset,
+        "clean_html",
+        lambda tree: _read_tree(tree, html, url, reference_date),
+    )
+
+
+def _read_page(
+    html: HtmlInput,
+    max_bytes: int | None,
+    charset: str | None,
+    caller: str,
+    read_tree: Callable[[lxml_html.HtmlElement], Draft],
+) -> Draft:
+    """Check, decode and parse the page, then ``read_tree`` it.
+
+    The lone surrogates replaced are a removal of the draft (of a :class:`NoArticleError`'s
+    too); a page nested too deeply for a reader is an :class:`UnreadableInputError`.
+    ``caller`` is the function the user called, named in the message of a wrong type.
+    """
+    read = _read_input(html, max_bytes, charset, caller)
     removal = invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None
     try:
-        draft = _read_tree(read.tree, html, url, reference_date)
+        draft = read_tree(read.tree)
     except NoArticleError as exc:
         if removal is not None and isinstance(exc.article, Draft):
             exc.article = exc.article.replace(removed=(*exc.article.removed, removal))
@@ -1896,16 +1918,13 @@ def read_html_metadata(
         InputError: For input that is not HTML.
         UnreadableInputError: When the page is nested too deeply for a reader.
     """
-    read = _read_input(html, max_bytes, caller="read_metadata")
-    try:
-        draft = _read_metadata_tree(read.tree, url, reference_date)
-    except RecursionError as exc:
-        msg = f"could not read the page: it is nested too deeply for a reader ({exc})"
-        raise UnreadableInputError(msg) from exc
-    removal = invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None
-    if removal is not None:
-        draft = draft.replace(removed=(removal,))
-    return draft
+    return _read_page(
+        html,
+        max_bytes,
+        None,
+        "read_metadata",
+        lambda tree: _read_metadata_tree(tree, url, reference_date),
+    )
 
 
 def _read_metadata_tree(

@@ -86,10 +86,26 @@ TITLE_FEATURES: tuple[str, ...] = (
     "separator",  # it still holds a separator
 )
 
-#: A separator between a title's parts: the marks of
-#: :data:`~articlekit.cleaners.metadata.TITLE_SEPARATOR_MARKS` and ">", "/" with white space
-#: on both sides, dashes, "::", and a colon followed by a space.
-_SEPARATOR = re.compile(r"\s+[|–—·•»>/]\s+|\s+-{1,2}\s+|\s*::\s*|:\s+")
+#: The marks that join a title's parts when white space stands on both sides of them.
+TITLE_PART_MARKS = "|–—·•»>"
+
+
+def title_parts_pattern(extra_marks: str = "") -> re.Pattern[str]:
+    """A separator between a title's parts (the HTML reader's headline search and the vote's).
+
+    One of :data:`TITLE_PART_MARKS` (and ``extra_marks``) with white space on both sides, a
+    dash or two so spaced, "::", or a colon and a space.
+
+    Example:
+        >>> title_parts_pattern("/").split("News / Talks resume: Day two | The Daily")
+        ['News', 'Talks resume', 'Day two', 'The Daily']
+    """
+    marks = re.escape(TITLE_PART_MARKS + extra_marks)
+    return re.compile(rf"\s+[{marks}]\s+|\s+-{{1,2}}\s+|\s*::\s*|:\s+")
+
+
+#: The vote's separator: a slash too ("News / World / Talks resume").
+_SEPARATOR = title_parts_pattern("/")
 #: The most parts of a title weighed (runs of them grow with the square).
 MAX_PARTS = 8
 #: The longest headline looked for in the page's blocks, in words.
