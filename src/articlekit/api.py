@@ -189,12 +189,12 @@ def read_metadata(
 
     What the page's markup says: title, subtitle (the description), authors, published and
     updated, source (the site's name), section, language, ``url`` and ``canonical_url``,
-    ``image`` (the metadata's lead image) and ``tags``, read as :func:`clean_html` reads
-    them, without trafilatura's main-text extraction: the Article has no blocks and no
-    ``images`` (they are the body's). Where :func:`clean_html` reads the body (a byline or a
-    date line printed in it, the headline above it, the language of its prose), this reads
-    the page's lines instead, and may give another value: see docs/html.md for how often
-    the two agree.
+    ``image`` (the lead image) and ``tags``, read as :func:`clean_html` reads them, without
+    trafilatura's main-text extraction: the Article has no blocks and no ``images`` (they
+    are the body's). Where :func:`clean_html` reads the body (a byline or a date line
+    printed in it, its first image, the headline above it, the language of its prose), this
+    reads the page's lines under the printed headline instead, and may give another value:
+    see docs/html.md for how often the two agree.
 
     Args:
         html: The page: ``str``, ``bytes``, an lxml element, or a BeautifulSoup object.

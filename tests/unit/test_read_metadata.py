@@ -168,6 +168,46 @@ def test_authors_from_the_markup_when_the_metadata_names_none():
     assert articlekit.read_metadata(page).authors == ("Maria Lopez",)
 
 
+def test_a_byline_printed_under_the_headline_names_the_authors():
+    # No metadata names the author and no markup marks the byline: the line under the
+    # headline does, where clean_html reads it in the body.
+    page = (
+        "<html lang='en'><head><title>Harbour cranes sold | The Port News</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article>"
+        "<h1>Harbour cranes sold</h1><p class='meta'>By Jane Doe and Sam Reed</p>"
+        f"{STORY}</article></body></html>"
+    )
+    meta = articlekit.read_metadata(page)
+    assert meta.authors == ("Jane Doe", "Sam Reed")
+    assert meta.authors == articlekit.clean_html(page).authors
+
+
+def test_a_by_line_above_the_headline_is_no_byline():
+    page = (
+        "<html lang='en'><head><title>Harbour cranes sold</title></head><body>"
+        "<aside><p>By Tom Teaser</p></aside><article><h1>Harbour cranes sold</h1>"
+        f"{STORY}</article></body></html>"
+    )
+    assert articlekit.read_metadata(page).authors == ()
+
+
+def test_without_a_metadata_image_the_lead_is_the_first_image_under_the_headline():
+    page = (
+        "<html lang='en'><head><title>Harbour cranes sold</title></head><body>"
+        "<header><img src='/img/masthead-photo.jpg' alt='Masthead'></header><article>"
+        "<h1>Harbour cranes sold</h1><figure><img src='/img/cranes.jpg' alt='Cranes'>"
+        f"</figure>{STORY}</article><aside><img src='/img/ad-teaser.jpg'></aside></body></html>"
+    )
+    meta = articlekit.read_metadata(page, url="https://port.test/news/cranes")
+    assert meta.image == "https://port.test/img/cranes.jpg"
+    assert meta.image == articlekit.clean_html(page, url="https://port.test/news/cranes").image
+    # The body's images are clean_html's to give.
+    assert meta.images == ()
+    # A page whose metadata names its lead image keeps it.
+    named = page.replace("<head>", "<head><meta property='og:image' content='/img/og.jpg'>")
+    assert articlekit.read_metadata(named).image == "/img/og.jpg"
+
+
 def test_the_printed_headline_wins_over_the_title_tag():
     page = (
         "<html><head><title>Cranes sold - Business - The Port News</title></head><body>"

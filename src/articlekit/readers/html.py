@@ -60,7 +60,14 @@ from articlekit.readers.inline import (
 )
 from articlekit.readers.markup_bylines import markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
-from articlekit.readers.page import PageSample, is_block_tag, page_blocks, sample_page
+from articlekit.readers.page import (
+    PageSample,
+    box_under,
+    is_block_tag,
+    lines_after,
+    page_blocks,
+    sample_page,
+)
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 from articlekit.regions import article_core
@@ -701,6 +708,8 @@ def _search_authors(
     page: tuple[DraftBlock, ...] = (),
     span: tuple[int, int] | None = None,
     language: str | None = None,
+    *,
+    with_trafilatura: bool = True,
 ) -> tuple[str, ...]:
     """The authors the page names outside its metadata and body, already read.
 
@@ -708,13 +717,14 @@ def _search_authors(
     in the body or name the author in their metadata. In order: a byline line printed just
     above or below the extracted body ("By Jane Doe" between the headline and the text), the
     byline the markup marks (:func:`~articlekit.readers.markup_bylines.markup_authors`), then
-    trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`).
+    trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`),
+    unless ``with_trafilatura`` is false.
     """
     found = _page_byline(page, span, language)
     if found:
         return found
     found = markup_authors(tree, language)
-    if found:
+    if found or not with_trafilatura:
         return found
     try:
         raw = trafilatura_author(tree)
@@ -1899,9 +1909,13 @@ def read_html_metadata(
     (meta tags, JSON-LD, ``<html lang>``) gives the hints, and one pass over the page's
     texts (:func:`~articlekit.readers.page.sample_page`) finds what the title and date votes
     read of a page: the lines that may print its headline or a date, and some of its prose
-    for its language. trafilatura, htmldate and the page's segmentation do not run: the
-    votes see no body, and the author search reads the markup only
-    (:func:`~articlekit.readers.markup_bylines.markup_authors`).
+    for its language. trafilatura's extraction, htmldate and the page's segmentation do not
+    run: the votes see no body. The author search reads a byline line among the lines under
+    the printed headline (where the body would start), then the markup's marked byline
+    (:func:`~articlekit.readers.markup_bylines.markup_authors`), not trafilatura's author
+    search (another walk of the whole page, as costly as the rest of the markup search);
+    without a lead image in the metadata, the first image of the box that holds the
+    headline and its first paragraph is the lead image.
 
     Args:
         html: As for :func:`read_html`.
@@ -1937,6 +1951,11 @@ def _read_metadata_tree(
     words = [_longest_word(text) for text in title_vote.title_texts(sources)]
     sample = sample_page(tree, words)
     lines = sample.lines
+    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+    headline = _printed_headline(lines, None, titles, hints.site_name)
+    key = folded_words(headline) if headline else None
+    # The line that prints the headline: where the body would start.
+    at = next((i for i, b in enumerate(lines) if key and folded_words(b.text) == key), None)
     hints = _voted_published(tree, lines, hints, hints.published, url, None, reference_date)
     declared = lexicon.language_code(hints.language)
     hints = _with_printed_time(hints, lines, declared, reference_date)
@@ -1946,10 +1965,9 @@ def _read_metadata_tree(
     # the answer it would mostly confirm.
     prose = [t for t in sample.prose if is_prose(t)]
     language = prose_language(prose, declared, detect=declared is None)
-    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
     extra = {
         **hints.extra,
-        "headline": _printed_headline(lines, None, titles, hints.site_name),
+        "headline": headline,
         "title_vote": functools.partial(
             title_vote.voted_title, sources, lines, None, hints.site_name, url or hints.url
         ),
@@ -1958,27 +1976,40 @@ def _read_metadata_tree(
         hints,
         extra=extra,
         # The search holds the sample: its elements' Python objects stay alive for the walk.
-        author_search=functools.partial(_markup_search, tree, declared, sample),
+        author_search=functools.partial(_markup_search, tree, declared, sample, at),
     )
+    # Without a lead image in the metadata, clean_html takes the body's first: here the
+    # first in the box of the headline and its story's first paragraph.
+    usable = hints.image and not images.not_content(hints.image)
+    box = box_under(sample, at) if at is not None and not usable else None
     return Draft(
         url=url or hints.url,
         language=language,
         reference_date=reference_date,
         hints=hints,
-        **_markup_fields(tree, hints, url),
+        # The body's images are clean_html's: this reader has no body.
+        **{**_markup_fields(tree, hints, url, box), "images": ()},
     )
 
 
 def _markup_search(
-    tree: etree._Element, language: str | None, sample: PageSample
+    tree: etree._Element, language: str | None, sample: PageSample, at: int | None
 ) -> tuple[str, ...]:
-    """:func:`~articlekit.readers.markup_bylines.markup_authors`, ``sample`` held meanwhile.
+    """:func:`_search_authors` with the lines under the printed headline in place of the body.
 
-    The sample's elements (see :attr:`~articlekit.readers.page.PageSample.elements`) make
-    the search's walk of the page cheaper while they are alive.
+    :func:`clean_html`'s search (a byline line, then the marked byline) where the body's
+    first lines are the page's lines under the sample's line ``at``, the headline's
+    (:func:`~articlekit.readers.page.lines_after`); without a printed headline, no byline
+    line is read. trafilatura's search, last in :func:`clean_html`'s chain, is left out: it
+    would make this reader a tenth slower. The sample's elements (see
+    :attr:`~articlekit.readers.page.PageSample.elements`) make the searches' walks of the
+    page cheaper while they are alive.
     """
-    del sample  # held by the caller's partial until the search has run
-    return markup_authors(tree, language)
+    if at is None:
+        return _search_authors(tree, language=language, with_trafilatura=False)
+    # The headline, then the lines the body would start with: "By Jane Doe" is among them.
+    under = lines_after(sample, at, BYLINE_WINDOW_INSIDE)
+    return _search_authors(tree, under, (1, len(under) - 1), language, with_trafilatura=False)
 
 
 def _with_printed_time(

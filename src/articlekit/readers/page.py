@@ -18,7 +18,14 @@ from lxml import etree
 from articlekit.draft import DraftBlock
 from articlekit.readers._space import normalize_space
 
-__all__ = ["PageSample", "is_block_tag", "page_blocks", "sample_page"]
+__all__ = [
+    "PageSample",
+    "box_under",
+    "is_block_tag",
+    "lines_after",
+    "page_blocks",
+    "sample_page",
+]
 
 _SKIP = frozenset(
     {
@@ -305,6 +312,8 @@ class PageSample:
     lines: tuple[DraftBlock, ...] = ()
     prose: tuple[str, ...] = ()
     elements: tuple[etree._Element, ...] = dataclasses.field(default=(), repr=False)
+    #: The block element each line is read from (one per line, in the same order).
+    owners: tuple[etree._Element, ...] = dataclasses.field(default=(), repr=False)
 
 
 def _block_of(owner: etree._Element) -> etree._Element | None:
@@ -415,17 +424,108 @@ def sample_page(tree: etree._Element, words: Iterable[str] = ()) -> PageSample:
                 hits.append((tail, element.getparent()))  # the element around the tail's own
             elif len(hits) >= SAMPLE_MAX_NODES and len(prose) >= PROSE_MAX_TEXTS:
                 break
+    lines, owners = _lines_of(hits)
+    return PageSample(lines, tuple(prose), tuple(elements), owners)
+
+
+def _lines_of(
+    hits: Iterable[tuple[str, etree._Element | None]],
+    seen: set[etree._Element] | None = None,
+    limit: int | None = None,
+) -> tuple[tuple[DraftBlock, ...], tuple[etree._Element, ...]]:
+    """The lines of the block elements of ``hits`` (a text and its element), each block once.
+
+    Blocks in ``seen`` are skipped (and those read are added to it); at most ``limit`` lines.
+    """
+    seen = set() if seen is None else seen
     lines: list[DraftBlock] = []
-    seen: set[etree._Element] = set()
+    owners: list[etree._Element] = []
     for text, owner in hits:
+        if limit is not None and len(lines) >= limit:
+            break
         if owner is None or len(text.split()) > SAMPLE_MAX_WORDS:
             continue  # prose: its line is longer still
         block = _block_of(owner)
         if block is not None and block not in seen:
             seen.add(block)
-            lines.extend(_line_blocks(block, text))
+            read = _line_blocks(block, text)
+            lines.extend(read)
+            owners.extend([block] * len(read))
     numbered = tuple(
         DraftBlock(i, b.text, b.kind, b.offset, b.link_density, b.tag, b.classes)
-        for i, b in enumerate(lines)
+        for i, b in enumerate(lines[:limit])
     )
-    return PageSample(numbered, tuple(prose), tuple(elements))
+    return numbered, tuple(owners[:limit])
+
+
+#: :func:`lines_after` reads at most this many of the page's elements after the line.
+AFTER_MAX_ELEMENTS = 400
+
+
+def _after(sample: PageSample, line: int) -> Iterator[tuple[str, etree._Element | None]]:
+    """The texts after the sampled ``line``'s element, each with its element, in page order.
+
+    Neither the texts inside the line's element (the line itself), nor those of skipped
+    elements (scripts, styles, controls); at most :data:`AFTER_MAX_ELEMENTS` elements read.
+    """
+    owner = sample.owners[line]
+    elements = sample.elements
+    start = elements.index(owner)
+    inside = {id(e) for e in owner.iter()}
+    for element in itertools.islice(elements, start + 1, start + 1 + AFTER_MAX_ELEMENTS):
+        tag = element.tag
+        if id(element) not in inside and tag.__class__ is str and tag not in _SKIP_TAGS:
+            text = element.text
+            if text and not text.isspace():
+                yield text, element
+        tail = element.tail
+        if tail and not tail.isspace():
+            yield tail, element.getparent()
+
+
+def box_under(sample: PageSample, line: int) -> etree._Element | None:
+    """The element that holds the sampled ``line`` and the first prose after it, or None.
+
+    Under a headline, that is the article's box: the headline and its story's first
+    paragraph (a text of :data:`PROSE_MIN_CHARS` characters or more). None when no prose
+    follows within :data:`AFTER_MAX_ELEMENTS` elements.
+
+    Example:
+        >>> from lxml import html
+        >>> tree = html.fromstring("<body><div id='side'><p>Menu</p></div><article>"
+        ...     "<h1>Talks resume</h1><div><p>" + "The talks resumed on Monday. " * 4
+        ...     + "</p></div></article></body>")
+        >>> box_under(sample_page(tree, ["Talks"]), 0).tag
+        'article'
+    """
+    owner = sample.owners[line]
+    prose = next(
+        (e for text, e in _after(sample, line) if len(text.strip()) >= PROSE_MIN_CHARS), None
+    )
+    if prose is None:
+        return None
+    around = {id(prose), *(id(a) for a in prose.iterancestors())}
+    return next((a for a in owner.iterancestors() if id(a) in around), None)
+
+
+def lines_after(sample: PageSample, line: int, count: int) -> tuple[DraftBlock, ...]:
+    """The sampled ``line`` and the page's next ``count`` lines after it, numbered from 0.
+
+    The lines under a headline (its byline, its date line, the story's first paragraphs)
+    read as :func:`sample_page` reads its lines, whatever they hold: a long text is no line
+    (prose), so a paragraph does not count among the ``count``. At most
+    :data:`AFTER_MAX_ELEMENTS` elements after the line's own are read.
+
+    Example:
+        >>> from lxml import html
+        >>> tree = html.fromstring("<body><h1>Talks resume</h1><p>By <a>Ann Lee</a></p>"
+        ...     "<p>Updated</p><p>More</p></body>")
+        >>> sample = sample_page(tree, ["Talks"])
+        >>> [b.text for b in lines_after(sample, 0, 2)]
+        ['Talks resume', 'By Ann Lee', 'Updated']
+    """
+    after, _ = _lines_of(_after(sample, line), {sample.owners[line]}, count)
+    return (
+        dataclasses.replace(sample.lines[line], index=0),
+        *(dataclasses.replace(b, index=b.index + 1) for b in after),
+    )
