@@ -162,6 +162,11 @@ def _metadata(article: Article) -> list[tuple[str, str]]:
         ("source", article.source),
         ("language", article.language),
         ("url", article.url),
+        # The canonical URL only where it is another page's address than the caller's.
+        ("canonical_url", article.canonical_url if article.canonical_url != article.url else None),
+        ("image", article.image),
+        ("images", _plural(len(article.images), "image") if article.images else None),
+        ("tags", ", ".join(article.tags) or None),
     ]
     return [(label, value) for label, value in fields if value]
 

@@ -209,6 +209,30 @@ def test_html_shows_metadata_at_the_top():
     assert "<dt>date_assumptions</dt><dd>published_zone_assumed</dd>" in head
 
 
+def test_the_page_fields_are_shown_too():
+    article = articlekit.Article(
+        title="Harbour reopens",
+        url="https://example.org/amp/harbour",
+        canonical_url="https://example.org/harbour",
+        image="https://example.org/img/lead.jpg",
+        images=(articlekit.Image("https://example.org/img/a.jpg"),) * 2,
+        tags=("Ports", "Weather"),
+    )
+    text = explain_text(article, color=False)
+    for line in (
+        "canonical_url: https://example.org/harbour",
+        "image: https://example.org/img/lead.jpg",
+        "images: 2 images",
+        "tags: Ports, Weather",
+    ):
+        assert line in text.splitlines()
+    head = explain_html(article)
+    assert "<dt>tags</dt><dd>Ports, Weather</dd>" in head
+    # A canonical URL that is the page's own address is said once, as the url.
+    same = articlekit.Article(url="https://example.org/h", canonical_url="https://example.org/h")
+    assert "canonical_url" not in explain_text(same, color=False)
+
+
 def test_terminal_text_order_labels_and_summary_without_colour():
     text = explain_text(hostile_article(), color=False)
     assert "\x1b" not in text
