@@ -560,6 +560,33 @@ CASES = [
         [("News › World › Europe", "section_label")],
     ),
     (
+        # A section the lexicon knows stands over a short headline too.
+        "section-known-short-headline",
+        "remove_section_label",
+        "en",
+        ["Europe", "Packing Tips Guide", P1],
+        ["Packing Tips Guide", P1],
+        [("Europe", "section_label")],
+    ),
+    (
+        # An unknown short line over a short one may be the title itself: both stay.
+        "section-unknown-short-headline",
+        "remove_section_label",
+        "en",
+        ["Harbour Notes", "Packing Tips Guide", P1],
+        ["Harbour Notes", "Packing Tips Guide", P1],
+        [],
+    ),
+    (
+        # The line under a short first line is its byline, not a headline: no label here.
+        "section-over-a-byline",
+        "remove_section_label",
+        "en",
+        ["Industry Choice", "Story by Jacqueline Paige", P1],
+        ["Industry Choice", "Story by Jacqueline Paige", P1],
+        [],
+    ),
+    (
         "section-keep-title",
         "remove_section_label",
         "en",

@@ -10,7 +10,7 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import memo_table
-from articlekit.bylines import looks_like_name, natural_case
+from articlekit.bylines import looks_like_name, natural_case, parse_byline, reads_as_byline
 from articlekit.cleaners._common import lexicon_of, may_start_with, rest_after_label
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
@@ -85,8 +85,22 @@ class RemoveSectionLabel(Extractor):
             return {}, {}
         # A label stands above a headline: without one below it, a short first line may be
         # the title itself or a leftover, and a second cleaning would judge it differently.
+        # A section the lexicon names ("Europe", "Markets") is a label over any headline,
+        # a short one too ("Packing Tips Guide").
         following = draft.blocks[following_pos].text
-        if not (is_headline_like(following) and word_count(following) >= 4):
+        lex = lexicon_of(draft)
+        known = len(items) == 1 and lex.is_phrase("section", text)
+        if not (is_headline_like(following) and (known or word_count(following) >= 4)):
+            return {}, {}
+        if (
+            draft.title is None
+            and not draft.hints.title
+            and reads_as_byline(following, lex)
+            and parse_byline(following, language=draft.language)
+        ):
+            # "Story by Jane Doe" under the first line of a text without a known title: that
+            # line is the headline, no label. (A page whose metadata names its headline may
+            # print a label over the byline: the headline is not among the blocks.)
             return {}, {}
         fields = {} if draft.section else {"section": _section_name(items[-1])}
         return {first: "section_label"}, fields
