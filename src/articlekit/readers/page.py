@@ -307,12 +307,13 @@ class PageSample:
         elements: Every element of the page, in page order. Holding them makes the other
             walks of the page cheaper (lxml reuses an element's Python object while one is
             alive, and making them is most of a walk's cost).
+        owners: The block element each line is read from, one per line, in the same order
+            (for :func:`lines_after` and :func:`box_under`).
     """
 
     lines: tuple[DraftBlock, ...] = ()
     prose: tuple[str, ...] = ()
     elements: tuple[etree._Element, ...] = dataclasses.field(default=(), repr=False)
-    #: The block element each line is read from (one per line, in the same order).
     owners: tuple[etree._Element, ...] = dataclasses.field(default=(), repr=False)
 
 
