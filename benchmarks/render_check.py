@@ -21,6 +21,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from benchmarks.run import count_lines, progress, read_lines
 
@@ -34,6 +35,9 @@ _MARKUP = re.compile(r"\\(.)|(`+)(?!`)(.+?)(?<!`)\2(?!`)|\]\([^)\s]*\)|[*\[\]]")
 #: A list marker of a rendered list: indentation, then "-" or a number and "." at line start.
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 _FENCE = re.compile(r"^(`{3,})")
+#: A line that is an image alone, ``![alt](src)`` (the alt text escaped as text is): no word
+#: of the Article's text.
+_IMAGE_LINE = re.compile(r"^!\[(?:\\.|[^\]\\])*\]\([^)\s]*\)$")
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -52,7 +56,7 @@ def _plain(line: str) -> str:
 
 
 def markdown_words(markdown: str) -> list[str]:
-    """The words of Markdown less its formatting: link targets, list markers, escapes.
+    """The words of Markdown less its formatting: link targets, list markers, escapes, images.
 
     A number the text held itself ("1. First") is escaped ("1\\. First"), so it stays; the
     text of code blocks and code spans is literal.
@@ -69,6 +73,8 @@ def markdown_words(markdown: str) -> list[str]:
             continue
         if opening is not None:
             fence = opening.group(1)
+            continue
+        if _IMAGE_LINE.match(line):
             continue
         # "1. " of a rendered ordered list is markup; a number the text held is escaped.
         words.extend(_WORD.findall(_plain(_MARKER.sub("", line, count=1))))
@@ -103,8 +109,15 @@ class _Checker(html.parser.HTMLParser):
             "a",
             "em",
             "strong",
+            "img",
         ]
     )
+    #: The attributes each element may have; a value that is a target must be safe.
+    ATTRIBUTES: ClassVar[dict[str, frozenset[str]]] = {
+        "a": frozenset({"href"}),
+        "img": frozenset({"src", "alt"}),
+    }
+    TARGETS = frozenset({"href", "src"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -115,11 +128,16 @@ class _Checker(html.parser.HTMLParser):
         if tag not in self.ALLOWED:
             self.problems.append(f"element <{tag}>")
         for name, value in attrs:
-            if name != "href" or tag != "a":
+            if name not in self.ATTRIBUTES.get(tag, ()):
                 self.problems.append(f"attribute {name} on <{tag}>")
-            elif value is not None and re.match(r"\s*(javascript|data|vbscript):", value, re.I):
-                self.problems.append(f"href {value!r}")
-        self.open.append(tag)
+            elif (
+                name in self.TARGETS
+                and value is not None
+                and re.match(r"\s*(javascript|data|vbscript):", value, re.I)
+            ):
+                self.problems.append(f"{name} {value!r}")
+        if tag != "img":  # a void element: no end tag
+            self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.open or self.open[-1] != tag:
@@ -130,8 +148,9 @@ class _Checker(html.parser.HTMLParser):
 
 def html_problems(fragment: str) -> list[str]:
     """What makes an HTML fragment unsafe or ill-formed: elements other than the renderer's,
-    attributes other than a link's ``href``, ``javascript:``/``data:`` targets, tags that do
-    not nest (empty when it is safe and every element is closed in order)."""
+    attributes other than a link's ``href`` and an image's ``src`` and ``alt``,
+    ``javascript:``/``data:`` targets, tags that do not nest (empty when it is safe and every
+    element is closed in order)."""
     checker = _Checker()
     checker.feed(fragment)
     checker.close()
@@ -168,9 +187,13 @@ def check_record(line: str) -> list[tuple[str, bool, bool, str]]:
             continue
         words = text_words(article.text)
         markdown = any(
-            markdown_words(article.to_markdown(links=links)) != words for links in (True, False)
+            markdown_words(article.to_markdown(links=links, images=images)) != words
+            for links in (True, False)
+            for images in (False, True)
         )
-        problems = html_problems(article.to_html(metadata=True))
+        problems = html_problems(article.to_html(metadata=True)) + html_problems(
+            article.to_html(images=True)
+        )
         detail = f"{record.get('id')}: {'Markdown words; ' if markdown else ''}{problems[:3]}"
         rows.append((path, markdown, bool(problems), detail))
     return rows

@@ -130,12 +130,14 @@ class Shape:
         links: For markdown, whether links stay ``[text](target)`` (else their text alone).
         metadata: For markdown and html, whether the title, subtitle, byline and date come
             above the body.
+        images: For markdown and html, whether the body's images are rendered.
     """
 
     format: str
     fields: tuple[str, ...] | None = None
     links: bool = True
     metadata: bool = True
+    images: bool = False
 
 
 def chosen(result: Result, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -190,10 +192,14 @@ def render(result: Result, shape: Shape) -> str:
         else:
             text = json.dumps(chosen(result, shape.fields), ensure_ascii=False, indent=2) + "\n"
     elif shape.format == "markdown":
-        text = article.to_markdown(links=shape.links, metadata=shape.metadata) + "\n"
+        text = (
+            article.to_markdown(links=shape.links, metadata=shape.metadata, images=shape.images)
+            + "\n"
+        )
     elif shape.format == "html":
         lang = f' lang="{html.escape(article.language)}"' if article.language else ""
-        text = f"<article{lang}>\n{article.to_html(metadata=shape.metadata)}\n</article>\n"
+        body = article.to_html(metadata=shape.metadata, images=shape.images)
+        text = f"<article{lang}>\n{body}\n</article>\n"
     else:
         text = (article.title + "\n\n" if article.title else "") + article.text + "\n"
     return text.encode("utf-8", "replace").decode("utf-8")

@@ -219,6 +219,10 @@ class Image:
         alt: The image's ``alt`` text, white space normalised, or None when it has none.
         caption: The ``<figcaption>`` of the ``<figure>`` around the image, else its
             ``alt`` text, or None.
+        before: The :attr:`Block.index` of the first block of the body that comes after
+            the image in the page (where :meth:`Article.to_markdown` and
+            :meth:`Article.to_html` put it with ``images=True``); None when no block of the
+            body follows it, or where it stood is not known.
 
     Example:
         >>> Image("https://news.test/swap.jpg", caption="Freed prisoners arrive.").alt is None
@@ -228,6 +232,7 @@ class Image:
     src: str
     alt: str | None = None
     caption: str | None = None
+    before: int | None = None
 
 
 #: :attr:`Article.date_assumptions` code: the page gave ``published`` without a zone or
@@ -431,13 +436,17 @@ class Article:
         """The cleaned body: the kept blocks' text joined by one blank line."""
         return "\n\n".join(block.text for block in self.blocks)
 
-    def to_markdown(self, *, links: bool = True, metadata: bool = False) -> str:
+    def to_markdown(
+        self, *, links: bool = True, metadata: bool = False, images: bool = False
+    ) -> str:
         r"""The body as Markdown: headings, nested lists, quotes, code, tables, links, emphasis.
 
         Args:
             links: Whether links are rendered as ``[text](target)`` (else their text alone).
             metadata: Whether the title (``# Title``), the subtitle and a line with the
                 authors and the publication day come first.
+            images: Whether the body's :attr:`images` are rendered, ``![alt](src)``, where
+                they stood among the blocks (see :attr:`Image.before`; the others last).
 
         Returns:
             Markdown whose words, its formatting stripped, are those of :attr:`text` (with
@@ -454,14 +463,16 @@ class Article:
             <BLANKLINE>
             Talks \*resume\* soon.
         """
-        return render.to_markdown(self, links=links, metadata=metadata)
+        return render.to_markdown(self, links=links, metadata=metadata, images=images)
 
-    def to_html(self, *, metadata: bool = False) -> str:
+    def to_html(self, *, metadata: bool = False, images: bool = False) -> str:
         """The body as a clean, safe HTML fragment (no scripts, no attribute but ``href``).
 
         Args:
             metadata: Whether the title (``<h1>``), the subtitle and a line with the authors
                 and the publication day come first.
+            images: Whether the body's :attr:`images` are rendered, ``<img src alt>`` (the
+                only other attributes), where they stood among the blocks.
 
         Returns:
             HTML of ``p``, ``h1``-``h6``, ``ul``/``ol``/``li``, ``blockquote``, ``pre``,
@@ -472,7 +483,7 @@ class Article:
             >>> Article(blocks=(Block("paragraph", "Fish & <chips>"),)).to_html()
             '<p>Fish &amp; &lt;chips&gt;</p>'
         """
-        return render.to_html(self, metadata=metadata)
+        return render.to_html(self, metadata=metadata, images=images)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII escapes).

@@ -141,6 +141,11 @@ def _build_parser() -> argparse.ArgumentParser:
         help="markdown and html: the body alone, without the title, subtitle, byline and "
         "date above it",
     )
+    clean.add_argument(
+        "--images",
+        action="store_true",
+        help="markdown and html: the body's images too, where they stood among its blocks",
+    )
     output = clean.add_mutually_exclusive_group()
     output.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     output.add_argument(
@@ -911,7 +916,9 @@ def _shape(args: argparse.Namespace, files: Sequence[str]) -> Shape | str:
         return f"--no-links is for --format markdown, not {fmt}"
     if not args.metadata and fmt not in ("markdown", "html"):
         return f"--no-metadata is for --format markdown and html, not {fmt}"
-    return Shape(fmt, args.fields, links=args.links, metadata=args.metadata)
+    if args.images and fmt not in ("markdown", "html"):
+        return f"--images is for --format markdown and html, not {fmt}"
+    return Shape(fmt, args.fields, links=args.links, metadata=args.metadata, images=args.images)
 
 
 def _check_reading(args: argparse.Namespace) -> str | None:

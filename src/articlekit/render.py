@@ -14,7 +14,9 @@ The HTML is a fragment of a few elements (``p``, ``h1``-``h6``, ``ul``, ``ol``, 
 ``blockquote``, ``pre``, ``code``, ``table``, ``tr``, ``th``, ``td``, ``a``, ``em``,
 ``strong``), with every text escaped and no attribute but ``href``; a link whose target is not
 ``http``, ``https``, ``mailto`` or relative (``javascript:``, ``data:``...) is rendered as its
-text alone. The Markdown drops such targets too.
+text alone. The Markdown drops such targets too. With ``images=True`` both also render the
+body's images where they stood (``![alt](src)``; ``<img>`` with its ``src`` and ``alt``, in a
+``<p>``), an image of another target left out.
 
 Example:
     >>> from articlekit.article import Article, Block, Span
@@ -48,7 +50,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the renderers read Articles; article.py imports this module
-    from articlekit.article import Article, Block, Span
+    from articlekit.article import Article, Block, Image, Span
 
 __all__ = ["safe_href", "to_html", "to_markdown"]
 
@@ -298,7 +300,49 @@ def _metadata_lines(article: Article, heading: Callable[[str], str]) -> list[str
     return lines
 
 
-def to_markdown(article: Article, *, links: bool = True, metadata: bool = False) -> str:
+def _segments(article: Article, images: bool) -> Iterator[tuple[Sequence[Block], Image | None]]:
+    """The body's blocks in runs, each with the image rendered after it (None: none).
+
+    An image stands before the first block whose index is at least its
+    :attr:`~articlekit.article.Image.before` (a run of list items or table rows it falls
+    into is split there); images without one, or after the last block, come last. Only
+    images with a safe target (see :func:`safe_href`) are rendered; without ``images``,
+    none.
+    """
+    blocks = article.blocks
+    shown = [i for i in article.images if safe_href(i.src)] if images else []
+    start = 0
+    last: list[Image] = []
+    for image in shown:
+        at = None
+        if image.before is not None:
+            at = next(
+                (k for k in range(start, len(blocks)) if blocks[k].index >= image.before), None
+            )
+        if at is None:
+            last.append(image)
+            continue
+        yield blocks[start:at], image
+        start = at
+    yield blocks[start:], None
+    for image in last:
+        yield (), image
+
+
+def _md_image(image: Image) -> str:
+    alt = _escape_md(image.alt or "")
+    src = (safe_href(image.src) or "").replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"![{alt}]({src})"
+
+
+def _html_image(image: Image) -> str:
+    src = html.escape(safe_href(image.src) or "", quote=True)
+    return f'<p><img src="{src}" alt="{html.escape(image.alt or "", quote=True)}"></p>'
+
+
+def to_markdown(
+    article: Article, *, links: bool = True, metadata: bool = False, images: bool = False
+) -> str:
     """The article's body as Markdown (see the module's docstring).
 
     Args:
@@ -306,6 +350,7 @@ def to_markdown(article: Article, *, links: bool = True, metadata: bool = False)
         links: Whether links are rendered as links (else their text alone).
         metadata: Whether the title (a level-1 heading), the subtitle and a line with the
             authors and the publication day come first.
+        images: Whether the body's images are rendered (``![alt](src)``) where they stood.
 
     Returns:
         Markdown, blocks separated by a blank line, no trailing newline.
@@ -318,27 +363,35 @@ def to_markdown(article: Article, *, links: bool = True, metadata: bool = False)
         )
         if parts and not article.title:
             parts[0] = _escape_md(_metadata_lines(article, lambda t: t)[0])
-    for kind, run in _groups(article.blocks):
+    for segment, image in _segments(article, images):
+        parts.extend(_md_groups(segment, links))
+        if image is not None:
+            parts.append(_md_image(image))
+    return "\n\n".join(parts)
+
+
+def _md_groups(blocks: Sequence[Block], links: bool) -> Iterator[str]:
+    """The Markdown of each group of ``blocks`` (see :func:`_groups`)."""
+    for kind, run in _groups(blocks):
         if kind == "list":
-            parts.append(_md_list(run, links))
+            yield _md_list(run, links)
         elif kind == "table_row":
-            parts.append(_md_table(run))
+            yield _md_table(run)
         elif kind == "quote":
-            parts.append("\n>\n".join(f"> {_md_line(b, links)}" for b in run))
+            yield "\n>\n".join(f"> {_md_line(b, links)}" for b in run)
         elif kind == "heading":
             (block,) = run
             level = min(6, block.level or DEFAULT_HEADING_LEVEL)
-            parts.append(f"{'#' * level} {_md_line(block, links).lstrip(chr(92))}")
+            yield f"{'#' * level} {_md_line(block, links).lstrip(chr(92))}"
         elif kind == "code":
             (block,) = run
             fence = _fence(block.text)
-            parts.append(f"{fence}\n{block.text}\n{fence}")
+            yield f"{fence}\n{block.text}\n{fence}"
         elif kind == "caption":
             (block,) = run
-            parts.append(f"*{_md_line(block, links)}*")
+            yield f"*{_md_line(block, links)}*"
         else:
-            parts.extend(_md_line(b, links) for b in run)
-    return "\n\n".join(parts)
+            yield from (_md_line(b, links) for b in run)
 
 
 def _html_wrap(span: Span, inner: str, raw: str) -> str:
@@ -401,13 +454,15 @@ def _html_list(items: Sequence[Block]) -> list[str]:
     return lines
 
 
-def to_html(article: Article, *, metadata: bool = False) -> str:
+def to_html(article: Article, *, metadata: bool = False, images: bool = False) -> str:
     """The article's body as an HTML fragment (see the module's docstring).
 
     Args:
         article: The Article.
         metadata: Whether the title (``<h1>``), the subtitle and a line with the authors and
             the publication day come first.
+        images: Whether the body's images are rendered (``<img src alt>`` in a ``<p>``)
+            where they stood.
 
     Returns:
         HTML, an element a line (a list or table spans several), no trailing newline.
@@ -417,7 +472,17 @@ def to_html(article: Article, *, metadata: bool = False) -> str:
         for n, line in enumerate(_metadata_lines(article, lambda t: t)):
             escaped = html.escape(line, quote=False)
             lines.append(f"<h1>{escaped}</h1>" if n == 0 and article.title else f"<p>{escaped}</p>")
-    for kind, run in _groups(article.blocks):
+    for segment, image in _segments(article, images):
+        lines.extend(_html_groups(segment))
+        if image is not None:
+            lines.append(_html_image(image))
+    return "\n".join(lines)
+
+
+def _html_groups(blocks: Sequence[Block]) -> list[str]:
+    """The HTML lines of the groups of ``blocks`` (see :func:`_groups`)."""
+    lines: list[str] = []
+    for kind, run in _groups(blocks):
         if kind == "list":
             lines.extend(_html_list(run))
         elif kind == "table_row":
@@ -445,4 +510,4 @@ def to_html(article: Article, *, metadata: bool = False) -> str:
             lines.append(f"<p><em>{_html_text(block)}</em></p>")
         else:
             lines.extend(f"<p>{_html_text(b)}</p>" for b in run)
-    return "\n".join(lines)
+    return lines

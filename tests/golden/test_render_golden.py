@@ -72,6 +72,15 @@ def test_html(case: tuple[str, Article]) -> None:
     _check(GOLDEN / f"{name}.html", article.to_html(metadata=True))
 
 
+def test_images_where_they_stood() -> None:
+    page = ROOT / "tests" / "fixtures" / "render" / "structure.html"
+    article = articlekit.clean_html(page.read_bytes(), url=URLS["structure"])
+    _check(GOLDEN / "structure.images.md", article.to_markdown(metadata=True, images=True))
+    _check(GOLDEN / "structure.images.html", article.to_html(metadata=True, images=True))
+    assert markdown_words(article.to_markdown(images=True)) == text_words(article.text)
+    assert html_problems(article.to_html(images=True)) == []
+
+
 def test_markdown_has_the_articles_words(case: tuple[str, Article]) -> None:
     _, article = case
     assert markdown_words(article.to_markdown()) == text_words(article.text)

@@ -132,15 +132,18 @@ def test_the_article_s_markup_fields_round_trip_and_default_when_absent():
         blocks=(Block("paragraph", PARA),),
         canonical_url="https://news.test/a",
         image="https://news.test/a.jpg",
-        images=(articlekit.Image("https://news.test/a.jpg", "Alt", "A caption."),),
+        images=(articlekit.Image("https://news.test/a.jpg", "Alt", "A caption.", 0),),
         tags=("Ukraine", "Diplomacy"),
     )
     data = article.to_dict()
     assert list(data)[list(data).index("url") + 1] == "canonical_url"
     assert data["images"] == [
-        {"src": "https://news.test/a.jpg", "alt": "Alt", "caption": "A caption."}
+        {"src": "https://news.test/a.jpg", "alt": "Alt", "caption": "A caption.", "before": 0}
     ]
     assert Article.from_dict(json.loads(json.dumps(data))) == article
+    # An image of an older articlekit has no place among the blocks.
+    older = {**data, "images": [{k: v for k, v in data["images"][0].items() if k != "before"}]}
+    assert Article.from_dict(older).images[0].before is None
     # A dict of an older articlekit has none of them: they take their defaults.
     old = {k: v for k, v in data.items() if k not in ("canonical_url", "image", "images", "tags")}
     back = Article.from_dict(old)

@@ -144,6 +144,7 @@ def test_fields_apply_to_json_and_default_output_is_unchanged():
         (["--fields", "title", "--format", "text"], "--fields chooses the fields of json"),
         (["--no-links", "--format", "json"], "--no-links is for --format markdown"),
         (["--no-metadata"], "--no-metadata is for --format markdown and html"),
+        (["--images", "--format", "jsonl"], "--images is for --format markdown and html"),
         (["-o", "x.json", "--output-dir", "out"], "not allowed with argument"),
     ],
 )
@@ -324,6 +325,25 @@ def test_markdown_of_one_page_has_its_title_links_and_body(pages):
     _, bare, _ = run("clean", "--format", "markdown", "--no-links", "--no-metadata", pages[0])
     assert bare.startswith("The council met") and "Read more about the harbour here." in bare
     assert "](" not in bare and "# " not in bare
+
+
+def test_images_go_into_markdown_and_html_where_they_stood_when_asked(tmp_path):
+    story = (
+        "<p>The council met on Monday and agreed to rebuild the harbour wall before winter.</p>"
+        '<figure><img src="/img/wall.jpg" alt="The old wall"></figure>'
+        "<p>Work starts in March and should take about six months, the mayor said.</p>"
+    )
+    path = tmp_path / "wall.html"
+    path.write_text(f"<html><body><article><h1>Harbour wall</h1>{story}</article></body></html>")
+    url = ("--url", "https://town.test/news/wall")
+    _, plain, _ = run("clean", "--format", "markdown", "--no-metadata", *url, str(path))
+    assert "![" not in plain
+    markdown = ("clean", "--format", "markdown", "--no-metadata", "--images")
+    code, out, _ = run(*markdown, *url, str(path))
+    assert code == 0
+    assert out.split("\n\n")[1] == "![The old wall](https://town.test/img/wall.jpg)"
+    _, html, _ = run("clean", "--format", "html", "--images", *url, str(path))
+    assert '<p><img src="https://town.test/img/wall.jpg" alt="The old wall"></p>' in html
 
 
 def test_several_records_in_markdown_are_separated_by_a_rule(pages):

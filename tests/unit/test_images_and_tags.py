@@ -135,16 +135,35 @@ def test_a_figure_gives_its_caption_else_the_alt_text_is_the_caption():
         '<img src="/img/b.jpg" alt="The mayor">'
         '<img src="/img/c.jpg">'
     )
-    images = clean(page(body=body)).images
-    assert images == (
+    article = clean(page(body=body))
+    first = article.blocks[0].index  # all three stand before the story's first paragraph
+    assert article.images == (
         Image(
             "https://courier.test/img/a.jpg",
             "Cracked pier",
             "The cracked pier, seen from the river.",
+            first,
         ),
-        Image("https://courier.test/img/b.jpg", "The mayor", "The mayor"),
-        Image("https://courier.test/img/c.jpg", None, None),
+        Image("https://courier.test/img/b.jpg", "The mayor", "The mayor", first),
+        Image("https://courier.test/img/c.jpg", None, None, first),
     )
+
+
+def test_an_image_knows_the_block_it_stands_before():
+    opening = "<p>The bridge was built in 1902 and has carried the main road ever since.</p>"
+    between = '<figure><img src="/img/mid.jpg" alt="Mid"></figure>'
+    inside = (
+        "<p>The crews start in May and close one lane. "
+        '<img src="/img/in.jpg" alt="In"> They hope to finish in June.</p>'
+    )
+    article = clean(page(body=f"{opening}{between}{inside}"))
+    before = {i.src.rsplit("/", 1)[-1]: i.before for i in article.images}
+    texts = [b.text for b in article.blocks]
+    at = {b.index: n for n, b in enumerate(article.blocks)}
+    # Between two paragraphs: before the second one.
+    assert texts[at[before["mid.jpg"]]].startswith("The crews start in May")
+    # Inside a paragraph: after it, before the next block (the story's first paragraph).
+    assert texts[at[before["in.jpg"]]].startswith("The council voted on Monday")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -73,7 +74,9 @@ def test_read_metadata_gives_clean_html_s_metadata_without_the_body():
     assert meta.canonical_url == "https://ledger.test/world/talks"
     # No body: no blocks, no body images, nothing removed.
     assert (meta.blocks, meta.images, meta.removed, meta.text) == ((), (), (), "")
-    assert full.images == (Image("https://ledger.test/img/border.jpg", "The border", "The border"),)
+    border = Image("https://ledger.test/img/border.jpg", "The border", "The border")
+    # The figure stands before the story's first paragraph.
+    assert full.images == (dataclasses.replace(border, before=full.blocks[0].index),)
 
 
 def test_read_metadata_does_not_run_trafilatura_or_htmldate(monkeypatch):

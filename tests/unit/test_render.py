@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime, timezone
 
@@ -13,7 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from articlekit import clean_html
-from articlekit.article import BLOCK_KINDS, Article, Block, Span
+from articlekit.article import BLOCK_KINDS, Article, Block, Image, Span
 from articlekit.draft import Draft, DraftBlock
 from articlekit.errors import InputError
 from articlekit.readers.inline import (
@@ -245,6 +246,37 @@ def test_clean_html_reads_links_emphasis_nesting_and_numbering() -> None:
     ) in md
 
 
+def test_images_stand_where_they_stood_and_only_when_asked() -> None:
+    article = _article(
+        Block("paragraph", "First.", 1),
+        Block("list_item", "One", 2),
+        Block("list_item", "Two", 3),
+        Block("paragraph", "Last.", 5),
+        images=(
+            Image("https://x.org/lead.jpg", "The [lead]", before=1),
+            Image("/mid.jpg", None, before=3),
+            Image("javascript:alert(1)", "Evil", before=3),
+            Image("https://x.org/gap.jpg", "Gap", before=4),
+            Image("https://x.org/end.jpg", 'End "q"'),
+        ),
+    )
+    assert article.to_markdown() == "First.\n\n- One\n- Two\n\nLast."
+    assert article.to_markdown(images=True) == (
+        "![The \\[lead\\]](https://x.org/lead.jpg)\n\nFirst.\n\n- One\n\n![](/mid.jpg)\n\n"
+        '- Two\n\n![Gap](https://x.org/gap.jpg)\n\nLast.\n\n![End "q"](https://x.org/end.jpg)'
+    )
+    assert article.to_html(images=True) == (
+        '<p><img src="https://x.org/lead.jpg" alt="The [lead]"></p>\n<p>First.</p>\n'
+        "<ul>\n<li>One</li>\n</ul>\n"
+        '<p><img src="/mid.jpg" alt=""></p>\n'
+        "<ul>\n<li>Two</li>\n</ul>\n"
+        '<p><img src="https://x.org/gap.jpg" alt="Gap"></p>\n<p>Last.</p>\n'
+        '<p><img src="https://x.org/end.jpg" alt="End &quot;q&quot;"></p>'
+    )
+    assert markdown_words(article.to_markdown(images=True)) == text_words(article.text)
+    assert html_problems(article.to_html(images=True)) == []
+
+
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
 
 
@@ -264,10 +296,29 @@ def _blocks(draw: st.DrawFn) -> Block:
     )
 
 
-@given(st.lists(_blocks(), max_size=8))
-def test_any_article_renders_its_words_and_safe_html(blocks: list[Block]) -> None:
-    article = Article(blocks=tuple(blocks))
+_IMAGES = st.lists(
+    st.builds(
+        Image,
+        st.sampled_from(["/a.jpg", "https://x.org/a (1).jpg", "javascript:x", "data:x", ""]),
+        st.one_of(st.none(), _TEXT),
+        st.none(),
+        st.one_of(st.none(), st.integers(0, 9)),
+    ),
+    max_size=4,
+)
+
+
+@given(st.lists(_blocks(), max_size=8), _IMAGES)
+def test_any_article_renders_its_words_and_safe_html(
+    blocks: list[Block], images: list[Image]
+) -> None:
+    article = Article(
+        blocks=tuple(dataclasses.replace(b, index=n) for n, b in enumerate(blocks)),
+        images=tuple(images),
+    )
     assert markdown_words(article.to_markdown()) == text_words(article.text)
     assert markdown_words(article.to_markdown(links=False)) == text_words(article.text)
+    assert markdown_words(article.to_markdown(images=True)) == text_words(article.text)
     assert html_problems(article.to_html()) == []
     assert html_problems(article.to_html(metadata=True)) == []
+    assert html_problems(article.to_html(images=True)) == []

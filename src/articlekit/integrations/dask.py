@@ -273,7 +273,7 @@ def _arrow_types(fields: Iterable[str]) -> dict[str, pa.DataType]:
         ("offset", integer),
         ("score", pa.float64()),
     ]
-    image = [("src", string), ("alt", string), ("caption", string)]
+    image = [("src", string), ("alt", string), ("caption", string), ("before", integer)]
     lists = {
         "authors": pa.list_(string),
         "date_assumptions": pa.list_(string),

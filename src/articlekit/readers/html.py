@@ -673,14 +673,15 @@ def _markup_fields(
     url: str | None,
     box: etree._Element | None = None,
     at: dict[int, etree._Element] | None = None,
+    blocks: tuple[DraftBlock, ...] = (),
 ) -> dict[str, Any]:
     """The Draft's fields the page's markup gives as they are: canonical URL, images, tags.
 
     The body's images are read in the article's box (``box``), up to the end of the last
-    block kept inside it (``at``: the element of each placed output block); without a box,
-    there are none, and the lead image is the metadata's only. URLs are made absolute
-    against the caller's ``url``, else the canonical link (see
-    :func:`~articlekit.readers.images.page_base`).
+    block kept inside it (``at``: the element of each placed output block of ``blocks``),
+    each with the index of the first of ``blocks`` after it; without a box, there are none,
+    and the lead image is the metadata's only. URLs are made absolute against the caller's
+    ``url``, else the canonical link (see :func:`~articlekit.readers.images.page_base`).
     """
     base = images.page_base(tree, url, hints.url)
     placed = at or {}
@@ -693,7 +694,8 @@ def _markup_fields(
         ),
         None,
     )
-    body = images.body_images(box, last, base)
+    placed_blocks = [(blocks[i].index, placed[i]) for i in sorted(placed) if i < len(blocks)]
+    body = images.body_images(box, last, base, placed_blocks)
     lead = images.lead_image(hints, base, body)
     return {
         "canonical_url": images.absolute_url(hints.url, base) if hints.url else None,
@@ -1883,7 +1885,7 @@ def _read_tree(
         url=url or hints.url,
         reference_date=reference_date,
         hints=hints,
-        **_markup_fields(tree, hints, url, box, at),
+        **_markup_fields(tree, hints, url, box, at, blocks),
     )
     if own_words < MIN_ARTICLE_WORDS:
         msg = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -260,7 +261,10 @@ def _caption(figure: etree._Element | None) -> str | None:
 
 
 def body_images(
-    box: etree._Element | None, last: etree._Element | None, base: str | None
+    box: etree._Element | None,
+    last: etree._Element | None,
+    base: str | None,
+    placed: Sequence[tuple[int, etree._Element]] = (),
 ) -> tuple[Image, ...]:
     """The images of the article body: in ``box``, up to the end of ``last``.
 
@@ -271,6 +275,10 @@ def body_images(
             box's teasers and share bars after the story) are not read. None: the whole box.
         base: What relative URLs resolve against (see :func:`page_base`); None keeps them
             as the page wrote them.
+        placed: The body's blocks the page placed, in page order: each block's index and
+            its element. An image's :attr:`~articlekit.article.Image.before` is the index of
+            the first of them after it (an image inside a block's element comes after that
+            block); without them, None.
 
     Returns:
         At most :data:`MAX_IMAGES` images, in page order, each URL once.
@@ -280,22 +288,33 @@ def body_images(
         >>> box = html.fromstring('<article><figure><img src="a.jpg" alt="A"><figcaption>'
         ...     'The bridge.</figcaption></figure><img src="logo.png"><p>Text.</p>'
         ...     '<img src="pixel.gif" width="1" height="1"></article>')
-        >>> body_images(box, box.find("p"), "https://news.test/x/")
-        (Image(src='https://news.test/x/a.jpg', alt='A', caption='The bridge.'),)
+        >>> body_images(box, box.find("p"), "https://news.test/x/", [(4, box.find("p"))])
+        (Image(src='https://news.test/x/a.jpg', alt='A', caption='The bridge.', before=4),)
     """
     if box is None:
         return ()
     found: dict[str, Image] = {}
     around = _Around(box)
-    # The images and the last block's element, in page order (lxml picks them by tag): an
-    # image met after that element, outside it, comes after the article's text.
-    tags = {*_IMAGE_TAGS, last.tag} if last is not None else _IMAGE_TAGS
+    # Where each placed block's element stands in the list (its last entry: one element may
+    # give several blocks); those outside the box before its first one inside are passed
+    # before the box's first image, those after it never.
+    ends = {id(element): n for n, (_, element) in enumerate(placed)}
+    inside = [n for n, (_, element) in enumerate(placed) if element is box or _inside(element, box)]
+    following = inside[0] if inside else len(placed)
+    # The images, the last block's element and the placed blocks' elements, in page order
+    # (lxml picks them by tag): an image met after the last block's element, outside it,
+    # comes after the article's text.
+    tags = {*_IMAGE_TAGS, *(placed[n][1].tag for n in inside)}
+    if last is not None:
+        tags.add(last.tag)
     passed = False
     for element in box.iter(*tags):
         if element is last:
             passed = True
-            continue
-        if element.tag not in _IMAGE_TAGS:
+        end = ends.get(id(element))
+        if end is not None and end >= following:
+            following = end + 1
+        if element.tag not in _IMAGE_TAGS or element is last:
             continue
         if passed and last is not None and not _inside(element, last):
             break
@@ -311,7 +330,8 @@ def body_images(
         if src in found:
             continue
         alt = normalize_space(element.get("alt") or "") or None
-        found[src] = Image(src, alt, _caption(figure) or alt)
+        before = placed[following][0] if following < len(placed) else None
+        found[src] = Image(src, alt, _caption(figure) or alt, before)
         if len(found) >= MAX_IMAGES:
             break
     return tuple(found.values())
