@@ -35,7 +35,9 @@ import json
 import os
 import re
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +52,7 @@ from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.readers.html_input import DEFAULT_MAX_BYTES, decode_html, scrub_surrogates
 
 __all__ = [
+    "FETCH_JOBS",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "TEXT_FIELDS",
@@ -704,6 +707,10 @@ def _read_file(
         yield Record(path, None, "error", error=f"cannot read: {reason}")
 
 
+#: URL inputs fetched at once by default (threads: a fetch waits on the network).
+FETCH_JOBS = 4
+
+
 def read_inputs(
     files: Iterable[str],
     *,
@@ -714,15 +721,16 @@ def read_inputs(
     stdin: IO[str] | None = None,
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    fetch_jobs: int = FETCH_JOBS,
 ) -> Iterator[Record]:
     """Read every record of ``files`` in order (see :func:`expand_inputs` for folders).
 
     Args:
         files: File paths; ``-`` reads ``stdin``; an ``http://`` or ``https://`` URL is
-            fetched (:func:`articlekit.fetch.fetch`, in this process, one after the other)
-            and read as HTML, whatever ``input_format`` says: its record has the page's
-            bytes, the URL it was found at (after redirects) and the charset its server
-            declared, or a "FetchError" error record.
+            fetched (:func:`articlekit.fetch.fetch`, in this process, up to ``fetch_jobs``
+            URLs of a run of them at once) and read as HTML, whatever ``input_format`` says:
+            its record has the page's bytes, the URL it was found at (after redirects) and
+            the charset its server declared, or a "FetchError" error record.
         input_format: How to read them; "auto" decides by name (``.html``/``.htm`` HTML,
             ``.jsonl``/``.ndjson`` (``.gz``) JSON Lines, ``.warc``/``.warc.gz`` WARC, anything
             else plain text).
@@ -733,21 +741,49 @@ def read_inputs(
         stdin: The stream ``-`` reads.
         fetch_timeout: Seconds a URL may take (see :func:`articlekit.fetch.fetch`).
         max_bytes: The largest page fetched from a URL, in bytes; None for no limit.
+        fetch_jobs: How many URLs are fetched at once (1: one after the other). The
+            records come in the order of ``files`` whatever finishes first.
 
     Yields:
         The records; an unreadable file or URL gives one "error" record.
+
+    Raises:
+        ValueError: If ``fetch_jobs`` < 1.
     """
-    for path in files:
-        yield from _read_file(
-            path,
-            input_format,
-            encoding=encoding,
-            field_name=field_name,
-            url_field=url_field,
-            stdin=stdin,
-            fetch_timeout=fetch_timeout,
-            max_bytes=max_bytes,
-        )
+    if fetch_jobs < 1:
+        msg = f"fetch_jobs must be at least 1, got {fetch_jobs}"
+        raise ValueError(msg)
+    fetching: deque[Future[Record]] = deque()
+    pool: ThreadPoolExecutor | None = None
+    try:
+        for path in files:
+            if is_url(path) and fetch_jobs > 1:
+                if pool is None:
+                    pool = ThreadPoolExecutor(fetch_jobs, thread_name_prefix="articlekit-fetch")
+                if len(fetching) >= fetch_jobs:
+                    yield fetching.popleft().result()
+                fetching.append(
+                    pool.submit(_read_url, path, timeout=fetch_timeout, max_bytes=max_bytes)
+                )
+                continue
+            while fetching:  # the URLs before this input come first
+                yield fetching.popleft().result()
+            yield from _read_file(
+                path,
+                input_format,
+                encoding=encoding,
+                field_name=field_name,
+                url_field=url_field,
+                stdin=stdin,
+                fetch_timeout=fetch_timeout,
+                max_bytes=max_bytes,
+            )
+        while fetching:
+            yield fetching.popleft().result()
+    finally:
+        if pool is not None:
+            # A reader stopped early leaves the fetches under way to end on their own.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def count_records(

@@ -42,6 +42,7 @@ from articlekit._output import (
 )
 from articlekit._version import __version__
 from articlekit.batch import (
+    FETCH_JOBS,
     Record,
     Result,
     check_warc_support,
@@ -288,6 +289,14 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         f"(default {DEFAULT_FETCH_TIMEOUT:g}); a URL that takes longer is its record's error "
         "(FetchError)",
     )
+    parser.add_argument(
+        "--fetch-jobs",
+        type=_positive_int,
+        default=FETCH_JOBS,
+        metavar="N",
+        help=f"for URL inputs: how many are fetched at once (default {FETCH_JOBS}); the "
+        "records keep the order of the inputs",
+    )
 
 
 def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
@@ -479,6 +488,7 @@ def _learn_profile(args: argparse.Namespace, *, stdin: TextIO, stderr: TextIO) -
         url_field=args.url_field,
         stdin=stdin,
         fetch_timeout=args.fetch_timeout,
+        fetch_jobs=args.fetch_jobs,
     )
     learned = failed = 0
     for record in records:
@@ -666,6 +676,7 @@ def _explain(
         url_field=args.url_field,
         stdin=stdin,
         fetch_timeout=args.fetch_timeout,
+        fetch_jobs=args.fetch_jobs,
         max_bytes=args.max_bytes,
     )
     if args.record is not None:
@@ -830,6 +841,7 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         url_field=args.url_field,
         stdin=stdin,
         fetch_timeout=args.fetch_timeout,
+        fetch_jobs=args.fetch_jobs,
         max_bytes=args.max_bytes,
     )
     results = clean_records(

@@ -229,3 +229,56 @@ def test_bad_profile_file_is_a_usage_error(tmp_path):
     assert code == 2 and "bad.json" in err
     code, _, err = run("clean", "--profile", str(tmp_path / "none.json"), "-", stdin="Hi.")
     assert code == 2 and "none.json: cannot read the site profile" in err
+
+
+# --- URL inputs fetched at once ----------------------------------------------------------------
+
+
+def _fake_fetch(monkeypatch, barrier=None, delays=None):
+    """``batch.fetch`` answering every URL with a page naming it, after its delay; with a
+    barrier, no fetch answers before ``barrier.parties`` of them are under way."""
+    import threading
+    import time
+
+    from articlekit import batch
+    from articlekit.fetch import FetchedPage
+
+    def fake(url, *, timeout, max_bytes):
+        if barrier is not None:
+            try:
+                barrier.wait()
+            except threading.BrokenBarrierError:  # not enough fetches at once
+                return FetchedPage(url, url, 200, "text/html", "utf-8", b"<p>alone</p>")
+        time.sleep((delays or {}).get(url, 0.0))
+        return FetchedPage(url, url, 200, "text/html", "utf-8", f"<p>{url}</p>".encode())
+
+    monkeypatch.setattr(batch, "fetch", fake)
+
+
+def test_urls_are_fetched_at_once_and_read_in_order(monkeypatch, tmp_path):
+    import threading
+
+    urls = [f"https://news.test/{n}" for n in range(6)]
+    _fake_fetch(monkeypatch, threading.Barrier(3, timeout=10))
+    records = list(read_inputs(urls[:3], fetch_jobs=3))
+    assert [r.source for r in records] == urls[:3]
+    assert [r.content for r in records] == [f"<p>{u}</p>".encode() for u in urls[:3]]
+    # The later a fetch ends, the later it started: still the order given, a file between.
+    _fake_fetch(monkeypatch, delays={urls[0]: 0.3, urls[1]: 0.2, urls[2]: 0.1})
+    page = tmp_path / "local.html"
+    page.write_text("<p>Local.</p>", encoding="utf-8")
+    records = list(read_inputs([urls[0], urls[1], str(page), urls[2], urls[3]], fetch_jobs=2))
+    assert [r.source for r in records] == [urls[0], urls[1], str(page), urls[2], urls[3]]
+
+
+def test_one_fetch_at_a_time_when_asked(monkeypatch):
+    import threading
+
+    urls = [f"https://news.test/{n}" for n in range(2)]
+    _fake_fetch(monkeypatch, threading.Barrier(2, timeout=0.5))
+    # Two fetches never run at once: each waits for the other in vain.
+    records = list(read_inputs(urls, fetch_jobs=1))
+    assert [r.source for r in records] == urls
+    assert [r.content for r in records] == [b"<p>alone</p>"] * 2
+    with pytest.raises(ValueError, match="fetch_jobs"):
+        list(read_inputs(urls, fetch_jobs=0))
