@@ -163,6 +163,21 @@ def test_html_in_bytes_is_decoded_from_the_page():
     assert "zwei Jahre" in item["text"]
 
 
+def test_the_server_s_charset_in_the_item_decodes_bytes():
+    # A KOI8-R page that does not say so itself: the server's charset tells.
+    russian = "Старый мост через реку снова открыт после двух лет ремонта, сообщили в мэрии."
+    page = PAGE.replace("</article>", f"<p>{russian}</p></article>").encode("koi8-r", "replace")
+    told = ArticlekitPipeline().process_item({"html": page, "charset": "koi8-r"})
+    assert russian in told["text"]
+    untold = ArticlekitPipeline().process_item({"html": page})
+    assert russian not in untold["text"]
+    # Another field, by the setting's name.
+    other = ArticlekitPipeline(charset_field="encoding").process_item(
+        {"html": page, "encoding": "koi8-r"}
+    )
+    assert russian in other["text"]
+
+
 class _Story(scrapy.Item):
     url = scrapy.Field()
     html = scrapy.Field()

@@ -29,6 +29,10 @@ Settings (all optional):
     HTML field is missing or empty (text that starts with ``<`` is cleaned as HTML).
 ``ARTICLEKIT_URL_FIELD`` (``"url"``)
     The item field holding the page URL.
+``ARTICLEKIT_CHARSET_FIELD`` (``"charset"``)
+    The item field holding the charset the server declared for ``bytes`` HTML (the
+    spider's ``response.encoding``, say): it wins over the page's ``<meta>`` declaration,
+    as in a browser (see :func:`~articlekit.clean_html`'s ``charset``).
 ``ARTICLEKIT_FIELDS`` (:data:`~articlekit.integrations.DEFAULT_FIELDS`)
     The Article fields written into the item (any of
     :data:`~articlekit.integrations.ARTICLE_FIELDS`). A field of the same name is replaced:
@@ -108,6 +112,7 @@ class ArticlekitPipeline:
         html_field: The item field holding the page's HTML.
         text_field: The item field holding plain text (used when there is no HTML).
         url_field: The item field holding the page URL.
+        charset_field: The item field holding the server's charset for ``bytes`` HTML.
         fields: The Article fields written into the item.
         output_field: When set, the whole Article dict goes into this field instead.
         error_field: The field a failure is written to.
@@ -128,6 +133,7 @@ class ArticlekitPipeline:
         html_field: str = "html",
         text_field: str = "text",
         url_field: str = "url",
+        charset_field: str = "charset",
         fields: Iterable[str] = DEFAULT_FIELDS,
         output_field: str | None = None,
         error_field: str = "articlekit_error",
@@ -140,6 +146,7 @@ class ArticlekitPipeline:
         self.html_field = html_field
         self.text_field = text_field
         self.url_field = url_field
+        self.charset_field = charset_field
         self.fields = check_fields(fields)
         self.output_field = output_field or None
         self.error_field = error_field
@@ -167,6 +174,7 @@ class ArticlekitPipeline:
             html_field=s.get("ARTICLEKIT_HTML_FIELD", "html"),
             text_field=s.get("ARTICLEKIT_TEXT_FIELD", "text"),
             url_field=s.get("ARTICLEKIT_URL_FIELD", "url"),
+            charset_field=s.get("ARTICLEKIT_CHARSET_FIELD", "charset"),
             fields=s.getlist("ARTICLEKIT_FIELDS", list(DEFAULT_FIELDS)),
             output_field=s.get("ARTICLEKIT_OUTPUT_FIELD"),
             error_field=s.get("ARTICLEKIT_ERROR_FIELD", "articlekit_error"),
@@ -222,7 +230,9 @@ class ArticlekitPipeline:
         where = url or f"item without {self.url_field}"
         html = adapter.get(self.html_field)
         if isinstance(html, (str, bytes)) and html.strip():
-            return Record(where, None, "html", html, url)
+            charset = adapter.get(self.charset_field) if isinstance(html, bytes) else None
+            charset = charset if isinstance(charset, str) and charset.strip() else None
+            return Record(where, None, "html", html, url, charset=charset)
         text = adapter.get(self.text_field)
         if isinstance(text, str):
             if text.lstrip()[:1] == "<":
