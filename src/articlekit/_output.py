@@ -5,7 +5,7 @@ goes (standard output, ``-o FILE``, one file per record with ``--output-dir``).
 
 Example:
     >>> from articlekit.article import Article, Block
-    >>> from articlekit.batch import Result
+    >>> from articlekit.batch import JSONL_SUFFIXES, WARC_SUFFIXES, Result
     >>> result = Result("pages.jsonl", 3, None, Article(title="Talks", blocks=(
     ...     Block("paragraph", "Talks resumed."),)), extra={"id": 7})
     >>> render(result, Shape("jsonl", fields=("input.id", "title")))
@@ -24,9 +24,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from articlekit.article import Article
-from articlekit.batch import Result
+from articlekit.batch import JSONL_SUFFIXES, WARC_SUFFIXES, Result
 from articlekit.fetch import is_url
+from articlekit.integrations import ARTICLE_FIELDS
 
 __all__ = [
     "EXTENSIONS",
@@ -59,14 +59,13 @@ INPUT_PREFIX = "input."
 def article_fields() -> tuple[str, ...]:
     """The names ``--fields`` takes from an Article: :meth:`~articlekit.Article.to_dict`'s keys.
 
-    Read from an Article, not listed here, so that a field added to the Article is a field
-    of the output at once.
+    They are :data:`~articlekit.integrations.ARTICLE_FIELDS`, the integrations' fields.
 
     Example:
         >>> "title" in article_fields() and "text" in article_fields()
         True
     """
-    return tuple(Article().to_dict())
+    return ARTICLE_FIELDS
 
 
 def parse_fields(value: str) -> tuple[str, ...]:
@@ -228,7 +227,8 @@ def html_document(title: str | None) -> tuple[str, str]:
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _PAGE_SUFFIX = re.compile(r"\.(?:s?html?|xhtml|php\d?|aspx?|jsp|cgi)$", re.IGNORECASE)
-_LONG_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".warc.gz")
+#: The input suffixes of two parts (".jsonl.gz"): all of it goes from a file's name.
+_LONG_SUFFIXES = tuple(s for s in (*JSONL_SUFFIXES, *WARC_SUFFIXES) if s.count(".") > 1)
 #: A file name stem is cut to this many characters (file systems take 255 bytes a name).
 MAX_STEM = 100
 
@@ -249,7 +249,7 @@ def output_stem(result: Result) -> str:
     response) adds its number ("pages-3"). Only letters, digits, ``.``, ``_`` and ``-``.
 
     Example:
-        >>> from articlekit.batch import Result
+        >>> from articlekit.batch import JSONL_SUFFIXES, WARC_SUFFIXES, Result
         >>> output_stem(Result("https://example.org/news/story.html?id=2", None, None, None))
         'example.org-news-story'
         >>> output_stem(Result("crawl/2025 pages.warc.gz", 12, None, None))

@@ -198,12 +198,11 @@ def _md_wrap(links: bool) -> Callable[[Span, str, str], str]:
             href = safe_href(span.href)
             if not links or href is None:
                 return inner
-            target = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-            return f"{lead}[{core}]({target}){trail}"
+            return f"{lead}[{core}]({_md_target(href)}){trail}"
         if span.kind == "code":
             # Code is literal: its own text, no escapes, in a fence longer than its backticks.
             code = raw.strip()
-            fence = "`" * (max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
+            fence = "`" * (_longest_backticks(code) + 1)
             pad = " " if code.startswith("`") or code.endswith("`") else ""
             return f"{lead}{fence}{pad}{code}{pad}{fence}{trail}"
         mark = "**" if span.kind == "strong" else "*"
@@ -243,9 +242,17 @@ def _md_table(rows: Sequence[Block]) -> str:
     return "\n".join(lines)
 
 
+def _longest_backticks(text: str) -> int:
+    return max((len(m) for m in re.findall(r"`+", text)), default=0)
+
+
 def _fence(text: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
+    return "`" * max(3, _longest_backticks(text) + 1)
+
+
+def _md_target(href: str) -> str:
+    """A link or image target as Markdown writes it: no white space or parentheses."""
+    return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def _groups(blocks: Sequence[Block]) -> Iterator[tuple[str, list[Block]]]:
@@ -331,8 +338,7 @@ def _segments(article: Article, images: bool) -> Iterator[tuple[Sequence[Block],
 
 def _md_image(image: Image) -> str:
     alt = _escape_md(image.alt or "")
-    src = (safe_href(image.src) or "").replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"![{alt}]({src})"
+    return f"![{alt}]({_md_target(safe_href(image.src) or '')})"
 
 
 def _html_image(image: Image) -> str:

@@ -16,31 +16,14 @@ import importlib
 from collections.abc import Iterable
 from types import ModuleType
 
+from articlekit.article import Article
 from articlekit.errors import MissingDependencyError
 
 __all__ = ["ARTICLE_FIELDS", "DEFAULT_FIELDS", "check_fields", "require"]
 
-#: Every field of :meth:`Article.to_dict() <articlekit.Article.to_dict>`, in its order.
-ARTICLE_FIELDS = (
-    "title",
-    "subtitle",
-    "authors",
-    "contributors",
-    "section",
-    "source",
-    "url",
-    "canonical_url",
-    "language",
-    "published",
-    "updated",
-    "date_assumptions",
-    "image",
-    "images",
-    "tags",
-    "text",
-    "blocks",
-    "removed",
-)
+#: Every field of :meth:`Article.to_dict() <articlekit.Article.to_dict>`, in its order: read
+#: from an Article, so that a field added to the Article is an integration's field at once.
+ARTICLE_FIELDS: tuple[str, ...] = tuple(Article().to_dict())
 #: The Article fields an integration writes unless told otherwise: the text, the metadata and
 #: what was removed; not ``blocks`` (the text again, block by block), ``contributors`` (the
 #: authors again, with roles), ``url`` (the input's own), nor the fields added after these

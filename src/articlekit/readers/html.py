@@ -1717,6 +1717,11 @@ def read_html(
     )
 
 
+def _page_titles(hints: Hints) -> list[str]:
+    """The page's titles its printed headline is looked for in: the metadata's, the ``<title>``."""
+    return [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+
+
 def _read_page(
     html: HtmlInput,
     max_bytes: int | None,
@@ -1846,7 +1851,7 @@ def _read_tree(
         positions = _page_positions(where, blocks)
         at = boxes.placed_elements(elements, positions)
     blocks = _with_structure(blocks, positions, page, elements, url or hints.url)
-    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+    titles = _page_titles(hints)
     found = [i for i in positions if i is not None]
     span = (min(found), max(found)) if found else None
     hints = _voted_published(tree, page, hints, metadata_published, url, span, reference_date)
@@ -1953,7 +1958,7 @@ def _read_metadata_tree(
     words = [_longest_word(text) for text in title_vote.title_texts(sources)]
     sample = sample_page(tree, words)
     lines = sample.lines
-    titles = [t for t in (hints.title, hints.extra.get("title_tag")) if isinstance(t, str) and t]
+    titles = _page_titles(hints)
     headline = _printed_headline(lines, None, titles, hints.site_name)
     key = folded_words(headline) if headline else None
     # The line that prints the headline: where the body would start.

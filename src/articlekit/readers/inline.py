@@ -20,11 +20,11 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from articlekit.article import Span
+from articlekit.readers.images import absolute_url
 from articlekit.readers.metadata import element_text
 
 __all__ = [
@@ -163,10 +163,6 @@ def absolute_spans(spans: tuple[Span, ...], base: str | None) -> tuple[Span, ...
     made: list[Span] = []
     for span in spans:
         if span.kind == "link" and span.href:
-            try:
-                href = urljoin(base, span.href)
-            except ValueError:  # an unclosed IPv6 bracket: the target as the page gave it
-                href = span.href
-            span = Span(span.start, span.end, span.kind, href)
+            span = Span(span.start, span.end, span.kind, absolute_url(span.href, base))
         made.append(span)
     return tuple(made)
