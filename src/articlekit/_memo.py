@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from articlekit._gcpause import document_paused
+
 __all__ = ["PerText", "document_memo", "kept_for", "memo_table", "memoised", "per_document"]
 
 T = TypeVar("T")
@@ -38,13 +40,18 @@ FALLBACK_SIZE = 8192
 
 @contextlib.contextmanager
 def per_document() -> Iterator[None]:
-    """Memoise :func:`memoised` functions until the block ends (nested blocks share one memo)."""
+    """Memoise :func:`memoised` functions until the block ends (nested blocks share one memo).
+
+    The outermost block also pauses the cyclic garbage collector
+    (:func:`~articlekit._gcpause.document_paused`).
+    """
     if _MEMO.get() is not None:
         yield
         return
     token = _MEMO.set(_DocumentMemo())
     try:
-        yield
+        with document_paused():  # the document's young objects are no garbage yet
+            yield
     finally:
         _MEMO.reset(token)
 

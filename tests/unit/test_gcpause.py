@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterator
 
 import pytest
 
 import articlekit
-from articlekit._gcpause import BULK, gc_paused
+from articlekit import _gcpause
+from articlekit._gcpause import BULK, document_paused, gc_paused
 from articlekit.draft import Draft
 
 
@@ -105,3 +107,56 @@ def test_clean_text_leaves_the_collector_on() -> None:
     article = articlekit.clean_text("a\n" * (2 * BULK))
     assert gc.isenabled()
     assert len(article.blocks) + len(article.removed) == 2 * BULK
+
+
+def test_a_document_pauses_the_collector_while_it_is_read() -> None:
+    seen: list[bool] = []
+
+    def step(draft: Draft) -> Draft:
+        seen.append(gc.isenabled())
+        return draft
+
+    pipeline = articlekit.Pipeline([step])
+    pipeline(Draft.from_texts(["One line."]))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_documents_of_overlapping_threads_turn_the_collector_back_on_after_the_longest_pause(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Threads whose documents overlap without a break never all end together: the pause
+    # may not last longer than MAX_PAUSE_SECONDS for that.
+    clock = [100.0]
+    monkeypatch.setattr(_gcpause.time, "monotonic", lambda: clock[0])
+    first = document_paused()
+    first.__enter__()
+    second = document_paused()
+    second.__enter__()
+    clock[0] += _gcpause.MAX_PAUSE_SECONDS / 2
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()  # not off long: the other document keeps it off
+    third = document_paused()
+    third.__enter__()
+    clock[0] += _gcpause.MAX_PAUSE_SECONDS
+    second.__exit__(None, None, None)
+    assert gc.isenabled()  # off too long: on again while the third document goes on
+    fourth = document_paused()
+    fourth.__enter__()
+    assert gc.isenabled()  # and it stays on until every document of the run has ended
+    third.__exit__(None, None, None)
+    fourth.__exit__(None, None, None)
+    with document_paused():
+        assert not gc.isenabled()  # a new run pauses again
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("call", ["clean_html", "read_metadata", "clean_text"])
+def test_the_public_calls_leave_the_collector_as_they_found_it(call: str) -> None:
+    page = "<html><body><h1>Talks resume</h1><p>The talks resumed on Monday in Istanbul.</p>"
+    text = page if call != "clean_text" else "Talks resume\n\nThe talks resumed on Monday."
+    for enabled in (True, False):
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(articlekit.NoArticleError):
+            getattr(articlekit, call)(text)
+        assert gc.isenabled() is enabled

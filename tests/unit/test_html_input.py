@@ -36,6 +36,23 @@ def test_str_bytes_lxml_and_soup_inputs_give_the_same_article():
     assert articlekit.clean_html(BeautifulSoup(PAGE, "html.parser")).text == expected
 
 
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<?xml version="1.0" encoding="iso-8859-1"?>',  # lxml refuses it in a str
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-16">',
+    ],
+)
+def test_a_decoded_page_is_read_as_decoded_whatever_charset_it_declares(declaration):
+    # The reader parses the str's UTF-8 bytes: a declared charset must not re-decode them.
+    page = PAGE.replace("<head>", f"<head>{declaration}").replace(
+        "Paragraph 0", "Zürich “café” 😀 Paragraph 0"
+    )
+    text = articlekit.clean_html(page).text
+    assert "Zürich “café” 😀 Paragraph 0" in text
+
+
 def test_lxml_tree_is_not_modified():
     tree = lxml_html.fromstring(PAGE)
     before = lxml_html.tostring(tree)
@@ -1012,6 +1029,8 @@ def test_a_description_the_body_prints_is_no_subtitle_the_standfirst_is_never_tw
         "<html/>\n<body><p>A self-closing html tag.</p></body>",
         "<html><body>\x00Control\x0bcharacters\ufffe gone.</body></html>",
         "<p>No doctype \U0001f600 at all.</p>\n<p>Second line.</p>",
+        "<p>Z\u00fcrich \uffff and \x1f, a page not ASCII.</p>",
+        "<p>Only the last: \u00e9\uffff</p>",
     ],
 )
 def test_the_reader_repairs_pages_as_trafilatura_does(page):
@@ -1020,4 +1039,17 @@ def test_the_reader_repairs_pages_as_trafilatura_does(page):
     from articlekit.readers.html import _repaired
 
     beginning = page[:50].lower()
-    assert _repaired(page, beginning) == repair_faulty_html(page, beginning)
+    expected = repair_faulty_html(page, beginning)
+    assert _repaired(page, beginning) == expected
+    # With the page's UTF-8 bytes at hand, the test for the characters runs on them.
+    assert _repaired(page, beginning, page.encode("utf-8")) == expected
+
+
+@pytest.mark.parametrize("character", [*map(chr, range(0x20)), "\ufffe", "\uffff", "\ufffd"])
+def test_the_bytes_test_for_characters_xml_refuses_agrees_with_trafilaturas_pattern(character):
+    from trafilatura.utils import INVALID_XML_CHARS
+
+    from articlekit.readers.faster_trafilatura import invalid_xml_absent
+
+    page = f"<p>caf\u00e9 {character} \U0001f600</p>"
+    assert invalid_xml_absent(page.encode("utf-8")) is (INVALID_XML_CHARS.search(page) is None)

@@ -151,6 +151,27 @@ def test_code_blocks_quotes_and_tables() -> None:
     assert html_problems(a.to_html()) == []
 
 
+@pytest.mark.xfail(
+    reason=(
+        'a table row is one block, its cells joined by " | ": a cell whose own text holds '
+        '" | " is split into two columns when rendered (the row records no cell boundaries)'
+    ),
+    strict=True,
+)
+def test_a_cell_holding_the_cell_separator_stays_one_cell() -> None:
+    page = (
+        "<html><body><article><h1>Fares</h1><p>The council set the fares for the new ferry "
+        "line on Monday, after a long debate about prices.</p><table>"
+        "<tr><th>Route</th><th>Fare</th></tr>"
+        "<tr><td>North | South</td><td>3 euros</td></tr>"
+        "<tr><td>East</td><td>2 euros</td></tr></table>"
+        "<p>The fares apply from the first of the month, the council said on Monday.</p>"
+        "</article></body></html>"
+    )
+    rows = [line for line in clean_html(page).to_markdown().splitlines() if line.startswith("|")]
+    assert rows and all(row.count(" | ") == 1 for row in rows if "---" not in row), rows
+
+
 def test_safe_href() -> None:
     assert safe_href("java\tscript:alert(1)") is None
     assert safe_href("vbscript:x") is None
