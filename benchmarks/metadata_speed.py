@@ -13,7 +13,8 @@ code, not what else the machine was doing. A page on which ``clean_html`` finds 
 text still has its metadata (the :class:`~articlekit.errors.NoArticleError`'s Article),
 which is the one compared.
 
-Per file it prints the pages, both totals and the speed-up, then per field how often
+Per file it prints the pages, both totals and the speed-up (and the pages' median speed-up,
+and the share of pages at least :data:`SPEEDUP_BAR` times faster), then per field how often
 ``read_metadata`` gives ``clean_html``'s value (title, authors, the published day, updated,
 source, section, language, url, canonical_url, image, tags), and, where the gold has a
 title, authors or a date, the accuracy of each (``benchmarks.metrics``'s ``title_match``,
@@ -54,6 +55,8 @@ FIELDS: dict[str, Callable[[Any], Any]] = {
 #: The gold fields scored, with the metric that scores one.
 GOLD_FIELDS = ("title", "authors", "date")
 SYSTEMS = ("clean_html", "read_metadata")
+#: Issue 20's bar: ``read_metadata`` at least this many times faster than ``clean_html``.
+SPEEDUP_BAR = 5.0
 
 
 @dataclass
@@ -65,6 +68,8 @@ class FileResult:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SYSTEMS, 0.0))
     same: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     compared: int = 0
+    #: Each page's speed-up (its clean_html time over its read_metadata time).
+    ratios: list[float] = field(default_factory=list)
     gold: dict[str, dict[str, list[bool]]] = field(
         default_factory=lambda: {s: {g: [] for g in GOLD_FIELDS} for s in SYSTEMS}
     )
@@ -73,6 +78,18 @@ class FileResult:
     def speedup(self) -> float | None:
         fast = self.seconds["read_metadata"]
         return self.seconds["clean_html"] / fast if fast else None
+
+    def per_page(self, bar: float = SPEEDUP_BAR) -> str:
+        """The pages' median speed-up and the share of pages at least ``bar`` times faster."""
+        if not self.ratios:
+            return "-"
+        ordered = sorted(self.ratios)
+        middle = len(ordered) // 2
+        median = (
+            ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        )
+        share = sum(r >= bar for r in ordered) / len(ordered)
+        return f"median {median:.1f}x, {share:.3f} of the pages >= {bar:g}x"
 
 
 def _timed(function: Callable[[], Any]) -> tuple[float, Any, str | None]:
@@ -120,6 +137,8 @@ def add_page(result: FileResult, page: dict[str, Any], repeat: int) -> None:
         result.seconds[name] += seconds[name]
         if isinstance(out[name], str):
             result.errors[name] += 1
+    if seconds["read_metadata"] > 0:
+        result.ratios.append(seconds["clean_html"] / seconds["read_metadata"])
     full, meta = out["clean_html"], out["read_metadata"]
     if isinstance(full, str) or isinstance(meta, str) or full is None or meta is None:
         return
@@ -164,8 +183,8 @@ def report(name: str, result: FileResult, markdown: bool) -> str:
     speed = f"{result.speedup:.1f}x" if result.speedup else "-"
     head = (
         f"{name}: {result.pages} pages; clean_html {result.seconds['clean_html']:.2f} s, "
-        f"read_metadata {result.seconds['read_metadata']:.2f} s: {speed} "
-        f"(errors: clean_html {result.errors['clean_html']}, "
+        f"read_metadata {result.seconds['read_metadata']:.2f} s: {speed}; per page "
+        f"{result.per_page()} (errors: clean_html {result.errors['clean_html']}, "
         f"read_metadata {result.errors['read_metadata']})"
     )
     same = [["field", f"same as clean_html ({result.compared} pages)"]]

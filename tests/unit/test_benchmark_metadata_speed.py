@@ -32,6 +32,17 @@ def test_a_page_adds_both_times_every_field_and_the_gold_scores():
     assert set(result.same) == set(FIELDS) and result.same["title"] == 1
     assert result.gold["read_metadata"] == {"title": [True], "authors": [True], "date": [True]}
     assert result.gold["clean_html"]["date"] == [True]
+    assert len(result.ratios) == 1 and result.ratios[0] > 0
+
+
+def test_the_per_page_speed_ups_give_a_median_and_the_share_at_the_bar():
+    result = FileResult(ratios=[2.0, 6.0, 5.0, 9.0])
+    assert result.per_page() == "median 5.5x, 0.750 of the pages >= 5x"
+    assert (
+        FileResult(ratios=[4.0, 7.0, 1.0]).per_page(bar=4)
+        == "median 4.0x, 0.667 of the pages >= 4x"
+    )
+    assert FileResult().per_page() == "-"
 
 
 def test_a_page_without_main_text_is_compared_on_its_metadata():
