@@ -196,16 +196,27 @@ def _long_is_prose(text: str) -> bool:
     return (n >= 12 and ends_sentence(text)) or n >= 30
 
 
-def is_headline_like(text: str, *, max_words: int = 25) -> bool:
+def is_headline_like(text: str, *, max_words: int = 25, max_sentences: int = 1) -> bool:
     """Return whether ``text`` is shaped like a headline.
 
-    Short (2 to ``max_words`` words), starting with a capital or a digit, one sentence, not
-    ending in a full stop or an ellipsis (a question or exclamation mark is allowed, as in
-    headlines), not ending in a colon (that is a label introducing something).
+    Short (2 to ``max_words`` words), starting with a capital or a digit, at most
+    ``max_sentences`` sentences, not ending in a full stop or an ellipsis (a question or
+    exclamation mark is allowed, as in headlines), not ending in a colon (that is a label
+    introducing something).
 
     Args:
         text: A block's text.
         max_words: Longest headline, in words.
+        max_sentences: Most sentences (1: a headline of two, "Tested! The best cameras",
+            is not one).
+
+    Example:
+        >>> is_headline_like("Tested! The best security cameras for your home")
+        False
+        >>> is_headline_like("Tested! The best security cameras for your home", max_sentences=3)
+        True
+        >>> is_headline_like("The cameras were tested. Here are the best.", max_sentences=3)
+        False
 
     Returns:
         True for a headline-shaped line.
@@ -218,7 +229,7 @@ def is_headline_like(text: str, *, max_words: int = 25) -> bool:
         return False
     if stripped.endswith((":", ".", "…", ";", ",", "...")):
         return False
-    return sentence_count(stripped) == 1
+    return sentence_count(stripped) <= max_sentences
 
 
 #: A flattened list has at least this many words...

@@ -962,6 +962,20 @@ def test_title_subtitle_and_duplicates():
     assert [b.text for b in d.blocks] == [P1, P2]
 
 
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("What is Catering? What is a Caterer? Types of Catering", True),
+        ("Tested! The best security cameras for keeping your home safe", True),
+        ("One question? Two answers! Three days. Four weeks ahead", False),  # four sentences
+        ("We use cookies. Accept them to read on.", False),  # a full stop ends it
+    ],
+)
+def test_a_title_may_print_a_few_sentences(first, title):
+    d = cleaners.get("extract_title")(Draft.from_texts([first, "By Joanna Okedara", P1, P2]))
+    assert d.title == (first if title else None)
+
+
 def test_no_title_when_text_opens_with_prose():
     d = cleaners.get("extract_title")(Draft.from_texts([P1, "A short line", P2]))
     assert d.title is None

@@ -28,6 +28,9 @@ __all__ = ["ChooseTitle", "ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTit
 TITLE_WINDOW = 8
 #: Longest title, in words.
 TITLE_MAX_WORDS = 30
+#: A title may print several sentences ("What is Catering? What is a Caterer? Types of
+#: Catering"; "Tested! The best security cameras"), at most this many.
+TITLE_MAX_SENTENCES = 3
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -63,7 +66,9 @@ class ExtractTitle(Extractor):
         if draft.title is not None or pos is None:
             return {}, {}
         first = draft.blocks[pos].text
-        if not is_headline_like(first, max_words=TITLE_MAX_WORDS):
+        if not is_headline_like(
+            first, max_words=TITLE_MAX_WORDS, max_sentences=TITLE_MAX_SENTENCES
+        ):
             return {}, {}
         if reads_as_byline(first, lexicon_of(draft)) and parse_byline(
             first, language=draft.language
