@@ -55,6 +55,8 @@ _LOCK = threading.Lock()
 _pausers = 0
 _resume = False
 _off_since = 0.0
+#: The clock the pause is timed with (a test steps its own).
+_clock = time.monotonic
 
 
 @contextlib.contextmanager
@@ -93,7 +95,7 @@ def _paused() -> Iterator[None]:
     with _LOCK:
         if _pausers == 0:
             _resume = gc.isenabled()
-            _off_since = time.monotonic()
+            _off_since = _clock()
             gc.disable()
         _pausers += 1
     try:
@@ -101,7 +103,7 @@ def _paused() -> Iterator[None]:
     finally:
         with _LOCK:
             _pausers -= 1
-            if _resume and (_pausers == 0 or time.monotonic() - _off_since > MAX_PAUSE_SECONDS):
+            if _resume and (_pausers == 0 or _clock() - _off_since > MAX_PAUSE_SECONDS):
                 # The last pause ended, or the pauses of overlapping threads have kept the
                 # collector off too long: it is on again (the steps still running go on).
                 gc.enable()

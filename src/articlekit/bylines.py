@@ -23,6 +23,7 @@ from importlib import resources
 import regex
 
 from articlekit import lexicon
+from articlekit._memo import document_memo
 from articlekit._names import NAME_PARTICLES, natural_case
 from articlekit.article import AUTHOR_ROLES, Contributor
 from articlekit.dates import find_date
@@ -507,10 +508,17 @@ def _without_date_label(text: str, lex: lexicon.Lexicon) -> str:
     return text
 
 
+#: The key of :func:`parse_contributors`'s answers in a document's memo.
+_PARSED = object()
+
+
 def parse_contributors(
     text: str, *, language: str | None = None, trusted: bool = False
 ) -> tuple[Contributor, ...]:
     """Return everyone a byline credits, with role and organisation, in byline order.
+
+    Within a document (:func:`~articlekit._memo.per_document`) each byline is parsed once:
+    the reader's author search and the byline cleaner both read the line under a headline.
 
     Args:
         text: A raw byline ("By A and B | Reuters", "Reporting by A; Editing by B",
@@ -528,6 +536,18 @@ def parse_contributors(
         (Contributor(name='Jane Doe', role='author', organisation='Reuters', kind='person'), \
 Contributor(name='Reuters', role='author', organisation=None, kind='organisation'))
     """
+    memo = document_memo()
+    if memo is None:
+        return _parse_contributors(text, language, trusted)
+    key = (_PARSED, text, language, trusted)
+    found: tuple[Contributor, ...] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _parse_contributors(text, language, trusted)
+    return found
+
+
+def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple[Contributor, ...]:
+    """:func:`parse_contributors`, without the memo."""
     lex = lexicon.for_language(language)
     text = _HANDLE.sub(" ", _URL.sub(" ", _without_emails(text)))
     text = " ".join(text.split())

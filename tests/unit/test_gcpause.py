@@ -128,7 +128,7 @@ def test_documents_of_overlapping_threads_turn_the_collector_back_on_after_the_l
     # Threads whose documents overlap without a break never all end together: the pause
     # may not last longer than MAX_PAUSE_SECONDS for that.
     clock = [100.0]
-    monkeypatch.setattr(_gcpause.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(_gcpause, "_clock", lambda: clock[0])
     first = document_paused()
     first.__enter__()
     second = document_paused()

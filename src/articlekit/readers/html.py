@@ -219,7 +219,8 @@ def _read_input(
         except (etree.ParserError, ValueError) as exc:
             msg = f"could not parse the HTML: {exc}"
             raise InputError(msg) from exc
-    return _Input(tree, scrubbed)
+    # The page's bytes are the parser's only: not kept while the page is read.
+    return _Input(tree, dataclasses.replace(scrubbed, encoded=None))
 
 
 def _deeper_than(tree: etree._Element, bound: int) -> bool:
