@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from articlekit._gcpause import document_paused
+from articlekit._gcpause import fewer_collections
 
 __all__ = ["PerText", "document_memo", "kept_for", "memo_table", "memoised", "per_document"]
 
@@ -42,15 +42,15 @@ FALLBACK_SIZE = 8192
 def per_document() -> Iterator[None]:
     """Memoise :func:`memoised` functions until the block ends (nested blocks share one memo).
 
-    The outermost block also pauses the cyclic garbage collector
-    (:func:`~articlekit._gcpause.document_paused`).
+    The outermost block also spaces out the cyclic garbage collector's young collections
+    (:func:`~articlekit._gcpause.fewer_collections`).
     """
     if _MEMO.get() is not None:
         yield
         return
     token = _MEMO.set(_DocumentMemo())
     try:
-        with document_paused():  # the document's young objects are no garbage yet
+        with fewer_collections():  # the document's young objects are no garbage yet
             yield
     finally:
         _MEMO.reset(token)

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import articlekit
-from articlekit import _gcpause
-from articlekit._gcpause import BULK, document_paused, gc_paused
+from articlekit._gcpause import BULK, DOCUMENT_SPACING, fewer_collections, gc_paused
 from articlekit.draft import Draft
 
 
@@ -109,54 +108,72 @@ def test_clean_text_leaves_the_collector_on() -> None:
     assert len(article.blocks) + len(article.removed) == 2 * BULK
 
 
-def test_a_document_pauses_the_collector_while_it_is_read() -> None:
-    seen: list[bool] = []
+def test_a_document_is_read_with_spaced_young_collections() -> None:
+    seen: list[tuple[int, int, int]] = []
 
     def step(draft: Draft) -> Draft:
-        seen.append(gc.isenabled())
+        seen.append(gc.get_threshold())
         return draft
 
-    pipeline = articlekit.Pipeline([step])
-    pipeline(Draft.from_texts(["One line."]))
-    assert seen == [False]
+    before = gc.get_threshold()
+    articlekit.Pipeline([step])(Draft.from_texts(["One line."]))
+    assert seen == [(before[0] * DOCUMENT_SPACING, *before[1:])]
+    assert gc.get_threshold() == before
     assert gc.isenabled()
 
 
-def test_documents_of_overlapping_threads_turn_the_collector_back_on_after_the_longest_pause(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Threads whose documents overlap without a break never all end together: the pause
-    # may not last longer than MAX_PAUSE_SECONDS for that.
-    clock = [100.0]
-    monkeypatch.setattr(_gcpause, "_clock", lambda: clock[0])
-    first = document_paused()
+def test_overlapping_documents_put_the_thresholds_back_with_the_last() -> None:
+    before = gc.get_threshold()
+    first, second = fewer_collections(), fewer_collections()
     first.__enter__()
-    second = document_paused()
     second.__enter__()
-    clock[0] += _gcpause.MAX_PAUSE_SECONDS / 2
     first.__exit__(None, None, None)
-    assert not gc.isenabled()  # not off long: the other document keeps it off
-    third = document_paused()
-    third.__enter__()
-    clock[0] += _gcpause.MAX_PAUSE_SECONDS
+    assert gc.get_threshold()[0] == before[0] * DOCUMENT_SPACING
     second.__exit__(None, None, None)
-    assert gc.isenabled()  # off too long: on again while the third document goes on
-    fourth = document_paused()
-    fourth.__enter__()
-    assert gc.isenabled()  # and it stays on until every document of the run has ended
-    third.__exit__(None, None, None)
-    fourth.__exit__(None, None, None)
-    with document_paused():
-        assert not gc.isenabled()  # a new run pauses again
-    assert gc.isenabled()
+    assert gc.get_threshold() == before
+
+
+def test_thresholds_the_program_sets_meanwhile_stay() -> None:
+    before = gc.get_threshold()
+    try:
+        with fewer_collections():
+            gc.set_threshold(123, 4, 5)
+        assert gc.get_threshold() == (123, 4, 5)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_large_page_s_cycles_are_still_collected_while_it_is_read() -> None:
+    # The reason the collector is spaced out, not paused: garbage cycles made during one
+    # document are freed before it ends.
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    collected: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collected.append(info["collected"])
+
+    gc.callbacks.append(count)
+    try:
+        with fewer_collections():
+            for _ in range(50 * 700 * DOCUMENT_SPACING // 10):
+                Node()
+    finally:
+        gc.callbacks.remove(count)
+    assert sum(collected) > 0
 
 
 @pytest.mark.parametrize("call", ["clean_html", "read_metadata", "clean_text"])
 def test_the_public_calls_leave_the_collector_as_they_found_it(call: str) -> None:
     page = "<html><body><h1>Talks resume</h1><p>The talks resumed on Monday in Istanbul.</p>"
     text = page if call != "clean_text" else "Talks resume\n\nThe talks resumed on Monday."
+    before = gc.get_threshold()
     for enabled in (True, False):
         gc.enable() if enabled else gc.disable()
         with contextlib.suppress(articlekit.NoArticleError):
             getattr(articlekit, call)(text)
         assert gc.isenabled() is enabled
+        assert gc.get_threshold() == before
