@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -83,13 +84,8 @@ class FileResult:
         """The pages' median speed-up and the share of pages at least ``bar`` times faster."""
         if not self.ratios:
             return "-"
-        ordered = sorted(self.ratios)
-        middle = len(ordered) // 2
-        median = (
-            ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-        )
-        share = sum(r >= bar for r in ordered) / len(ordered)
-        return f"median {median:.1f}x, {share:.3f} of the pages >= {bar:g}x"
+        share = sum(r >= bar for r in self.ratios) / len(self.ratios)
+        return f"median {statistics.median(self.ratios):.1f}x, {share:.3f} of the pages >= {bar:g}x"
 
 
 def _timed(function: Callable[[], Any]) -> tuple[float, Any, str | None]:
