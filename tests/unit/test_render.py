@@ -169,7 +169,9 @@ def test_a_cell_holding_the_cell_separator_stays_one_cell() -> None:
         "</article></body></html>"
     )
     rows = [line for line in clean_html(page).to_markdown().splitlines() if line.startswith("|")]
-    assert rows and all(row.count(" | ") == 1 for row in rows if "---" not in row), rows
+    # One cell, its bar escaped as GitHub's tables want it (trafilatura 2.2 gives each cell a
+    # row of its own, 2.3 each row: in both, the cell must stay whole).
+    assert any("| North \\| South |" in row for row in rows), rows
 
 
 def test_safe_href() -> None:
