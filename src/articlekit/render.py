@@ -44,6 +44,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -313,11 +314,13 @@ def _segments(article: Article, images: bool) -> Iterator[tuple[Sequence[Block],
     An image stands before the first block whose index is at least its
     :attr:`~articlekit.article.Image.before` (a run of list items or table rows it falls
     into is split there); images without one, or after the last block, come last. Only
-    images with a safe target (see :func:`safe_href`) are rendered; without ``images``,
-    none.
+    images with a safe target (see :func:`safe_href`) are rendered, that target as their
+    ``src``; without ``images``, none.
     """
     blocks = article.blocks
-    shown = [i for i in article.images if safe_href(i.src)] if images else []
+    # Each image once through safe_href: the renderers write the target it gives.
+    safe = ((image, safe_href(image.src)) for image in article.images) if images else ()
+    shown = [dataclasses.replace(image, src=src) for image, src in safe if src]
     start = 0
     last: list[Image] = []
     for image in shown:
@@ -338,11 +341,11 @@ def _segments(article: Article, images: bool) -> Iterator[tuple[Sequence[Block],
 
 def _md_image(image: Image) -> str:
     alt = _escape_md(image.alt or "")
-    return f"![{alt}]({_md_target(safe_href(image.src) or '')})"
+    return f"![{alt}]({_md_target(image.src)})"
 
 
 def _html_image(image: Image) -> str:
-    src = html.escape(safe_href(image.src) or "", quote=True)
+    src = html.escape(image.src, quote=True)
     return f'<p><img src="{src}" alt="{html.escape(image.alt or "", quote=True)}"></p>'
 
 

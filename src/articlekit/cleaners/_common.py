@@ -9,6 +9,7 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import kept_for, memo_table
+from articlekit.bylines import parse_byline, reads_as_byline
 from articlekit.draft import Draft, DraftBlock
 
 # After a label phrase, what separates it from the rest of the line: "Also Read: ...",
@@ -126,6 +127,22 @@ def core_kept(draft: Draft) -> bool:
 def lexicon_of(draft: Draft) -> lexicon.Lexicon:
     """Return the phrase lists for the draft's language (all languages when unknown)."""
     return lexicon.for_language(draft.language)
+
+
+def credits_someone(draft: Draft, text: str) -> bool:
+    """Whether the line ``text`` of ``draft`` reads as a byline and names someone.
+
+    "Story by Jane Doe" and "Jane Doe | Reporter" do; "Vom Boden aus gedacht" opens with a
+    byline word and names nobody.
+
+    Example:
+        >>> d = Draft.from_texts(["x"], language="en")
+        >>> credits_someone(d, "Story by Jane Doe"), credits_someone(d, "By the end, it ended.")
+        (True, False)
+    """
+    return reads_as_byline(text, lexicon_of(draft)) and bool(
+        parse_byline(text, language=draft.language)
+    )
 
 
 def rest_after_label(lex: lexicon.Lexicon, key: str, text: str) -> str | None:

@@ -10,8 +10,13 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import memo_table
-from articlekit.bylines import looks_like_name, natural_case, parse_byline, reads_as_byline
-from articlekit.cleaners._common import lexicon_of, may_start_with, rest_after_label
+from articlekit.bylines import looks_like_name, natural_case
+from articlekit.cleaners._common import (
+    credits_someone,
+    lexicon_of,
+    may_start_with,
+    rest_after_label,
+)
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor, Remover, Trimmer
 from articlekit.draft import Draft
 from articlekit.features import (
@@ -92,12 +97,7 @@ class RemoveSectionLabel(Extractor):
         known = len(items) == 1 and lex.is_phrase("section", text)
         if not (is_headline_like(following) and (known or word_count(following) >= 4)):
             return {}, {}
-        if (
-            draft.title is None
-            and not draft.hints.title
-            and reads_as_byline(following, lex)
-            and parse_byline(following, language=draft.language)
-        ):
+        if draft.title is None and not draft.hints.title and credits_someone(draft, following):
             # "Story by Jane Doe" under the first line of a text without a known title: that
             # line is the headline, no label. (A page whose metadata names its headline may
             # print a label over the byline: the headline is not among the blocks.)

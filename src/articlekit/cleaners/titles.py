@@ -5,8 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
-from articlekit.bylines import parse_byline, reads_as_byline
-from articlekit.cleaners._common import lexicon_of
+from articlekit.cleaners._common import credits_someone
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
 from articlekit.draft import Draft
@@ -70,9 +69,7 @@ class ExtractTitle(Extractor):
             first, max_words=TITLE_MAX_WORDS, max_sentences=TITLE_MAX_SENTENCES
         ):
             return {}, {}
-        if reads_as_byline(first, lexicon_of(draft)) and parse_byline(
-            first, language=draft.language
-        ):
+        if credits_someone(draft, first):
             # "Jane Doe | Reporter" credits the story: the byline cleaner's. ("Vom Boden aus
             # gedacht" opens with a byline word and names nobody: a headline.)
             return {}, {}

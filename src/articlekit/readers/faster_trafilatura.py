@@ -428,11 +428,7 @@ def invalid_xml_absent(encoded: bytes) -> bool:
         >>> invalid_xml_absent("x\uffffy".encode())
         False
     """
-    utils = importlib.import_module("trafilatura.utils")
-    original = getattr(utils, "INVALID_XML_CHARS", None)
-    if isinstance(original, _AbsentFirst):  # swapped in by faster_trafilatura()
-        original = original.pattern
-    if not isinstance(original, re.Pattern) or original.pattern != _INVALID_XML_PATTERN:
+    if _known_invalid_xml() is None:
         return False
     return not (
         b"\x00" in encoded.translate(_INVALID_XML_BYTES)
@@ -441,16 +437,29 @@ def invalid_xml_absent(encoded: bytes) -> bool:
     )
 
 
+def _known_invalid_xml() -> re.Pattern[str] | None:
+    """The pattern ``trafilatura.utils.INVALID_XML_CHARS``, if it is the one known here.
+
+    None when it is not the pattern of :data:`_INVALID_XML_CHARACTERS`. Read through the
+    swap: inside :func:`faster_trafilatura` the module holds the :class:`_AbsentFirst`
+    around it.
+    """
+    utils = importlib.import_module("trafilatura.utils")
+    original = getattr(utils, "INVALID_XML_CHARS", None)
+    if isinstance(original, _AbsentFirst):
+        original = original.pattern
+    if isinstance(original, re.Pattern) and original.pattern == _INVALID_XML_PATTERN:
+        return original
+    return None
+
+
 def _invalid_characters_pattern() -> _AbsentFirst | None:
     """``trafilatura.utils.INVALID_XML_CHARS`` with :class:`_AbsentFirst`'s ``sub``, or None.
 
     None when this trafilatura's pattern is not the one whose characters are listed here.
     """
-    utils = importlib.import_module("trafilatura.utils")
-    original = getattr(utils, "INVALID_XML_CHARS", None)
-    if not isinstance(original, re.Pattern) or original.pattern != _INVALID_XML_PATTERN:
-        return None
-    return _AbsentFirst(original, _INVALID_XML_CHARACTERS)
+    original = _known_invalid_xml()
+    return None if original is None else _AbsentFirst(original, _INVALID_XML_CHARACTERS)
 
 
 class _Swap:

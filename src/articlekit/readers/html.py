@@ -685,14 +685,16 @@ def _markup_fields(
     box: etree._Element | None = None,
     at: dict[int, etree._Element] | None = None,
     blocks: tuple[DraftBlock, ...] = (),
+    most: int = images.MAX_IMAGES,
 ) -> dict[str, Any]:
     """The Draft's fields the page's markup gives as they are: canonical URL, images, tags.
 
     The body's images are read in the article's box (``box``), up to the end of the last
     block kept inside it (``at``: the element of each placed output block of ``blocks``),
     each with the index of the first of ``blocks`` after it; without a box, there are none,
-    and the lead image is the metadata's only. URLs are made absolute against the caller's
-    ``url``, else the canonical link (see :func:`~articlekit.readers.images.page_base`).
+    and the lead image is the metadata's only; at most ``most`` are read. URLs are made
+    absolute against the caller's ``url``, else the canonical link (see
+    :func:`~articlekit.readers.images.page_base`).
     """
     base = images.page_base(tree, url, hints.url)
     placed = at or {}
@@ -706,7 +708,7 @@ def _markup_fields(
         None,
     )
     placed_blocks = [(blocks[i].index, placed[i]) for i in sorted(placed) if i < len(blocks)]
-    body = images.body_images(box, last, base, placed_blocks)
+    body = images.body_images(box, last, base, placed_blocks, most)
     lead = images.lead_image(hints, base, body)
     return {
         "canonical_url": images.absolute_url(hints.url, base) if hints.url else None,
@@ -1997,16 +1999,16 @@ def _read_metadata_tree(
         author_search=functools.partial(_markup_search, tree, declared, sample, at),
     )
     # Without a lead image in the metadata, clean_html takes the body's first: here the
-    # first in the box of the headline and its story's first paragraph.
-    usable = hints.image and not images.not_content(hints.image)
-    box = box_under(sample, at) if at is not None and not usable else None
+    # first in the box of the headline and its story's first paragraph (the one image read).
+    named = images.metadata_image(hints, None) is not None
+    box = box_under(sample, at) if at is not None and not named else None
     return Draft(
         url=url or hints.url,
         language=language,
         reference_date=reference_date,
         hints=hints,
         # The body's images are clean_html's: this reader has no body.
-        **{**_markup_fields(tree, hints, url, box), "images": ()},
+        **{**_markup_fields(tree, hints, url, box, most=1), "images": ()},
     )
 
 

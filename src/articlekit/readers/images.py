@@ -28,6 +28,7 @@ __all__ = [
     "body_images",
     "image_src",
     "lead_image",
+    "metadata_image",
     "not_content",
     "page_base",
 ]
@@ -265,6 +266,7 @@ def body_images(
     last: etree._Element | None,
     base: str | None,
     placed: Sequence[tuple[int, etree._Element]] = (),
+    most: int = MAX_IMAGES,
 ) -> tuple[Image, ...]:
     """The images of the article body: in ``box``, up to the end of ``last``.
 
@@ -279,9 +281,10 @@ def body_images(
             its element. An image's :attr:`~articlekit.article.Image.before` is the index of
             the first of them after it (an image inside a block's element comes after that
             block); without them, None.
+        most: How many images are read at most (1: the lead image's search).
 
     Returns:
-        At most :data:`MAX_IMAGES` images, in page order, each URL once.
+        At most ``most`` images, in page order, each URL once.
 
     Example:
         >>> from lxml import html
@@ -332,7 +335,7 @@ def body_images(
         alt = normalize_space(element.get("alt") or "") or None
         before = placed[following][0] if following < len(placed) else None
         found[src] = Image(src, alt, _caption(figure) or alt, before)
-        if len(found) >= MAX_IMAGES:
+        if len(found) >= most:
             break
     return tuple(found.values())
 
@@ -355,6 +358,24 @@ def lead_image(hints: Hints, base: str | None, body: tuple[Image, ...] = ()) -> 
         >>> lead_image(Hints(image="https://s0.wp.test/i/blank.jpg"), None, body)
         'https://news.test/i/first.jpg'
     """
+    named = metadata_image(hints, base)
+    if named is not None:
+        return named
+    return body[0].src if body else None
+
+
+def metadata_image(hints: Hints, base: str | None) -> str | None:
+    """The image the page's metadata names, made absolute against ``base``; None for none.
+
+    An icon, a logo or a placeholder there is none (see :func:`not_content`).
+
+    Example:
+        >>> from articlekit.draft import Hints
+        >>> metadata_image(Hints(image="/i/lead.jpg"), "https://news.test/a")
+        'https://news.test/i/lead.jpg'
+        >>> metadata_image(Hints(image="https://s0.wp.test/i/blank.jpg"), None) is None
+        True
+    """
     if hints.image and not not_content(hints.image):
         return absolute_url(hints.image, base)
-    return body[0].src if body else None
+    return None
