@@ -37,13 +37,15 @@ __all__ = [
     "stated_dates",
 ]
 
-#: The kinds of a :class:`Span`: a link (with its target), emphasis, strong emphasis, code.
-SPAN_KINDS = frozenset({"link", "emphasis", "strong", "code"})
+#: The kinds of a :class:`Span`: a link (with its target), emphasis, strong emphasis, code, and
+#: a table row's cell (a ``table_row`` block's text joins its cells with " | ", which a cell's
+#: own text may hold too: the ``cell`` spans say where each cell is).
+SPAN_KINDS = frozenset({"link", "emphasis", "strong", "code", "cell"})
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of a block's text with an inline meaning: a link and its target, emphasis, code.
+    """A stretch of a block's text with a meaning: a link and its target, emphasis, code, a cell.
 
     Attributes:
         start: Where it starts in :attr:`Block.text` (0-based, in characters).
@@ -91,8 +93,9 @@ class Block:
         level: A heading's level (2 for ``<h2>``...; 0: not known), or a list item's depth
             (0 for a top-level item, 1 inside a nested list...). 0 for other kinds.
         ordered: Whether a list item belongs to a numbered list.
-        spans: The links, emphasis and code inside ``text``, in order of their start (HTML
-            input; empty for plain text). ``text`` itself holds no markup.
+        spans: The links, emphasis and code inside ``text``, and a table row's cells, in order
+            of their start (HTML input; empty for plain text). ``text`` itself holds no
+            markup.
 
     Example:
         >>> Block("heading", "Hundreds of drones launched at Ukraine", 11).kind

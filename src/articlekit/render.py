@@ -161,6 +161,8 @@ def _inline(
 
     ``wrap(span, inner, raw)`` gets the span's part rendered (``inner``) and as it is (``raw``).
     """
+    # A cell is no inline markup: the table renderers place the cells (_cells).
+    spans = [s for s in spans if s.kind != "cell"]
     if not spans:
         return escape(text)
     items = _nested_spans(spans, offset, len(text))
@@ -228,7 +230,22 @@ def _escaped_start(match: re.Match[str]) -> str:
 
 
 def _cells(block: Block) -> list[str]:
-    return [cell.strip() for cell in block.text.split(" | ")]
+    """A table row's cells: where its ``cell`` spans say, else its text split at " | ".
+
+    The spans are used only when they tile the text, in order, with nothing but the
+    separator between them, so that no word of the row is lost to a malformed span.
+    """
+    text = block.text
+    cells = sorted((s.start, s.end) for s in block.spans if s.kind == "cell")
+    position = 0
+    for start, end in cells:
+        if start < position or text[position:start].strip() not in ("", "|"):
+            break
+        position = end
+    else:
+        if cells and not text[position:].strip():
+            return [text[start:end].strip() for start, end in cells]
+    return [cell.strip() for cell in text.split(" | ")]
 
 
 def _md_table(rows: Sequence[Block]) -> str:

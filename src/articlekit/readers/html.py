@@ -437,9 +437,37 @@ def _without(element: etree._Element, child: etree._Element) -> etree._Element:
     return clone
 
 
-def _cell_text(row: etree._Element) -> str:
-    cells = [element_text(c) for c in row.iter("cell")]
-    return " | ".join(c for c in cells if c)
+def joined_cells(cells: Iterable[str]) -> tuple[str, tuple[Span, ...]]:
+    """A table row's text, its non-empty cells joined by " | ", and a ``cell`` span for each.
+
+    The spans keep the cells apart where a cell's own text holds " | ", which the joined text
+    alone cannot tell from the separator (the renderers read the spans).
+
+    Example:
+        >>> text, spans = joined_cells(["North | South", "", "3 euros"])
+        >>> text, [text[s.start : s.end] for s in spans]
+        ('North | South | 3 euros', ['North | South', '3 euros'])
+    """
+    parts: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    for cell in cells:
+        if not cell:
+            continue
+        if parts:
+            position += len(CELL_SEPARATOR)
+        spans.append(Span(position, position + len(cell), "cell"))
+        parts.append(cell)
+        position += len(cell)
+    return CELL_SEPARATOR.join(parts), tuple(spans)
+
+
+#: What joins a table row's cells in its block's text.
+CELL_SEPARATOR = " | "
+
+
+def _cell_text(row: etree._Element) -> tuple[str, tuple[Span, ...]]:
+    return joined_cells(element_text(c) for c in row.iter("cell"))
 
 
 def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
@@ -454,12 +482,15 @@ def body_blocks(body: etree._Element) -> tuple[DraftBlock, ...]:
     blocks: list[DraftBlock] = []
     for kind, element, level, ordered in _block_elements(body):
         text, linked = _text_and_links(element)
+        spans: tuple[Span, ...] = ()
         if kind == "table_row":
-            text = _cell_text(element) or text
+            cells, spans = _cell_text(element)
+            text = cells or text
         if not text:
             continue
         density = min(1.0, linked / len(text)) if text else 0.0
-        spans = () if kind in ("table_row", "code") else _spans_of(element, text)
+        if kind not in ("table_row", "code"):
+            spans = _spans_of(element, text)
         blocks.append(
             DraftBlock(
                 len(blocks),
@@ -1342,12 +1373,17 @@ def _with_cut_runs(
 
 def _row_block(cells: list[DraftBlock]) -> DraftBlock | None:
     """A table row's block as :func:`body_blocks` reads trafilatura's: cells joined by " | "."""
-    text = " | ".join(c.text for c in cells if c.text)
+    text, spans = joined_cells(c.text for c in cells)
     if not text:
         return None
     linked = sum((c.link_density or 0.0) * len(c.text) for c in cells)
     return DraftBlock(
-        0, text, kind="table_row", link_density=min(1.0, linked / len(text)), tag="row"
+        0,
+        text,
+        kind="table_row",
+        link_density=min(1.0, linked / len(text)),
+        tag="row",
+        spans=spans,
     )
 
 
