@@ -767,11 +767,21 @@ def _search_authors(
     unless ``with_trafilatura`` is false.
     """
     found = _page_byline(page, span, language)
-    if found:
-        return found
-    found = markup_authors(tree, language)
-    if found or not with_trafilatura:
-        return found
+    if not found:
+        found = markup_authors(tree, language)
+    if not found and with_trafilatura:
+        found = _trafilatura_authors(tree)
+    return found
+
+
+def _trafilatura_authors(tree: etree._Element) -> tuple[str, ...]:
+    """The names trafilatura's author search finds, less the page's tags.
+
+    The search reads a box marked "author" whole, and a byline box often holds the post's tag
+    links too ("01.12.2022 / Harbours / Top City News", the author's name an image): a name
+    that is the text of a tag link (``rel="tag"``) goes. Only here: the markup's own author
+    marks and a printed byline name the person even where the site also tags the author.
+    """
     try:
         raw = trafilatura_author(tree)
     except Exception:  # trafilatura failing on a hostile page finds nobody
@@ -781,7 +791,26 @@ def _search_authors(
         names.extend(n for n in parse_byline(part) if n not in names)
     if len(names) > MAX_SEARCH_NAMES and all(len(n.split()) == 1 for n in names):
         return ()  # a list of tags or categories, not a byline
+    if names:
+        tags = _tag_links(tree)
+        names = [n for n in names if n.casefold() not in tags]
     return plausible_authors(names)
+
+
+def _tag_links(tree: etree._Element) -> frozenset[str]:
+    """The texts (case-folded) of the page's tag and category links (``rel="tag"``)."""
+    found: set[str] = set()
+    for link in tree.iterfind(".//a[@rel]"):
+        if _TAG_RELS.intersection((link.get("rel") or "").casefold().split()):
+            text = element_text(link)
+            if text:
+                found.add(text.casefold())
+    return frozenset(found)
+
+
+#: The ``rel`` values of a link to a tag's or category's page (rel-tag; WordPress's
+#: "category tag").
+_TAG_RELS = frozenset({"tag", "category"})
 
 
 #: A byline line printed outside the extracted body stands this many page blocks above it...

@@ -27,6 +27,7 @@ __all__ = [
     "meta_tags",
     "page_hints",
     "page_tags",
+    "without_markup",
 ]
 
 _ARTICLE_TYPES = frozenset(
@@ -135,6 +136,49 @@ def _walk(data: Any) -> Iterator[dict[str, Any]]:
             graph = value.get("@graph")
             if graph is not None:
                 stack.append((graph, depth + 1))
+
+
+#: An HTML tag inside a metadata value ("Ann Lee<br>The Courier", "<a href=...>Ann Lee</a>").
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+
+
+def without_markup(value: str) -> list[str]:
+    """A metadata value's texts, white space normalised, without the HTML a CMS left in it.
+
+    Some CMSs escape the value twice ("Maria &amp; Ana" is "Maria & Ana"), and some put the
+    author's byline markup in the field: the tags go, and a line break (``<br>``) or a
+    block element's end parts two texts.
+
+    Example:
+        >>> without_markup("AL ALEXANDER<BR>The Patriot Ledger")
+        ['AL ALEXANDER', 'The Patriot Ledger']
+        >>> without_markup('&lt;a href="/pl/eksperci/ann-lee"&gt;Ann Lee&lt;/a&gt;')
+        ['Ann Lee']
+        >>> without_markup("Ann &amp; Lee <ann@x.org>")
+        ['Ann & Lee <ann@x.org>']
+    """
+    text = html.unescape(value) if "&" in value else value
+    if "<" not in text:
+        return [normalize_space(text)]
+    parts = _TAG.sub(_tag_break, text).split("\n")
+    return [part for part in map(normalize_space, parts) if part]
+
+
+#: Elements whose tag parts a metadata value's texts (the rest are inline: nothing).
+_BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "h1", "h2", "h3"})
+
+
+def _tag_break(match: re.Match[str]) -> str:
+    name = match.group(2).casefold()
+    if name in _BREAKING_TAGS:
+        return "\n"
+    # Only HTML's own inline elements are markup: "<ann@x.org>" is an address.
+    return "" if name in _INLINE_TAGS else match.group(0)
+
+
+_INLINE_TAGS = frozenset(
+    {"a", "span", "b", "strong", "i", "em", "small", "font", "abbr", "cite", "u", "sup", "sub"}
+)
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -361,13 +405,12 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         [a.strip() for a in (getattr(doc, "author", None) or "").split(";")],
     ):
         seen: set[str] = set()  # a list of thousands of names: a set, not a search per name
-        for name in raw:
-            # Some CMSs escape the value twice: "Maria &amp; Ana" is "Maria & Ana".
-            name = normalize_space(html.unescape(name) if "&" in name else name)
-            # article:author is often a profile URL, not a name.
-            if name and "://" not in name and name not in seen:
-                seen.add(name)
-                authors.append(name)
+        for value in raw:
+            for name in without_markup(value):
+                # article:author is often a profile URL, not a name.
+                if name and "://" not in name and name not in seen:
+                    seen.add(name)
+                    authors.append(name)
         if authors:
             break
 

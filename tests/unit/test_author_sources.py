@@ -1,0 +1,56 @@
+"""Author names from the page's metadata and from trafilatura's author search, as names only."""
+
+from __future__ import annotations
+
+import json
+
+import articlekit
+
+_STORY = (
+    "<p>The council approved the new ferry line on Monday after a debate that lasted most of "
+    "the afternoon, and the first boats will sail in the spring.</p>"
+    "<p>Fares will match the buses, the council said, and children under twelve ride free on "
+    "every line of the network from the first day.</p>"
+)
+
+
+def _page(head: str, body: str) -> str:
+    return (
+        f"<html><head><title>Ferry line approved</title>{head}</head><body><article>"
+        f"<h1>Ferry line approved</h1>{body}{_STORY}</article></body></html>"
+    )
+
+
+def test_a_json_ld_author_holding_its_link_markup_is_the_name() -> None:
+    names = [
+        '<a href="/pl/eksperci/ann-lee" hreflang="pl">Ann Lee</a>',
+        '<a href="/pl/eksperci/bo-chen" hreflang="pl">Bo Chen</a>',
+    ]
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": names}})
+    # The page escapes it as JSON-LD in a script must: "<" is \u003C.
+    ld = ld.replace("<", "\\u003C").replace(">", "\\u003E")
+    page = _page(f'<script type="application/ld+json">{ld}</script>', "")
+    assert articlekit.clean_html(page).authors == ("Ann Lee", "Bo Chen")
+    assert articlekit.read_metadata(page).authors == ("Ann Lee", "Bo Chen")
+
+
+def test_a_line_break_in_a_meta_author_parts_two_texts() -> None:
+    page = _page('<meta name="author" content="ANN LEE&lt;BR&gt;Staff Writer">', "")
+    assert articlekit.clean_html(page).authors[0] == "Ann Lee"
+    assert all("<" not in name for name in articlekit.read_metadata(page).authors)
+
+
+def test_the_tag_links_of_an_author_box_are_no_authors() -> None:
+    # The author's name is an image; the box trafilatura's search reads holds the post's tags.
+    tags = ("Harbours", "Ferries", "Transport", "Top City News", "Economy")
+    links = " / ".join(
+        f'<a href="/thema/{n}/" rel="category tag">{t}</a>' for n, t in enumerate(tags)
+    )
+    box = (
+        '<div class="postMeta--author vcard author"><span class="metaDate">01.12.2022</span> / '
+        f'<a href="/autor/x/"><img src="/x.png" alt=""></a> / {links}</div>'
+    )
+    assert articlekit.clean_html(_page("", box)).authors == ()
+    # Where the box names the author too, the name stays.
+    named = box.replace('alt=""></a>', 'alt=""></a> <span class="fn">Ann Lee</span>')
+    assert articlekit.clean_html(_page("", named)).authors == ("Ann Lee",)
