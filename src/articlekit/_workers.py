@@ -147,11 +147,13 @@ class _Worker(Generic[T]):
         child_results.close()
         self.tasks: deque[tuple[int, T]] = deque()
         self.started = 0.0  # when it began its oldest task
+        self.sent = 0  # items sent in its life
 
     def send(self, index: int, item: T) -> None:
         if not self.tasks:
             self.started = time.monotonic()
         self.tasks.append((index, item))
+        self.sent += 1
         self.items.send(item)
 
     def stop(self) -> None:
@@ -169,6 +171,7 @@ def run_in_workers(
     jobs: int,
     timeout: float | None,
     window: int,
+    items_per_worker: int | None = None,
 ) -> Iterator[R]:
     """Run ``work`` on ``items`` in ``jobs`` processes; yield the results in input order.
 
@@ -178,6 +181,10 @@ def run_in_workers(
         jobs: Worker processes.
         timeout: Seconds an item may take; None: no limit.
         window: How many items may be read ahead of the oldest one not yet yielded.
+        items_per_worker: A worker that was given this many items gets no more and, once
+            it has sent their results, is replaced by a fresh one (multiprocessing's
+            ``maxtasksperchild``): what a long batch leaves in a process (caches filled
+            by its pages, a heap grown by its largest) goes with it. None: never.
 
     Yields:
         One result per item, in order; an item over ``timeout`` (or whose worker died) has
@@ -200,7 +207,13 @@ def run_in_workers(
     try:
         workers = [_Worker(context, work) for _ in range(jobs)]
         while True:
+            if items_per_worker is not None and not exhausted:
+                for worker in workers:
+                    if worker.sent >= items_per_worker and not worker.tasks:
+                        _retire(workers, worker, context, work)
             for worker in sorted(workers, key=lambda w: len(w.tasks)):
+                if items_per_worker is not None and worker.sent >= items_per_worker:
+                    continue  # it finishes what it has, then is replaced
                 while not exhausted and len(worker.tasks) < depth and next_in - next_out < window:
                     try:
                         item = next(stream)
@@ -245,6 +258,14 @@ def run_in_workers(
             worker.stop()
     if failure is not None:
         raise failure
+
+
+def _retire(
+    workers: list[_Worker[T]], worker: _Worker[T], context: Any, work: Work[T, Any]
+) -> None:
+    """Stop ``worker``, which has no task left, and put a fresh one in its place."""
+    worker.stop()
+    workers[workers.index(worker)] = _Worker(context, work)
 
 
 def _replace(

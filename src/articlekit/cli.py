@@ -43,6 +43,7 @@ from articlekit._output import (
 from articlekit._version import __version__
 from articlekit.batch import (
     FETCH_JOBS,
+    RECORDS_PER_WORKER,
     Record,
     Result,
     check_warc_support,
@@ -167,6 +168,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="time budget per record: a record that takes longer gets an error line "
         "(TimeoutError) in its place and the batch goes on (cleaning then runs in worker "
         "processes, one with --jobs 1)",
+    )
+    clean.add_argument(
+        "--records-per-worker",
+        type=_whole_number,
+        default=RECORDS_PER_WORKER,
+        metavar="N",
+        help="replace a worker process by a fresh one after it cleaned N records, so that "
+        f"a long batch runs in flat memory (default {RECORDS_PER_WORKER}; 0: never)",
     )
     progress = clean.add_mutually_exclusive_group()
     progress.add_argument(
@@ -361,6 +370,17 @@ def _positive_int(value: str) -> int:
         number = 0
     if number < 1:
         msg = f"must be a whole number of at least 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _whole_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        msg = f"must be a whole number of at least 0, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
@@ -853,6 +873,7 @@ def _command(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr:
         reference_date=args.reference_date,
         timeout=args.timeout,
         max_bytes=args.max_bytes,
+        records_per_worker=args.records_per_worker or None,
     )
     show = args.progress if args.progress is not None else stderr.isatty()
     # Counting reads a JSON Lines file once more: only for a bar that shows it.

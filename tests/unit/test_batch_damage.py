@@ -433,3 +433,19 @@ def test_an_interrupted_batch_leaves_only_whole_lines(tmp_path, sig, jobs, code,
     assert err.decode().startswith(f"articlekit: {word} after ") and err.count(b"\n") == 1
     got = rows(target.read_text(encoding="utf-8"))
     assert got and [r["id"] for r in got] == list(range(len(got)))
+
+
+def test_replaced_workers_lose_no_record_and_change_no_output(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    lines = [{"id": i, "html": PAGE.replace("Bridge", f"Bridge {i}")} for i in range(9)]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    code1, one, _ = run("clean", str(path))
+    code2, replaced, _ = run("clean", "--jobs", "2", "--records-per-worker", "2", str(path))
+    assert code1 == code2 == 0 and one == replaced and len(rows(one)) == 9
+
+
+def test_records_per_worker_is_checked(capsys):
+    with pytest.raises(ValueError, match="records_per_worker"):
+        list(clean_records([Record("-", None, "text", STORY)], jobs=2, records_per_worker=0))
+    code, _, err = run("clean", "--records-per-worker", "-1", "x.txt")
+    assert code == 2 and "--records-per-worker" in err + capsys.readouterr().err

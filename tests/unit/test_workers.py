@@ -115,3 +115,31 @@ def test_memory_release_is_the_c_librarys_trim_where_there_is_one():
         assert release() in (0, 1)  # 1: memory was handed back, 0: there was none to
     else:
         assert release is None or callable(release)
+
+
+def _pid(state: Any, item: int) -> tuple[int, int]:
+    import os
+
+    return item, os.getpid()
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_a_worker_is_replaced_after_items_per_worker_items(timeout):
+    work = Work(functools.partial(_prepare, None), _pid, _fail)
+    results = list(
+        run_in_workers(
+            iter(range(20)), work, jobs=2, timeout=timeout, window=8, items_per_worker=3
+        )
+    )
+    assert [item for item, _ in results] == list(range(20))
+    served: dict[int, int] = {}
+    for _, pid in results:
+        served[pid] = served.get(pid, 0) + 1
+    assert max(served.values()) <= 3
+    assert len(served) >= 7  # 20 items, 3 a process at most
+
+
+def test_without_items_per_worker_the_workers_stay():
+    work = Work(functools.partial(_prepare, None), _pid, _fail)
+    results = list(run_in_workers(iter(range(20)), work, jobs=2, timeout=None, window=8))
+    assert len({pid for _, pid in results}) <= 2
