@@ -127,9 +127,7 @@ def _pid(state: Any, item: int) -> tuple[int, int]:
 def test_a_worker_is_replaced_after_items_per_worker_items(timeout):
     work = Work(functools.partial(_prepare, None), _pid, _fail)
     results = list(
-        run_in_workers(
-            iter(range(20)), work, jobs=2, timeout=timeout, window=8, items_per_worker=3
-        )
+        run_in_workers(iter(range(20)), work, jobs=2, timeout=timeout, window=8, items_per_worker=3)
     )
     assert [item for item, _ in results] == list(range(20))
     served: dict[int, int] = {}
