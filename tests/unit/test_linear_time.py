@@ -291,3 +291,16 @@ def test_a_json_ld_list_of_tens_of_thousands_of_authors_is_linear() -> None:
         assert len(hints.authors) == 80_000 and hints.authors[1] == "Writer Number1"
         """
     )
+
+
+def test_markup_in_a_metadata_value_is_read_in_linear_time() -> None:
+    # "<" and a run of spaces took quadratic time: 8,000 spaces half a second, 200,000 would
+    # have taken five minutes.
+    finishes(
+        """
+        from articlekit.readers.metadata import without_markup
+        assert without_markup("<" + " " * 200000 + "Ann Lee") == ["< Ann Lee"]
+        assert without_markup("<a " * 100000) == ["<a " * 99999 + "<a"]
+        assert without_markup("<b>" * 100000 + "Ann Lee") == ["Ann Lee"]
+        """
+    )
