@@ -387,6 +387,10 @@ def test_binary_stdin_html_and_a_closed_pipe_are_quiet(tmp_path):
     assert err.decode().startswith("articlekit: -:2: not utf-8 text")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     ("sig", "jobs", "code", "word"),
     [
@@ -421,14 +425,22 @@ def test_an_interrupted_batch_leaves_only_whole_lines(tmp_path, sig, jobs, code,
         ],
         env=env,
         stderr=subprocess.PIPE,
+        # A shell's background job (CI started with "&", nohup) ignores SIGINT, and so would
+        # the command it starts: Ctrl-C reaches a command whose SIGINT is the default.
+        preexec_fn=_default_sigint,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if target.exists() and target.stat().st_size > 50_000:
-            break
-        time.sleep(0.05)
-    process.send_signal(sig)
-    _, err = process.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if target.exists() and target.stat().st_size > 50_000:
+                break
+            time.sleep(0.05)
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # a hung command must not outlive the test
+            process.kill()
+            process.communicate()
     assert process.returncode == code
     assert err.decode().startswith(f"articlekit: {word} after ") and err.count(b"\n") == 1
     got = rows(target.read_text(encoding="utf-8"))
