@@ -262,19 +262,19 @@ def run_in_workers(
 
 def _retire(
     workers: list[_Worker[T]], worker: _Worker[T], context: Any, work: Work[T, Any]
-) -> None:
-    """Stop ``worker``, which has no task left, and put a fresh one in its place."""
+) -> _Worker[T]:
+    """Stop ``worker`` and put a fresh one in its place; return the fresh one."""
     worker.stop()
-    workers[workers.index(worker)] = _Worker(context, work)
+    fresh = _Worker(context, work)
+    workers[workers.index(worker)] = fresh
+    return fresh
 
 
 def _replace(
     workers: list[_Worker[T]], worker: _Worker[T], context: Any, work: Work[T, Any]
 ) -> None:
     """Kill ``worker`` (its first task is settled) and give its other tasks to a new one."""
-    worker.stop()
-    fresh = _Worker(context, work)
-    workers[workers.index(worker)] = fresh
+    fresh = _retire(workers, worker, context, work)
     worker.tasks.popleft()
     for index, item in worker.tasks:
         fresh.send(index, item)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -41,6 +41,34 @@ __all__ = [
 #: a table row's cell (a ``table_row`` block's text joins its cells with " | ", which a cell's
 #: own text may hold too: the ``cell`` spans say where each cell is).
 SPAN_KINDS = frozenset({"link", "emphasis", "strong", "code", "cell"})
+
+#: What joins a table row's cells in its block's text.
+CELL_SEPARATOR = " | "
+
+
+def joined_cells(cells: Iterable[str]) -> tuple[str, tuple[Span, ...]]:
+    """A table row's text, its non-empty cells joined by " | ", and a ``cell`` span for each.
+
+    The spans keep the cells apart where a cell's own text holds " | ", which the joined text
+    alone cannot tell from the separator (the renderers read the spans).
+
+    Example:
+        >>> text, spans = joined_cells(["North | South", "", "3 euros"])
+        >>> text, [text[s.start : s.end] for s in spans]
+        ('North | South | 3 euros', ['North | South', '3 euros'])
+    """
+    parts: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    for cell in cells:
+        if not cell:
+            continue
+        if parts:
+            position += len(CELL_SEPARATOR)
+        spans.append(Span(position, position + len(cell), "cell"))
+        parts.append(cell)
+        position += len(cell)
+    return CELL_SEPARATOR.join(parts), tuple(spans)
 
 
 @dataclass(frozen=True, slots=True)

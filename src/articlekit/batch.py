@@ -940,9 +940,10 @@ def _worker_state(
 
 #: A worker process is replaced after cleaning this many records (see :func:`clean_records`).
 #: Measured on 10,000 dev pages with ``--jobs 2`` (benchmarks/README.md, issue 18), the peak
-#: memory grew +13.5 % from the first 1,000 pages to the end with no replacement, +9.6 % with
-#: one every 2,000 records and +6.4 % every 1,000, in the same time (a fresh worker warms up
-#: in about a second: imports are inherited, the tables its pages need are built again).
+#: memory grew +12.2 % and +13.5 % from the first 1,000 pages to the end with no replacement,
+#: +8.4 % and +9.6 % with one every 2,000 records and +4.5 % to +9.4 % every 1,000, in the
+#: same time (a fresh worker warms up in about a second: imports are inherited, the tables
+#: its pages need are built again).
 RECORDS_PER_WORKER = 1000
 
 

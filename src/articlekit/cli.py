@@ -363,26 +363,23 @@ def _byte_limit(value: str) -> int | None:
     return _positive_int(value.replace("_", "").replace(",", ""))
 
 
-def _positive_int(value: str) -> int:
+def _int_at_least(value: str, minimum: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        msg = f"must be a whole number of at least 1, got {value!r}"
+        number = minimum - 1
+    if number < minimum:
+        msg = f"must be a whole number of at least {minimum}, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return number
+
+
+def _positive_int(value: str) -> int:
+    return _int_at_least(value, 1)
 
 
 def _whole_number(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        msg = f"must be a whole number of at least 0, got {value!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return number
+    return _int_at_least(value, 0)
 
 
 def _positive_seconds(value: str) -> float:

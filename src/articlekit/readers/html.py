@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 from articlekit import dates, lexicon
 from articlekit._gcpause import gc_paused
 from articlekit._memo import memo_table
-from articlekit.article import Removal, Span
+from articlekit.article import CELL_SEPARATOR, Removal, Span, joined_cells
 from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
 from articlekit.cleaners.language import prose_language, stopword_language
 from articlekit.draft import Draft, DraftBlock, Hints
@@ -435,35 +435,6 @@ def _without(element: etree._Element, child: etree._Element) -> etree._Element:
     for nested in clone.findall(child.tag):
         clone.remove(nested)
     return clone
-
-
-def joined_cells(cells: Iterable[str]) -> tuple[str, tuple[Span, ...]]:
-    """A table row's text, its non-empty cells joined by " | ", and a ``cell`` span for each.
-
-    The spans keep the cells apart where a cell's own text holds " | ", which the joined text
-    alone cannot tell from the separator (the renderers read the spans).
-
-    Example:
-        >>> text, spans = joined_cells(["North | South", "", "3 euros"])
-        >>> text, [text[s.start : s.end] for s in spans]
-        ('North | South | 3 euros', ['North | South', '3 euros'])
-    """
-    parts: list[str] = []
-    spans: list[Span] = []
-    position = 0
-    for cell in cells:
-        if not cell:
-            continue
-        if parts:
-            position += len(CELL_SEPARATOR)
-        spans.append(Span(position, position + len(cell), "cell"))
-        parts.append(cell)
-        position += len(cell)
-    return CELL_SEPARATOR.join(parts), tuple(spans)
-
-
-#: What joins a table row's cells in its block's text.
-CELL_SEPARATOR = " | "
 
 
 def _cell_text(row: etree._Element) -> tuple[str, tuple[Span, ...]]:
@@ -892,7 +863,7 @@ def _layout_row(text: str) -> bool:
     """
     if word_count(text) <= LAYOUT_ROW_WORDS:
         return False
-    cells = text.split(" | ")
+    cells = text.split(CELL_SEPARATOR)
     return len(cells) < DATA_ROW_CELLS or max(word_count(c) for c in cells) > LAYOUT_ROW_WORDS
 
 

@@ -15,7 +15,7 @@ from typing import cast
 
 from lxml import etree
 
-from articlekit.article import Span
+from articlekit.article import joined_cells
 from articlekit.draft import DraftBlock
 from articlekit.readers._space import normalize_space
 
@@ -208,7 +208,7 @@ def page_blocks(
                     classes=(marked,) if marked else (),
                     level=_HEADING_LEVELS.get(tag, 0),
                     # A cell's block is one cell, whatever its text holds (" | " too).
-                    spans=(Span(0, len(text), "cell"),) if kind == "table_row" else (),
+                    spans=joined_cells((text,))[1] if kind == "table_row" else (),
                 )
             )
             if elements is not None:
