@@ -1303,6 +1303,52 @@ def test_known_list_heading_with_titles_closes_the_article_in_page_text():
     assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
 
 
+CARDS = [
+    "Council renames library after poet",
+    "The city's main library will carry the name of a local poet who died in 2019.",
+    "Bakery wins national rye prize",
+    "A family bakery on Main Street beat two hundred others with its sourdough rye.",
+    "Five walks along the old canal",
+    "From the lock keeper's cottage to the marina: five routes for a spring weekend.",
+]
+
+
+def test_a_list_of_teaser_cards_goes_as_a_list_in_page_text():
+    # Other stories as cards, a headline and its summary each, under a known list label: the
+    # list goes with the headline-list codes; the story's last paragraph after it stays (after
+    # a bare headline, a paragraph of a summary's length would read as that card's summary).
+    lines = [*FERRY[:3], "Related Stories", *CARDS, FERRY[3]]
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == ["headline_list_heading"] + [
+        "headline_list"
+    ] * len(CARDS)
+    # Before the middle of the story's prose, a list label opens no list.
+    early = [FERRY[0], "Related Stories", *CARDS, *FERRY[1:]]
+    assert not cleaners.get("remove_footer")(Draft.from_texts(early, language="en")).removed
+
+
+def test_a_card_label_printed_under_every_card_opens_no_list():
+    # A roundup's own items, each with its "Read More" link: the label is the cards', not a
+    # list heading, and the items are the article.
+    items = [CARDS[0], CARDS[1], "Read More", CARDS[2], CARDS[3], "Read More"]
+    lines = [*FERRY[:3], "Read More", *items, FERRY[3]]
+    assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
+
+
+def test_teaser_cards_before_an_end_mark_keep_their_codes():
+    closing = "© 2025 The Harbour Times. All rights reserved."
+    lines = [*FERRY, "Related Stories", *CARDS[:4], closing, "Contact us"]
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
+    assert [b.text for b in result.blocks] == FERRY
+    assert [r.reason for r in result.removed] == [
+        "headline_list_heading",
+        *["headline_list"] * 4,
+        "legal",
+        "footer",
+    ]
+
+
 def test_signed_reviews_after_the_article_close_it_in_page_text():
     reviews = [
         "Great ferry and friendly staff, the boats are always on time!",

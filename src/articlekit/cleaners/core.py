@@ -25,6 +25,7 @@ from articlekit.features import (
     is_story_prose,
     is_teaser,
     more_words_than,
+    sentence_count,
     word_count,
 )
 from articlekit.regions import scored_core
@@ -289,13 +290,72 @@ def _opens_story_list(draft: Draft, pos: int) -> bool:
     the same subject), which :class:`~articlekit.cleaners.RemoveHeadlineLists` keeps.
     """
     blocks = draft.blocks
-    text = blocks[pos].text
-    if more_words_than(text, 6) or not lexicon_of(draft).is_phrase("headline_list_heading", text):
+    if not _is_list_label(draft, blocks[pos].text):
         return False
     following = blocks[pos + 1 : pos + 1 + STORY_LIST_MIN_TEASERS]
-    return len(following) == STORY_LIST_MIN_TEASERS and all(
-        is_teaser(b.text) and not ends_sentence(b.text) for b in following
+    return len(following) == STORY_LIST_MIN_TEASERS and all(_is_title(b.text) for b in following)
+
+
+def _is_list_label(draft: Draft, text: str) -> bool:
+    """A known list heading ("Related Stories", "Most Read") alone on its line."""
+    return not more_words_than(text, 6) and lexicon_of(draft).is_phrase(
+        "headline_list_heading", text
     )
+
+
+def _is_title(text: str) -> bool:
+    """A teaser line that ends no sentence: another story's headline."""
+    return is_teaser(text) and not ends_sentence(text)
+
+
+#: A teaser card's summary, under its headline, is a note of at most this many words...
+CARD_SUMMARY_MAX_WORDS = 60
+#: ...and this many sentences (the shape of an end-of-body promotion note, see
+#: :mod:`articlekit.cleaners.promos`).
+CARD_SUMMARY_MAX_SENTENCES = 3
+
+
+def _is_card_summary(text: str) -> bool:
+    return not more_words_than(text, CARD_SUMMARY_MAX_WORDS) and (
+        sentence_count(text) <= CARD_SUMMARY_MAX_SENTENCES
+    )
+
+
+def _card_list(draft: Draft, pos: int) -> dict[int, str]:
+    """The list of teaser cards the block at ``pos`` heads, with the headline-list codes.
+
+    Other stories printed as cards, each a headline and a summary of a sentence or three
+    ("Latest Headlines" / "Healthy Eating Plate" / "Use the plate as a guide..."), break the
+    run of bare titles that :func:`_opens_story_list` reads, and their summaries are prose
+    enough for the article's core to run on into them. A known list label opens such a list
+    when a title, a summary and a title follow it; the list is the label and the titles that
+    follow, each with the summary under it, up to the first block that is neither. Only the
+    list goes, not what follows it: a "Related stories" box can stand inside the story, which
+    goes on after it. A label printed more than once is each card's own link ("Read More"
+    under every project of a roundup), not a list's heading.
+    """
+    blocks = draft.blocks
+    text = blocks[pos].text
+    if not _is_list_label(draft, text) or sum(b.text == text for b in blocks) > 1:
+        return {}
+    cards = [b.text for b in blocks[pos + 1 : pos + 4]]
+    if not (
+        len(cards) == 3
+        and _is_title(cards[0])
+        and _is_card_summary(cards[1])
+        and _is_title(cards[2])
+    ):
+        return {}
+    found = {pos: "headline_list_heading"}
+    at = pos + 1
+    while at < len(blocks) and _is_title(blocks[at].text):
+        found[at] = "headline_list"
+        at += 1
+        summary = blocks[at].text if at < len(blocks) else ""
+        if summary and not _is_title(summary) and _is_card_summary(summary):
+            found[at] = "headline_list"
+            at += 1
+    return found
 
 
 #: Readers' comments and testimonials without a heading: at least this many texts in a row,
@@ -395,7 +455,9 @@ class RemoveFooter(Remover):
     :class:`KeepArticleCore`). A list of other stories whose titles are not the story's gets
     the reason codes :class:`~articlekit.cleaners.RemoveHeadlineLists` gives it
     (``headline_list_heading``, ``headline_list``); one whose titles share the story's words
-    is ``more_stories``.
+    is ``more_stories``. A list of teaser cards (a known list label, then headlines each with
+    a summary of a sentence or three, see :func:`_card_list`) at the same place goes with the
+    headline-list codes, and the article goes on after it.
 
     Measured on the dev pages' whole-page text: main-text F1 l3s-gn1 0.889 -> 0.895,
     wcxb-dev 0.899 -> 0.901; snippet F trafilatura-eval 0.836 -> 0.842.
@@ -436,6 +498,7 @@ class RemoveFooter(Remover):
         words = [word_count(b.text) if is_story_prose(b.text) else 0 for b in blocks[start:end]]
         total = sum(words)
         before = 0
+        cards: dict[int, str] = {}
         for pos in range(start, min(end + 1, len(blocks))):
             if pos < end:
                 before += words[pos - start]
@@ -459,16 +522,21 @@ class RemoveFooter(Remover):
                 if _opens_form(blocks, pos)
                 else None
             )
-            if closing is not None:
-                found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
-                if closing == "more_stories":
-                    # A list of titles that are not the story's keeps the headline-list codes;
-                    # one whose titles share the story's words is the site's more_stories.
-                    named = _headline_lists_in(draft, found)
-                    if named.get(pos) == "headline_list_heading":
-                        found.update(named)
-                return found
-        return {}
+            if closing is None:
+                if pos not in cards:
+                    cards.update(_card_list(draft, pos))
+                continue
+            found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
+            # A card list before the end mark goes as a list; the mark closes the rest.
+            found.update((p, reason) for p, reason in cards.items() if p < pos)
+            if closing == "more_stories":
+                # A list of titles that are not the story's keeps the headline-list codes;
+                # one whose titles share the story's words is the site's more_stories.
+                named = _headline_lists_in(draft, found)
+                if named.get(pos) == "headline_list_heading":
+                    found.update(named)
+            return found
+        return cards
 
 
 def _headline_lists_in(draft: Draft, positions: Collection[int]) -> dict[int, str]:
