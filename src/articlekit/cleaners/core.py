@@ -9,6 +9,7 @@ page's (see :func:`~articlekit.regions.article_core`): what stands outside it go
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Collection
 from typing import ClassVar
 
@@ -321,7 +322,7 @@ def _is_card_summary(text: str) -> bool:
     )
 
 
-def _card_list(draft: Draft, pos: int) -> dict[int, str]:
+def _card_list(draft: Draft, pos: int, printed: Counter[str]) -> dict[int, str]:
     """The list of teaser cards the block at ``pos`` heads, with the headline-list codes.
 
     Other stories printed as cards, each a headline and a summary of a sentence or three
@@ -331,12 +332,13 @@ def _card_list(draft: Draft, pos: int) -> dict[int, str]:
     when a title, a summary and a title follow it; the list is the label and the titles that
     follow, each with the summary under it, up to the first block that is neither. Only the
     list goes, not what follows it: a "Related stories" box can stand inside the story, which
-    goes on after it. A label printed more than once is each card's own link ("Read More"
-    under every project of a roundup), not a list's heading.
+    goes on after it. A label printed more than once (``printed``: how often each text
+    stands in the draft) is each card's own link ("Read More" under every project of a
+    roundup), not a list's heading.
     """
     blocks = draft.blocks
     text = blocks[pos].text
-    if not _is_list_label(draft, text) or sum(b.text == text for b in blocks) > 1:
+    if printed[text] > 1 or not _is_list_label(draft, text):
         return {}
     cards = [b.text for b in blocks[pos + 1 : pos + 4]]
     if not (
@@ -499,6 +501,7 @@ class RemoveFooter(Remover):
         total = sum(words)
         before = 0
         cards: dict[int, str] = {}
+        printed: Counter[str] | None = None  # counted once, when a card list is looked for
         for pos in range(start, min(end + 1, len(blocks))):
             if pos < end:
                 before += words[pos - start]
@@ -523,8 +526,10 @@ class RemoveFooter(Remover):
                 else None
             )
             if closing is None:
-                if pos not in cards:
-                    cards.update(_card_list(draft, pos))
+                if pos not in cards and _is_list_label(draft, text):
+                    if printed is None:
+                        printed = Counter(b.text for b in blocks)
+                    cards.update(_card_list(draft, pos, printed))
                 continue
             found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
             # A card list before the end mark goes as a list; the mark closes the rest.
