@@ -13,13 +13,13 @@ from articlekit.features import ends_sentence, is_prose, more_words_than, word_c
 _EN = lexicon.for_language("en")
 _ALL = lexicon.for_language(None)
 _PHRASES = sorted(_ALL["comment_heading"])
-_COUNTS = regex.compile(r"[\d()\[\]#]+", regex.V1)
+_COUNTS = regex.compile(r"[\d(){}\[\]#]+", regex.V1)
 _TEXTS = st.one_of(
     st.text(max_size=40),
-    st.text(alphabet=st.sampled_from("aC 1٣(#)[]:?.!“\"'-»\u0301é\t"), max_size=30),
+    st.text(alphabet=st.sampled_from("aC 1٣(#)[]{}:?.!“\"'-»\u0301é\t"), max_size=30),
     st.builds(
         lambda pre, p, sep, rest: pre + p + sep + rest,
-        st.sampled_from(["", "36 ", "(", "• ", "#1", " ", "٣ ", "“", "Re: "]),
+        st.sampled_from(["", "36 ", "(", "{ 53 ", "• ", "#1", " ", "٣ ", "“", "Re: "]),
         st.sampled_from(_PHRASES).map(lambda p: p.title() if len(p) % 2 else p),
         st.sampled_from(["", " ", ":", " (12)", "?", ". ", "s", " to “", "2", "!", " -"]),
         st.text(max_size=20),

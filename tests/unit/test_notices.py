@@ -137,6 +137,18 @@ CASES = [
             ("Reply", "comments"),
         ],
     ),
+    # A count in braces, as a WordPress theme prints its thread heading.
+    (
+        "comments-heading-in-braces",
+        "remove_comments",
+        "en",
+        [S1, S2, "{ 2 comments… read them below or add one }", *HEADED_THREAD[1:]],
+        [S1, S2],
+        [
+            (t, "comments")
+            for t in ("{ 2 comments… read them below or add one }", *HEADED_THREAD[1:])
+        ],
+    ),
     # A thread goes on under one long comment when its rhythm resumes after it: the lines of
     # the thread before it, the comment and the comments after it all go.
     (

@@ -58,11 +58,12 @@ HEADLESS_MIN_GAP = 2
 _LETTER_WORD = regex.compile(r"[^\W\d_]{2,}", regex.V1)
 _DIGIT = regex.compile(r"\d", regex.V1)
 
-# Counts and brackets around a heading or an action: "36 Comments", "Comments (5)", "#12".
-_COUNTS = regex.compile(r"[\d()\[\]#]+", regex.V1)
+# Counts and brackets around a heading or an action: "36 Comments", "Comments (5)", "#12",
+# "{ 53 comments… read them below or add one }" (a WordPress theme's heading).
+_COUNTS = regex.compile(r"[\d(){}\[\]#]+", regex.V1)
 #: The same for ASCII text, whose only digits are 0-9: the standard library's engine takes
 #: half the time of ``regex`` to substitute in a short line (asked of most blocks of a page).
-_ASCII_COUNTS = re.compile(r"[0-9()\[\]#]+")
+_ASCII_COUNTS = re.compile(r"[0-9(){}\[\]#]+")
 
 
 def _key(text: str) -> str:
