@@ -1239,20 +1239,21 @@ def test_core_stops_before_other_stories_summaries():
     assert [b.text for b in result.blocks] == [*FERRY, *own]  # the story's own closing line
 
 
+def _footer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """remove_footer on English page text: the texts kept and the removals' reasons."""
+    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
+    return [b.text for b in result.blocks], [r.reason for r in result.removed]
+
+
 def test_a_list_of_other_stories_closing_the_article_keeps_its_headline_list_codes():
     # Titles that are not the story's: the footer closes on them with the codes that
     # remove_headline_lists gives such a list, and what follows is footer.
     titles = ["Council renames library after poet", "Bakery wins national rye prize"]
     closing = "Comments are closed. Write to the editor at letters@example.com instead."
     lines = [*FERRY, "Related Stories", *titles, closing]
-    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
-    assert [b.text for b in result.blocks] == FERRY
-    assert [r.reason for r in result.removed] == [
-        "headline_list_heading",
-        "headline_list",
-        "headline_list",
-        "footer",
-    ]
+    kept, reasons = _footer(lines)
+    assert kept == FERRY
+    assert reasons == ["headline_list_heading", *["headline_list"] * 2, "footer"]
 
 
 def test_keep_article_core_says_what_is_left_is_the_core():
@@ -1295,9 +1296,9 @@ def test_headline_lists_run_after_the_core():
 def test_known_list_heading_with_titles_closes_the_article_in_page_text():
     titles = ["Ferry fares for the summer", "How the harbour line was built", "Bay boat tours"]
     lines = [*FERRY, "Recent Articles", *titles, "Contact us"]
-    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
-    assert [b.text for b in result.blocks] == FERRY
-    assert [r.reason for r in result.removed] == ["more_stories"] + ["footer"] * 4
+    kept, reasons = _footer(lines)
+    assert kept == FERRY
+    assert reasons == ["more_stories"] + ["footer"] * 4
     # A list heading followed by the article's own sentences does not close it.
     lines = [*FERRY[:2], "Latest", *FERRY[2:]]
     assert not cleaners.get("remove_footer")(Draft.from_texts(lines, language="en")).removed
@@ -1318,11 +1319,9 @@ def test_a_list_of_teaser_cards_goes_as_a_list_in_page_text():
     # list goes with the headline-list codes; the story's last paragraph after it stays (after
     # a bare headline, a paragraph of a summary's length would read as that card's summary).
     lines = [*FERRY[:3], "Related Stories", *CARDS, FERRY[3]]
-    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
-    assert [b.text for b in result.blocks] == FERRY
-    assert [r.reason for r in result.removed] == ["headline_list_heading"] + [
-        "headline_list"
-    ] * len(CARDS)
+    kept, reasons = _footer(lines)
+    assert kept == FERRY
+    assert reasons == ["headline_list_heading"] + ["headline_list"] * len(CARDS)
     # Before the middle of the story's prose, a list label opens no list.
     early = [FERRY[0], "Related Stories", *CARDS, *FERRY[1:]]
     assert not cleaners.get("remove_footer")(Draft.from_texts(early, language="en")).removed
@@ -1339,14 +1338,9 @@ def test_a_card_label_printed_under_every_card_opens_no_list():
 def test_teaser_cards_before_an_end_mark_keep_their_codes():
     closing = "© 2025 The Harbour Times. All rights reserved."
     lines = [*FERRY, "Related Stories", *CARDS[:4], closing, "Contact us"]
-    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
-    assert [b.text for b in result.blocks] == FERRY
-    assert [r.reason for r in result.removed] == [
-        "headline_list_heading",
-        *["headline_list"] * 4,
-        "legal",
-        "footer",
-    ]
+    kept, reasons = _footer(lines)
+    assert kept == FERRY
+    assert reasons == ["headline_list_heading", *["headline_list"] * 4, "legal", "footer"]
 
 
 def test_signed_reviews_after_the_article_close_it_in_page_text():
@@ -1358,9 +1352,9 @@ def test_signed_reviews_after_the_article_close_it_in_page_text():
         "The crew is amazing with children, we love this harbour line.",
         "Dawn H.",
     ]
-    result = cleaners.get("remove_footer")(Draft.from_texts([*FERRY, *reviews], language="en"))
-    assert [b.text for b in result.blocks] == FERRY
-    assert [r.reason for r in result.removed] == ["comments"] + ["footer"] * 5
+    kept, reasons = _footer([*FERRY, *reviews])
+    assert kept == FERRY
+    assert reasons == ["comments"] + ["footer"] * 5
     # Short headings between sections have the shape of names but no initial: not signatures.
     sections = [FERRY[0], "Harbour Line", FERRY[1], "Summer Weekends", FERRY[2], "Ticket Prices"]
     lines = [*sections, FERRY[3]]
@@ -1390,9 +1384,9 @@ def test_form_with_required_fields_closes_the_article_in_page_text():
         "bay, with tips for your weekends and offers from our partners in the city."
     )
     lines = [*FERRY, *form, promo, promo.replace("Every week", "Each month"), FERRY[0]]
-    result = cleaners.get("remove_footer")(Draft.from_texts(lines, language="en"))
-    assert [b.text for b in result.blocks] == [*FERRY, "Get our newsletter"]
-    assert [r.reason for r in result.removed] == ["form"] + ["footer"] * 5
+    kept, reasons = _footer(lines)
+    assert kept == [*FERRY, "Get our newsletter"]
+    assert reasons == ["form"] + ["footer"] * 5
     one = [*FERRY[:3], "Footnote *", FERRY[3]]  # one starred line is no form
     assert not cleaners.get("remove_footer")(Draft.from_texts(one, language="en")).removed
 
