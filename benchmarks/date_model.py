@@ -23,7 +23,7 @@ extra); the library reads the weights without it.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from benchmarks import votes
@@ -38,10 +38,17 @@ Page = dict[str, Any]
 
 def page_candidates(line: str) -> Page | None:
     """Read one dev page and return the candidate days the reader weighed, or None."""
+    from articlekit import clean_html
+
+    return weighed_days(line, clean_html)
+
+
+def weighed_days(line: str, read: Callable[..., Any]) -> Page | None:
+    """The candidate days ``read`` (``clean_html`` or ``read_metadata``) weighs on one dev
+    page, or None for a page whose gold has no full day."""
     import logging
     import warnings
 
-    from articlekit import clean_html
     from articlekit.errors import ArticlekitError
     from articlekit.readers import page_dates
 
@@ -60,7 +67,7 @@ def page_candidates(line: str) -> Page | None:
 
     page_dates.choose_day = record_candidates  # type: ignore[assignment]
     try:
-        clean_html(record["html"], url=record.get("url"))
+        read(record["html"], url=record.get("url"))
     except ArticlekitError:
         pass  # a page with no article still had its dates weighed
     finally:

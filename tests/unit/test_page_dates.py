@@ -20,6 +20,7 @@ from articlekit.readers.page_dates import (
     choose_day,
     date_model,
     day_candidates,
+    markup_date_model,
     url_day,
 )
 from articlekit.scorer import BlockScorer
@@ -210,6 +211,38 @@ def test_the_shipped_model_is_a_model_of_the_columns() -> None:
     )
     assert data["features"] == list(DATE_FEATURES)
     assert date_model().features == DATE_FEATURES
+
+
+def test_the_markup_model_is_fitted_where_htmldate_and_the_body_are_absent() -> None:
+    # read_metadata weighs no htmldate day and knows no body: fitted on its own candidates,
+    # the two columns that are always 0 there get no weight (the clean_html model leans on
+    # htmldate's day most).
+    markup = markup_date_model()
+    weights = dict(zip(markup.features, markup.weights, strict=True))
+    assert weights["from_htmldate"] == 0.0
+    assert weights["printed_near_body"] == 0.0
+    full = date_model()
+    assert dict(zip(full.features, full.weights, strict=True))["from_htmldate"] > 0
+
+
+def _weighing(source: str) -> BlockScorer:
+    """A vote that weighs one source's column only."""
+    column = f"from_{source}"
+    return BlockScorer(DATE_FEATURES, tuple(float(f == column) for f in DATE_FEATURES), 0.0, 0.5)
+
+
+def test_read_metadata_votes_with_the_markup_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    head = "<meta property='article:published_time' content='2025-01-05T10:00:00+00:00'>"
+    page = f"<html><head>{head}</head><body><h1>Ferry timetable approved</h1>{STORY}</body></html>"
+    url = "https://news.example/2025/01/02/ferry.html"
+    monkeypatch.setattr(page_dates, "_MARKUP_DATE_MODEL", _weighing("url"))
+    assert articlekit.read_metadata(page, url=url).published.date() == date(2025, 1, 2)
+    monkeypatch.setattr(page_dates, "_MARKUP_DATE_MODEL", _weighing("meta_published"))
+    assert articlekit.read_metadata(page, url=url).published.date() == date(2025, 1, 5)
+    # clean_html votes with its own weights, whatever the markup model says.
+    monkeypatch.setattr(page_dates, "_DATE_MODEL", _weighing("meta_published"))
+    monkeypatch.setattr(page_dates, "_MARKUP_DATE_MODEL", _weighing("url"))
+    assert articlekit.clean_html(page, url=url).published.date() == date(2025, 1, 5)
 
 
 def test_weights_of_other_columns_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:

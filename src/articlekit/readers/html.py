@@ -636,11 +636,13 @@ def _voted_published(
     url: str | None,
     span: tuple[int, int] | None,
     reference_date: datetime | None,
+    model: BlockScorer | None = None,
 ) -> Hints:
     """The hints with the publication day the fitted vote of every date source chose.
 
     ``metadata`` is the page's own published values (meta tags, JSON-LD), before htmldate's
-    day was added: their timestamps of the chosen day give its time and zone. See
+    day was added: their timestamps of the chosen day give its time and zone. ``model``: the
+    vote's weights, :func:`~articlekit.readers.page_dates.date_model` when None. See
     :mod:`articlekit.readers.page_dates`.
     """
     htmldate_day = hints.extra.get("htmldate_day")
@@ -653,7 +655,7 @@ def _voted_published(
         language=lexicon.language_code(hints.language),
         reference_date=reference_date,
     )
-    day = page_dates.choose_day(candidates)
+    day = page_dates.choose_day(candidates, model)
     if day is None or day.isoformat() == htmldate_day:
         return hints
     return dataclasses.replace(hints, published=_published_values(metadata, day.isoformat()))
@@ -2012,7 +2014,11 @@ def _read_metadata_tree(
     key = folded_words(headline) if headline else None
     # The line that prints the headline: where the body would start.
     at = next((i for i, b in enumerate(lines) if key and folded_words(b.text) == key), None)
-    hints = _voted_published(tree, lines, hints, hints.published, url, None, reference_date)
+    # No htmldate and no body here: the vote's weights fitted on what this reader weighs.
+    markup_model = page_dates.markup_date_model()
+    hints = _voted_published(
+        tree, lines, hints, hints.published, url, None, reference_date, markup_model
+    )
     declared = lexicon.language_code(hints.language)
     hints = _with_printed_time(hints, lines, declared, reference_date)
     # The language the body's prose would tell (as DetectLanguage does), from the page's;

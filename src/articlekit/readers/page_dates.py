@@ -46,6 +46,7 @@ __all__ = [
     "choose_day",
     "date_model",
     "day_candidates",
+    "markup_date_model",
 ]
 
 #: Where a candidate day can come from, in the order of the row's first columns.
@@ -377,3 +378,30 @@ def date_model() -> BlockScorer:
 
 def _shipped_date_model() -> BlockScorer:
     return packaged_scorer("models/published_date.json", "date model", DATE_FEATURES)
+
+
+#: The model :func:`markup_date_model` gives in place of the shipped one; None: the shipped
+#: one (benchmarks set it, as :data:`_DATE_MODEL`).
+_MARKUP_DATE_MODEL: BlockScorer | None = None
+
+
+def markup_date_model() -> BlockScorer:
+    """The vote's weights for a reader that has neither htmldate's day nor the body.
+
+    :func:`articlekit.read_metadata` weighs the days the markup and the page's lines name,
+    without htmldate's search (the strongest column of :func:`date_model`) and without the
+    body's place (``printed_near_body``). Weights fitted where those columns are always
+    there rate the rest wrongly; these are fitted on the candidates ``read_metadata`` itself
+    weighs (``python -m benchmarks.markup_date_model``), the same columns, read the same way.
+
+    Raises:
+        BlockModelError: If the shipped ``models/published_date_markup.json`` is not a model of
+            :data:`DATE_FEATURES`.
+
+    Example:
+        >>> markup_date_model().features == DATE_FEATURES
+        True
+    """
+    if _MARKUP_DATE_MODEL is not None:
+        return _MARKUP_DATE_MODEL
+    return packaged_scorer("models/published_date_markup.json", "date model", DATE_FEATURES)
