@@ -25,9 +25,7 @@ byte for byte. scikit-learn is needed here only (the ``train`` extra).
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from benchmarks import date_model, votes
@@ -66,11 +64,12 @@ VOTE = votes.Vote(
 )
 
 
-def lodo(markup: dict[str, list[Page]], full: dict[str, list[Page]]) -> list[str]:
+def lodo(markup: dict[str, list[Page]]) -> list[str]:
     """The lines of ``lodo``'s table: each set's ``read_metadata`` candidates chosen by the
     shipped ``clean_html`` weights, by ``clean_html`` weights fitted without the set (on
-    ``full``, :mod:`benchmarks.date_model`'s table, when it is there) and by these weights
-    fitted without it (on ``markup``)."""
+    :mod:`benchmarks.date_model`'s table, when it is in its default cache) and by these
+    weights fitted without it (on ``markup``)."""
+    full = votes.load(date_model.VOTE, date_model.VOTE.default_cache)
     lines = [
         "| held out | pages | clean_html's shipped weights | clean_html's, fitted without it "
         "| these, fitted without it |",
@@ -91,16 +90,7 @@ def lodo(markup: dict[str, list[Page]], full: dict[str, list[Page]]) -> list[str
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m benchmarks.markup_date_model table|lodo|fit``: see the module's docstring."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["lodo"]:
-        cache = Path(args[args.index("--cache") + 1]) if "--cache" in args else VOTE.default_cache
-        markup = votes.load(VOTE, cache)
-        if not markup:
-            print(f"no table in {cache}: run `python -m benchmarks.markup_date_model table` first")
-            return 2
-        print("\n".join(lodo(markup, votes.load(date_model.VOTE, date_model.VOTE.default_cache))))
-        return 0
-    return votes.main(VOTE, "markup_date_model", __doc__.splitlines()[0], args)
+    return votes.main(VOTE, "markup_date_model", __doc__.splitlines()[0], argv, lodo=lodo)
 
 
 if __name__ == "__main__":

@@ -83,8 +83,17 @@ def load(vote: Vote, cache: Path) -> dict[str, list[Page]]:
     return found
 
 
-def main(vote: Vote, module: str, description: str, argv: Sequence[str] | None = None) -> int:
-    """``table``, ``lodo`` and ``fit`` of ``python -m benchmarks.<module>``."""
+def main(
+    vote: Vote,
+    module: str,
+    description: str,
+    argv: Sequence[str] | None = None,
+    lodo: Callable[[dict[str, list[Page]]], list[str]] | None = None,
+) -> int:
+    """``table``, ``lodo`` and ``fit`` of ``python -m benchmarks.<module>``.
+
+    ``lodo``: the lines of the ``lodo`` table from the cached pages, in place of the default
+    table (the vote fitted without each dataset against ``vote.accuracy(None, ...)``)."""
     parser = argparse.ArgumentParser(prog=f"python -m benchmarks.{module}", description=description)
     parser.add_argument("command", choices=("table", "lodo", "fit"))
     parser.add_argument("data", nargs="?", type=Path, help="the folder of the dev .jsonl.gz files")
@@ -102,6 +111,9 @@ def main(vote: Vote, module: str, description: str, argv: Sequence[str] | None =
     data = load(vote, args.cache)
     if not data:
         parser.error(f"no table in {args.cache}: run `python -m benchmarks.{module} table` first")
+    if args.command == "lodo" and lodo is not None:
+        print("\n".join(lodo(data)))
+        return 0
     if args.command == "lodo":
         print(f"| held out | pages | {vote.baseline} | the vote (fitted without it) | gain |")
         print("|---|---|---|---|---|")
