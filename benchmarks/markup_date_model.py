@@ -24,7 +24,6 @@ byte for byte. scikit-learn is needed here only (the ``train`` extra).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,10 +44,9 @@ def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
     """The share of ``pages`` whose chosen day is the gold day; with ``weights`` None, the
     shipped ``clean_html`` weights choose (what ``read_metadata`` used before its own)."""
     if weights is None:
-        from importlib import resources
+        from articlekit.scorer import packaged_model
 
-        shipped = resources.files("articlekit").joinpath("models/published_date.json")
-        weights = json.loads(shipped.read_text(encoding="utf-8"))
+        weights = packaged_model("models/published_date.json", "date model")
     return date_model.accuracy(weights, pages)
 
 

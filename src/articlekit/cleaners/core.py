@@ -282,17 +282,14 @@ COMMENT_FORM_MAX_WORDS = 16
 STORY_LIST_MIN_TEASERS = 2
 
 
-def _opens_story_list(draft: Draft, pos: int) -> bool:
-    """Whether the block at ``pos`` heads a list of other stories ("Recent Articles" + titles).
+def _opens_story_list(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
+    """Whether the list label at ``pos`` heads other stories' titles ("Recent Articles").
 
-    A known list label (the ``headline_list_heading`` phrases, alone on its line) followed by
+    A known list label (:func:`_is_list_label`; the caller tests it) followed by
     teaser-shaped lines: past the middle of the article's prose, that is where the page's own
     lists begin, even when their titles share the story's words (a site's other articles on
     the same subject), which :class:`~articlekit.cleaners.RemoveHeadlineLists` keeps.
     """
-    blocks = draft.blocks
-    if not _is_list_label(draft, blocks[pos].text):
-        return False
     following = blocks[pos + 1 : pos + 1 + STORY_LIST_MIN_TEASERS]
     return len(following) == STORY_LIST_MIN_TEASERS and all(_is_title(b.text) for b in following)
 
@@ -322,8 +319,8 @@ def _is_card_summary(text: str) -> bool:
     )
 
 
-def _card_list(draft: Draft, pos: int, printed: Counter[str]) -> dict[int, str]:
-    """The list of teaser cards the block at ``pos`` heads, with the headline-list codes.
+def _card_list(blocks: tuple[DraftBlock, ...], pos: int) -> dict[int, str]:
+    """The list of teaser cards the list label at ``pos`` heads, with the headline-list codes.
 
     Other stories printed as cards, each a headline and a summary of a sentence or three
     ("Latest Headlines" / "Healthy Eating Plate" / "Use the plate as a guide..."), break the
@@ -332,14 +329,10 @@ def _card_list(draft: Draft, pos: int, printed: Counter[str]) -> dict[int, str]:
     when a title, a summary and a title follow it; the list is the label and the titles that
     follow, each with the summary under it, up to the first block that is neither. Only the
     list goes, not what follows it: a "Related stories" box can stand inside the story, which
-    goes on after it. A label printed more than once (``printed``: how often each text
-    stands in the draft) is each card's own link ("Read More" under every project of a
-    roundup), not a list's heading.
+    goes on after it. The caller tests the label (:func:`_is_list_label`, printed once: a
+    label printed more than once is each card's own link, "Read More" under every project of
+    a roundup, not a list's heading).
     """
-    blocks = draft.blocks
-    text = blocks[pos].text
-    if printed[text] > 1 or not _is_list_label(draft, text):
-        return {}
     cards = [b.text for b in blocks[pos + 1 : pos + 4]]
     if not (
         len(cards) == 3
@@ -508,6 +501,7 @@ class RemoveFooter(Remover):
             if 2 * before <= total:
                 continue
             text = blocks[pos].text
+            label = _is_list_label(draft, text)  # read once: the two list tests below
             closing = (
                 "legal"
                 if is_legal_notice(draft, text)
@@ -516,7 +510,7 @@ class RemoveFooter(Remover):
                 else "comments"
                 if _opens_comments(draft, text)
                 else "more_stories"
-                if _opens_story_list(draft, pos)
+                if label and _opens_story_list(blocks, pos)
                 else "comments"
                 if _opens_signed_run(blocks, pos)
                 else "author_box"
@@ -526,10 +520,11 @@ class RemoveFooter(Remover):
                 else None
             )
             if closing is None:
-                if pos not in cards and _is_list_label(draft, text):
+                if label and pos not in cards:
                     if printed is None:
                         printed = Counter(b.text for b in blocks)
-                    cards.update(_card_list(draft, pos, printed))
+                    if printed[text] == 1:
+                        cards.update(_card_list(blocks, pos))
                 continue
             found = {p: closing if p == pos else "footer" for p in range(pos, len(blocks))}
             # A card list before the end mark goes as a list; the mark closes the rest.
