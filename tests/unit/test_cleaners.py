@@ -1391,6 +1391,16 @@ def test_form_with_required_fields_closes_the_article_in_page_text():
     assert not cleaners.get("remove_footer")(Draft.from_texts(one, language="en")).removed
 
 
+def test_masked_values_in_a_sample_request_are_no_form():
+    # A technical story prints a request with its secrets masked: two short lines ending in
+    # asterisks, past the middle of the prose, are the story's sample, not a sign-up form.
+    sample = ["GET /v1/orders HTTP/1.1", "Authorization: ***", "X-Api-Key: ****", "Accept: */*"]
+    lines = [*FERRY, *sample, FERRY[3]]
+    kept, reasons = _footer(lines)
+    assert kept == lines
+    assert reasons == []
+
+
 def test_a_section_break_between_paragraphs_stays_in_clean_text():
     # End to end: the story's "* * *" stays, the rule lines around the text go.
     text = "\n".join(["———", P1, "* * *", P2, "———", "Home | About | Contact"])

@@ -400,7 +400,11 @@ FORM_WINDOW = 6
 
 def _is_required_field(text: str) -> bool:
     stripped = text.rstrip()
-    return stripped.endswith("*") and 1 <= word_count(stripped) <= FIELD_MAX_WORDS
+    # One asterisk marks a required field; a run of them is a value masked in a log or a
+    # sample ("Authorization: ***", "Password: ****"), a story's own text.
+    if not stripped.endswith("*") or stripped.endswith("**"):
+        return False
+    return 1 <= word_count(stripped) <= FIELD_MAX_WORDS
 
 
 def _opens_form(blocks: tuple[DraftBlock, ...], pos: int) -> bool:
