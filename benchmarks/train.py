@@ -386,6 +386,67 @@ def _logistic(xs: list[list[float]], ys: list[int], columns: Sequence[str]) -> d
     }
 
 
+#: The extender's trees (scikit-learn's ``HistGradientBoostingClassifier``): a hundred trees
+#: of up to fifteen leaves, each leaf of forty rows at least; no early stopping, whose
+#: validation split would make the number of trees depend on the table's size. Chosen among
+#: a few sizes by the held-out core F1 (benchmarks/README.md, "Trees for the extender").
+TREE_PARAMS: dict[str, Any] = {
+    "max_iter": 100,
+    "learning_rate": 0.1,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 40,
+    "early_stopping": False,
+    "random_state": 0,
+}
+
+
+def _trees(xs: list[list[float]], ys: list[int], columns: Sequence[str]) -> dict[str, Any]:
+    """Gradient-boosted trees fitted on the rows, as :func:`export_trees` writes them."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(**TREE_PARAMS)
+    model.fit(np.array(xs, dtype=float), np.array(ys, dtype=int))
+    return export_trees(model, columns)
+
+
+def export_trees(model: Any, columns: Sequence[str]) -> dict[str, Any]:
+    """A fitted binary ``HistGradientBoostingClassifier`` as :class:`~articlekit.scorer.TreeScorer`
+    reads it.
+
+    Each tree is written node by node, the root first: ``[value]`` for a leaf, ``[feature,
+    threshold, left, right]`` for a split (a row goes left when its value is at most the
+    threshold, as scikit-learn's own prediction does for rows without missing values). The
+    library's scores are then the classifier's ``predict_proba`` to the last bit (checked on
+    random rows when the extender was first fitted: benchmarks/README.md, "Trees for the
+    extender").
+    """
+    import numpy as np
+
+    trees = []
+    for (predictor,) in model._predictors:
+        trees.append(
+            [
+                [float(node["value"])]
+                if node["is_leaf"]
+                else [
+                    int(node["feature_idx"]),
+                    float(node["num_threshold"]),
+                    int(node["left"]),
+                    int(node["right"]),
+                ]
+                for node in predictor.nodes
+            ]
+        )
+    return {
+        "kind": "trees",
+        "features": list(columns),
+        "bias": float(np.ravel(model._baseline_prediction)[0]),
+        "threshold": 0.5,
+        "trees": trees,
+    }
+
+
 def _chosen(scorer: BlockScorer, page: _PageRegions) -> tuple[int, list[float]]:
     scores = scorer.scores(page.rows)
     return max(range(len(scores)), key=lambda k: (scores[k], -k)), scores
@@ -394,9 +455,10 @@ def _chosen(scorer: BlockScorer, page: _PageRegions) -> tuple[int, list[float]]:
 def fit_regions(pages: Sequence[PageRows]) -> dict[str, Any]:
     """Fit :func:`articlekit.regions.article_core`'s two models.
 
-    The chooser: a region is positive when it is the page's best by F1 (the first of the
-    best), every other candidate negative. The extender, on the chooser's picks: another
-    region is positive when most of its tokens are content.
+    The chooser (logistic): a region is positive when it is the page's best by F1 (the first
+    of the best), every other candidate negative. The extender (gradient-boosted trees, see
+    :data:`TREE_PARAMS`), on the chooser's picks: another region is positive when most of its
+    tokens are content.
     """
     table = region_table(pages)
     xs: list[list[float]] = []
@@ -414,7 +476,7 @@ def fit_regions(pages: Sequence[PageRows]) -> dict[str, Any]:
         pick, scores = _chosen(scorer, page)
         xs += regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
         ys += [int(c) for k, c in enumerate(page.content) if k != pick]
-    extender = _logistic(xs, ys, regions.SPAN_FEATURES)
+    extender = _trees(xs, ys, regions.SPAN_FEATURES)
     return {"kind": "article_region", "chooser": chooser, "extender": extender}
 
 
@@ -521,8 +583,25 @@ def held_in(data: dict[str, list[T]], exclude: str, parser: argparse.ArgumentPar
 
 
 def write_weights(weights: dict[str, Any], out: Path | None) -> None:
-    """Print the weights as JSON, or write them to ``out`` (the form the package ships)."""
-    text = json.dumps(weights, indent=1) + "\n"
+    """Print the weights as JSON, or write them to ``out`` (the form the package ships).
+
+    Indented, except that each tree of a tree model stands on one line: a node a line would
+    make the shipped file thousands of lines long.
+    """
+    trees: list[str] = []
+
+    def compact(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value.get("kind") == "trees":
+                trees.extend(json.dumps(tree, separators=(",", ":")) for tree in value["trees"])
+                start = len(trees) - len(value["trees"])
+                return {**value, "trees": [f"@tree{k}@" for k in range(start, len(trees))]}
+            return {key: compact(item) for key, item in value.items()}
+        return value
+
+    text = json.dumps(compact(weights), indent=1) + "\n"
+    for k, tree in enumerate(trees):
+        text = text.replace(f'"@tree{k}@"', tree, 1)
     if out is None:
         print(text)
     else:

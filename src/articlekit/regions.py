@@ -2,8 +2,8 @@
 
 A page's text holds several runs of prose: the story, and a disclaimer, a comment form, an
 inline script, another story's summary. :func:`prose_regions` finds the candidates (the
-densest runs, as the article core always was); :func:`article_core` then asks two logistic
-models fitted on the labelled dev pages, instead of taking the densest run:
+densest runs, as the article core always was); :func:`article_core` then asks two models
+fitted on the labelled dev pages, instead of taking the densest run:
 
 * the **chooser** picks the run that is the story, from each run's row
   (:data:`REGION_FEATURES`: how dense it is against the densest, where it starts, how much of
@@ -13,12 +13,16 @@ models fitted on the labelled dev pages, instead of taking the densest run:
   chosen one (:data:`SPAN_FEATURES`: how far, how short the lines between, how many words
   they share).
 
-The core is the span from the first run taken to the last. Both models ship in
+The chooser is a logistic model; the extender is gradient-boosted trees (a
+:class:`~articlekit.scorer.TreeScorer`): how far a run may stand from the story depends on
+how much vocabulary it shares and how dense it is, which one weight per column cannot say
+(benchmarks/README.md, "Trees for the extender"). The core is the span from the first run
+taken to the last. Both models ship in
 ``articlekit/models/article_region.json``, rebuilt exactly by
 ``python -m benchmarks.train fit --path regions --out src/articlekit/models/article_region.json``
 from ``../shared/data/dev`` (``--exclude DATASET`` for leave-one-dataset-out), and are read
-without the training library: a dot product and a logistic function, so the same blocks
-always get the same core.
+without the training library (a dot product and a logistic function; a walk down each tree),
+so the same blocks always get the same core.
 
 Example:
     >>> from articlekit.draft import Draft
@@ -49,7 +53,7 @@ from articlekit.features import (
     is_story_prose,
     word_count,
 )
-from articlekit.scorer import BlockScorer, packaged_model
+from articlekit.scorer import Scorer, packaged_model, scorer_from_dict
 
 __all__ = [
     "MAX_REGIONS",
@@ -77,7 +81,9 @@ MAX_REGIONS = 32
 #: story's. Chosen leave-one-dataset-out on plain text among 0.1 to 0.6 (each held-out set's
 #: four others chose 0.2; benchmarks/README.md, "The extender's threshold"): below one half,
 #: as a run of the story left out costs more than another story's run taken in. An
-#: extractor's output (HTML) keeps the model's own threshold: 0.2 cost it on every set.
+#: extractor's output (HTML) keeps the model's own threshold: 0.2 cost it on every set. With
+#: the extender's trees 0.1 was tried again and cost wcxb-dev and dragnet ("Trees for the
+#: extender").
 PLAIN_TEXT_EXTENDER_THRESHOLD = 0.2
 
 #: The columns of a candidate region's row (:func:`region_rows`), in order.
@@ -127,8 +133,8 @@ class RegionModel:
             threshold belongs to the same story.
     """
 
-    chooser: BlockScorer
-    extender: BlockScorer
+    chooser: Scorer
+    extender: Scorer
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RegionModel:
@@ -144,9 +150,9 @@ class RegionModel:
         if "chooser" not in data or "extender" not in data:
             msg = "an article region model has a 'chooser' and an 'extender'"
             raise BlockModelError(msg)
-        chooser = BlockScorer.from_dict(data["chooser"])
+        chooser = scorer_from_dict(data["chooser"])
         chooser.check_columns(REGION_FEATURES)
-        extender = BlockScorer.from_dict(data["extender"])
+        extender = scorer_from_dict(data["extender"])
         extender.check_columns(SPAN_FEATURES)
         return cls(chooser, extender)
 

@@ -6,11 +6,14 @@ what they are fitted from, does not, and is checked here.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from benchmarks.metrics import tokenize
-from benchmarks.train import PageRows, evaluate_regions, region_table
+from benchmarks.train import PageRows, evaluate_regions, export_trees, region_table
 
-from articlekit.regions import REGION_FEATURES, SPAN_FEATURES
+from articlekit.regions import REGION_FEATURES, SPAN_FEATURES, RegionModel
+from articlekit.scorer import TreeScorer
 
 STORY = [
     "The harbour council approved the new ferry timetable on Monday after a debate that "
@@ -74,3 +77,61 @@ def test_evaluate_regions_reports_the_densest_the_chosen_and_the_extended_core()
     take_all = _model({"title_near_start": 10.0}, extend=10.0)
     got = evaluate_regions(take_all, [_page()])
     assert 0.0 < got["core"] < got["chosen"]
+
+
+class _Predictor:
+    """One tree as scikit-learn's fitted ``HistGradientBoostingClassifier`` holds it."""
+
+    def __init__(self, nodes: list[tuple[float, int, float, int, int, int]]) -> None:
+        import numpy as np
+
+        layout = [
+            ("value", "f8"),
+            ("feature_idx", "u4"),
+            ("num_threshold", "f8"),
+            ("left", "u4"),
+            ("right", "u4"),
+            ("is_leaf", "u1"),
+        ]
+        self.nodes = np.array(nodes, dtype=layout)
+
+
+class _Fitted:
+    """The two attributes of a fitted classifier that export_trees reads."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        # A split on column 1 at 0.5 (its leaves -1.0 and 2.0), and a single leaf of 0.25.
+        split = _Predictor(
+            [(0.0, 1, 0.5, 1, 2, 0), (-1.0, 0, 0.0, 0, 0, 1), (2.0, 0, 0.0, 0, 0, 1)]
+        )
+        self._predictors = [[split], [_Predictor([(0.25, 0, 0.0, 0, 0, 1)])]]
+        self._baseline_prediction = np.array([[-0.5]])
+
+
+def test_export_trees_writes_what_the_tree_scorer_walks() -> None:
+    data = export_trees(_Fitted(), ["a", "b"])
+    assert data == {
+        "kind": "trees",
+        "features": ["a", "b"],
+        "bias": -0.5,
+        "threshold": 0.5,
+        "trees": [[[1, 0.5, 1, 2], [-1.0], [2.0]], [[0.25]]],
+    }
+    low, high = TreeScorer.from_dict(data).scores([[9.0, 0.5], [0.0, 0.6]])
+    assert low == pytest.approx(1 / (1 + math.exp(-(-0.5 - 1.0 + 0.25))))
+    assert high == pytest.approx(1 / (1 + math.exp(-(-0.5 + 2.0 + 0.25))))
+
+
+def test_the_shipped_region_model_has_a_logistic_chooser_and_trees_to_extend() -> None:
+    from articlekit.scorer import packaged_model
+
+    data = packaged_model("models/article_region.json", "article region model")
+    model = RegionModel.from_dict(data)
+    assert data["chooser"]["kind"] == "logistic" and data["extender"]["kind"] == "trees"
+    assert isinstance(model.extender, TreeScorer) and len(model.extender.trees) > 1
+    # A logistic extender, as the weights of earlier releases had, is read too.
+    assert RegionModel.from_dict(_model({}, extend=0.0)).extender.scores(
+        [[0.0] * len(SPAN_FEATURES)]
+    ) == [0.5]

@@ -11,7 +11,7 @@ from articlekit.errors import ArticlekitError, BlockModelError, NoArticleError
 from articlekit.pagemodel import HTML_FEATURES, TEXT_FEATURES, html_rows, text_rows
 from articlekit.readers.html import read_page_model
 from articlekit.readers.page import page_blocks
-from articlekit.scorer import BlockScorer
+from articlekit.scorer import TREE_MAX_DEPTH, BlockScorer, TreeScorer, scorer_from_dict
 
 _STORY = (
     "The harbour council approved the new ferry timetable on Monday after a debate that "
@@ -135,6 +135,79 @@ def test_scorer_from_dict_names_what_is_wrong(change: dict[str, object], message
         BlockScorer.from_dict({"kind": "logistic", "features": ["a"], "weights": [1.5]})
     with pytest.raises(BlockModelError, match="JSON object"):
         BlockScorer.from_dict([data])  # type: ignore[arg-type]
+
+
+#: Two trees over columns a and b: the first splits on a at 1.5, then on b at 0; the second
+#: is a stump on b at 2.
+TREES = {
+    "kind": "trees",
+    "features": ["a", "b"],
+    "bias": -0.5,
+    "threshold": 0.5,
+    "trees": [
+        [[0, 1.5, 1, 2], [-1.0], [1, 0.0, 3, 4], [0.25], [2.0]],
+        [[1, 2.0, 1, 2], [0.5], [-0.75]],
+    ],
+}
+
+
+def _walked(a: float, b: float) -> float:
+    """The score of TREES written out by hand: each tree's leaf, added to the bias."""
+    first = -1.0 if a <= 1.5 else (0.25 if b <= 0.0 else 2.0)
+    second = 0.5 if b <= 2.0 else -0.75
+    return 1.0 / (1.0 + math.exp(-(-0.5 + first + second)))
+
+
+def test_tree_scorer_adds_the_leaf_of_each_tree_to_its_bias() -> None:
+    scorer = TreeScorer.from_dict(TREES)
+    rows = [[1.0, 5.0], [1.5, 0.0], [2.0, -1.0], [2.0, 0.5], [9.0, 2.0], [9.0, 3.0]]
+    assert scorer.scores(rows) == pytest.approx([_walked(a, b) for a, b in rows], rel=1e-12)
+    # A value equal to the split's threshold goes left, as in the library that fits them.
+    assert scorer.scores([[1.5, 0.0]]) == scorer.scores([[1.0, 0.0]])
+    assert scorer_from_dict(TREES) == scorer
+    assert isinstance(
+        scorer_from_dict({**TREES, "kind": "logistic", "weights": [0, 0]}), BlockScorer
+    )
+    scorer.check_columns(["a", "b"])
+    with pytest.raises(BlockModelError, match="column 1 is 'b', the rows have 'c'"):
+        scorer.check_columns(["a", "c"])
+    with pytest.raises(BlockModelError, match="a row of 1 values"):
+        scorer.scores([[1.0]])
+
+
+def _chain(splits: int) -> list[list[float]]:
+    """A tree of ``splits`` splits one under the other (each with a leaf on its left)."""
+    nodes: list[list[float]] = []
+    for k in range(splits):
+        nodes += [[0, 0.0, 2 * k + 1, 2 * k + 2], [1.0]]
+    return [*nodes, [1.0]]
+
+
+@pytest.mark.parametrize(
+    ("trees", "message"),
+    [
+        ([[[0, 1.5, 1, 2], [-1.0]]], "out of range"),  # a child that is not there
+        ([[[2, 1.5, 1, 2], [-1.0], [1.0]]], "out of range"),  # a third feature of two
+        ([[[0, 1.5, 0, 1], [1.0]]], "come after it"),  # a node that is its own child
+        ([[[0, 1.5, 1, 2], [-1.0, 2.0], [1.0]]], r"\[value\] or"),
+        ([[[0, "1.5", 1, 2], [-1.0], [1.0]]], "split threshold must be a finite number"),
+        ([[[float("inf")]]], "leaf value must be a finite number"),
+        ([[]], "non-empty list"),
+        ([_chain(TREE_MAX_DEPTH + 2)], "deeper"),
+    ],
+)
+def test_tree_scorer_names_what_is_wrong(trees: list[object], message: str) -> None:
+    with pytest.raises(BlockModelError, match=message):
+        TreeScorer.from_dict({**TREES, "trees": trees})
+
+
+def test_tree_scorer_refuses_other_kinds_and_missing_keys() -> None:
+    with pytest.raises(BlockModelError, match="kind"):
+        TreeScorer.from_dict({**TREES, "kind": "logistic"})
+    with pytest.raises(BlockModelError, match="lacks trees"):
+        TreeScorer.from_dict({k: v for k, v in TREES.items() if k != "trees"})
+    with pytest.raises(BlockModelError, match="between 0 and 1"):
+        TreeScorer.from_dict({**TREES, "threshold": -1})
 
 
 def test_scorer_refuses_rows_and_columns_that_are_not_its_features() -> None:

@@ -137,9 +137,9 @@ class KeepArticleCore(Remover):
         ['Home', 'World', 'Sport', 'Most read', 'Ten things to do this weekend']
         >>> q = "Sign up to our newsletter for the best deals on garden furniture, every week."
         >>> d = Draft.from_texts([p + "prisoners.", p + "bodies.", "Share", "Tweet", "Email",
-        ...                       "More", q])
-        >>> [(r.text[:7], r.score and r.score < 0.1) for r in KeepArticleCore()(d).removed]
-        [('Share', None), ('Tweet', None), ('Email', None), ('More', None), ('Sign up', True)]
+        ...                       "More", "Home", "Contact", "About", "Jobs", q])
+        >>> [(r.text[:7], r.score and r.score < 0.1) for r in KeepArticleCore()(d).removed][-3:]
+        [('About', None), ('Jobs', None), ('Sign up', True)]
     """
 
     name: ClassVar[str] = "keep_article_core"
