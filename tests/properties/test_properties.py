@@ -71,6 +71,7 @@ _ANY_TEXT = st.one_of(
 @example("x" * 200_000)
 @example("Advertisement\nYou Might Like:\nAdvertisement")
 @example("\u0000\ufeff\u200b")
+@example("_:0\x1b0\t0\U000191d30")  # a kicker label of signs only once split a word
 def test_total_on_any_str(text: str):
     article = articlekit.clean_text(text)
     normalized_input = normalize_space(text)

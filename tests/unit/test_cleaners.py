@@ -442,6 +442,8 @@ CASES = [
     ("kicker-breaking", "trim_kickers", "en", ["BREAKING: " + P2], [P2], [("BREAKING:", "kicker")]),
     ("kicker-de", "trim_kickers", "de", ["EILMELDUNG: " + DE], [DE], [("EILMELDUNG:", "kicker")]),
     ("kicker-keep-dateline-city", "trim_kickers", "en", ["KYIV: " + P1], ["KYIV: " + P1], []),
+    # A label of signs only holds no kicker word: the line stays whole (it was cut at "_:").
+    ("kicker-keep-signs", "trim_kickers", "en", ["_: " + P1], ["_: " + P1], []),
     (
         "kicker-keep-colon-quote",
         "trim_kickers",

@@ -265,7 +265,10 @@ class TrimKickers(Trimmer):
             return None
         lex = lexicon_of(draft)
         kicker_words = lex.words("kicker")
-        if not all(w in kicker_words for w in lexicon.match_key(label).split()):
+        words = lexicon.match_key(label).split()
+        # A label of signs only ("_", "#") has no word to be a kicker's: "_:0" is no kicker
+        # "_" before a colon, and cutting there would split a word.
+        if not words or not all(w in kicker_words for w in words):
             return None
         separator = text[m.start() + len(m.group("label")) : m.end()].strip()
         if not (label.isupper() or separator == ":"):
