@@ -228,9 +228,9 @@ def _compiled(bias: float, trees: Sequence[Tree]) -> Callable[[Sequence[float]],
 
     The trees are written out as Python's own ``if``/``else`` and compiled once: walking
     them node by node in a loop took three times as long (21 to 36 against 8 µs a row of the
-    shipped extender). Only numbers go into the source (the nodes' features, thresholds and values, checked
-    by :func:`_tree` or typed as such), so the function is the walk, no more; the leaves are
-    added in the trees' order, as scikit-learn adds them.
+    shipped extender). Only numbers go into the source (the nodes' features, thresholds and
+    values, checked by :func:`_tree` or typed as such), so the function is the walk, no more;
+    the leaves are added in the trees' order, as scikit-learn adds them.
     """
     lines = ["def raw(row):", f"    z = {float(bias)!r}"]
 
