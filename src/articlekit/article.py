@@ -42,8 +42,8 @@ __all__ = [
 #: own text may hold too: the ``cell`` spans say where each cell is).
 SPAN_KINDS = frozenset({"link", "emphasis", "strong", "code", "cell"})
 
-#: What joins a table row's cells in its block's text.
-CELL_SEPARATOR = " | "
+#: What joins a table row's cells in its block's text (one definition, the renderers').
+CELL_SEPARATOR = render.CELL_SEPARATOR
 
 
 def joined_cells(cells: Iterable[str]) -> tuple[str, tuple[Span, ...]]:

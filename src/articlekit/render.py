@@ -53,7 +53,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the renderers read Articles; article.py imports this module
     from articlekit.article import Article, Block, Image, Span
 
-__all__ = ["safe_href", "to_html", "to_markdown"]
+__all__ = ["CELL_SEPARATOR", "safe_href", "to_html", "to_markdown"]
+
+#: What joins a table row's cells in its block's text (:func:`articlekit.article.joined_cells`
+#: joins them; :func:`_cells` splits a row without ``cell`` spans at it). Defined here, not in
+#: :mod:`articlekit.article`, which imports this module.
+CELL_SEPARATOR = " | "
 
 #: A plain-text paragraph that starts with a bullet and white space.
 _BULLET = re.compile(r"^([-*•·–—+▪►‣◦])\s+")
@@ -230,7 +235,7 @@ def _escaped_start(match: re.Match[str]) -> str:
 
 
 def _cells(block: Block) -> list[str]:
-    """A table row's cells: where its ``cell`` spans say, else its text split at " | ".
+    """A table row's cells: where its ``cell`` spans say, else its text split at the separator.
 
     The spans are used only when they tile the text, in order, with nothing but the
     separator between them, so that no word of the row is lost to a malformed span.
@@ -245,7 +250,7 @@ def _cells(block: Block) -> list[str]:
     else:
         if cells and not text[position:].strip():
             return [text[start:end].strip() for start, end in cells]
-    return [cell.strip() for cell in text.split(" | ")]
+    return [cell.strip() for cell in text.split(CELL_SEPARATOR)]
 
 
 def _md_table(rows: Sequence[Block]) -> str:
