@@ -47,7 +47,7 @@ from articlekit._streams import CHUNK, Gap, file_chunks, gunzip_chunks, split_li
 from articlekit.api import clean_html, clean_text
 from articlekit.article import Article
 from articlekit.errors import ArticlekitError, FetchError, MissingDependencyError, NoArticleError
-from articlekit.fetch import DEFAULT_FETCH_TIMEOUT, fetch, is_url
+from articlekit.fetch import DEFAULT_FETCH_TIMEOUT, fetch, is_url, media_type
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.readers.html_input import DEFAULT_MAX_BYTES, decode_html, scrub_surrogates
 
@@ -105,8 +105,8 @@ class Record:
         url: The page URL when the input gives one.
         error: Why the record could not be read (``kind == "error"`` only).
         extra: Other fields of a JSON Lines record, passed through to the output.
-        charset: For HTML bytes fetched from a URL, the charset the server declared
-            (passed to :func:`~articlekit.clean_html`).
+        charset: For HTML bytes fetched from a URL or read from a WARC response, the charset
+            the server declared (passed to :func:`~articlekit.clean_html`).
         error_type: The name of the error class of an "error" record ("FetchError" for a
             URL that could not be fetched).
     """
@@ -529,7 +529,7 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
             if rec is None:
                 raise ValueError("FastWARC read no record there")
             http = rec.http_headers
-            ctype = (http.get("Content-Type") or "").lower() if http is not None else ""
+            ctype, charset = media_type(http.get("Content-Type") if http is not None else None)
             if ctype and "html" not in ctype:
                 continue
             if http is not None and not 200 <= int(http.status_code or 200) < 300:
@@ -540,7 +540,9 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
             error = f"not a valid WARC record at byte {piece.offset} ({exc})"
             yield Record(source, number, "error", error=error)
             continue
-        yield Record(source, number, "html", content, uri)
+        # The charset the server declared, as for a fetched page: a page that names none
+        # itself is otherwise left to detection, which can take Latin-2 for Latin-1.
+        yield Record(source, number, "html", content, uri, charset=charset)
 
 
 def check_warc_support(files: Iterable[str], input_format: InputFormat = "auto") -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "FetchedPage",
     "fetch",
     "is_url",
+    "media_type",
 ]
 
 #: Seconds a fetch may take by default: to connect, to wait for data, and in all.
@@ -104,8 +105,19 @@ def is_url(value: str) -> bool:
     return value[:8].lower().startswith(("http://", "https://"))
 
 
-def _media_type(header: str | None) -> tuple[str, str | None]:
-    """The media type (lower case) and charset of a ``Content-Type`` header value."""
+def media_type(header: str | None) -> tuple[str, str | None]:
+    """The media type (lower case) and charset of a ``Content-Type`` header value.
+
+    The charset is None when the header names none, or names it in a form that cannot be
+    read (the page's own declaration is read instead). A fetched page's header and a WARC
+    record's HTTP header are read alike.
+
+    Example:
+        >>> media_type('Text/HTML; charset="ISO-8859-2"')
+        ('text/html', 'ISO-8859-2')
+        >>> media_type("text/html"), media_type(None)
+        (('text/html', None), ('', None))
+    """
     if not header:
         return "", None
     message = Message()
@@ -293,7 +305,7 @@ def _page(
         phrase = f" {response.reason}" if response.reason else ""
         where = f" (at {current})" if current != url else ""
         raise FetchError(url, f"HTTP {status}{phrase}{where}", status=status)
-    content_type, charset = _media_type(response.headers.get("Content-Type"))
+    content_type, charset = media_type(response.headers.get("Content-Type"))
     if content_type and content_type not in HTML_TYPES and "html" not in content_type:
         raise FetchError(url, f"not an HTML page: the server sent {content_type}")
     try:

@@ -113,6 +113,28 @@ def test_broken_warc_ends_with_an_error_record(tmp_path):
     assert records[1].position == 2 and "not a valid WARC record" in (records[1].error or "")
 
 
+def test_a_warc_response_is_read_in_the_charset_its_server_declared(tmp_path):
+    # A Polish page that names no charset itself, served as ISO-8859-2: without the HTTP
+    # header's charset, detection read it as Windows-1252 ("zosta\u0142" became "zosta\u00b3").
+    story = (
+        "Most na Wi\u015ble zosta\u0142 ponownie otwarty po remoncie, poinformowa\u0142y "
+        "w\u0142adze miasta w poniedzia\u0142ek rano. Kierowcy czekali na to od wiosny."
+    )
+    body = "<html><head><title>Most otwarty</title></head><body><article><h1>Most otwarty</h1>"
+    body += f"<p>{story}</p><p>{story}</p></article></body></html>"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(
+        warc_record(
+            "https://x.test/pl", body.encode("iso-8859-2"), ctype="text/html; charset=ISO-8859-2"
+        )
+    )
+    with path.open("rb") as stream:
+        (record,) = read_warc(stream, source=str(path))
+    assert record.charset == "ISO-8859-2"
+    (result,) = clean_records([record])
+    assert result.article is not None and "zosta\u0142 ponownie" in result.article.text
+
+
 def test_add_imports_a_cleaner_and_places_it(tmp_path, monkeypatch):
     (tmp_path / "my_cleaners.py").write_text(
         "def drop_buses(draft):\n"
