@@ -473,7 +473,8 @@ def _page_lines(record: Record) -> str:
     """The whole text of a record's page, one block per line, as a profile learns it."""
     content = record.content
     if record.kind == "html":
-        blocks = page_blocks(parse_html(content))
+        # Bytes of a fetched page or a WARC response: in the charset their server declared.
+        blocks = page_blocks(parse_html(content, charset=record.charset))
         return "\n".join(b.text for b in blocks)
     return content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
 

@@ -244,6 +244,24 @@ def test_profile_update_adds_pages_and_html_pages_are_learned_from_their_whole_t
     assert code == 0 and "3 pages learned (1 now)" in err
 
 
+def test_a_profile_learns_warc_pages_in_the_charset_their_server_declared(tmp_path):
+    # Pages that name no charset themselves, served as ISO-8859-2: the template line is
+    # learned as the server wrote it, not as detection would have read the bytes.
+    menu = "Strona g\u0142\u00f3wna | Wiadomo\u015bci | Pogoda"
+    data = b""
+    for i, story in enumerate(STORIES):
+        body = f"<html><body><nav>{menu}</nav><article><p>{story}</p></article></body></html>"
+        data += warc_record(
+            f"https://x.test/{i}", body.encode("iso-8859-2"), ctype="text/html; charset=ISO-8859-2"
+        )
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(data)
+    profile = tmp_path / "site.json"
+    code, _, err = run("profile", "-o", str(profile), str(crawl))
+    assert code == 0 and f"{len(STORIES)} pages learned" in err
+    assert "wiadomo\u015bci" in profile.read_text(encoding="utf-8").casefold()
+
+
 def test_bad_profile_file_is_a_usage_error(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")

@@ -135,13 +135,14 @@ def _early_end_tags_out(html: str) -> str:
 
 
 def parse_html(
-    html: HtmlInput, *, max_bytes: int | None = DEFAULT_MAX_BYTES
+    html: HtmlInput, *, max_bytes: int | None = DEFAULT_MAX_BYTES, charset: str | None = None
 ) -> lxml_html.HtmlElement:
     """Return an lxml tree for ``html`` (parsing it unless it already is one).
 
     Args:
         html: ``str``, ``bytes``, an lxml ``HtmlElement`` or a BeautifulSoup object.
         max_bytes: The largest page read, in bytes (see :func:`read_html`).
+        charset: For ``bytes``, the charset the server declared, as for :func:`read_html`.
 
     Returns:
         The root element.
@@ -151,7 +152,7 @@ def parse_html(
         InputTooLargeError: For a page over ``max_bytes``.
         InputError: For text without markup, or markup lxml cannot parse.
     """
-    return _read_input(html, max_bytes).tree
+    return _read_input(html, max_bytes, charset).tree
 
 
 @dataclasses.dataclass(frozen=True)
