@@ -541,7 +541,7 @@ def read_warc(stream: IO[bytes], *, source: str) -> Iterator[Record]:
             yield Record(source, number, "error", error=error)
             continue
         # The charset the server declared, as for a fetched page: a page that names none
-        # itself is otherwise left to detection, which can take Latin-2 for Latin-1.
+        # itself is otherwise left to detection, which can take ISO-8859-2 for Windows-1252.
         yield Record(source, number, "html", content, uri, charset=charset)
 
 
