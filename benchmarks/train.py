@@ -32,6 +32,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -582,6 +583,10 @@ def held_in(data: dict[str, list[T]], exclude: str, parser: argparse.ArgumentPar
     return [p for name, ps in data.items() if name != exclude for p in ps]
 
 
+#: A tree's place in the indented JSON, before its one-line text is put there.
+_PLACEHOLDER = re.compile(r'"@tree(\d+)@"')
+
+
 def write_weights(weights: dict[str, Any], out: Path | None) -> None:
     """Print the weights as JSON, or write them to ``out`` (the form the package ships).
 
@@ -599,9 +604,10 @@ def write_weights(weights: dict[str, Any], out: Path | None) -> None:
             return {key: compact(item) for key, item in value.items()}
         return value
 
-    text = json.dumps(compact(weights), indent=1) + "\n"
-    for k, tree in enumerate(trees):
-        text = text.replace(f'"@tree{k}@"', tree, 1)
+    # Every placeholder back to its tree in one pass over the text.
+    text = _PLACEHOLDER.sub(
+        lambda m: trees[int(m.group(1))], json.dumps(compact(weights), indent=1) + "\n"
+    )
     if out is None:
         print(text)
     else:

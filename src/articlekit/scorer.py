@@ -94,15 +94,11 @@ class BlockScorer:
             BlockModelError: If a row has not one value per feature.
         """
         weights, bias = self.weights, self.bias
-        out = []
-        for row in rows:
-            if len(row) != len(weights):
-                msg = f"a row of {len(row)} values for a block model of {len(weights)} features"
-                raise BlockModelError(msg)
-            out.append(
-                _logistic(bias + math.fsum(w * x for w, x in zip(weights, row, strict=True)))
-            )
-        return out
+
+        def raw(row: Sequence[float]) -> float:
+            return bias + math.fsum(w * x for w, x in zip(weights, row, strict=True))
+
+        return _scores(rows, len(weights), raw)
 
 
 def _checked(data: object, kind: str, keys: tuple[str, ...], what: str) -> Mapping[str, Any]:
@@ -141,6 +137,23 @@ def _check_columns(features: tuple[str, ...], columns: Sequence[str]) -> None:
             raise BlockModelError(msg)
     msg = f"block model has {len(features)} features, the rows {len(columns)} columns"
     raise BlockModelError(msg)
+
+
+def _scores(
+    rows: Sequence[Sequence[float]], width: int, raw: Callable[[Sequence[float]], float]
+) -> list[float]:
+    """The logistic function of each row's raw score, once its width is checked.
+
+    Raises:
+        BlockModelError: If a row has not ``width`` values.
+    """
+    out = []
+    for row in rows:
+        if len(row) != width:
+            msg = f"a row of {len(row)} values for a block model of {width} features"
+            raise BlockModelError(msg)
+        out.append(_logistic(raw(row)))
+    return out
 
 
 def _logistic(z: float) -> float:
@@ -213,14 +226,7 @@ class TreeScorer:
         Raises:
             BlockModelError: If a row has not one value per feature.
         """
-        width, raw = len(self.features), self._raw
-        out = []
-        for row in rows:
-            if len(row) != width:
-                msg = f"a row of {len(row)} values for a block model of {width} features"
-                raise BlockModelError(msg)
-            out.append(_logistic(raw(row)))
-        return out
+        return _scores(rows, len(self.features), self._raw)
 
 
 def _compiled(bias: float, trees: Sequence[Tree]) -> Callable[[Sequence[float]], float]:
