@@ -448,6 +448,56 @@ def export_trees(model: Any, columns: Sequence[str]) -> dict[str, Any]:
     }
 
 
+#: A place inside a whole page's core is the story's end when at most this share of the core's
+#: content tokens stands after it (a closing line the gold keeps may stand past a gap).
+END_CONTENT_SHARE = 0.02
+#: The ender's threshold: the core ends at the first place scoring this or more. A place
+#: wrongly taken loses the rest of the story, so only a sure end counts (benchmarks/README.md,
+#: "A fitted end of the story in page text").
+END_THRESHOLD = 0.9
+
+
+def _ender(
+    table: Sequence[_PageRegions], chooser: dict[str, Any], extender: dict[str, Any]
+) -> dict[str, Any]:
+    """Fit the ender on the cores the chooser and extender draw of whole-page text.
+
+    Each place where the story may end (:func:`articlekit.regions.end_rows`) inside a page's
+    core is positive when at most :data:`END_CONTENT_SHARE` of the core's content tokens
+    stand after it.
+    """
+    model = regions.RegionModel.from_dict(
+        {"kind": "article_region", "chooser": chooser, "extender": extender}
+    )
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for page in table:
+        start, end, weighed = _plain_text_core(model, page)
+        content = [
+            n if label == 1.0 else 0
+            for n, label in zip(page.sizes[start:end], page.labels[start:end], strict=True)
+        ]
+        total = sum(content)
+        for pos, row in regions.end_rows(page.blocks, start, end, weighed=weighed):
+            xs.append(row)
+            ys.append(int(sum(content[pos - start :]) <= END_CONTENT_SHARE * max(1, total)))
+    ender = _trees(xs, ys, regions.END_FEATURES)
+    ender["threshold"] = END_THRESHOLD
+    return ender
+
+
+def _plain_text_core(
+    model: regions.RegionModel, page: _PageRegions
+) -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
+    """The core :func:`articlekit.regions.scored_core` draws of a page's text with ``model``."""
+    saved = regions._REGION_MODEL
+    regions._REGION_MODEL = model
+    try:
+        return regions._weighed_core(page.blocks, None, None, None, True, kept=False)
+    finally:
+        regions._REGION_MODEL = saved
+
+
 def _chosen(scorer: BlockScorer, page: _PageRegions) -> tuple[int, list[float]]:
     scores = scorer.scores(page.rows)
     return max(range(len(scores)), key=lambda k: (scores[k], -k)), scores
@@ -478,23 +528,31 @@ def fit_regions(pages: Sequence[PageRows]) -> dict[str, Any]:
         xs += regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
         ys += [int(c) for k, c in enumerate(page.content) if k != pick]
     extender = _trees(xs, ys, regions.SPAN_FEATURES)
-    return {"kind": "article_region", "chooser": chooser, "extender": extender}
+    ender = _ender(table, chooser, extender)
+    return {"kind": "article_region", "chooser": chooser, "extender": extender, "ender": ender}
 
 
 def evaluate_regions(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
     """The mean F1 of the core :func:`~articlekit.regions.article_core` takes with these
-    weights, beside the densest run's and the chosen run's alone."""
+    weights (at the extender's own threshold, the ender's cut applied), beside the densest
+    run's and the chosen run's alone."""
     model = regions.RegionModel.from_dict(weights)
     densest, chosen, cores, moved = [], [], [], 0
     for page in region_table(pages):
         pick, scores = _chosen(model.chooser, page)
         start, end, _ = page.regions[pick]
+        weighed = [(start, end, scores[pick])]
         if len(page.regions) > 1:
             others = [r for k, r in enumerate(page.regions) if k != pick]
             spans = regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
             for (lo, hi, _), score in zip(others, model.extender.scores(spans), strict=True):
+                weighed.append((lo, hi, score))
                 if score >= model.extender.threshold:
                     start, end = min(start, lo), max(end, hi)
+        else:
+            weighed = []
+        flags = regions._prose_flags(page.blocks, None)
+        start, end, _ = regions._ended(page.blocks, flags, start, end, weighed, None, model)
         densest.append(page.f1s[0])
         chosen.append(page.f1s[pick])
         cores.append(_token_f1(page.sizes, page.labels, start, end))
