@@ -87,7 +87,7 @@ MAX_REGIONS = 32
 #: extractor's output (HTML) keeps the model's own threshold: 0.2 cost it on every set. With
 #: the extender's trees 0.1 was tried again and cost wcxb-dev and dragnet ("Trees for the
 #: extender"). With the ender (which cuts the tail a lower threshold lets in) 0.15 gave recall on
-#: four sets and F1 on four ("The ender with the extender at 0.15").
+#: four sets and F1 on four (benchmarks/README.md, "The ender on main").
 PLAIN_TEXT_EXTENDER_THRESHOLD = 0.15
 
 #: The columns of a candidate region's row (:func:`region_rows`), in order.
