@@ -13,11 +13,18 @@ fitted on the labelled dev pages, instead of taking the densest run:
   chosen one (:data:`SPAN_FEATURES`: how far, how short the lines between, how many words
   they share).
 
-The chooser is a logistic model; the extender is gradient-boosted trees (a
+On a whole page's plain text (:func:`scored_core` with ``plain_text=True``) a third model,
+the **ender**, then reads each place inside that core where a run of prose stops
+(:func:`end_rows`, :data:`END_FEATURES`: what stands before the place against what follows
+it) and cuts the core at the first place where the story is over: the densest run often goes
+on through a comment thread or teaser cards, which are prose too, so no run of the chooser
+starts where the story ends (benchmarks/README.md, "The ender on main").
+
+The chooser is a logistic model; the extender and the ender are gradient-boosted trees (a
 :class:`~articlekit.scorer.TreeScorer`): how far a run may stand from the story depends on
 how much vocabulary it shares and how dense it is, which one weight per column cannot say
 (benchmarks/README.md, "Trees for the extender"). The core is the span from the first run
-taken to the last. Both models ship in
+taken to the last. The models ship in
 ``articlekit/models/article_region.json``, rebuilt exactly by
 ``python -m benchmarks.train fit --path regions --out src/articlekit/models/article_region.json``
 from ``../shared/data/dev`` (``--exclude DATASET`` for leave-one-dataset-out), and are read
