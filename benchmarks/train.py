@@ -474,7 +474,7 @@ def _ender(
     xs: list[list[float]] = []
     ys: list[int] = []
     for page in table:
-        start, end, weighed = _plain_text_core(model, page)
+        start, end, weighed = _drawn_core(model, page, plain_text=True)
         content = [
             n if label == 1.0 else 0
             for n, label in zip(page.sizes[start:end], page.labels[start:end], strict=True)
@@ -488,14 +488,15 @@ def _ender(
     return ender
 
 
-def _plain_text_core(
-    model: regions.RegionModel, page: _PageRegions
+def _drawn_core(
+    model: regions.RegionModel, page: _PageRegions, *, plain_text: bool
 ) -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
-    """The core :func:`articlekit.regions.scored_core` draws of a page's text with ``model``."""
+    """The core the library draws of a page with ``model``, before the ender's cut, with each
+    weighed region: at the plain-text extender threshold or at the model's own."""
     saved = regions._REGION_MODEL
     regions._REGION_MODEL = model
     try:
-        return regions._weighed_core(page.blocks, None, None, None, True, kept=False)
+        return regions._weighed_core(page.blocks, None, None, None, plain_text, kept=False)
     finally:
         regions._REGION_MODEL = saved
 
@@ -541,18 +542,8 @@ def evaluate_regions(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict
     model = regions.RegionModel.from_dict(weights)
     densest, chosen, cores, moved = [], [], [], 0
     for page in region_table(pages):
-        pick, scores = _chosen(model.chooser, page)
-        start, end, _ = page.regions[pick]
-        weighed = [(start, end, scores[pick])]
-        if len(page.regions) > 1:
-            others = [r for k, r in enumerate(page.regions) if k != pick]
-            spans = regions.span_rows(page.blocks, page.regions, page.rows, scores, pick)
-            for (lo, hi, _), score in zip(others, model.extender.scores(spans), strict=True):
-                weighed.append((lo, hi, score))
-                if score >= model.extender.threshold:
-                    start, end = min(start, lo), max(end, hi)
-        else:
-            weighed = []
+        pick, _ = _chosen(model.chooser, page)
+        start, end, weighed = _drawn_core(model, page, plain_text=False)
         flags = regions._prose_flags(page.blocks, None)
         start, end, _ = regions._ended(page.blocks, flags, start, end, weighed, None, model)
         densest.append(page.f1s[0])

@@ -694,26 +694,6 @@ def end_rows(
     return rows
 
 
-def _story_end(
-    blocks: Sequence[Any],
-    flags: Sequence[bool],
-    start: int,
-    end: int,
-    weighed: Sequence[tuple[int, int, float]],
-    title: str | None,
-    ender: Scorer,
-) -> tuple[int, float] | None:
-    """The first place inside the core where the ender says the story is over, with its score."""
-    places = end_rows(blocks, start, end, flags=flags, weighed=weighed, title=title)
-    if not places:
-        return None
-    scores = ender.scores([row for _, row in places])
-    for (pos, _), score in zip(places, scores, strict=True):
-        if score >= ender.threshold:
-            return pos, score
-    return None
-
-
 def article_core(
     blocks: Sequence[Any],
     *,
@@ -814,7 +794,7 @@ def _ended_core(
     def cut() -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
         start, end, weighed = _weighed_core(blocks, prose, exclude, title, plain_text)
         flags = _prose_flags(blocks, prose)
-        return _ended(blocks, flags, start, end, list(weighed), title, region_model())
+        return _ended(blocks, flags, start, end, weighed, title, region_model())
 
     if prose is None and exclude is None:
         return kept_for((_ENDED, title), blocks, cut)
@@ -871,18 +851,21 @@ def _ended(
     flags: Sequence[bool],
     start: int,
     end: int,
-    weighed: list[tuple[int, int, float]],
+    weighed: Sequence[tuple[int, int, float]],
     title: str | None,
     model: RegionModel,
 ) -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
-    """The core cut where the model's ender says the story is over (when it has one).
+    """The core cut at the first place where the model's ender says the story is over.
 
-    The blocks cut off are weighed with the ender's probability that the story goes on.
+    The blocks cut off are weighed with the ender's probability that the story goes on. The
+    core stays whole when the model has no ender or no place scores its threshold.
     """
-    if model.ender is not None and start < end:
-        found = _story_end(blocks, flags, start, end, weighed, title, model.ender)
-        if found is not None:
-            pos, score = found
-            weighed = [*weighed, (pos, end, 1.0 - score)]
-            end = pos
+    ender = model.ender
+    if ender is None or start >= end:
+        return start, end, tuple(weighed)
+    places = end_rows(blocks, start, end, flags=flags, weighed=weighed, title=title)
+    scores = ender.scores([row for _, row in places])
+    for (pos, _), score in zip(places, scores, strict=True):
+        if score >= ender.threshold:
+            return start, pos, (*weighed, (pos, end, 1.0 - score))
     return start, end, tuple(weighed)
