@@ -537,13 +537,17 @@ def fit_regions(pages: Sequence[PageRows]) -> dict[str, Any]:
 
 def evaluate_regions(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
     """The mean F1 of the core :func:`~articlekit.regions.article_core` takes with these
-    weights (at the extender's own threshold, the ender's cut applied), beside the densest
-    run's and the chosen run's alone."""
+    weights, beside the densest run's and the chosen run's alone.
+
+    The rows are a whole page's plain text, so the core is drawn as ``clean_text`` draws it:
+    the extender at :data:`~articlekit.regions.PLAIN_TEXT_EXTENDER_THRESHOLD` (not at the
+    model's own threshold, which is the HTML path's), then the ender's cut.
+    """
     model = regions.RegionModel.from_dict(weights)
     densest, chosen, cores, moved = [], [], [], 0
     for page in region_table(pages):
         pick, _ = _chosen(model.chooser, page)
-        start, end, weighed = _drawn_core(model, page, plain_text=False)
+        start, end, weighed = _drawn_core(model, page, plain_text=True)
         flags = regions._prose_flags(page.blocks, None)
         start, end, _ = regions._ended(page.blocks, flags, start, end, weighed, None, model)
         densest.append(page.f1s[0])

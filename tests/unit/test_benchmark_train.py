@@ -12,7 +12,12 @@ import pytest
 from benchmarks.metrics import tokenize
 from benchmarks.train import PageRows, evaluate_regions, export_trees, region_table
 
-from articlekit.regions import REGION_FEATURES, SPAN_FEATURES, RegionModel
+from articlekit.regions import (
+    PLAIN_TEXT_EXTENDER_THRESHOLD,
+    REGION_FEATURES,
+    SPAN_FEATURES,
+    RegionModel,
+)
 from articlekit.scorer import TreeScorer
 
 STORY = [
@@ -77,6 +82,16 @@ def test_evaluate_regions_reports_the_densest_the_chosen_and_the_extended_core()
     take_all = _model({"title_near_start": 10.0}, extend=10.0)
     got = evaluate_regions(take_all, [_page()])
     assert 0.0 < got["core"] < got["chosen"]
+
+
+def test_evaluate_regions_extends_at_the_plain_text_threshold() -> None:
+    # The rows are page text: the core is drawn as clean_text draws it, with the extender at
+    # PLAIN_TEXT_EXTENDER_THRESHOLD, not at the model's own 0.5 (the HTML path's).
+    probability = (PLAIN_TEXT_EXTENDER_THRESHOLD + 0.5) / 2
+    between = _model({"title_near_start": 10.0}, extend=math.log(probability / (1 - probability)))
+    got = evaluate_regions(between, [_page()])
+    take_all = evaluate_regions(_model({"title_near_start": 10.0}, extend=10.0), [_page()])
+    assert got["core"] == take_all["core"] < got["chosen"]
 
 
 class _Predictor:
