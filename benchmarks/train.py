@@ -28,13 +28,14 @@ reads the weights without it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
 import pickle
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -488,17 +489,24 @@ def _ender(
     return ender
 
 
+@contextlib.contextmanager
+def _region_model(model: regions.RegionModel) -> Iterator[None]:
+    """The library weighs regions with ``model`` inside the block (as with held-out weights)."""
+    saved = regions._REGION_MODEL
+    regions._REGION_MODEL = model
+    try:
+        yield
+    finally:
+        regions._REGION_MODEL = saved
+
+
 def _drawn_core(
     model: regions.RegionModel, page: _PageRegions, *, plain_text: bool
 ) -> tuple[int, int, tuple[tuple[int, int, float], ...]]:
     """The core the library draws of a page with ``model``, before the ender's cut, with each
     weighed region: at the plain-text extender threshold or at the model's own."""
-    saved = regions._REGION_MODEL
-    regions._REGION_MODEL = model
-    try:
+    with _region_model(model):
         return regions._weighed_core(page.blocks, None, None, None, plain_text, kept=False)
-    finally:
-        regions._REGION_MODEL = saved
 
 
 def _chosen(scorer: BlockScorer, page: _PageRegions) -> tuple[int, list[float]]:
@@ -539,17 +547,17 @@ def evaluate_regions(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict
     """The mean F1 of the core :func:`~articlekit.regions.article_core` takes with these
     weights, beside the densest run's and the chosen run's alone.
 
-    The rows are a whole page's plain text, so the core is drawn as ``clean_text`` draws it:
-    the extender at :data:`~articlekit.regions.PLAIN_TEXT_EXTENDER_THRESHOLD` (not at the
-    model's own threshold, which is the HTML path's), then the ender's cut.
+    The rows are a whole page's plain text, so the core is the one ``clean_text`` draws, by
+    the library's own :func:`~articlekit.regions.scored_core`: the extender at
+    :data:`~articlekit.regions.PLAIN_TEXT_EXTENDER_THRESHOLD` (not at the model's own
+    threshold, which is the HTML path's), then the ender's cut.
     """
     model = regions.RegionModel.from_dict(weights)
     densest, chosen, cores, moved = [], [], [], 0
     for page in region_table(pages):
         pick, _ = _chosen(model.chooser, page)
-        start, end, weighed = _drawn_core(model, page, plain_text=True)
-        flags = regions._prose_flags(page.blocks, None)
-        start, end, _ = regions._ended(page.blocks, flags, start, end, weighed, None, model)
+        with _region_model(model):
+            start, end, _ = regions.scored_core(page.blocks, plain_text=True)
         densest.append(page.f1s[0])
         chosen.append(page.f1s[pick])
         cores.append(_token_f1(page.sizes, page.labels, start, end))

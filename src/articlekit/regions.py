@@ -608,6 +608,7 @@ def end_rows(
     title_after = sum(1 for stem in title_stems if stem in after)
     rows: list[tuple[int, list[float]]] = []
     size = end - start
+    size_prose_words = s_prose_words[size]
     for cut in range(size):
         if cut and not prose[cut] and prose[cut - 1]:
             gap = cut
@@ -619,7 +620,6 @@ def end_rows(
             window = min(size, cut + _END_WINDOW)
             following = frozenset().union(*vocabulary[gap:run])
             seen = frozenset().union(*vocabulary[cut:window])
-            size_prose_words = s_prose_words[size]
             pw_b = s_prose_words[cut]
             pw_a = size_prose_words - pw_b
             pr_b = s_prose[cut]
@@ -826,10 +826,9 @@ def _weighed_core(
     regions = _regions(_gains(blocks, flags, exclude))
     if not regions:
         return 0, 0, ()
-    model = region_model()
     if len(regions) == 1:
-        start, end, _ = regions[0]
-        return start, end, ()
+        return regions[0][0], regions[0][1], ()
+    model = region_model()
     rows, vocabularies = _rows_and_vocabularies(blocks, regions, title, flags)
     scores = model.chooser.scores(rows)
     # The first of the best: a tie goes to the denser run.
