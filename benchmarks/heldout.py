@@ -1,20 +1,23 @@
-"""Leave-one-dataset-out in one command: each dev set scored with region models fitted without it.
+"""Leave-one-dataset-out in one command: each dev set scored with models fitted without it.
 
 Every quality change is judged this way (benchmarks/README.md): for each labelled dev set, the
 article core's region models are fitted on the other sets (``benchmarks.train fit --path
-regions --exclude SET``) and the set is then scored by ``benchmarks.run`` with those weights
-(``$ARTICLEKIT_REGION_WEIGHTS``). This runs both steps for every set, in fresh processes, and
-prints one table of the results::
+regions --exclude SET``), and for a set of pages the HTML reader's page-block model too
+(``--path html``); the set is then scored by ``benchmarks.run`` with those weights
+(``$ARTICLEKIT_REGION_WEIGHTS``, ``$ARTICLEKIT_BLOCK_WEIGHTS``). This runs the steps for
+every set, in fresh processes, and prints one table of the results::
 
     python -m benchmarks.train table ../shared/data/dev        # once: the training table
     python -m benchmarks.heldout ../shared/data/dev --out-dir /tmp/heldout \\
         [--sets dragnet,messy-dev] [--systems articlekit_text,articlekit_html] [--jobs 2]
 
-The weights go to ``OUT_DIR/weights-SET.json`` and are reused when they are there (``--refit``
+The weights go to ``OUT_DIR/weights-SET.json`` (regions) and ``OUT_DIR/blocks-SET.json``
+(page blocks; messy-dev has no pages) and are reused when they are there (``--refit``
 fits them again: after a change to the features, the training code or the table); the raw
 results to ``OUT_DIR/results-SET.json``, which ``benchmarks.run`` writes. The code measured is
-the one imported from the current directory and ``PYTHONPATH``, as for the two commands it
-runs. Fitting needs the ``train`` extra (scikit-learn).
+the one imported from the current directory and ``PYTHONPATH``, as for the commands it runs
+(in a git worktree of an editable install, put its ``src`` first: ``PYTHONPATH=src:.``, or
+the installed checkout's code is measured). Fitting needs the ``train`` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -28,14 +31,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.train import LABELLED_TEXT
+from benchmarks.train import LABELLED, LABELLED_TEXT
 
 #: The systems scored by default: the two articlekit paths the region models act in.
 DEFAULT_SYSTEMS = ("articlekit_text", "articlekit_html")
 
 
-def fit_command(held_out: str, weights: Path) -> list[str]:
-    """The command that fits the region models without ``held_out`` into ``weights``.
+def fit_command(held_out: str, weights: Path, path: str = "regions") -> list[str]:
+    """The command that fits the region models (``path="html"``: the page-block model) without
+    ``held_out`` into ``weights``.
 
     It reads the table ``python -m benchmarks.train table DATA`` cached, not the data files.
 
@@ -49,7 +53,7 @@ def fit_command(held_out: str, weights: Path) -> list[str]:
         "benchmarks.train",
         "fit",
         "--path",
-        "regions",
+        path,
         "--exclude",
         held_out,
         "--out",
@@ -150,8 +154,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.refit or not weights.is_file():
             print(f"{held_out}: fitting the region models without it", file=sys.stderr, flush=True)
             subprocess.run(fit_command(held_out, weights), check=True)
-        out = args.out_dir / f"results-{held_out}.json"
         env = {**os.environ, "ARTICLEKIT_REGION_WEIGHTS": str(weights)}
+        if held_out in LABELLED:  # a set of pages: the HTML reader's model too
+            blocks = args.out_dir / f"blocks-{held_out}.json"
+            if args.refit or not blocks.is_file():
+                print(f"{held_out}: fitting the page-block model without it", file=sys.stderr)
+                subprocess.run(fit_command(held_out, blocks, "html"), check=True)
+            env["ARTICLEKIT_BLOCK_WEIGHTS"] = str(blocks)
+        out = args.out_dir / f"results-{held_out}.json"
         print(f"{held_out}: scoring it with those weights", file=sys.stderr, flush=True)
         subprocess.run(
             run_command(args.data, held_out, systems, args.jobs, out), check=True, env=env

@@ -179,6 +179,9 @@ _SRC = Path(__file__).resolve().parents[1] / "src"
 #: Weights for the article core's region chooser in place of the shipped ones
 #: (``python -m benchmarks.train fit --path regions --exclude DATASET``): leave-one-dataset-out.
 REGION_WEIGHTS_ENV = "ARTICLEKIT_REGION_WEIGHTS"
+#: The page-block model's trees in place of the shipped ones
+#: (``python -m benchmarks.train fit --path html --exclude DATASET``): leave-one-dataset-out.
+BLOCK_WEIGHTS_ENV = "ARTICLEKIT_BLOCK_WEIGHTS"
 #: Weights for the publication-day vote in place of the shipped ones
 #: (``python -m benchmarks.date_model fit --exclude DATASET``): leave-one-dataset-out.
 DATE_WEIGHTS_ENV = "ARTICLEKIT_DATE_WEIGHTS"
@@ -192,8 +195,9 @@ def _articlekit() -> Any:
 
     With ``$ARTICLEKIT_REGION_WEIGHTS`` set, the article core's region chooser reads those
     weights instead of the shipped ones (in every process that runs a system); with
-    ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote does; with
-    ``$ARTICLEKIT_TITLE_WEIGHTS``, the HTML title vote.
+    ``$ARTICLEKIT_BLOCK_WEIGHTS``, the HTML reader's page-block model does; with
+    ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote; with ``$ARTICLEKIT_TITLE_WEIGHTS``,
+    the HTML title vote.
     """
     try:
         module = importlib.import_module("articlekit")
@@ -207,6 +211,14 @@ def _articlekit() -> Any:
     if weights and regions._REGION_MODEL is None:
         data = json.loads(Path(weights).read_text("utf-8"))
         regions._REGION_MODEL = regions.RegionModel.from_dict(data)
+    blocks = os.environ.get(BLOCK_WEIGHTS_ENV)
+    pagemodel = importlib.import_module("articlekit.pagemodel")
+    if blocks and pagemodel._BLOCK_MODEL is None:
+        model = importlib.import_module("articlekit.scorer").scorer_from_dict(
+            json.loads(Path(blocks).read_text("utf-8"))
+        )
+        model.check_columns(pagemodel.HTML_FEATURES)
+        pagemodel._BLOCK_MODEL = model
     _vote_weights(DATE_WEIGHTS_ENV, "articlekit.readers.page_dates", "_DATE_MODEL", "DATE_FEATURES")
     _vote_weights(
         TITLE_WEIGHTS_ENV, "articlekit.readers.title_vote", "_TITLE_MODEL", "TITLE_FEATURES"
@@ -272,10 +284,10 @@ def articlekit_scorer(page: Page) -> Prediction:
     _articlekit()
     html_reader = importlib.import_module("articlekit.readers.html")
     if html_reader._BLOCK_SCORER is None:
-        from articlekit.scorer import BlockScorer
+        from articlekit.scorer import scorer_from_dict
 
         weights = json.loads(Path(os.environ[SCORER_WEIGHTS_ENV]).read_text("utf-8"))
-        scorer = BlockScorer.from_dict(weights)
+        scorer = scorer_from_dict(weights)
         scorer.check_columns(importlib.import_module("articlekit.pagemodel").HTML_FEATURES)
         html_reader._BLOCK_SCORER = scorer
     return articlekit_html(page)

@@ -17,8 +17,9 @@ regions of :func:`articlekit.regions.article_core` and fits its chooser and exte
 ``table`` reads the pages once (trafilatura runs on each) and keeps the rows in ``--cache``
 (default ``~/.cache/articlekit-train``, outside the repo: they hold the dev pages' text).
 ``lodo`` fits on all datasets but one and scores the one left out, for each; ``fit`` writes
-the weights as :meth:`articlekit.scorer.BlockScorer.from_dict` (``html``, ``text``: none ship,
-the readers do not use the block scorer by default) or
+the weights as :func:`articlekit.scorer.scorer_from_dict` (``html``: gradient-boosted trees,
+the shipped ``src/articlekit/models/page_block.json`` is ``fit --path html`` on all the
+datasets, byte for byte; ``text``: a logistic model, none ships) or
 :meth:`articlekit.regions.RegionModel.from_dict` (``regions``: the shipped
 ``src/articlekit/models/article_region.json`` is ``fit --path regions`` on all the datasets,
 byte for byte) reads them. scikit-learn is needed here only (the ``train`` extra); the library
@@ -43,7 +44,7 @@ from typing import Any, TypeVar
 from articlekit import pagemodel, regions
 from articlekit.readers.html import read_page_model
 from articlekit.readers.text import read_text
-from articlekit.scorer import BlockScorer
+from articlekit.scorer import BlockScorer, scorer_from_dict
 from benchmarks.metrics import (
     Gold,
     collapse_ws,
@@ -249,6 +250,27 @@ def fit(pages: Sequence[PageRows], columns: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def fit_blocks(pages: Sequence[PageRows], columns: Sequence[str]) -> dict[str, Any]:
+    """Fit the page-block model (:func:`articlekit.pagemodel.block_model`) on ``pages``.
+
+    Gradient-boosted trees of :data:`TREE_PARAMS`, each block weighed by the square root of
+    its tokens as :func:`fit` weighs it. Trees, not the logistic model: trafilatura's choice
+    is the strongest column, and what else says a kept block is no story (a caption's
+    class, a box of links) matters only together with it, which one weight per column cannot
+    say (benchmarks/README.md, "The page-block model's sure vetoes").
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    x, y, w = _matrix(pages)
+    # The columns the reader leaves 0.0 for this model (it draws no article core of the
+    # page) are 0.0 here too: no tree splits on them.
+    for name in pagemodel.BLOCK_MODEL_UNREAD:
+        x[:, list(columns).index(name)] = 0.0
+    model = HistGradientBoostingClassifier(**TREE_PARAMS)
+    model.fit(x, y, sample_weight=w)
+    return export_trees(model, columns)
+
+
 def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
     """The scorer's selection on ``pages`` against the gold, beside the baseline's text.
 
@@ -256,7 +278,7 @@ def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, An
     also the share of body lines lost and of junk lines kept, counted by
     :func:`benchmarks.metrics.line_counts` as benchmarks.run counts them, over distinct lines.
     """
-    scorer = BlockScorer.from_dict(weights)  # once, not per page
+    scorer = scorer_from_dict(weights)  # once, not per page
     threshold = scorer.threshold
     ours, theirs = [], []
     snip_ours, snip_theirs = [0, 0, 0], [0, 0, 0]
@@ -303,11 +325,12 @@ def _prf(prf: Any) -> dict[str, float]:
 
 
 def lodo(data: dict[str, list[PageRows]], columns: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Each dataset scored by a model fitted on all the others."""
+    """Each dataset scored by a model fitted on all the others (trees for page blocks)."""
+    fitter = fit_blocks if tuple(columns) == pagemodel.HTML_FEATURES else fit
     results = {}
     for held_out, pages in data.items():
         train = [p for name, ps in data.items() if name != held_out for p in ps]
-        results[held_out] = evaluate(fit(train, columns), pages)
+        results[held_out] = evaluate(fitter(train, columns), pages)
     return results
 
 
@@ -631,7 +654,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return 0
     pages = held_in(data, args.exclude, parser)
-    write_weights(fit_regions(pages) if args.path == "regions" else fit(pages, columns), args.out)
+    if args.path == "regions":
+        weights = fit_regions(pages)
+    elif args.path == "html":
+        weights = fit_blocks(pages, columns)
+    else:
+        weights = fit(pages, columns)
+    write_weights(weights, args.out)
     return 0
 
 

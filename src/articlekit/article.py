@@ -169,8 +169,9 @@ class Removal:
             a trimmed prefix, larger for a trimmed suffix.
         score: For a removal a fitted model decided, its probability (0 to 1) that the piece
             was the article's: ``outside_core`` removals of a run of prose the article-region
-            model weighed and left out (see docs/reason-codes.md). None when a rule decided
-            (a phrase list, a layout test), as for every other reason code.
+            model weighed and left out, ``unlikely_block`` removals of the page-block model
+            (see docs/reason-codes.md). None when a rule decided (a phrase list, a layout
+            test), as for every other reason code.
 
     Example:
         >>> Removal("trim_kickers", "kicker", "URGENT UPDATE:", 2).reason

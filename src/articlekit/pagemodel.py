@@ -28,6 +28,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -38,10 +40,18 @@ from lxml import etree
 
 from articlekit import lexicon
 from articlekit.draft import DraftBlock
-from articlekit.features import LIST_MARKER, ends_sentence, is_prose, words
+from articlekit.features import LIST_MARKER, ends_sentence, is_prose, word_count, words
 from articlekit.regions import article_core
+from articlekit.scorer import Scorer, packaged_model, scorer_from_dict
 
-__all__ = ["HTML_FEATURES", "TEXT_FEATURES", "html_rows", "text_rows"]
+__all__ = [
+    "BLOCK_MODEL_UNREAD",
+    "HTML_FEATURES",
+    "TEXT_FEATURES",
+    "block_model",
+    "html_rows",
+    "text_rows",
+]
 
 #: Tags a block is read in, by the group the scorer sees (anything else is "other").
 _TAG_GROUPS = {
@@ -134,7 +144,6 @@ TEXT_FEATURES = (
     *(f"starts_{key}" for key in _LABEL_LISTS),
 )
 
-_PROSE = TEXT_FEATURES.index("prose")
 
 #: The columns of a row of :func:`html_rows`, in order: :data:`TEXT_FEATURES`, then the markup's.
 HTML_FEATURES = (
@@ -175,6 +184,12 @@ def _class_groups(element: etree._Element) -> frozenset[str]:
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     if len(names) < 2:
         return frozenset()
+    return _groups_named(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _groups_named(names: str) -> frozenset[str]:
+    """The class groups a class-and-id value names (a page repeats a few values many times)."""
     return frozenset(g for g, pattern in _CLASS_PATTERNS.items() if pattern.search(names))
 
 
@@ -236,14 +251,23 @@ class _Text:
     text: str
 
 
-def text_rows(texts: Sequence[str]) -> list[list[float]]:
+def text_rows(
+    texts: Sequence[str], only: Sequence[int] | None = None, *, core: bool = True
+) -> list[list[float]]:
     """The feature row of every block, from the texts alone, in the order of :data:`TEXT_FEATURES`.
 
     Args:
         texts: The blocks' texts, in order (a plain text's lines, or a page's blocks).
+        only: The positions to give rows for, in this order (default: every block). Each
+            row is the one the whole table gives that block: what the page as a whole
+            decides (the core, the longest block, runs, repeats) is still read of every
+            block, but the per-block columns are computed for these alone.
+        core: Whether to draw the article core (:func:`~articlekit.regions.article_core`)
+            for the ``in_core`` and ``log_distance_to_core`` columns; False leaves them 0.0
+            (the page-block model reads no core: see :data:`BLOCK_MODEL_UNREAD`).
 
     Returns:
-        One list of floats per block.
+        One list of floats per block (per position of ``only``).
 
     Example:
         >>> rows = text_rows(["Home", "News", "The council met on Monday and approved the plan "
@@ -257,24 +281,29 @@ def text_rows(texts: Sequence[str]) -> list[list[float]]:
     n = len(texts)
     if n == 0:
         return []
-    tokens = [words(t) for t in texts]
-    counts = [len(t) for t in tokens]
+    counts = [word_count(t) for t in texts]  # len(words(t)), memoised for the document
     prose = [is_prose(t) for t in texts]
     repeats = Counter(texts)
     most_words = max(counts) or 1
-    core_start, core_end = article_core([_Text(t) for t in texts])
-    to_core = _distances([core_start <= i < core_end for i in range(n)])
+    if core:
+        core_start, core_end = article_core([_Text(t) for t in texts])
+        to_core = _distances([core_start <= i < core_end for i in range(n)])
+    else:
+        core_start = core_end = 0
+        to_core = [0.0] * n
     running = [0]
     for i in range(n):
         running.append(running[-1] + (counts[i] if prose[i] else 0))
     runs = _short_runs(prose)
     lex = lexicon.for_language(None)
     stopwords = lex.words("stopwords")
+    label_leads = [(key, lex.lead_words(key)) for key in _LABEL_LISTS]
     rows: list[list[float]] = []
-    for i, text in enumerate(texts):
-        own = tokens[i]
+    for i in range(n) if only is None else only:
+        text = texts[i]
+        own = words(text)
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
-        letters = [c for c in text if c.isalpha()]
+        letters = list(filter(str.isalpha, text))
         row = [
             math.log1p(counts[i]),
             math.log1p(len(text)),
@@ -282,12 +311,12 @@ def text_rows(texts: Sequence[str]) -> list[list[float]]:
             float(ends_sentence(text)),
             math.log1p(text.count(". ") + 1),
             _share(sum(1 for w in own if w[:1].isupper()), len(own)),
-            _share(sum(c.isdigit() for c in text), len(text)),
+            _share(sum(map(str.isdigit, text)), len(text)),
             _share(text.count(","), len(own)),
-            _share(sum(1 for w in own if w.lower() in stopwords), len(own)),
+            _share(sum(map(stopwords.__contains__, map(str.lower, own))), len(own)),
             float(LIST_MARKER.match(text) is not None),
             float(text.rstrip().endswith(":")),
-            float(len(letters) > 3 and all(c.isupper() for c in letters)),
+            float(len(letters) > 3 and all(map(str.isupper, letters))),
             math.log1p(repeats[text] - 1),
             i / n,
             counts[i] / most_words,
@@ -300,7 +329,13 @@ def text_rows(texts: Sequence[str]) -> list[list[float]]:
             math.log1p(counts[i + 1]) if i + 1 < n else 0.0,
             math.log1p(runs[i]),
         ]
-        row += [float(lex.starts_with(key, text) is not None) for key in _LABEL_LISTS]
+        # One lead-word lookup rules the text out of most lists at once (starts_with's own
+        # gate, read once instead of once per list).
+        lead = lexicon.lead_word(text)
+        row += [
+            float(lead in leads and lex.starts_with(key, text) is not None)
+            for key, leads in label_leads
+        ]
         rows.append(row)
     return rows
 
@@ -309,6 +344,9 @@ def html_rows(
     page: tuple[DraftBlock, ...],
     elements: Sequence[etree._Element],
     kept: Sequence[float],
+    only: Sequence[int] | None = None,
+    *,
+    core: bool = True,
 ) -> list[list[float]]:
     """The feature row of every block of the page, in the order of :data:`HTML_FEATURES`.
 
@@ -317,19 +355,27 @@ def html_rows(
         elements: The element each block was read in (filled by ``page_blocks``).
         kept: Per block, 1.0 when trafilatura's output holds it, else 0.0 (a value between
             for a block it holds in part).
+        only: The positions to give rows for, in this order (default: every block), each
+            the row the whole table gives it (see :func:`text_rows`): the reader scores
+            the blocks of its output alone, a fraction of the page's.
+        core: As for :func:`text_rows`.
 
     Returns:
-        One list of floats per block.
+        One list of floats per block (per position of ``only``).
     """
     n = len(page)
     if n == 0:
         return []
-    rows = text_rows([b.text for b in page])
-    prose = [row[_PROSE] == 1.0 for row in rows]  # read from the text rows, not tested again
+    wanted = range(n) if only is None else only
+    texts = [b.text for b in page]
+    rows = text_rows(texts, wanted, core=core)
+    prose = [is_prose(t) for t in texts]  # as text_rows reads them (memoised, not tested again)
     links = [b.link_density or 0.0 for b in page]
     known: dict[etree._Element, _Place] = {}
-    places = [_place(el, known) for el in elements]
     kept_at = [i for i, k in enumerate(kept) if k > 0]
+    # Each element's place is read from its parent's: only the blocks scored and the kept
+    # ones (whose usual depth a row compares with) need theirs.
+    places = {i: _place(elements[i], known) for i in itertools.chain(kept_at, wanted)}
     first_kept, last_kept = (kept_at[0], kept_at[-1]) if kept_at else (-1, -1)
     kept_depths = sorted(places[i].depth for i in kept_at)
     usual_depth = kept_depths[len(kept_depths) // 2] if kept_depths else 0
@@ -344,13 +390,14 @@ def html_rows(
         box_kept.setdefault(parent, []).append(kept[i])
         box_links.setdefault(parent, []).append(links[i])
         box_prose.setdefault(parent, []).append(prose[i])
-    for i, block in enumerate(page):
+    for row, i in zip(rows, wanted, strict=True):
+        block = page[i]
         place = places[i]
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
         near_kept = [kept[j] for j in range(lo, hi) if j != i]
         box = box_kept[parents[i]]
         group = _TAG_GROUPS.get(block.tag or "", "other")
-        rows[i] += [
+        row += [
             links[i],
             links[i - 1] if i else 0.0,
             links[i + 1] if i + 1 < n else 0.0,
@@ -372,3 +419,42 @@ def html_rows(
             *(float(g in place.up) for g in _CLASS_GROUPS),
         ]
     return rows
+
+
+#: The columns the page-block model does not read: it is fitted with them at 0.0, and the
+#: reader leaves them 0.0 (``html_rows(..., core=False)``). Drawing the article core over a
+#: whole page runs the region models on it, a fifth of ``clean_html``'s time, where the
+#: reader needs no core of the page otherwise; held out, the model did as well without them
+#: (benchmarks/README.md, "The page-block model's sure vetoes").
+BLOCK_MODEL_UNREAD = ("in_core", "log_distance_to_core")
+
+#: The page-block model :func:`block_model` gives in place of the shipped one; None: the shipped
+#: one. Benchmarks set it to trees fitted without the dataset they score (leave-one-dataset-out).
+_BLOCK_MODEL: Scorer | None = None
+
+
+def block_model() -> Scorer:
+    """The fitted model of :func:`html_rows`: the probability that a page block is the article's.
+
+    Gradient-boosted trees over :data:`HTML_FEATURES`, shipped in
+    ``articlekit/models/page_block.json`` and rebuilt exactly by ``python -m benchmarks.train
+    fit --path html --out src/articlekit/models/page_block.json`` from ``../shared/data/dev``
+    (``--exclude DATASET`` for leave-one-dataset-out); read once, without the training library.
+    The HTML reader scores the blocks of its output with it, and
+    :class:`~articlekit.cleaners.RemoveUnlikelyBlocks` drops those it is sure of.
+
+    Raises:
+        BlockModelError: If the shipped file is not a model of these columns.
+
+    Example:
+        >>> block_model().features == HTML_FEATURES
+        True
+    """
+    return _BLOCK_MODEL if _BLOCK_MODEL is not None else _shipped_block_model()
+
+
+@functools.cache
+def _shipped_block_model() -> Scorer:
+    scorer = scorer_from_dict(packaged_model("models/page_block.json", "page block model"))
+    scorer.check_columns(HTML_FEATURES)
+    return scorer

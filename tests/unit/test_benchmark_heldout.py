@@ -53,11 +53,14 @@ class _Fake:
 
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], str | None]] = []
+        self.blocks: list[str | None] = []  # the page-block weights of each run
 
     def __call__(self, command: list[str], check: bool, env: dict[str, str] | None = None) -> Any:
         assert check
         weights = env.get("ARTICLEKIT_REGION_WEIGHTS") if env else None
         self.calls.append((command, weights))
+        if "benchmarks.run" in command:
+            self.blocks.append(env.get("ARTICLEKIT_BLOCK_WEIGHTS") if env else None)
         out = Path(command[command.index("--out") + 1])
         if "benchmarks.train" in command:
             out.write_text("{}", encoding="utf-8")
@@ -86,11 +89,17 @@ def test_each_set_is_scored_with_weights_fitted_without_it(
     assert heldout.main(argv) == 0
     fits = [c for c, _ in fake.calls if "benchmarks.train" in c]
     runs = [(c, w) for c, w in fake.calls if "benchmarks.run" in c]
-    assert [c[c.index("--exclude") + 1] for c in fits] == ["dragnet", "messy-dev"]
+    # The region models without each set; the page-block model without the set of pages only.
+    assert [(c[c.index("--path") + 1], c[c.index("--exclude") + 1]) for c in fits] == [
+        ("regions", "dragnet"),
+        ("html", "dragnet"),
+        ("regions", "messy-dev"),
+    ]
     # Each set is scored with the weights fitted without it, and only its own file.
     for (command, weights), name in zip(runs, ["dragnet", "messy-dev"], strict=True):
         assert weights == str(out / f"weights-{name}.json")
         assert command[3] == str(data / f"{name}.jsonl.gz")
+    assert fake.blocks == [str(out / "blocks-dragnet.json"), None]
     printed = capsys.readouterr().out
     assert "| dragnet | articlekit_text | main text | 0.8600 | 0.8500 | 0.8700 | |" in printed
     # Weights already there are reused; --refit fits them again.
@@ -98,7 +107,7 @@ def test_each_set_is_scored_with_weights_fitted_without_it(
     assert heldout.main(argv) == 0
     assert not [c for c, _ in fake.calls if "benchmarks.train" in c]
     assert heldout.main([*argv, "--refit"]) == 0
-    assert len([c for c, _ in fake.calls if "benchmarks.train" in c]) == 2
+    assert len([c for c, _ in fake.calls if "benchmarks.train" in c]) == 3
 
 
 def test_a_set_that_is_not_labelled_or_not_there_is_an_error(

@@ -150,3 +150,27 @@ def test_the_shipped_region_model_has_a_logistic_chooser_and_trees_to_extend() -
     assert RegionModel.from_dict(_model({}, extend=0.0)).extender.scores(
         [[0.0] * len(SPAN_FEATURES)]
     ) == [0.5]
+
+
+def test_evaluate_reads_the_page_block_model_as_fit_writes_it() -> None:
+    from benchmarks.train import evaluate
+
+    page = _page()
+    page.gold = {"text": "\n".join(STORY)}
+
+    # Trees of one leaf each: every block above (bias 5) or below (bias -5) the threshold.
+    def trees(bias: float) -> dict[str, object]:
+        return {
+            "kind": "trees",
+            "features": ["x"],
+            "bias": bias,
+            "threshold": 0.5,
+            "trees": [[[0.0]]],
+        }
+
+    everything = evaluate(trees(5.0), [page])
+    nothing = evaluate(trees(-5.0), [page])
+    # Keeping every block is the baseline here (the whole text); keeping none finds nothing.
+    assert everything["scorer"] == everything["baseline"]
+    assert everything["scorer"]["recall"] == 1.0 and nothing["scorer"]["recall"] == 0.0
+    assert nothing["block_accuracy"] == pytest.approx(27 / 30)

@@ -56,6 +56,7 @@ from articlekit.cleaners.titles import (
     ExtractTitle,
     RemoveDuplicateTitle,
 )
+from articlekit.cleaners.unlikely import RemoveUnlikelyBlocks
 from articlekit.errors import UnknownCleanerError
 
 __all__ = [
@@ -98,6 +99,7 @@ __all__ = [
     "RemoveSectionLabel",
     "RemoveSeparators",
     "RemoveTeaserCards",
+    "RemoveUnlikelyBlocks",
     "Remover",
     "TrimKickers",
     "Trimmer",
@@ -106,6 +108,9 @@ __all__ = [
 ]
 
 _ALL: tuple[BaseCleaner, ...] = (
+    # The HTML reader's blocks that the page-block model is sure are no story's, before any
+    # cleaner reads the body's edges or its vocabulary (as the model was judged).
+    RemoveUnlikelyBlocks(),
     # What the HTML reader found after the article's own element, in furniture at its edges
     # and in teaser cards goes before anything reads the ends of the body (calls to action,
     # author boxes, footers look there) or its top (section label, title).

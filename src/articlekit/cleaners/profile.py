@@ -124,7 +124,7 @@ def with_profile(pipeline: Pipeline, profile: SiteProfile) -> Pipeline:
     Example:
         >>> from articlekit import DEFAULT_PIPELINE, SiteProfile
         >>> p = with_profile(DEFAULT_PIPELINE, SiteProfile())
-        >>> p.names[2:6]
+        >>> p.names[3:7]
         ('remove_teaser_cards', 'detect_language', 'remove_boilerplate_repeat', 'remove_ad_labels')
     """
     cleaner = RemoveBoilerplateRepeat(profile)

@@ -48,6 +48,7 @@ __all__ = [
     "for_language",
     "known_outlet",
     "language_code",
+    "lead_word",
     "match_key",
     "outlets",
     "strip_decoration",
@@ -243,6 +244,19 @@ def match_key(text: str) -> str:
         # str.split's white space is the pattern's plus U+001C..U+001F.
         return " ".join(text.split())
     return _SPACE.sub(" ", text).strip()
+
+
+def lead_word(text: str) -> str:
+    """The run of word characters the match key of ``text`` starts with ("" for none).
+
+    A text can start with a phrase of a list only when this is one of the list's
+    :meth:`Lexicon.lead_words`: read once, it rules a text out of several lists at a time.
+
+    Example:
+        >>> lead_word("  Read more: the minister"), lead_word("— ")
+        ('read', '')
+    """
+    return _lead_word(text)
 
 
 @memoised

@@ -26,6 +26,7 @@ from articlekit._memo import memo_table
 from articlekit.article import CELL_SEPARATOR, Removal, Span, joined_cells
 from articlekit.bylines import is_name_particle, parse_byline, reads_as_byline
 from articlekit.cleaners.language import prose_language, stopword_language
+from articlekit.cleaners.unlikely import BLOCK_SCORES
 from articlekit.draft import Draft, DraftBlock, Hints
 from articlekit.errors import InputError, InputTypeError, NoArticleError, UnreadableInputError
 from articlekit.features import (
@@ -35,7 +36,7 @@ from articlekit.features import (
     word_count,
     words,
 )
-from articlekit.pagemodel import html_rows
+from articlekit.pagemodel import block_model, html_rows
 from articlekit.readers import boxes, images, page_dates, title_vote
 from articlekit.readers.faster_trafilatura import (
     dateparser_languages,
@@ -72,7 +73,7 @@ from articlekit.readers.page import (
 from articlekit.readers.searched import CutRun, searched_tree
 from articlekit.readers.trafilatura_author import trafilatura_author
 from articlekit.regions import article_core
-from articlekit.scorer import BlockScorer
+from articlekit.scorer import BlockScorer, Scorer
 
 __all__ = [
     "HtmlInput",
@@ -1536,6 +1537,11 @@ class PageModel:
         return [b.text for b in self.trafilatura]
 
 
+#: The most page blocks times characters of unmatched output :func:`_kept_flags` searches
+#: (a tenth of a second or so); the largest dev page asks 6.6e8, the next 5.4e7.
+KEPT_SEARCH_MAX = 100_000_000
+
+
 def _kept_flags(
     page: tuple[DraftBlock, ...], where: PageIndex, blocks: tuple[DraftBlock, ...]
 ) -> list[float]:
@@ -1544,7 +1550,8 @@ def _kept_flags(
     A block of its output that matches no page block (trafilatura joined several) still
     holds the page blocks whose text it contains (of 20 characters or more: a shorter one
     would match by chance). That search takes the page's blocks times the length of the
-    unmatched output: the default reader never runs it (see ``_BLOCK_SCORER``).
+    unmatched output, so it runs only up to :data:`KEPT_SEARCH_MAX` of that product: time
+    stays linear in the page (one dev page of 3,703 goes over it).
     """
     kept = [0.0] * len(page)
     unmatched: list[str] = []
@@ -1553,8 +1560,8 @@ def _kept_flags(
             unmatched.append(block.text)
         else:
             kept[at] = 1.0
-    if unmatched:
-        joined = "\n".join(unmatched)
+    joined = "\n".join(unmatched)
+    if unmatched and len(page) * len(joined) <= KEPT_SEARCH_MAX:
         for i, block in enumerate(page):
             if not kept[i] and len(block.text) >= 20 and block.text in joined:
                 kept[i] = 1.0
@@ -1825,7 +1832,7 @@ REPEAT_CHECK_BLOCKS = 10_000
 #: The block scorer the reader picks the article's blocks with, in place of trafilatura's
 #: output and the put-back steps after it; None (the default) keeps those. Set by the
 #: benchmark only, to judge the scorer on real drafts (issue 17), until it beats them.
-_BLOCK_SCORER: BlockScorer | None = None
+_BLOCK_SCORER: Scorer | None = None
 
 
 def _scored_blocks(
@@ -1833,7 +1840,7 @@ def _scored_blocks(
     elements: list[etree._Element],
     where: PageIndex,
     blocks: tuple[DraftBlock, ...],
-    scorer: BlockScorer,
+    scorer: Scorer,
 ) -> tuple[DraftBlock, ...]:
     """The page blocks the scorer keeps, with trafilatura's choice as one of their features."""
     kept = _kept_flags(page, where, blocks)
@@ -1864,6 +1871,33 @@ def _put_back(
     return blocks, extractor
 
 
+def _block_scores(
+    page: tuple[DraftBlock, ...],
+    elements: list[etree._Element],
+    where: PageIndex,
+    extracted: tuple[DraftBlock, ...],
+    blocks: tuple[DraftBlock, ...],
+    positions: list[int | None],
+) -> dict[int, float]:
+    """The page-block model's score of each block of the reader's output, by block index.
+
+    Each block found among the page's blocks gets its page block's score, from the row the
+    page model gives it with trafilatura's own output (``extracted``) as the ``kept`` column, as
+    the model was fitted (:func:`~articlekit.pagemodel.block_model`). Rows are made for those
+    page blocks alone. A block found nowhere in the page (trafilatura joined several) has no
+    row and no score: no model decides on it.
+    """
+    at = [
+        (block.index, pos) for block, pos in zip(blocks, positions, strict=True) if pos is not None
+    ]
+    if not at:
+        return {}
+    wanted = sorted({pos for _, pos in at})
+    rows = html_rows(page, elements, _kept_flags(page, where, extracted), wanted, core=False)
+    score = dict(zip(wanted, block_model().scores(rows), strict=True))
+    return {index: score[pos] for index, pos in at}
+
+
 def _read_tree(
     tree: lxml_html.HtmlElement,
     html: HtmlInput,
@@ -1890,6 +1924,7 @@ def _read_tree(
         page=page,
     )
     where, blocks = _trafilatura_read(html, page, elements, searched, cut_runs)
+    extracted = blocks  # trafilatura's own output: the page-block model's "kept" column
     if _BLOCK_SCORER is not None:
         blocks, extractor = _scored_blocks(page, elements, where, blocks, _BLOCK_SCORER), "scorer"
     else:
@@ -1903,6 +1938,7 @@ def _read_tree(
         positions = _page_positions(where, blocks)
         at = boxes.placed_elements(elements, positions)
     blocks = _with_structure(blocks, positions, page, elements, url or hints.url)
+    scores = _block_scores(page, elements, where, extracted, blocks, positions)
     titles = _page_titles(hints)
     found = [i for i in positions if i is not None]
     span = (min(found), max(found)) if found else None
@@ -1910,6 +1946,7 @@ def _read_tree(
     extra = {
         **hints.extra,
         "extractor": extractor,
+        BLOCK_SCORES: scores,
         "after_article": boxes.after_box(at, blocks, box),
         "furniture": boxes.furniture_at_edges(page, positions, at, blocks, box),
         "teaser_cards": boxes.teaser_cards(
