@@ -3,9 +3,9 @@
 The HTML reader scores each block of its output with the page-block model
 (:func:`articlekit.pagemodel.block_model`: gradient-boosted trees over the page model's row of
 the block, trafilatura's choice one column among many). A block scored under
-:data:`UNLIKELY_BLOCK_SCORE` goes: a slideshow's captions under a "Related" box, a teaser's
-summary, a form's labels that trafilatura's output held. Plain text has no scores, so this
-cleaner leaves it alone.
+:data:`UNLIKELY_BLOCK_SCORE` goes: on the dev pages mostly short furniture that
+trafilatura's output held (a menu row, a "Subscribe" button, a run of "Learn more about ..."
+links, a reader's comment). Plain text has no scores, so this cleaner leaves it alone.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ BLOCK_SCORES = "block_scores"
 
 #: A block the page-block model gives less than this probability of being the article's goes.
 #: A sure veto, not the model's even odds: a story's paragraph lost costs more than a kept
-#: caption. Of 0.05, 0.1 and 0.3, held out on the four page sets, 0.05 is the one that raised
-#: F1 on all four and cost none of them more than 0.0001 of recall (0.1 cost up to 0.0014 and
+#: caption. Of 0.05, 0.1 and 0.3, held out on the four page sets (tried with the veto in the
+#: reader and the core's columns read), 0.05 is the one that raised F1 on all four and cost
+#: none of them more than 0.0001 of recall (0.1 cost up to 0.0014 of recall and
 #: trafilatura-eval 0.0002 of F; 0.3 cost wcxb-dev 0.0047): benchmarks/README.md, "The
 #: page-block model's sure vetoes".
 UNLIKELY_BLOCK_SCORE = 0.05
