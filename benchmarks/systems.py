@@ -211,14 +211,7 @@ def _articlekit() -> Any:
     if weights and regions._REGION_MODEL is None:
         data = json.loads(Path(weights).read_text("utf-8"))
         regions._REGION_MODEL = regions.RegionModel.from_dict(data)
-    blocks = os.environ.get(BLOCK_WEIGHTS_ENV)
-    pagemodel = importlib.import_module("articlekit.pagemodel")
-    if blocks and pagemodel._BLOCK_MODEL is None:
-        model = importlib.import_module("articlekit.scorer").scorer_from_dict(
-            json.loads(Path(blocks).read_text("utf-8"))
-        )
-        model.check_columns(pagemodel.HTML_FEATURES)
-        pagemodel._BLOCK_MODEL = model
+    _vote_weights(BLOCK_WEIGHTS_ENV, "articlekit.pagemodel", "_BLOCK_MODEL", "HTML_FEATURES")
     _vote_weights(DATE_WEIGHTS_ENV, "articlekit.readers.page_dates", "_DATE_MODEL", "DATE_FEATURES")
     _vote_weights(
         TITLE_WEIGHTS_ENV, "articlekit.readers.title_vote", "_TITLE_MODEL", "TITLE_FEATURES"
@@ -227,12 +220,13 @@ def _articlekit() -> Any:
 
 
 def _vote_weights(env: str, module_name: str, slot: str, columns: str) -> None:
-    """Put the weights file ``$env`` names, if any, in ``module_name.slot`` (a vote's model
-    in place of the shipped one), checked against the module's ``columns``."""
+    """Put the weights file ``$env`` names, if any, in ``module_name.slot`` (a vote's or the
+    page-block model, logistic or trees, in place of the shipped one), checked against the
+    module's ``columns``."""
     path = os.environ.get(env)
     module = importlib.import_module(module_name)
     if path and getattr(module, slot) is None:
-        scorer = importlib.import_module("articlekit.scorer").BlockScorer.from_dict(
+        scorer = importlib.import_module("articlekit.scorer").scorer_from_dict(
             json.loads(Path(path).read_text("utf-8"))
         )
         scorer.check_columns(getattr(module, columns))
