@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks.systems import BLOCK_WEIGHTS_ENV, REGION_WEIGHTS_ENV
 from benchmarks.train import LABELLED, LABELLED_TEXT
 
 #: The systems scored by default: the two articlekit paths the region models act in.
@@ -126,6 +127,20 @@ def summary_rows(results: Mapping[str, Mapping[str, Any]]) -> list[str]:
     return rows
 
 
+#: Per ``benchmarks.train`` path: the weights file's prefix in OUT_DIR, and what it fits.
+_FITS = {"regions": ("weights", "the region models"), "html": ("blocks", "the page-block model")}
+
+
+def _fitted(out_dir: Path, held_out: str, path: str, refit: bool) -> Path:
+    """The weights of ``path`` fitted without ``held_out``: fitted now unless already there."""
+    prefix, what = _FITS[path]
+    weights = out_dir / f"{prefix}-{held_out}.json"
+    if refit or not weights.is_file():
+        print(f"{held_out}: fitting {what} without it", file=sys.stderr, flush=True)
+        subprocess.run(fit_command(held_out, weights, path), check=True)
+    return weights
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the folder of the dev .jsonl.gz files")
@@ -150,17 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, Any]] = {}
     for held_out in sets:
-        weights = args.out_dir / f"weights-{held_out}.json"
-        if args.refit or not weights.is_file():
-            print(f"{held_out}: fitting the region models without it", file=sys.stderr, flush=True)
-            subprocess.run(fit_command(held_out, weights), check=True)
-        env = {**os.environ, "ARTICLEKIT_REGION_WEIGHTS": str(weights)}
+        env = {
+            **os.environ,
+            REGION_WEIGHTS_ENV: str(_fitted(args.out_dir, held_out, "regions", args.refit)),
+        }
         if held_out in LABELLED:  # a set of pages: the HTML reader's model too
-            blocks = args.out_dir / f"blocks-{held_out}.json"
-            if args.refit or not blocks.is_file():
-                print(f"{held_out}: fitting the page-block model without it", file=sys.stderr)
-                subprocess.run(fit_command(held_out, blocks, "html"), check=True)
-            env["ARTICLEKIT_BLOCK_WEIGHTS"] = str(blocks)
+            env[BLOCK_WEIGHTS_ENV] = str(_fitted(args.out_dir, held_out, "html", args.refit))
         out = args.out_dir / f"results-{held_out}.json"
         print(f"{held_out}: scoring it with those weights", file=sys.stderr, flush=True)
         subprocess.run(

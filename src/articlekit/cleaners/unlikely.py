@@ -54,7 +54,7 @@ class RemoveUnlikelyBlocks(Remover):
 
     def find(self, draft: Draft) -> dict[int, str]:
         """Return ``unlikely_block`` for every block scored under the threshold."""
-        return dict.fromkeys(self.scored(draft)[0], "unlikely_block")
+        return self.scored(draft)[0]
 
     def scored(self, draft: Draft) -> tuple[dict[int, str], dict[int, float]]:
         """:meth:`find`, with each removed block's score."""
