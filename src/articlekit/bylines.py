@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -371,6 +372,43 @@ def _collective(text: str) -> str | None:
     return None
 
 
+def _run_in_credential(word: str) -> bool:
+    """Whether the last word of a name, with no comma before it, is a credential ("PhD").
+
+    Run into a name, a credential is written as one: in capitals ("MA", "RD"), with a capital
+    inside ("PhD") or with dots ("M.A."). A word written as a name is the surname, even when
+    it spells a degree: "Rui Ma", "Yo-Yo Ma". After a comma (see :func:`_is_credential`) the
+    spelling does not matter: "Jane Doe, Ma" is read as her degree.
+
+    Example:
+        >>> [_run_in_credential(w) for w in ("MA", "PhD", "M.A.", "Ma", "Lee")]
+        [True, True, True, False, False]
+    """
+    if _credential_key(word) not in _vocabulary().credentials:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    as_name = bool(letters) and letters[0].isupper() and all(c.islower() for c in letters[1:])
+    return not as_name or "." in word
+
+
+def _lower_case_name(words: Sequence[str]) -> bool:
+    """Whether the words after a label can be a name in lower case ("kirstin boatto").
+
+    One to three words, none of them a function word of any known language (but a surname's
+    particle: "van", "de"): "Authors of this article:" names nobody.
+
+    Example:
+        >>> _lower_case_name(["kirstin", "boatto"]), _lower_case_name(["of", "this", "article"])
+        (True, False)
+    """
+    if not 1 <= len(words) <= 3:
+        return False
+    function_words = lexicon.for_language(None)["stopwords"]
+    return not any(
+        w.casefold() in function_words and w.casefold() not in NAME_PARTICLES for w in words
+    )
+
+
 def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:
     """Clean one name: honorifics, trailing job titles and credentials off; natural case.
 
@@ -387,7 +425,7 @@ def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:
             len(words) > size + 1 and lexicon.match_key(" ".join(words[-size:])) in vocab.job_titles
         ):
             words = words[:-size]
-    while len(words) > 1 and _credential_key(words[-1]) in vocab.credentials:
+    while len(words) > 1 and _run_in_credential(words[-1]):
         words.pop()
     # "Jane Doe Follow", "Jane Doe Share": a link's or button's label run into the name.
     while len(words) > 2 and vocab.interface.fullmatch(words[-1]) is not None:
@@ -399,7 +437,7 @@ def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:
         name += "."  # the stripping took the abbreviation's dot
     if (trusted or labelled) and len(words) == 1 and _USER_NAME.match(name):
         return name  # a user name ("stephenlega", "q_admin"): kept as the site shows it
-    if name.islower() and not trusted and not (labelled and 1 <= len(words) <= 3):
+    if name.islower() and not trusted and not (labelled and _lower_case_name(words)):
         return None  # "by the end of the year": lower case is prose, not a name
     name = natural_case(name)
     if looks_like_name(name):

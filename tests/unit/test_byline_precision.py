@@ -52,6 +52,16 @@ _MORE = (
         ("The Author", ()),
         ("by the end of the year", ()),
         ("by hand", ()),
+        # A surname that spells a degree is a surname when written as a name; a degree run
+        # into a name is written as one.
+        ("By: Rui Ma, Heba Ledwon", ("Rui Ma", "Heba Ledwon")),
+        ("By Yo-Yo Ma", ("Yo-Yo Ma",)),
+        ("By Anh Do", ("Anh Do",)),
+        ("By Jane Doe MA", ("Jane Doe",)),
+        ("By Jane Doe PhD", ("Jane Doe",)),
+        ("By Jane Doe M.A.", ("Jane Doe",)),
+        # A label's lower-case rest names nobody when it holds function words.
+        ("Authors of this article:", ()),
     ],
 )
 def test_only_names_are_authors(raw, expected):
@@ -146,3 +156,12 @@ def test_a_headline_opening_with_a_byline_word_is_still_the_title() -> None:
     )
     article = articlekit.clean_text(f"Vom Boden aus gedacht\n\n{para}\n\n{para[:80]}.")
     assert article.title == "Vom Boden aus gedacht"
+
+
+def test_a_label_over_a_list_of_authors_adds_no_author():
+    # A research article's "Authors of this article:" heading under its byline.
+    text = (
+        f"{_TITLE}\n\nby Ann Lee, Bo Chen\n\nAuthors of this article:\n\n"
+        f"Ann Lee, PhD; Bo Chen, MS\n\n{_STORY}\n\n{_MORE}"
+    )
+    assert articlekit.clean_text(text).authors == ("Ann Lee", "Bo Chen")
