@@ -394,8 +394,9 @@ def _run_in_credential(word: str) -> bool:
 def _lower_case_name(words: Sequence[str]) -> bool:
     """Whether the words after a label can be a name in lower case ("kirstin boatto").
 
-    One to three words, none of them a function word of any known language (but a surname's
-    particle: "van", "de"): "Authors of this article:" names nobody.
+    One to three words, the first not a function word of any known language (but a
+    surname's particle: "van", "de"): a phrase starts with one, a name does not. "Authors of
+    this article:" names nobody.
 
     Example:
         >>> _lower_case_name(["kirstin", "boatto"]), _lower_case_name(["of", "this", "article"])
@@ -403,10 +404,8 @@ def _lower_case_name(words: Sequence[str]) -> bool:
     """
     if not 1 <= len(words) <= 3:
         return False
-    function_words = lexicon.for_language(None)["stopwords"]
-    return not any(
-        w.casefold() in function_words and w.casefold() not in NAME_PARTICLES for w in words
-    )
+    first = words[0].casefold()
+    return first not in lexicon.for_language(None)["stopwords"] or first in NAME_PARTICLES
 
 
 def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:

@@ -60,7 +60,7 @@ _MORE = (
         ("By Jane Doe MA", ("Jane Doe",)),
         ("By Jane Doe PhD", ("Jane Doe",)),
         ("By Jane Doe M.A.", ("Jane Doe",)),
-        # A label's lower-case rest names nobody when it holds function words.
+        # A label's lower-case rest names nobody when it starts with a function word.
         ("Authors of this article:", ()),
     ],
 )
