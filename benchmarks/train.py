@@ -259,16 +259,12 @@ def fit_blocks(pages: Sequence[PageRows], columns: Sequence[str]) -> dict[str, A
     class, a box of links) matters only together with it, which one weight per column cannot
     say (benchmarks/README.md, "The page-block model's sure vetoes").
     """
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
     x, y, w = _matrix(pages)
     # The columns the reader leaves 0.0 for this model (it draws no article core of the
     # page) are 0.0 here too: no tree splits on them.
     for name in pagemodel.BLOCK_MODEL_UNREAD:
         x[:, list(columns).index(name)] = 0.0
-    model = HistGradientBoostingClassifier(**TREE_PARAMS)
-    model.fit(x, y, sample_weight=w)
-    return export_trees(model, columns)
+    return _trees(x, y, columns, w)
 
 
 def evaluate(weights: dict[str, Any], pages: Sequence[PageRows]) -> dict[str, Any]:
@@ -428,13 +424,14 @@ TREE_PARAMS: dict[str, Any] = {
 }
 
 
-def _trees(xs: list[list[float]], ys: list[int], columns: Sequence[str]) -> dict[str, Any]:
-    """Gradient-boosted trees fitted on the rows, as :func:`export_trees` writes them."""
+def _trees(xs: Any, ys: Any, columns: Sequence[str], weights: Any = None) -> dict[str, Any]:
+    """Gradient-boosted trees of :data:`TREE_PARAMS` fitted on the rows (each weighed by
+    ``weights`` when given), as :func:`export_trees` writes them."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(**TREE_PARAMS)
-    model.fit(np.array(xs, dtype=float), np.array(ys, dtype=int))
+    model.fit(np.array(xs, dtype=float), np.array(ys, dtype=int), sample_weight=weights)
     return export_trees(model, columns)
 
 
