@@ -54,3 +54,33 @@ def test_the_tag_links_of_an_author_box_are_no_authors() -> None:
     # Where the box names the author too, the name stays.
     named = box.replace('alt=""></a>', 'alt=""></a> <span class="fn">Ann Lee</span>')
     assert articlekit.clean_html(_page("", named)).authors == ("Ann Lee",)
+
+
+def _graph(*nodes: dict[str, object]) -> str:
+    ld = json.dumps({"@context": "https://schema.org", "@graph": list(nodes)})
+    return f'<script type="application/ld+json">{ld}</script>'
+
+
+def test_a_json_ld_author_given_by_its_id_is_read_from_the_graph() -> None:
+    # WordPress' SEO plugins write the author as a pointer to a Person node of the graph.
+    person = {"@type": "Person", "@id": "https://example.org/#/person/ann", "name": "Ann Lee"}
+    article = {
+        "@type": "Article",
+        "headline": "Ferry line approved",
+        "author": {"@id": "https://example.org/#/person/ann"},
+    }
+    # The pointer comes before the node it points at, as on most such pages.
+    page = _page(_graph(article, person), "")
+    assert articlekit.clean_html(page).authors == ("Ann Lee",)
+    assert articlekit.read_metadata(page).authors == ("Ann Lee",)
+    # A pointer to a node the page does not describe names no one.
+    lost = dict(article, author={"@id": "https://example.org/#/person/bo"})
+    assert articlekit.read_metadata(_page(_graph(lost, person), "")).authors == ()
+
+
+def test_json_ld_nodes_that_point_at_each_other_name_no_one() -> None:
+    first = {"@type": "Person", "@id": "#a", "sameAs": {"@id": "#b"}, "author": {"@id": "#b"}}
+    second = {"@type": "Person", "@id": "#b", "author": {"@id": "#a"}}
+    article = {"@type": "Article", "author": [{"@id": "#a"}, {"@id": "#b"}]}
+    page = _page(_graph(article, first, second), "")
+    assert articlekit.read_metadata(page).authors == ()

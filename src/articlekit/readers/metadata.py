@@ -10,7 +10,7 @@ import html
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -193,11 +193,19 @@ def _types(obj: dict[str, Any]) -> set[str]:
 NAME_MAX_DEPTH = 8
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, nodes: Mapping[str, dict[str, Any]] | None = None) -> list[str]:
     """Names from a JSON-LD author/publisher value: str, object with name, or a list.
 
-    Nesting deeper than :data:`NAME_MAX_DEPTH` is ignored (a hostile page's
-    ``[[[[...]]]]``), without recursion.
+    An object without a name that only points at another node of the page's graph
+    (``{"@id": "https://example.com/#/person/1"}``, as WordPress' SEO plugins write the
+    author) is read through ``nodes``, the page's objects by ``@id``. Nesting deeper than
+    :data:`NAME_MAX_DEPTH` is ignored (a hostile page's ``[[[[...]]]]``, or nodes that point
+    at each other), without recursion.
+
+    Example:
+        >>> person = {"@id": "#ann", "@type": "Person", "name": "Ann Lee"}
+        >>> _names([{"@id": "#ann"}, {"name": "Bo Chen"}], {"#ann": person})
+        ['Ann Lee', 'Bo Chen']
     """
     names: list[str] = []
     stack: list[tuple[Any, int]] = [(value, 0)]
@@ -211,6 +219,8 @@ def _names(value: Any) -> list[str]:
             name = item.get("name")
             if name:
                 stack.append((name, depth + 1))
+            elif nodes and isinstance(ref := item.get("@id"), str) and ref in nodes:
+                stack.append((nodes[ref], depth + 1))
         elif isinstance(item, list):
             stack.extend((x, depth + 1) for x in reversed(item))
     return names
@@ -385,12 +395,17 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     meta = meta_tags(tree)
     article: dict[str, Any] = {}
     publisher: list[str] = []
+    nodes: dict[str, dict[str, Any]] = {}
     for obj in json_ld_objects(tree):
+        ref = obj.get("@id")
+        # A graph may mention a node before it describes it: the first one with a name.
+        if isinstance(ref, str) and (ref not in nodes or not nodes[ref].get("name")):
+            nodes[ref] = obj
         types = _types(obj)
         if types & _ARTICLE_TYPES and (not article or "webpage" in _types(article)):
             article = obj
         if types & {"organization", "newsmediaorganization"} and not publisher:
-            publisher = _names(obj)
+            publisher = _names(obj, nodes)
     doc = document
 
     # The first source that names someone, not all of them merged: a page whose JSON-LD
@@ -398,7 +413,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     # the dev pages: merging sources made a wrong superset on one page in forty).
     authors: list[str] = []
     for raw in (
-        _names(article.get("author")),
+        _names(article.get("author"), nodes),
         meta.get("author", []),
         meta.get("article:author", []),
         meta.get("parsely-author", []),
@@ -457,7 +472,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         updated=updated,
         site_name=_first(
             meta.get("og:site_name"),
-            _names(article.get("publisher")),
+            _names(article.get("publisher"), nodes),
             publisher,
             meta.get("application-name"),
             getattr(doc, "sitename", None),
