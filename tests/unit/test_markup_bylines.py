@@ -15,6 +15,7 @@ from articlekit.readers.html import _page_byline
 from articlekit.readers.markup_bylines import (
     _AUTHOR_MARK,
     _best_marked,
+    _headline_holders,
     _is_author_element,
     _maybe_author_elements,
     markup_authors,
@@ -62,6 +63,41 @@ def test_sidebar_and_menu_authors_are_not_the_articles():
         "</ul>"
     )
     assert _markup(fragment) == ()
+
+
+def test_a_layout_class_around_the_headline_hides_no_byline():
+    # Themes name the layout on the body and on the wrappers around the story: the byline
+    # inside them is the article's, a real sidebar's name still is not.
+    page = (
+        '<html><body class="single custom-menu right-sidebar">'
+        '<div class="content-block right-sidebar"><h1>Pier rebuilt</h1>'
+        '<span class="byline">by <a rel="author" href="/author/quill/">quill</a></span>'
+        f"{BODY}</div>"
+        '<aside class="sidebar"><a rel="author" href="/author/olli/">Olli Brandt</a></aside>'
+        "</body></html>"
+    )
+    assert markup_authors(lxml_html.fromstring(page)) == ("quill",)
+    assert articlekit.clean_html(page).authors == ("quill",)
+    without = page.replace(
+        '<span class="byline">by <a rel="author" href="/author/quill/">quill</a></span>', ""
+    )
+    assert markup_authors(lxml_html.fromstring(without)) == ()
+
+
+def test_an_element_around_the_headline_is_no_byline():
+    # A theme's body class holding "author" marks the whole page, not a byline: the names of
+    # its breadcrumb trail are no authors.
+    crumbs = "".join(
+        f'<li itemprop="itemListElement"><a href="{href}"><span itemprop="name">{name}</span>'
+        "</a></li>"
+        for href, name in (("/", "Home"), ("/guides/", "Garden Guidance"))
+    )
+    page = (
+        f'<html><body class="wp-singular single-author"><ol class="crumbs">{crumbs}</ol>'
+        f"<h1>Pier rebuilt</h1>{BODY}</body></html>"
+    )
+    assert markup_authors(lxml_html.fromstring(page)) == ()
+    assert articlekit.clean_html(page).authors == ()
 
 
 def test_itemprop_author_name_wins_over_a_class_marked_byline():
@@ -244,7 +280,7 @@ def _markup_authors_of_every_element(
     tree: etree._Element, language: str | None = None
 ) -> tuple[str, ...]:
     """:func:`markup_authors` as it was, rating every element of the page (the reference)."""
-    return _best_marked(tree.iter(etree.Element), language)
+    return _best_marked(tree.iter(etree.Element), language, _headline_holders(tree))
 
 
 def test_the_mark_pieces_are_in_every_word_the_mark_pattern_matches():

@@ -58,16 +58,30 @@ def _mark_words(element: etree._Element) -> str:
     return _CAMEL.sub(" ", _marks(element)).replace("-", " ").replace("_", " ").casefold()
 
 
-def _elsewhere(element: etree._Element) -> bool:
-    """Whether the element sits in a page part that names other people (comments, menus...)."""
+def _elsewhere(element: etree._Element, layout: frozenset[etree._Element] = frozenset()) -> bool:
+    """Whether the element sits in a page part that names other people (comments, menus...).
+
+    The elements in ``layout`` (those that hold the page's headline) are not such a part,
+    whatever their class says: a theme marks the page's layout on the body and the wrappers
+    around the story ("right-sidebar", "custom-menu", "one-sidebar"), not only on the sidebar
+    and the menu themselves.
+    """
     node: etree._Element | None = element
     while node is not None:
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            return True
-        if _ELSEWHERE.search(_mark_words(node)):
+        if node not in layout and (
+            not isinstance(node.tag, str)
+            or node.tag in _SKIP_TAGS
+            or _ELSEWHERE.search(_mark_words(node))
+        ):
             return True
         node = node.getparent()
     return False
+
+
+def _headline_holders(tree: etree._Element) -> frozenset[etree._Element]:
+    """The page's first ``<h1>`` and every element around it (none without an ``<h1>``)."""
+    h1 = next(tree.iter("h1"), None)
+    return frozenset() if h1 is None else frozenset((h1, *h1.iterancestors()))
 
 
 def _is_author_element(element: etree._Element) -> int:
@@ -168,15 +182,24 @@ def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[s
         The names (normalised), from the first marked element that names someone; empty when
         the markup marks no author.
     """
-    return _best_marked(_maybe_author_elements(tree), language)
+    return _best_marked(_maybe_author_elements(tree), language, _headline_holders(tree))
 
 
-def _best_marked(elements: Iterable[etree._Element], language: str | None) -> tuple[str, ...]:
-    """The names of the strongest marked element among ``elements`` that names someone."""
+def _best_marked(
+    elements: Iterable[etree._Element],
+    language: str | None,
+    layout: frozenset[etree._Element] = frozenset(),
+) -> tuple[str, ...]:
+    """The names of the strongest marked element among ``elements`` that names someone.
+
+    ``layout``: the elements around the headline (see :func:`_elsewhere`).
+    """
     best: tuple[int, tuple[str, ...]] = (0, ())
     for element in elements:
         strength = _is_author_element(element)
-        if strength <= best[0] or _elsewhere(element):
+        # An element around the headline is the page's layout, not a byline ("author" in a
+        # theme's body classes).
+        if strength <= best[0] or element in layout or _elsewhere(element, layout):
             continue
         names = _names_of(element, language)
         if names:
