@@ -32,6 +32,7 @@ from articlekit.features import ends_sentence, has_digit, word_count
 
 __all__ = [
     "author_names",
+    "cms_default",
     "contributors_of",
     "credits_only_a_role",
     "is_name_particle",
@@ -159,6 +160,42 @@ def is_name_particle(word: str) -> bool:
         [True, True, False]
     """
     return word.casefold() in NAME_PARTICLES
+
+
+#: Values a CMS puts in an author field that name nobody.
+_CMS_DEFAULTS = frozenset(
+    {
+        "admin",
+        "administrator",
+        "author",
+        "authors",
+        "name",
+        "user",
+        "guest",
+        "editor",
+        "unknown",
+        "no author",
+    }
+)
+
+
+def cms_default(name: str, *, strict: bool = False) -> bool:
+    """Whether an author field holds a CMS's default value, which names nobody.
+
+    ``strict`` (for a name found by searching the markup) also refuses "Anonymous" and a user
+    name holding "admin" ("wordpressadmin"), which a site's own metadata field may give on
+    purpose ("q_admin" is the writer's name on that site).
+
+    Example:
+        >>> [cms_default(n) for n in ("admin", "No author", "q_admin", "Ann Lee")]
+        [True, True, False, False]
+        >>> cms_default("WordPress Admin", strict=True), cms_default("Anonymous", strict=True)
+        (True, True)
+    """
+    key = lexicon.match_key(name)
+    if key in _CMS_DEFAULTS:
+        return True
+    return strict and (key == "anonymous" or "admin" in key.replace(" ", ""))
 
 
 def looks_like_interface_label(name: str) -> bool:

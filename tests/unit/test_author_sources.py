@@ -84,3 +84,33 @@ def test_json_ld_nodes_that_point_at_each_other_name_no_one() -> None:
     article = {"@type": "Article", "author": [{"@id": "#a"}, {"@id": "#b"}]}
     page = _page(_graph(article, first, second), "")
     assert articlekit.read_metadata(page).authors == ()
+
+
+def _card(*pairs: tuple[str, str]) -> str:
+    return "".join(
+        f'<meta name="twitter:label{n}" content="{label}">'
+        f'<meta name="twitter:data{n}" content="{value}">'
+        for n, (label, value) in enumerate(pairs, 1)
+    )
+
+
+def test_the_twitter_cards_written_by_pair_names_the_author() -> None:
+    # SEO plugins label the writer in the site's language, beside the reading time.
+    for label in ("Written by", "Verfasst von", "Escrito por:"):
+        page = _page(_card(("Est. reading time", "4 minutes"), (label, "Ann Lee")), "")
+        assert articlekit.clean_html(page).authors == ("Ann Lee",)
+        assert articlekit.read_metadata(page).authors == ("Ann Lee",)
+    # A pair with another label names no one; the meta author comes first.
+    assert articlekit.read_metadata(_page(_card(("Filed under", "Harbours")), "")).authors == ()
+    first = _page('<meta name="author" content="Bo Chen">' + _card(("Written by", "Ann Lee")), "")
+    assert articlekit.read_metadata(first).authors == ("Bo Chen",)
+
+
+def test_a_cms_default_in_the_metadata_names_no_one() -> None:
+    for value in ("admin", "No Author"):
+        page = _page(f'<meta name="author" content="{value}">' + _card(("Written by", value)), "")
+        assert articlekit.read_metadata(page).authors == ()
+        assert articlekit.clean_html(page).authors == ()
+    # A site's own user name that holds "admin" stays: it is the writer's name there.
+    page = _page('<meta name="author" content="q_admin">', "")
+    assert articlekit.read_metadata(page).authors == ("q_admin",)

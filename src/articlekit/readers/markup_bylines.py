@@ -20,7 +20,12 @@ from lxml import etree
 
 from articlekit import lexicon
 from articlekit.article import AUTHOR_ROLES
-from articlekit.bylines import looks_like_interface_label, parse_byline, parse_contributors
+from articlekit.bylines import (
+    cms_default,
+    looks_like_interface_label,
+    parse_byline,
+    parse_contributors,
+)
 from articlekit.readers.metadata import element_text
 
 __all__ = ["markup_authors", "plausible_author", "plausible_authors"]
@@ -280,24 +285,6 @@ def _inner_names(element: etree._Element, language: str | None, depth: int = 0) 
     return tuple(names)
 
 
-#: Values a CMS puts in an author field that name nobody.
-_JUNK = frozenset(
-    {
-        "admin",
-        "administrator",
-        "author",
-        "authors",
-        "name",
-        "user",
-        "guest",
-        "editor",
-        "unknown",
-        "anonymous",
-        "no author",
-    }
-)
-
-
 #: Month names that are also first names and surnames ("Tom May", "Anna August").
 _NAMES = frozenset({"may", "june", "april", "august"})
 
@@ -321,7 +308,7 @@ def plausible_author(name: str) -> str | None:
     key = lexicon.match_key(name)
     if not regex.search(r"[^\W\d_]", key):
         return None  # "4", "29": a count, not a name
-    if key in _JUNK or "admin" in key.replace(" ", "") or looks_like_interface_label(name):
+    if cms_default(name, strict=True) or looks_like_interface_label(name):
         return None
     single = len(tokens) == 1
     if single and (_is_month(key, lex) or key in lex.words("weekdays")):

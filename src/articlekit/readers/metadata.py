@@ -15,7 +15,9 @@ from typing import Any
 
 from lxml import etree
 
+from articlekit import lexicon
 from articlekit._memo import kept_for
+from articlekit.bylines import cms_default
 from articlekit.draft import Hints
 from articlekit.readers.text import normalize_space
 
@@ -226,6 +228,31 @@ def _names(value: Any, nodes: Mapping[str, dict[str, Any]] | None = None) -> lis
     return names
 
 
+#: The Twitter card's label-and-value pairs read for a credit ("twitter:label1" beside
+#: "twitter:data1"), no more.
+TWITTER_PAIRS = 4
+
+
+def _labelled_authors(meta: Mapping[str, list[str]]) -> list[str]:
+    """The value of the Twitter card's pair whose label is a byline phrase.
+
+    WordPress' SEO plugins write the post's writer there, labelled in the site's language
+    ("Written by", "Verfasst von", "Escrito por"), beside "Est. reading time".
+
+    Example:
+        >>> _labelled_authors({"twitter:label1": ["Est. reading time"], "twitter:data1":
+        ...     ["4 minutes"], "twitter:label2": ["Written by"], "twitter:data2": ["Ann Lee"]})
+        ['Ann Lee']
+    """
+    phrases = lexicon.for_language(None)["byline"]
+    for pair in range(1, TWITTER_PAIRS + 1):
+        labels = meta.get(f"twitter:label{pair}")
+        values = meta.get(f"twitter:data{pair}")
+        if labels and values and lexicon.match_key(labels[0]).rstrip(" :") in phrases:
+            return values[:1]
+    return []
+
+
 def meta_tags(tree: etree._Element) -> dict[str, list[str]]:
     """The page's ``<meta>`` contents by property, name or itemprop (case-folded), in order.
 
@@ -419,13 +446,14 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         meta.get("parsely-author", []),
         meta.get("sailthru.author", []),
         meta.get("dc.creator", []),
+        _labelled_authors(meta),
         [a.strip() for a in (getattr(doc, "author", None) or "").split(";")],
     ):
         seen: set[str] = set()  # a list of thousands of names: a set, not a search per name
         for value in raw:
             for name in without_markup(value):
-                # article:author is often a profile URL, not a name.
-                if name and "://" not in name and name not in seen:
+                # article:author is often a profile URL, not a name; "admin" is no one.
+                if name and "://" not in name and name not in seen and not cms_default(name):
                     seen.add(name)
                     authors.append(name)
         if authors:
