@@ -307,7 +307,8 @@ _TAIL = regex.compile(
 _JOIN_WORDS = r"(?:(?i:and|und|sowie|et|ed|en|oraz|ve|ile|og|och)|&|y|e|i|и)"
 _JOINER = regex.compile(rf"\s*,\s*(?:{_JOIN_WORDS}\s+)?|\s+{_JOIN_WORDS}\s+", regex.V1)
 _PARENS = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
-_USER_NAME = regex.compile(r"^[\p{Ll}\p{N}_.\-]+$", regex.V1)
+# A user name holds a letter: "2025", "11.30" are a year or a time after a byline word.
+_USER_NAME = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\p{N}_.\-]+$", regex.V1)
 _STRIP = " .:,;-–—\"'“”„«»*"
 _STRIP_PARENS = _STRIP + "()[]"
 

@@ -62,6 +62,10 @@ _MORE = (
         ("By Jane Doe M.A.", ("Jane Doe",)),
         # A label's lower-case rest names nobody when it starts with a function word.
         ("Authors of this article:", ()),
+        # A user name holds a letter: after a byline word, a year or a time is no one.
+        ("Written by 2025 – Finding the Turbo Button", ()),
+        ("By: 11.30", ()),
+        ("Words by aawoods", ("aawoods",)),
     ],
 )
 def test_only_names_are_authors(raw, expected):
