@@ -117,6 +117,18 @@ def test_author_page_link_must_spell_the_name_of_its_url():
     assert _markup(fragment) == ("Ida Lang",)
 
 
+def test_a_link_marked_as_the_name_is_the_name_whatever_its_url_spells():
+    # hCard's "fn" marks the name: the user "marc" writes as /author/murdelta/.
+    fragment = (
+        '<span class="byline">by <span class="author vcard"><a class="url fn n" '
+        'href="/author/murdelta/" rel="author">marc</a></span></span>'
+    )
+    assert _markup(fragment) == ("marc",)
+    # Unmarked, a link that does not spell its page's name is a label ("Archives").
+    unmarked = fragment.replace('class="url fn n" ', "")
+    assert _markup(unmarked) == ()
+
+
 def test_marked_name_part_instead_of_the_box_text_and_several_authors():
     box = (
         '<div class="author-info"><div class="author-name">Ida Lang</div>'

@@ -148,13 +148,17 @@ def _name_slots(element: etree._Element) -> list[str]:
         is_link = node.tag == "a" and (
             "author" in (node.get("rel") or "").casefold().split() or _AUTHOR_HREF.search(href)
         )
-        if not ("name" in itemprop or "fn" in classes or is_link):
+        named = "name" in itemprop or "fn" in classes
+        if not (named or is_link):
             continue
         text = node.get("content") if node.tag == "meta" else element_text(node)
         if not text or text in slots:
             continue
-        if is_link and not _names_the_page(text, href):
-            continue  # "Archives", "Full bio": a link to the author's page that is not the name
+        if is_link and not named and not _names_the_page(text, href):
+            # "Archives", "Full bio": a link to the author's page that is not the name. A
+            # link marked as the name (hCard's "fn") is the name whatever its URL spells
+            # ("marc" linking to /author/murdelta/).
+            continue
         slots.append(text)
     return slots
 
