@@ -100,6 +100,21 @@ def test_an_element_around_the_headline_is_no_byline():
     assert articlekit.clean_html(page).authors == ()
 
 
+def test_the_body_is_no_byline_on_a_page_without_a_headline_element():
+    # WordPress writes "s-author-admin" on the body; without an <h1> nothing else says the
+    # body is the page: its name slots are every comment's author.
+    comments = "".join(
+        f'<li class="comment"><span class="vcard"><span class="fn">{name}</span></span></li>'
+        for name in ("Janet", "Marnie", "Skye")
+    )
+    page = (
+        '<html><body class="wordpress single s-author-admin"><div class="hentry post">'
+        '<h2>Pier rebuilt</h2><p class="entry-meta">by <span class="author vcard">'
+        f'<span class="fn">matt</span></span></p>{BODY}</div><ol>{comments}</ol></body></html>'
+    )
+    assert markup_authors(lxml_html.fromstring(page)) == ("matt",)
+
+
 def test_itemprop_author_name_wins_over_a_class_marked_byline():
     fragment = (
         '<div class="post-author">By Olli Brandt and friends of the pier</div>'

@@ -40,6 +40,8 @@ _ELSEWHERE = regex.compile(
     r"|recommend|teaser|card)",
 )
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+#: The elements that hold the whole page: never a byline, whatever their class says.
+_PAGE_TAGS = frozenset({"html", "body"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "form", "select", "svg"})
 #: A link to an author's page ("/author/jane-doe", "/autoren/"); group 1: the page's name.
 _AUTHOR_HREF = regex.compile(
@@ -206,9 +208,14 @@ def _best_marked(
     best: tuple[int, tuple[str, ...]] = (0, ())
     for element in elements:
         strength = _is_author_element(element)
-        # An element around the headline is the page's layout, not a byline ("author" in a
-        # theme's body classes).
-        if strength <= best[0] or element in layout or _elsewhere(element, layout):
+        # An element around the headline, or the whole page's, is the page's layout, not a
+        # byline ("author" in a theme's body classes, "s-author-admin").
+        if (
+            strength <= best[0]
+            or element in layout
+            or element.tag in _PAGE_TAGS
+            or _elsewhere(element, layout)
+        ):
             continue
         names = _names_of(element, language)
         if names:
