@@ -114,3 +114,16 @@ def test_a_cms_default_in_the_metadata_names_no_one() -> None:
     # A site's own user name that holds "admin" stays: it is the writer's name there.
     page = _page('<meta name="author" content="q_admin">', "")
     assert articlekit.read_metadata(page).authors == ("q_admin",)
+
+
+def test_the_author_of_a_recipe_or_a_forum_post_is_the_pages() -> None:
+    # No article in the page's JSON-LD: its main work (a recipe, a forum thread's first post)
+    # names the author; an article's author still comes first.
+    for kind in ("Recipe", "DiscussionForumPosting"):
+        work = {"@type": kind, "name": "Ferry line approved", "author": {"name": "jesusfreak"}}
+        page = _page(_graph(work), "")
+        assert articlekit.read_metadata(page).authors == ("jesusfreak",)
+        assert articlekit.clean_html(page).authors == ("jesusfreak",)
+    article = {"@type": "Article", "author": {"name": "Ann Lee"}}
+    page = _page(_graph(work, article), "")
+    assert articlekit.read_metadata(page).authors == ("Ann Lee",)

@@ -32,6 +32,12 @@ __all__ = [
     "without_markup",
 ]
 
+#: JSON-LD types of a page's main work that are no article but name its author: a recipe, a
+#: how-to, a forum thread's first post, a video's page.
+_WORK_TYPES = frozenset(
+    {"recipe", "howto", "discussionforumposting", "socialmediaposting", "videoobject"}
+)
+
 _ARTICLE_TYPES = frozenset(
     {
         "article",
@@ -423,6 +429,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     article: dict[str, Any] = {}
     publisher: list[str] = []
     nodes: dict[str, dict[str, Any]] = {}
+    work: dict[str, Any] = {}
     for obj in json_ld_objects(tree):
         ref = obj.get("@id")
         # A graph may mention a node before it describes it: the first one with a name.
@@ -431,6 +438,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
         types = _types(obj)
         if types & _ARTICLE_TYPES and (not article or "webpage" in _types(article)):
             article = obj
+        if types & _WORK_TYPES and not work and obj.get("author"):
+            work = obj
         if types & {"organization", "newsmediaorganization"} and not publisher:
             publisher = _names(obj, nodes)
     doc = document
@@ -441,6 +450,7 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
     authors: list[str] = []
     for raw in (
         _names(article.get("author"), nodes),
+        _names(work.get("author"), nodes),
         meta.get("author", []),
         meta.get("article:author", []),
         meta.get("parsely-author", []),
