@@ -442,8 +442,9 @@ def _lower_case_name(words: Sequence[str]) -> bool:
     """
     if not 1 <= len(words) <= 3:
         return False
-    first = words[0].casefold()
-    return first not in lexicon.for_language(None)["stopwords"] or first in NAME_PARTICLES
+    if is_name_particle(words[0]):
+        return True
+    return words[0].casefold() not in lexicon.for_language(None)["stopwords"]
 
 
 def _person(text: str, *, trusted: bool, labelled: bool = False) -> str | None:

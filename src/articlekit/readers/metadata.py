@@ -250,11 +250,11 @@ def _labelled_authors(meta: Mapping[str, list[str]]) -> list[str]:
         ...     ["4 minutes"], "twitter:label2": ["Written by"], "twitter:data2": ["Ann Lee"]})
         ['Ann Lee']
     """
-    phrases = lexicon.for_language(None)["byline"]
+    lex = lexicon.for_language(None)
     for pair in range(1, TWITTER_PAIRS + 1):
         labels = meta.get(f"twitter:label{pair}")
         values = meta.get(f"twitter:data{pair}")
-        if labels and values and lexicon.match_key(labels[0]).rstrip(" :") in phrases:
+        if labels and values and lex.is_phrase("byline", labels[0]):
             return values[:1]
     return []
 
