@@ -36,6 +36,7 @@ from articlekit.errors import (
     UnknownCleanerError,
     UnreadableInputError,
 )
+from articlekit.mojibake import fix_mojibake
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
 
@@ -75,5 +76,6 @@ __all__ = [
     "__version__",
     "clean_html",
     "clean_text",
+    "fix_mojibake",
     "read_metadata",
 ]

@@ -9,9 +9,16 @@ from articlekit.article import Article
 from articlekit.cleaners.profile import with_profile
 from articlekit.draft import Draft
 from articlekit.errors import InputTypeError, NoArticleError
+from articlekit.mojibake import repair as repair_mojibake
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
-from articlekit.readers.html import HtmlInput, invalid_characters, read_html, read_html_metadata
+from articlekit.readers.html import (
+    HtmlInput,
+    invalid_characters,
+    read_html,
+    read_html_metadata,
+    repaired_mojibake,
+)
 from articlekit.readers.html_input import DEFAULT_MAX_BYTES, scrub_surrogates
 from articlekit.readers.text import read_text
 
@@ -79,7 +86,9 @@ def clean_text(
 
     Returns:
         The Article. Any str is accepted; text that is all junk gives an Article with empty
-        ``text`` whose ``removed`` says what went and why.
+        ``text`` whose ``removed`` says what went and why. Mojibake (UTF-8 read as
+        Windows-1252: "itâ€™s") is decoded back and recorded in ``removed`` (reason
+        ``mojibake``, see :mod:`articlekit.mojibake`).
 
     Raises:
         InputTypeError: If ``text`` is not a str, ``reference_date`` not a datetime, or
@@ -97,12 +106,20 @@ def clean_text(
         # read_text says so in its own words; only a str is scrubbed here.
         return _finish(read_text(text, url=url, reference_date=reference_date), pipeline)
     scrubbed = scrub_surrogates(text)
+    repaired = repair_mojibake(scrubbed.text, scrubbed.encoded)
     draft = read_text(
-        scrubbed.text, url=_scrubbed_url(url), reference_date=_check_reference_date(reference_date)
+        repaired.text, url=_scrubbed_url(url), reference_date=_check_reference_date(reference_date)
     )
-    removal = invalid_characters(scrubbed, cleaner="read_text")
-    if removal is not None:
-        draft = draft.replace(removed=(*draft.removed, removal))
+    removals = [
+        r
+        for r in (
+            invalid_characters(scrubbed, cleaner="read_text"),
+            repaired_mojibake(repaired, cleaner="read_text"),
+        )
+        if r is not None
+    ]
+    if removals:
+        draft = draft.replace(removed=(*draft.removed, *removals))
     if profile is not None:
         pipeline = with_profile(pipeline if pipeline is not None else DEFAULT_PIPELINE, profile)
     return _finish(draft, pipeline)
@@ -141,7 +158,9 @@ def clean_html(
 
     Returns:
         The Article. Lone surrogates in a ``str`` (code points no UTF-8 encoder takes) are
-        replaced with U+FFFD and recorded in ``removed`` (reason ``invalid_character``).
+        replaced with U+FFFD and recorded in ``removed`` (reason ``invalid_character``);
+        mojibake in a ``str`` or decoded ``bytes`` (UTF-8 read as Windows-1252: "itâ€™s") is
+        decoded back and recorded too (reason ``mojibake``, see :mod:`articlekit.mojibake`).
 
     Raises:
         InputTypeError: If ``html`` (or ``charset``) is of another type.
@@ -204,7 +223,8 @@ def read_metadata(
 
     Returns:
         The Article, with no blocks. Lone surrogates in a ``str`` are replaced with U+FFFD
-        and recorded in ``removed`` (reason ``invalid_character``).
+        and recorded in ``removed`` (reason ``invalid_character``), mojibake decoded back
+        (reason ``mojibake``), as in :func:`clean_html`.
 
     Raises:
         InputTypeError: If ``html`` is of another type, or ``reference_date`` is no datetime.

@@ -304,3 +304,21 @@ def test_markup_in_a_metadata_value_is_read_in_linear_time() -> None:
         assert without_markup("<b>" * 100000 + "Ann Lee") == ["Ann Lee"]
         """
     )
+
+
+def test_mojibake_is_repaired_in_linear_time() -> None:
+    # Guards the shapes a run-based repair could take quadratic time on: one run of a
+    # million sequences, runs that fail at their last character (each tried again from its
+    # next position would be quadratic), and leads with no continuation. Each takes well
+    # under a second.
+    finishes(
+        """
+        from articlekit.mojibake import repair
+        n = 1_000_000
+        assert repair("Ã©" * n).text == "é" * n
+        assert repair("Ã©" * n + "é").count == 0
+        assert repair(("Ã©" * 1000 + "ß ") * 1000).count == 0
+        assert repair("Ã" * n).count == 0
+        assert repair("Ã¢â‚¬â„¢" * 300_000).text == "’" * 300_000
+        """
+    )

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
-from articlekit import dates, lexicon
+from articlekit import dates, lexicon, mojibake
 from articlekit._gcpause import gc_paused
 from articlekit._memo import memo_table
 from articlekit.article import CELL_SEPARATOR, Removal, Span, joined_cells
@@ -36,6 +36,7 @@ from articlekit.features import (
     word_count,
     words,
 )
+from articlekit.mojibake import Repair
 from articlekit.pagemodel import block_model, html_rows
 from articlekit.readers import boxes, images, page_dates, title_vote
 from articlekit.readers.faster_trafilatura import (
@@ -162,6 +163,7 @@ class _Input:
 
     tree: lxml_html.HtmlElement
     scrubbed: Scrubbed | None = None
+    repaired: Repair | None = None
 
 
 def _read_input(
@@ -193,7 +195,8 @@ def _read_input(
     else:
         check_size(html, max_bytes)  # a str; bytes were measured as served, trees are not
     scrubbed = scrub_surrogates(html)
-    html = scrubbed.text
+    repaired = mojibake.repair(scrubbed.text, scrubbed.encoded)
+    html = repaired.text
     if not _TAG.search(html[:65536]):
         msg = "the input has no HTML tags: for plain text use articlekit.clean_text"
         raise InputError(msg)
@@ -222,7 +225,7 @@ def _read_input(
             msg = f"could not parse the HTML: {exc}"
             raise InputError(msg) from exc
     # The page's bytes are the parser's only: not kept while the page is read.
-    return _Input(tree, dataclasses.replace(scrubbed, encoded=None))
+    return _Input(tree, dataclasses.replace(scrubbed, encoded=None), repaired)
 
 
 def _deeper_than(tree: etree._Element, bound: int) -> bool:
@@ -1756,7 +1759,7 @@ def read_html(
     Returns:
         The draft. Lone surrogates in the input (no character: what a broken decoder
         leaves) are replaced with U+FFFD and recorded in ``removed`` with reason
-        ``invalid_character``.
+        ``invalid_character``; mojibake is decoded back (reason ``mojibake``).
 
     Raises:
         InputTypeError: For input of another type.
@@ -1795,18 +1798,25 @@ def _read_page(
     ``caller`` is the function the user called, named in the message of a wrong type.
     """
     read = _read_input(html, max_bytes, charset, caller)
-    removal = invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None
+    removals = tuple(
+        r
+        for r in (
+            invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None,
+            repaired_mojibake(read.repaired, cleaner="read_html") if read.repaired else None,
+        )
+        if r is not None
+    )
     try:
         draft = read_tree(read.tree)
     except NoArticleError as exc:
-        if removal is not None and isinstance(exc.article, Draft):
-            exc.article = exc.article.replace(removed=(*exc.article.removed, removal))
+        if removals and isinstance(exc.article, Draft):
+            exc.article = exc.article.replace(removed=(*exc.article.removed, *removals))
         raise
     except RecursionError as exc:
         msg = f"could not read the page: it is nested too deeply for a reader ({exc})"
         raise UnreadableInputError(msg) from exc
-    if removal is not None:
-        draft = draft.replace(removed=(*draft.removed, removal))
+    if removals:
+        draft = draft.replace(removed=(*draft.removed, *removals))
     return draft
 
 
@@ -1822,6 +1832,18 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     if scrubbed.count > len(scrubbed.code_points):
         text = f"{text} ({scrubbed.count} replaced with U+FFFD)"
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
+
+
+def repaired_mojibake(repaired: Repair, *, cleaner: str) -> Removal | None:
+    """The record of the mojibake :func:`articlekit.mojibake.repair` decoded, None for none.
+
+    Reason ``mojibake``; its text names the first runs repaired (``"â€™ → ’"``) and how many
+    characters they stand for, its offset is where the first one stood in the input.
+    """
+    if not repaired.count:
+        return None
+    text = f"{'; '.join(repaired.examples)} ({repaired.count} characters repaired)"
+    return Removal(cleaner, "mojibake", text, 0, repaired.first)
 
 
 #: Pages of more blocks than this have htmldate search their markup only, not their free text
