@@ -36,7 +36,6 @@ from articlekit.features import (
     word_count,
     words,
 )
-from articlekit.mojibake import Repair
 from articlekit.pagemodel import block_model, html_rows
 from articlekit.readers import boxes, images, page_dates, title_vote
 from articlekit.readers.faster_trafilatura import (
@@ -163,7 +162,7 @@ class _Input:
 
     tree: lxml_html.HtmlElement
     scrubbed: Scrubbed | None = None
-    repaired: Repair | None = None
+    repaired: mojibake.Repair | None = None
 
 
 def _read_input(
@@ -225,7 +224,10 @@ def _read_input(
             msg = f"could not parse the HTML: {exc}"
             raise InputError(msg) from exc
     # The page's bytes are the parser's only: not kept while the page is read.
-    return _Input(tree, dataclasses.replace(scrubbed, encoded=None), repaired)
+    # The record needs what was repaired, not a second copy of the page.
+    return _Input(
+        tree, dataclasses.replace(scrubbed, encoded=None), dataclasses.replace(repaired, text="")
+    )
 
 
 def _deeper_than(tree: etree._Element, bound: int) -> bool:
@@ -1834,7 +1836,7 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
 
 
-def repaired_mojibake(repaired: Repair, *, cleaner: str) -> Removal | None:
+def repaired_mojibake(repaired: mojibake.Repair, *, cleaner: str) -> Removal | None:
     """The record of the mojibake :func:`articlekit.mojibake.repair` decoded, None for none.
 
     Reason ``mojibake``; its text names the first runs repaired (``"â€™ → ’"``) and how many
