@@ -84,6 +84,9 @@ TITLE_FEATURES: tuple[str, ...] = (
     "one_word",
     "upper",  # written in capitals only
     "separator",  # it still holds a separator
+    "rest_short",  # a part whose other parts are three words or fewer (a site's name is short)
+    "rest_host",  # a part whose other parts spell the site's host ("Bridgestone Tires")
+    "carries_site",  # its first or last part is the site's name (by its words or its host)
 )
 
 #: The marks that join a title's parts when white space stands on both sides of them.
@@ -184,6 +187,34 @@ def _site_words(site_name: str | None, url: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+def _hosts(url: str | None) -> tuple[str, ...]:
+    """The host's name labels, as :func:`_site_words` takes them ("bridgestonetire")."""
+    if not url:
+        return ()
+    try:
+        host = urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:
+        return ()
+    return tuple(label for label in host.split(".")[:-1] if len(label) > 3)
+
+
+def _spells_host(key: tuple[str, ...], hosts: tuple[str, ...]) -> bool:
+    """Whether words run together spell a host label, or one holds the other.
+
+    "Bridgestone Tires" at bridgestonetire.com, "Bibliothek 2.0" at bibliothek2null.de: the
+    site's name and its host share a long run of letters that no word of it matches alone.
+    """
+    joined = "".join(key)
+    return len(joined) > 3 and any(
+        host in joined or (len(joined) >= 6 and joined in host) for host in hosts
+    )
+
+
+def _site_like(key: tuple[str, ...], site: frozenset[str], hosts: tuple[str, ...]) -> bool:
+    """Whether a title's part is the site's name: mostly its words, or its host spelled."""
+    return bool(key) and (_share(key, site) >= 0.5 or _spells_host(key, hosts))
+
+
 def _share(key: tuple[str, ...], words: frozenset[str]) -> float:
     unique = set(key)
     return len(unique & words) / len(unique) if unique and words else 0.0
@@ -233,7 +264,10 @@ def title_candidates(
     texts: dict[tuple[str, ...], dict[str, str]] = {}
     # A part's source, whether it is first and last, and its rest's share of site words.
     parts: dict[tuple[str, ...], list[tuple[str, bool, bool, float]]] = {}
+    # A part's rests: whether one is short, whether one spells the host.
+    rests: dict[tuple[str, ...], tuple[bool, bool]] = {}
     site, in_url = _site_words(site_name, url), _words_of_url(url)
+    hosts = _hosts(url)
     given = {"pipeline": current, **sources}
     for source in TITLE_SOURCES:
         text = _clean(given.get(source))
@@ -252,8 +286,14 @@ def title_candidates(
             key = folded_words(piece)
             if key:
                 whole.setdefault(key, [])
-                rest_site = _share(folded_words(rest), site)
+                rest_key = folded_words(rest)
+                rest_site = _share(rest_key, site)
                 parts.setdefault(key, []).append((source, first, last, rest_site))
+                short, spelled = rests.get(key, (False, False))
+                rests[key] = (
+                    short or 0 < len(rest_key) <= 3,
+                    spelled or _spells_host(rest_key, hosts),
+                )
                 texts.setdefault(key, {}).setdefault("part", piece)
     if not whole:
         return []
@@ -290,9 +330,20 @@ def title_candidates(
             float(len(key) == 1),
             float(len(letters) > 1 and all(c.isupper() for c in letters)),
             float(_SEPARATOR.search(text) is not None),
+            float(rests.get(key, (False, False))[0]),
+            float(rests.get(key, (False, False))[1]),
+            float(_carries_site(text, site, hosts)),
         )
         found.append(TitleCandidate(text, row, (*named, *(("part",) if of_parts else ()))))
     return found
+
+
+def _carries_site(text: str, site: frozenset[str], hosts: tuple[str, ...]) -> bool:
+    """Whether a title's first or last part (of two or more) is the site's name."""
+    pieces = _SEPARATOR.split(text, maxsplit=MAX_PARTS - 1)
+    if len(pieces) < 2:
+        return False
+    return any(_site_like(folded_words(p), site, hosts) for p in (pieces[0], pieces[-1]))
 
 
 def choose_title(
