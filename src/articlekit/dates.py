@@ -181,7 +181,10 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
         rf"(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?{time}"
     )
     ymd_slash = rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){time}"
-    numeric = rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){time}"
+    # "4.2.2022", "4/2/2022", and German print's spaced "4. 2. 2022" (the same separator twice).
+    numeric = (
+        rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./]|\.[ \u00a0])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){time}"
+    )
     # Simple case folding (V0) is all month names need, and compiles three times faster than
     # V1's full folding: these patterns are built once per language a process meets.
     flags = regex.V0 | regex.IGNORECASE
@@ -199,7 +202,7 @@ _NEEDED = (
     re.compile(r"\s\d"),  # the month name, white space, the day
     re.compile(r"\d\S{0,2}\s"),  # the day, its suffix ("st", "."), white space, the month
     re.compile(r"\d{4}/\d{1,2}/\d{1,2}"),
-    re.compile(r"\d{1,2}([./])\d{1,2}\1\d{4}"),
+    re.compile(r"\d{1,2}([./]|\.[ \u00a0])\d{1,2}\1\d{4}"),
 )
 
 
@@ -351,7 +354,8 @@ def _build(m: regex.Match[str], language: str | None, ref: datetime | None) -> d
             a, b = int(groups["a"]), int(groups["b"])
             # Dots are day-first everywhere; slashes are month-first in US English unless
             # the first number cannot be a month.
-            day_first = groups.get("sep") == "." or a > 12 or language not in (None, "en")
+            dots = groups.get("sep", "").startswith(".")
+            day_first = dots or a > 12 or language not in (None, "en")
             if groups.get("sep") == "/" and b > 12:
                 day_first = False
             month, groups["d"] = (b, str(a)) if day_first else (a, str(b))

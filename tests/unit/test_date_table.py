@@ -80,6 +80,11 @@ DATES: list[tuple[str, str | None, datetime | date | None]] = [
     ),
     ("16.07.2025, 18:45 Uhr MESZ", "de", datetime(2025, 7, 16, 18, 45, tzinfo=CEST)),
     ("15. Jänner 2025", "de", datetime(2025, 1, 15)),
+    # German print spaces the numbers: "4. 2. 2022" is 4 February (dots: the day first).
+    ("Von Deutscher Tennis Bund 4. 2. 2022.", "de", datetime(2022, 2, 4)),
+    ("4. 2. 2022", "en", datetime(2022, 2, 4)),
+    ("12.\u00a03.\u00a02021 um 14:30 Uhr", "de", datetime(2021, 3, 12, 14, 30)),
+    ("4. 2.2022", "de", None),  # the separator is the same twice, or it is no date
     ("3. März 2025, 10.30 Uhr", "de", datetime(2025, 3, 3, 10, 30)),
     ("vor 3 Stunden", "de", datetime(2025, 11, 20, 9, 0)),
     ("Aktualisiert vor 45 Minuten", "de", datetime(2025, 11, 20, 11, 15)),
