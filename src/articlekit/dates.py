@@ -183,7 +183,8 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
     ymd_slash = rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){time}"
     # "4.2.2022", "4/2/2022", and German print's spaced "4. 2. 2022" (the same separator twice).
     numeric = (
-        rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./]|\.[ \u00a0])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){time}"
+        rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./]|\.[ \u00a0])(?P<b>\d{{1,2}})(?P=sep)"
+        rf"(?P<y>\d{{4}}){time}"
     )
     # Simple case folding (V0) is all month names need, and compiles three times faster than
     # V1's full folding: these patterns are built once per language a process meets.
