@@ -281,7 +281,8 @@ def text_rows(
     n = len(texts)
     if n == 0:
         return []
-    counts = [word_count(t) for t in texts]  # len(words(t)), memoised for the document
+    # Words as every cleaner counts them (Chinese and Japanese by characters), memoised.
+    counts = [word_count(t) for t in texts]
     prose = [is_prose(t) for t in texts]
     repeats = Counter(texts)
     most_words = max(counts) or 1

@@ -176,19 +176,15 @@ def _words_of_url(url: str | None) -> frozenset[str]:
 
 def _site_words(site_name: str | None, url: str | None) -> frozenset[str]:
     found = set(folded_words(site_name)) if site_name else set()
-    if url:
-        try:
-            host = urlsplit(url).netloc.lower().removeprefix("www.")
-        except ValueError:
-            host = ""
-        labels = host.split(".")
-        # "news.example.co.uk": its name is "example" (and "news"), not "co" or "uk".
-        found.update(label for label in labels[:-1] if len(label) > 3)
+    found.update(_hosts(url))
     return frozenset(found)
 
 
 def _hosts(url: str | None) -> tuple[str, ...]:
-    """The host's name labels, as :func:`_site_words` takes them ("bridgestonetire")."""
+    """The host's name labels ("bridgestonetire"; "news.example.co.uk": "news", "example").
+
+    Labels of three letters or fewer ("co", "uk", "com") and the last are no site's name.
+    """
     if not url:
         return ()
     try:
@@ -201,7 +197,7 @@ def _hosts(url: str | None) -> tuple[str, ...]:
 def _spells_host(key: tuple[str, ...], hosts: tuple[str, ...]) -> bool:
     """Whether words run together spell a host label, or one holds the other.
 
-    "Bridgestone Tires" at bridgestonetire.com, "Bibliothek 2.0" at bibliothek2null.de: the
+    "Bridgestone Tires" at bridgestonetire.com, "News & Observer" at newsobserver.com: the
     site's name and its host share a long run of letters that no word of it matches alone.
     """
     joined = "".join(key)
