@@ -180,7 +180,20 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
         rf"{wd}(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?(?P<mon>{months})\.?"
         rf"(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?{time}"
     )
-    ymd_slash = rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){time}"
+    # "2020/8/15", and Chinese and Korean print's "2020.08.15" (two digits each: "2020.1.2"
+    # is a version number): the year first, the day last.
+    ymd_slash = (
+        rf"(?P<y>\d{{4}})(?|/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})|\.(?P<m>\d{{2}})\.(?P<d>\d{{2}}))"
+        rf"{time}"
+    )
+    # Chinese and Japanese "2019年6月19日", Korean "2020년 8월 15일": digits next to letters,
+    # so bounded by digits only (the word-boundary test of the others would refuse "于2019年").
+    # Their time is "11時00分", "20시 27분", or written as the others write it.
+    cjk_time = r"\s*(?P<hh>\d{1,2})\s?[時时시]\s?(?:(?P<mi>\d{1,2})\s?[分분])?"
+    cjk = (
+        rf"(?<!\d)(?P<y>\d{{4}})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월]\s?(?P<d>\d{{1,2}})"
+        rf"\s?[日일](?:{cjk_time}|{time})"
+    )
     # "4.2.2022", "4/2/2022", and German print's spaced "4. 2. 2022" (the same separator twice).
     numeric = (
         rf"{wd}(?P<a>\d{{1,2}})(?P<sep>[./]|\.[ \u00a0])(?P<b>\d{{1,2}})(?P=sep)"
@@ -189,12 +202,16 @@ def _patterns(language: str | None) -> tuple[regex.Pattern[str], ...]:
     # Simple case folding (V0) is all month names need, and compiles three times faster than
     # V1's full folding: these patterns are built once per language a process meets.
     flags = regex.V0 | regex.IGNORECASE
-    return tuple(
-        regex.compile(rf"(?<![\w.]){p}(?!\w)", flags) for p in (iso, mdy, dmy, ymd_slash, numeric)
+    return (
+        *(
+            regex.compile(rf"(?<![\w.]){p}(?!\w)", flags)
+            for p in (iso, mdy, dmy, ymd_slash, numeric)
+        ),
+        regex.compile(cjk, flags),
     )
 
 
-# What a match of each of _patterns' five patterns (iso, mdy, dmy, ymd_slash, numeric) must
+# What a match of each of _patterns' six patterns (iso, mdy, dmy, ymd_slash, numeric, cjk) must
 # hold, as a pattern of the standard library's (whose \d is the same and whose \s takes
 # more): a line without it is not searched. The month and weekday alternations of every
 # language make each search tens of microseconds a line; these take well under one.
@@ -202,13 +219,14 @@ _NEEDED = (
     re.compile(r"\d{4}-\d{1,2}-\d{1,2}"),
     re.compile(r"\s\d"),  # the month name, white space, the day
     re.compile(r"\d\S{0,2}\s"),  # the day, its suffix ("st", "."), white space, the month
-    re.compile(r"\d{4}/\d{1,2}/\d{1,2}"),
+    re.compile(r"\d{4}(?:/\d{1,2}/\d|\.\d\d\.\d\d)"),
     re.compile(r"\d{1,2}([./]|\.[ \u00a0])\d{1,2}\1\d{4}"),
+    re.compile(r"\d{4}\s?[年년]"),
 )
 
 
-#: Which of _patterns' five patterns need a month name: 1 (mdy), 2 (dmy), 0 (none).
-_WITH_MONTH = (0, 1, 2, 0, 0)
+#: Which of _patterns' six patterns need a month name: 1 (mdy), 2 (dmy), 0 (none).
+_WITH_MONTH = (0, 1, 2, 0, 0, 0)
 #: A run of ASCII word characters: in ASCII text, the month name of a match is one whole.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 

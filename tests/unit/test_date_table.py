@@ -181,6 +181,17 @@ DATES: list[tuple[str, str | None, datetime | date | None]] = [
     ("15 minut temu", "pl", datetime(2025, 11, 20, 11, 45)),
     ("2 dni temu", "pl", TWO_DAYS_AGO),
     ("wczoraj", "pl", YESTERDAY),
+    # --- Chinese, Japanese, Korean: the year first, digits beside letters -------------------
+    ("2019年6月19日", "ja", datetime(2019, 6, 19)),
+    ("新华社武汉2020年2月19日电", "zh", datetime(2020, 2, 19)),
+    ("2023年10月3日 10:30", "zh", datetime(2023, 10, 3, 10, 30)),
+    ("2020년 8월 15일", "ko", datetime(2020, 8, 15)),
+    ("입력 2020.08.27 09:12", "ko", datetime(2020, 8, 27, 9, 12)),
+    ("12019年6月19日", "zh", None),  # five digits: no year
+    ("version 2020.1.2", None, None),  # dots after a year: two digits each, or a version
+    ("2020年7月15日 11時00分", "ja", datetime(2020, 7, 15, 11, 0)),
+    ("2020년 8월 27일 20시 27분", "ko", datetime(2020, 8, 27, 20, 27)),
+    ("于2023年10月27日0时10分在上海逝世", "zh", datetime(2023, 10, 27, 0, 10)),
     # --- Turkish ---------------------------------------------------------------------------
     ("16 Kasım 2025 Pazar", "tr", datetime(2025, 11, 16)),
     ("16 Kasım 2025, 10:30", "tr", datetime(2025, 11, 16, 10, 30)),
