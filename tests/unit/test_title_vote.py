@@ -228,58 +228,41 @@ def test_the_vote_invents_no_title(sources: dict[str, str], current: str | None)
     assert chosen is None or chosen in {c.text for c in found}
 
 
+def _rows_of(
+    sources: dict[str, str], url: str, site_name: str | None = None
+) -> dict[str, dict[str, float]]:
+    """Each candidate's row by its text, for the page's metadata titles alone."""
+    found = title_candidates(None, sources, (), None, site_name, url)
+    return {c.text: _row(c) for c in found}
+
+
 def test_a_site_name_spelled_as_the_host_is_read_as_the_site() -> None:
     # "Bridgestone Tires" at bridgestonetire.com: no word of it is a host label, but run
     # together the words hold it; the vote is told which part has the site's name beside it.
-    found = _by_text(
-        title_candidates(
-            None,
-            {"title_tag": "The Ultimate Car Maintenance Checklist | Bridgestone Tires"},
-            (),
-            None,
-            None,
-            "https://www.bridgestonetire.com/learn/maintenance/car-maintenance-checklist/",
-        )
+    rows = _rows_of(
+        {"title_tag": "The Ultimate Car Maintenance Checklist | Bridgestone Tires"},
+        "https://www.bridgestonetire.com/learn/maintenance/car-maintenance-checklist/",
     )
-    whole = _row(found["The Ultimate Car Maintenance Checklist | Bridgestone Tires"])
-    head = _row(found["The Ultimate Car Maintenance Checklist"])
-    tail = _row(found["Bridgestone Tires"])
+    whole = rows["The Ultimate Car Maintenance Checklist | Bridgestone Tires"]
+    head = rows["The Ultimate Car Maintenance Checklist"]
+    tail = rows["Bridgestone Tires"]
     assert whole["carries_site"] == 1.0 and head["carries_site"] == 0.0
     assert head["rest_host"] == 1.0 and head["rest_short"] == 1.0
     assert tail["rest_host"] == 0.0 and tail["rest_short"] == 0.0  # its rest is five words
 
 
 def test_a_long_rest_is_no_site_name() -> None:
-    found = _by_text(
-        title_candidates(
-            None,
-            {"og": "Talks resume: what both sides want from the new round of talks"},
-            (),
-            None,
-            "The Daily",
-            "https://daily.example/world/talks",
-        )
-    )
-    head = _row(found["Talks resume"])
-    assert head["rest_short"] == 0.0 and head["rest_host"] == 0.0
-    assert (
-        _row(found["Talks resume: what both sides want from the new round of talks"])[
-            "carries_site"
-        ]
-        == 0.0
-    )
+    title = "Talks resume: what both sides want from the new round of talks"
+    rows = _rows_of({"og": title}, "https://daily.example/world/talks", "The Daily")
+    assert rows["Talks resume"]["rest_short"] == 0.0
+    assert rows["Talks resume"]["rest_host"] == 0.0
+    assert rows[title]["carries_site"] == 0.0
 
 
 def test_the_site_words_make_a_part_the_site() -> None:
-    found = _by_text(
-        title_candidates(
-            None,
-            {"title_tag": "Scalable End-to-End Interpretability — LessWrong"},
-            (),
-            None,
-            None,
-            "https://www.lesswrong.com/posts/abc/scalable-end-to-end-interpretability",
-        )
+    rows = _rows_of(
+        {"title_tag": "Scalable End-to-End Interpretability — LessWrong"},
+        "https://www.lesswrong.com/posts/abc/scalable-end-to-end-interpretability",
     )
-    assert _row(found["Scalable End-to-End Interpretability — LessWrong"])["carries_site"] == 1.0
-    assert _row(found["Scalable End-to-End Interpretability"])["rest_host"] == 1.0
+    assert rows["Scalable End-to-End Interpretability — LessWrong"]["carries_site"] == 1.0
+    assert rows["Scalable End-to-End Interpretability"]["rest_host"] == 1.0
