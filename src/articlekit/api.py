@@ -12,13 +12,7 @@ from articlekit.errors import InputTypeError, NoArticleError
 from articlekit.mojibake import repair as repair_mojibake
 from articlekit.pipeline import DEFAULT_PIPELINE, Pipeline
 from articlekit.profiles import SiteProfile
-from articlekit.readers.html import (
-    HtmlInput,
-    invalid_characters,
-    read_html,
-    read_html_metadata,
-    repaired_mojibake,
-)
+from articlekit.readers.html import HtmlInput, input_removals, read_html, read_html_metadata
 from articlekit.readers.html_input import DEFAULT_MAX_BYTES, scrub_surrogates
 from articlekit.readers.text import read_text
 
@@ -110,14 +104,7 @@ def clean_text(
     draft = read_text(
         repaired.text, url=_scrubbed_url(url), reference_date=_check_reference_date(reference_date)
     )
-    removals = [
-        r
-        for r in (
-            invalid_characters(scrubbed, cleaner="read_text"),
-            repaired_mojibake(repaired, cleaner="read_text"),
-        )
-        if r is not None
-    ]
+    removals = input_removals(scrubbed, repaired, cleaner="read_text")
     if removals:
         draft = draft.replace(removed=(*draft.removed, *removals))
     if profile is not None:

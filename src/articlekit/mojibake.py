@@ -63,7 +63,6 @@ _SEQUENCE = (
     + _CONTINUATION
     + "{3})"
 )
-_ONE = re.compile(_SEQUENCE)
 _RUN = re.compile(_SEQUENCE + "+")
 
 #: The same pair in the text's UTF-8 bytes: a lead (U+00C0-U+00F4: C3 80-B4) followed by a

@@ -1795,19 +1795,13 @@ def _read_page(
 ) -> Draft:
     """Check, decode and parse the page, then ``read_tree`` it.
 
-    The lone surrogates replaced are a removal of the draft (of a :class:`NoArticleError`'s
-    too); a page nested too deeply for a reader is an :class:`UnreadableInputError`.
+    What the input boundary replaced (lone surrogates, mojibake) is a removal of the draft
+    (of a :class:`NoArticleError`'s too); a page nested too deeply for a reader is an
+    :class:`UnreadableInputError`.
     ``caller`` is the function the user called, named in the message of a wrong type.
     """
     read = _read_input(html, max_bytes, charset, caller)
-    removals = tuple(
-        r
-        for r in (
-            invalid_characters(read.scrubbed, cleaner="read_html") if read.scrubbed else None,
-            repaired_mojibake(read.repaired, cleaner="read_html") if read.repaired else None,
-        )
-        if r is not None
-    )
+    removals = input_removals(read.scrubbed, read.repaired, cleaner="read_html")
     try:
         draft = read_tree(read.tree)
     except NoArticleError as exc:
@@ -1834,6 +1828,17 @@ def invalid_characters(scrubbed: Scrubbed, *, cleaner: str) -> Removal | None:
     if scrubbed.count > len(scrubbed.code_points):
         text = f"{text} ({scrubbed.count} replaced with U+FFFD)"
     return Removal(cleaner, "invalid_character", text, 0, scrubbed.first)
+
+
+def input_removals(
+    scrubbed: Scrubbed | None, repaired: mojibake.Repair | None, *, cleaner: str
+) -> tuple[Removal, ...]:
+    """The records of what the input boundary replaced: lone surrogates, then mojibake."""
+    found = (
+        invalid_characters(scrubbed, cleaner=cleaner) if scrubbed else None,
+        repaired_mojibake(repaired, cleaner=cleaner) if repaired else None,
+    )
+    return tuple(r for r in found if r is not None)
 
 
 def repaired_mojibake(repaired: mojibake.Repair, *, cleaner: str) -> Removal | None:

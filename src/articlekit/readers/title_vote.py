@@ -326,8 +326,7 @@ def title_candidates(
             float(len(key) == 1),
             float(len(letters) > 1 and all(c.isupper() for c in letters)),
             float(_SEPARATOR.search(text) is not None),
-            float(rests.get(key, (False, False))[0]),
-            float(rests.get(key, (False, False))[1]),
+            *(float(flag) for flag in rests.get(key, (False, False))),
             float(_carries_site(text, site, hosts)),
         )
         found.append(TitleCandidate(text, row, (*named, *(("part",) if of_parts else ()))))
