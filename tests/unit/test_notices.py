@@ -149,6 +149,40 @@ CASES = [
             for t in ("{ 2 comments… read them below or add one }", *HEADED_THREAD[1:])
         ],
     ),
+    # Signatures stamped with a time beside a date no date reader takes (a two-digit year,
+    # "07.22.12 at 20:33") or with a time alone: the time marks them.
+    (
+        "comments-signed-with-a-time",
+        "remove_comments",
+        "en",
+        [
+            S1,
+            S2,
+            "{ 2 comments… read them below or add one }",
+            "1",
+            "phpguy 07.22.12 at 20:33",
+            C1,
+            "2",
+            "Bo Chen 07.23.12 at 4:04 pm",
+            C2,
+            "5:06 pm EDT",
+            C3,
+        ],
+        [S1, S2, C3],
+        [
+            (t, "comments")
+            for t in (
+                "{ 2 comments… read them below or add one }",
+                "1",
+                "phpguy 07.22.12 at 20:33",
+                C1,
+                "2",
+                "Bo Chen 07.23.12 at 4:04 pm",
+                C2,
+                "5:06 pm EDT",
+            )
+        ],
+    ),
     # A thread goes on under one long comment when its rhythm resumes after it: the lines of
     # the thread before it, the comment and the comments after it all go.
     (

@@ -57,6 +57,9 @@ SIGNATURE_MIN_NAMED_WORDS = 2
 HEADLESS_MIN_GAP = 2
 _LETTER_WORD = regex.compile(r"[^\W\d_]{2,}", regex.V1)
 _DIGIT = regex.compile(r"\d", regex.V1)
+#: A time of day ("20:33", "11:06 am"): a comment's signature stamps one, often beside a date
+#: no date reader takes ("07.22.12 at 20:33", a two-digit year) or none at all ("5:06 pm EDT").
+_CLOCK = regex.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:.,]\d)", regex.V1)
 
 # Counts and brackets around a heading or an action: "36 Comments", "Comments (5)", "#12",
 # "{ 53 comments… read them below or add one }" (a WordPress theme's heading).
@@ -123,9 +126,10 @@ def is_thread_heading(lex: lexicon.Lexicon, text: str) -> bool:
 def is_thread_line(lex: lexicon.Lexicon, text: str, language: str | None = None) -> bool:
     """Return whether ``text`` signs, dates or acts on a comment.
 
-    A signature is a short line with a date in it that is not a sentence ("Posted by: Ann |
-    Jan 10, 2008 4:49 PM", "3 days ago"); an action is a short line that is a comment-action
-    phrase ("Reply", "Report this comment") or ends in a comment verb ("Ann Lee says:").
+    A signature is a short line with a date or a time of day in it that is not a sentence
+    ("Posted by: Ann | Jan 10, 2008 4:49 PM", "3 days ago", "phpguy 07.22.12 at 20:33"); an
+    action is a short line that is a comment-action phrase ("Reply", "Report this comment") or
+    ends in a comment verb ("Ann Lee says:").
 
     Args:
         lex: The phrase lists to use.
@@ -138,8 +142,9 @@ def is_thread_line(lex: lexicon.Lexicon, text: str, language: str | None = None)
     Example:
         >>> lex = lexicon.for_language("en")
         >>> [is_thread_line(lex, t) for t in ["Reply", "Ann Lee says:", "4 days ago",
-        ...     "Posted by: Ann | January 14, 2008 08:53 PM", "The mayor said so on Monday."]]
-        [True, True, True, True, False]
+        ...     "Posted by: Ann | January 14, 2008 08:53 PM", "phpguy 07.22.12 at 20:33",
+        ...     "The mayor said so on Monday."]]
+        [True, True, True, True, True, False]
     """
     n = word_count(text)
     if n == 0 or n > SIGNATURE_MAX_WORDS:
@@ -159,10 +164,10 @@ def is_thread_line(lex: lexicon.Lexicon, text: str, language: str | None = None)
 
 
 def _dated_line(text: str, n: int, language: str | None) -> bool:
-    """A line of ``n`` words that dates a comment: it holds a date and is no long sentence."""
+    """A line of ``n`` words that dates a comment: a date or a time of day, no long sentence."""
     if ends_sentence(text) and n > ACTION_MAX_WORDS:
         return False  # a sentence that mentions a date is the story's or a comment's text
-    return find_date(text, language=language) is not None
+    return _CLOCK.search(text) is not None or find_date(text, language=language) is not None
 
 
 def _signature(text: str, calendar: set[str], language: str | None) -> bool:
