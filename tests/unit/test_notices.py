@@ -149,6 +149,16 @@ CASES = [
             for t in ("{ 2 comments… read them below or add one }", *HEADED_THREAD[1:])
         ],
     ),
+    # A photo post's one-sentence caption is story enough for a thread to follow it (the
+    # thread ends at its last signature: the last comment, under it, stays).
+    (
+        "comments-under-a-caption",
+        "remove_comments",
+        "en",
+        [S1, "57 Comments", *PERMALINKED],
+        [S1, C3],
+        [(t, "comments") for t in ("57 Comments", *PERMALINKED[:-1])],
+    ),
     # Signatures stamped with a time beside a date no date reader takes (a two-digit year,
     # "07.22.12 at 20:33") or with a time alone: the time marks them.
     (
