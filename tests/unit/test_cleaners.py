@@ -341,6 +341,35 @@ CASES = [
         [P1, P2 + " Its YouTube channel and its newsletter were both shut down. " + P3],
         [],
     ),
+    # A promotion word the story's own paragraphs used before its last blocks is its subject:
+    # the story about a photo app ends on Facebook and Instagram and keeps that end.
+    (
+        "cta-keep-promotion-words-the-story-is-about",
+        "remove_calls_to_action",
+        "en",
+        [
+            "Facebook added photo filters to its mobile app on Tuesday, a month after its "
+            "purchase of Instagram closed, and users can now edit a picture before sharing it.",
+            P1,
+            "Since buying Instagram, Facebook has watched it grow to nearly 100 million users.",
+        ],
+        [
+            "Facebook added photo filters to its mobile app on Tuesday, a month after its "
+            "purchase of Instagram closed, and users can now edit a picture before sharing it.",
+            P1,
+            "Since buying Instagram, Facebook has watched it grow to nearly 100 million users.",
+        ],
+        [],
+    ),
+    # The same words in a story that never spoke of them promote the site's accounts.
+    (
+        "cta-tail-promotion-words-the-story-never-used",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2, "The newsroom is on Facebook and Instagram every day."],
+        [P1, P2],
+        [("The newsroom is on Facebook and Instagram every day.", "call_to_action")],
+    ),
     (
         "cta-keep-quote",
         "remove_calls_to_action",

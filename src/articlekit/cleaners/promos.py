@@ -12,9 +12,10 @@ from articlekit import lexicon
 from articlekit._memo import PerText
 from articlekit.cleaners._common import lexicon_of, may_contain, may_start_with
 from articlekit.cleaners.base import BlockRemover, Remover
-from articlekit.draft import Draft
+from articlekit.draft import Draft, DraftBlock
 from articlekit.features import (
     folded_words,
+    is_prose,
     more_words_than,
     sentence_count,
     sentences,
@@ -63,7 +64,9 @@ class RemoveCallsToAction(Remover):
     networks or cookies (:data:`PROMOTION_MAX_WORDS` words and
     :data:`PROMOTION_MAX_SENTENCES` sentences at most, two such words; one in a block of
     :data:`PROMOTION_SHORT_WORDS` words or fewer) goes, until a block that does not. The
-    first block of the body is never taken this way.
+    first block of the body is never taken this way, and a word that the story's prose
+    paragraphs used before its last :data:`PROMOTION_TAIL_BLOCKS` blocks is its subject, not a
+    promotion ("Facebook" at the end of a story about Facebook).
 
     Reason codes: ``call_to_action``.
 
@@ -97,7 +100,10 @@ class RemoveCallsToAction(Remover):
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
                 found[pos] = "call_to_action"
-        promotion = lex.words("promotion_word")
+        # A word the story's own paragraphs use before its last blocks is the story's subject
+        # there ("Facebook" in a story about Facebook), not a promotion.
+        told = _told(draft.blocks[: max(1, len(draft.blocks) - PROMOTION_TAIL_BLOCKS)])
+        promotion = lex.words("promotion_word") - told
         for pos in range(len(draft.blocks) - 1, 0, -1):
             if len(draft.blocks) - pos > PROMOTION_TAIL_BLOCKS:
                 break
@@ -139,6 +145,11 @@ def _short_note(text: str) -> bool:
         and not _OPENING_QUOTE.match(text.lstrip())
         and sentence_count(text) <= PROMOTION_MAX_SENTENCES
     )
+
+
+def _told(blocks: Sequence[DraftBlock]) -> frozenset[str]:
+    """The folded words of the prose paragraphs among ``blocks``."""
+    return frozenset().union(*(folded_words(b.text) for b in blocks if is_prose(b.text)))
 
 
 def _promotes(text: str, promotion: frozenset[str]) -> bool:
