@@ -97,6 +97,18 @@ PERMALINKED = [
 LONG_COMMENT = [
     f"Line {n} of the verse a reader posted about the lanes, and it goes on" for n in range(1, 26)
 ]
+# A thread whose signatures carry a time beside a date no date reader takes (a two-digit
+# year) or a time alone; it ends at its last signature.
+TIMED_THREAD = [
+    "{ 2 comments… read them below or add one }",
+    "1",
+    "phpguy 07.22.12 at 20:33",
+    C1,
+    "2",
+    "Bo Chen 07.23.12 at 4:04 pm",
+    C2,
+    "5:06 pm EDT",
+]
 HEADED_THREAD = ["3 Comments", "Ann Lee says:", C1, "Reply", "Bo Chen says:", C2, "Reply"]
 QUOTED_MAIL = [
     "Date: Wed, 6 Mar 2024 22:33:19 +0000",
@@ -165,33 +177,9 @@ CASES = [
         "comments-signed-with-a-time",
         "remove_comments",
         "en",
-        [
-            S1,
-            S2,
-            "{ 2 comments… read them below or add one }",
-            "1",
-            "phpguy 07.22.12 at 20:33",
-            C1,
-            "2",
-            "Bo Chen 07.23.12 at 4:04 pm",
-            C2,
-            "5:06 pm EDT",
-            C3,
-        ],
+        [S1, S2, *TIMED_THREAD, C3],
         [S1, S2, C3],
-        [
-            (t, "comments")
-            for t in (
-                "{ 2 comments… read them below or add one }",
-                "1",
-                "phpguy 07.22.12 at 20:33",
-                C1,
-                "2",
-                "Bo Chen 07.23.12 at 4:04 pm",
-                C2,
-                "5:06 pm EDT",
-            )
-        ],
+        [(t, "comments") for t in TIMED_THREAD],
     ),
     # A thread goes on under one long comment when its rhythm resumes after it: the lines of
     # the thread before it, the comment and the comments after it all go.

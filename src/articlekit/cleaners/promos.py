@@ -100,16 +100,24 @@ class RemoveCallsToAction(Remover):
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
                 found[pos] = "call_to_action"
-        # A word the story's own paragraphs use before its last blocks is the story's subject
-        # there ("Facebook" in a story about Facebook), not a promotion.
-        told = _told(draft.blocks[: max(1, len(draft.blocks) - PROMOTION_TAIL_BLOCKS)])
-        promotion = lex.words("promotion_word") - told
+        promotion = lex.words("promotion_word")
+        untold: frozenset[str] | None = None
         for pos in range(len(draft.blocks) - 1, 0, -1):
             if len(draft.blocks) - pos > PROMOTION_TAIL_BLOCKS:
                 break
             if pos in found:
                 continue
-            if not _promotes(draft.blocks[pos].text, promotion):
+            text = draft.blocks[pos].text
+            if not _promotes(text, promotion):
+                break  # most bodies: their last block names no promotion word at all
+            if untold is None:
+                # A word the story's own paragraphs used before its last blocks is the
+                # story's subject there ("Facebook" in a story about Facebook), no promotion.
+                # Fewer words promote less, so the test with them all above rules out
+                # nothing this one would take; the story's words are read only when needed.
+                told = _told(draft.blocks[: max(1, len(draft.blocks) - PROMOTION_TAIL_BLOCKS)])
+                untold = promotion - told
+            if not _promotes(text, untold):
                 break
             found[pos] = "call_to_action"
         return found
