@@ -174,9 +174,10 @@ def _words_of_url(url: str | None) -> frozenset[str]:
     return frozenset(folded_words(re.sub(r"[\W_]+", " ", path)))
 
 
-def _site_words(site_name: str | None, url: str | None) -> frozenset[str]:
+def _site_words(site_name: str | None, hosts: tuple[str, ...]) -> frozenset[str]:
+    """The site's name's words and its host's name labels (see :func:`_hosts`)."""
     found = set(folded_words(site_name)) if site_name else set()
-    found.update(_hosts(url))
+    found.update(hosts)
     return frozenset(found)
 
 
@@ -262,8 +263,8 @@ def title_candidates(
     parts: dict[tuple[str, ...], list[tuple[str, bool, bool, float]]] = {}
     # A part's rests: whether one is short, whether one spells the host.
     rests: dict[tuple[str, ...], tuple[bool, bool]] = {}
-    site, in_url = _site_words(site_name, url), _words_of_url(url)
-    hosts = _hosts(url)
+    hosts = _hosts(url)  # the URL's host is read once: for the site's words and its spelling
+    site, in_url = _site_words(site_name, hosts), _words_of_url(url)
     given = {"pipeline": current, **sources}
     for source in TITLE_SOURCES:
         text = _clean(given.get(source))
