@@ -18,6 +18,7 @@ from articlekit.readers.markup_bylines import (
     _headline_holders,
     _is_author_element,
     _maybe_author_elements,
+    linked_authors,
     markup_authors,
     plausible_author,
 )
@@ -377,3 +378,39 @@ def test_maybe_author_elements_on_hand_written_marks():
     assert [e.text for e in every] == [None, "B", "C", "D", "E"]
     assert [e for e in _maybe_author_elements(page) if _is_author_element(e)] == every
     assert markup_authors(page.getroottree()) == markup_authors(page)  # type: ignore[arg-type]
+
+
+def _linked(fragment: str) -> tuple[str, ...]:
+    return linked_authors(lxml_html.fromstring(f"<html><body>{fragment}</body></html>"))
+
+
+def test_an_unmarked_link_to_the_writers_page_names_the_writer():
+    # No class or microdata marks this byline: the link to the writer's archive does.
+    assert _linked('<p>Nov 6 by <a href="/author/idalang/">Ida Lang</a> @ 12:39</p>') == (
+        "Ida Lang",
+    )
+    assert _linked('<p>By <a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>') == (
+        "A. J. Neal",
+    )
+    # The link to the page is read from the page's own name: a label is no one.
+    assert _linked('<p><a href="/author/idalang/">More posts</a></p>') == ()
+    assert _linked('<p><a href="/author/4217/">Ida Lang</a></p>') == ()
+
+
+def test_a_writers_link_in_comments_or_credited_otherwise_is_no_author():
+    assert _linked(
+        '<div class="comment-list"><a href="/author/ollibrandt/">Olli Brandt</a></div>'
+    ) == ()
+    assert _linked('<p>Photos by <a href="/author/eirik/">Eirik</a> in Summer</p>') == ()
+    # The first link that names a writer in the author's role counts.
+    assert _linked(
+        '<p>Photos by <a href="/author/eirik/">Eirik</a></p>'
+        '<p>Words by <a href="/author/idalang/">Ida Lang</a></p>'
+    ) == ("Ida Lang",)
+
+
+def test_clean_html_takes_the_writers_link_only_when_nothing_else_names_an_author():
+    link = '<p class="meta">Posted 6 May by <a href="/authors/ida-lang">Ida Lang</a></p>'
+    assert articlekit.clean_html(_page(footer=link)).authors == ("Ida Lang",)
+    named = _page(head='<meta name="author" content="Olli Brandt">', footer=link)
+    assert articlekit.clean_html(named).authors == ("Olli Brandt",)

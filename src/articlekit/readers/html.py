@@ -60,7 +60,7 @@ from articlekit.readers.inline import (
     inline_spans,
     trafilatura_span_kind,
 )
-from articlekit.readers.markup_bylines import markup_authors, plausible_authors
+from articlekit.readers.markup_bylines import linked_authors, markup_authors, plausible_authors
 from articlekit.readers.metadata import element_text, page_hints
 from articlekit.readers.page import (
     PageSample,
@@ -744,13 +744,16 @@ def _search_authors(
     above or below the extracted body ("By Jane Doe" between the headline and the text), the
     byline the markup marks (:func:`~articlekit.readers.markup_bylines.markup_authors`), then
     trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`),
-    unless ``with_trafilatura`` is false.
+    unless ``with_trafilatura`` is false, and last the name of a link to the writer's own
+    page (:func:`~articlekit.readers.markup_bylines.linked_authors`).
     """
     found = _page_byline(page, span, language)
     if not found:
         found = markup_authors(tree, language)
     if not found and with_trafilatura:
         found = _trafilatura_authors(tree)
+    if not found:
+        found = linked_authors(tree, language)
     return found
 
 

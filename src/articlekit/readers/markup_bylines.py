@@ -28,7 +28,7 @@ from articlekit.bylines import (
 )
 from articlekit.readers.metadata import element_text
 
-__all__ = ["markup_authors", "plausible_author", "plausible_authors"]
+__all__ = ["linked_authors", "markup_authors", "plausible_author", "plausible_authors"]
 
 #: Class or id words that mark an author's name or a byline (as a word part: "post-author",
 #: "author_name", "c-byline", "ArticleAuthor").
@@ -46,6 +46,13 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "form"
 #: A link to an author's page ("/author/jane-doe", "/autoren/"); group 1: the page's name.
 _AUTHOR_HREF = regex.compile(
     r"/(?:author|authors|autor|autoren|auteur|auteurs|autore)(?:/([^/?#]*)|$|\?)", regex.I
+)
+#: A link to a writer's own page whose last part is the writer's name ("/author/jane-doe/",
+#: "/contributor/a._j._neal"); group 1: that part.
+_WRITER_PAGE_HREF = regex.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|contributor|contributors)"
+    r"/([^/?#]+)",
+    regex.I,
 )
 #: The site's copyright line ("© 2025 Example Inc.").
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)\s*\d{4}", regex.IGNORECASE)
@@ -180,6 +187,79 @@ def _ascii(text: str) -> str:
     """Lower case, accents off, anything but letters and digits a space ("Beyß" stays)."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+
+
+def linked_authors(tree: etree._Element, language: str | None = None) -> tuple[str, ...]:
+    """The name of the first link to a writer's own page that spells the page's name.
+
+    CMSs link a post's byline to the writer's archive ("/author/tombreihan/", "/blog/authors/
+    emmanuel-oyibo") even where no class or microdata marks the byline. A link counts when
+    its text is a short name whose every word stands in the page's name ("Tom Breihan" for
+    "tombreihan"), outside the page parts that name other people (comments, sidebars, related
+    stories: see :func:`markup_authors`), and when the line around it does not credit the
+    name with another role ("Photos by Eirik").
+
+    Args:
+        tree: The parsed page.
+        language: ISO 639-1 code for the byline words, or None for all languages.
+
+    Returns:
+        The name (normalised), or empty when no such link is found.
+
+    Example:
+        >>> from lxml import html
+        >>> page = html.fromstring(
+        ...     '<html><body><h1>Talks resume</h1><p>Nov 6 by <a href="/author/jane-doe/">'
+        ...     "Jane Doe</a></p><p>The story.</p></body></html>"
+        ... )
+        >>> linked_authors(page)
+        ('Jane Doe',)
+    """
+    layout = _headline_holders(tree)
+    for link in tree.iter("a"):
+        found = _WRITER_PAGE_HREF.search(link.get("href") or "")
+        if found is None:
+            continue
+        text = element_text(link)
+        if not text or len(text.split()) > MAX_NAME_WORDS:
+            continue
+        slug = _ascii(found.group(1))
+        words = [w for w in _ascii(text).split() if len(w) >= 2]
+        # Every word of the name in the page's name: "Full bio" or "More posts" linking
+        # to the same page is no name, and a numeric page name checks nothing.
+        if not regex.search(r"[a-z]{3}", slug) or not words or not all(w in slug for w in words):
+            continue
+        if _elsewhere(link, layout):
+            continue
+        # The words just before the link say what the name did ("by", "Photos by").
+        others = _other_roles(f"{_words_before(link)} {text}", language)
+        names = [
+            n
+            for n in plausible_authors(parse_byline(text, language=language, trusted=True))
+            if n not in others
+        ]
+        if names:
+            return tuple(names)
+    return ()
+
+
+#: How many words before a link :func:`linked_authors` reads for the name's role.
+ROLE_WORDS = 4
+
+
+def _words_before(link: etree._Element) -> str:
+    """The last :data:`ROLE_WORDS` words of the link's parent before the link."""
+    parent = link.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        if isinstance(sibling.tag, str):
+            parts.append(element_text(sibling))
+        parts.append(sibling.tail or "")
+    return " ".join(" ".join(parts).split()[-ROLE_WORDS:])
 
 
 def markup_authors(tree: etree._Element, language: str | None = None) -> tuple[str, ...]:
