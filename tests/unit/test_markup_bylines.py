@@ -398,9 +398,10 @@ def test_an_unmarked_link_to_the_writers_page_names_the_writer():
 
 
 def test_a_writers_link_in_comments_or_credited_otherwise_is_no_author():
-    assert _linked(
-        '<div class="comment-list"><a href="/author/ollibrandt/">Olli Brandt</a></div>'
-    ) == ()
+    assert (
+        _linked('<div class="comment-list"><a href="/author/ollibrandt/">Olli Brandt</a></div>')
+        == ()
+    )
     assert _linked('<p>Photos by <a href="/author/eirik/">Eirik</a> in Summer</p>') == ()
     # The first link that names a writer in the author's role counts.
     assert _linked(
