@@ -307,6 +307,11 @@ _TAIL = regex.compile(
 _JOIN_WORDS = r"(?:(?i:and|und|sowie|et|ed|en|oraz|ve|ile|og|och)|&|y|e|i|и)"
 _JOINER = regex.compile(rf"\s*,\s*(?:{_JOIN_WORDS}\s+)?|\s+{_JOIN_WORDS}\s+", regex.V1)
 _PARENS = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+#: After a comma, one word, a joining word and a phrase without a comma: a role of two
+#: subjects ("Health and Science Reporter") when the phrase is a role.
+_COMPOUND_ROLE = regex.compile(
+    rf",\s*([\p{{L}}\p{{M}}'’-]+)\s+{_JOIN_WORDS}\s+([^,|/;]+)", regex.V1
+)
 # A user name holds a letter: "2025", "11.30" are a year or a time after a byline word.
 _USER_NAME = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\p{N}_.\-]+$", regex.V1)
 _STRIP = " .:,;-–—\"'“”„«»*"
@@ -367,13 +372,18 @@ def is_role(text: str) -> bool:
 
     Example:
         >>> [is_role(t) for t in ("Staff Writer", "AP Auto Writer", "Senior Review Analyst",
-        ...     "Jane Doe", "Podium Staff")]
-        [True, True, True, False, False]
+        ...     "Jane Doe", "Podium Staff", "Staff Writers")]
+        [True, True, True, False, False, True]
     """
     if _is_job_title(text):
         return True
     words = lexicon.match_key(text).strip(_STRIP).split()
-    return 0 < len(words) <= ROLE_MAX_WORDS and words[-1] in _vocabulary().role_heads
+    if not 0 < len(words) <= ROLE_MAX_WORDS:
+        return False
+    heads = _vocabulary().role_heads
+    # Several people share one role in the plural: "Ann Lee and Bob Chen, Staff Writers".
+    last = words[-1]
+    return last in heads or (len(last) > 3 and last.endswith("s") and last[:-1] in heads)
 
 
 #: A role phrase ("Senior Political Correspondent") has at most this many words.
@@ -492,6 +502,11 @@ def _pieces(
     found: list[Contributor] = []
     unreadable = False
     agency: str | None = None
+    # A role of two subjects after a name ("Ann Lee, Health and Science Reporter") is one
+    # role: split at its "and", its first subject would read as a second name ("Health").
+    segment = _COMPOUND_ROLE.sub(
+        lambda m: "" if is_role(m.group(2)) and not is_role(m.group(1)) else m.group(0), segment
+    )
     for raw in _JOINER.split(segment):
         piece = raw.strip(_STRIP)
         if not piece.strip(_STRIP_PARENS):

@@ -66,6 +66,12 @@ _MORE = (
         ("Written by 2025 – Finding the Turbo Button", ()),
         ("By: 11.30", ()),
         ("Words by aawoods", ("aawoods",)),
+        # Several people share one role in the plural; a role of two subjects is one role.
+        ("By Ann Lee and Bo Chen, Staff Writers", ("Ann Lee", "Bo Chen")),
+        ("By Ann Lee, Health and Science Reporter", ("Ann Lee",)),
+        ("By Ann Lee, Food & Drink Editor", ("Ann Lee",)),
+        ("By Ann Lee, Reporter and Editor", ("Ann Lee",)),
+        ("By Ann Lee, Bo Chen and Cy Dunn, Correspondents", ("Ann Lee", "Bo Chen", "Cy Dunn")),
     ],
 )
 def test_only_names_are_authors(raw, expected):
@@ -97,6 +103,13 @@ def test_roles_are_not_names():
         True,
     ]
     assert [is_role(t) for t in ("Jane Doe", "Podium Staff", "Reuters")] == [False, False, False]
+    # The plural of a role is a role; a name ending in "s" is not one ("Jane Roberts").
+    assert [is_role(t) for t in ("Staff Writers", "Editors", "Jane Roberts", "Bus")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_a_byline_of_a_role_alone_is_a_byline_naming_nobody():
