@@ -43,16 +43,14 @@ _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 #: The elements that hold the whole page: never a byline, whatever their class says.
 _PAGE_TAGS = frozenset({"html", "body"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "form", "select", "svg"})
+#: The path words of an author's page, in the languages of the lexicon.
+_AUTHOR_PAGES = "author|authors|autor|autoren|auteur|auteurs|autore"
 #: A link to an author's page ("/author/jane-doe", "/autoren/"); group 1: the page's name.
-_AUTHOR_HREF = regex.compile(
-    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore)(?:/([^/?#]*)|$|\?)", regex.I
-)
+_AUTHOR_HREF = regex.compile(rf"/(?:{_AUTHOR_PAGES})(?:/([^/?#]*)|$|\?)", regex.I)
 #: A link to a writer's own page whose last part is the writer's name ("/author/jane-doe/",
 #: "/contributor/a._j._neal"); group 1: that part.
 _WRITER_PAGE_HREF = regex.compile(
-    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|contributor|contributors)"
-    r"/([^/?#]+)",
-    regex.I,
+    rf"/(?:{_AUTHOR_PAGES}|contributor|contributors)/([^/?#]+)", regex.I
 )
 #: The site's copyright line ("© 2025 Example Inc.").
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)\s*\d{4}", regex.IGNORECASE)
