@@ -25,6 +25,13 @@ P3 = (
     "The Russian army claimed it captured two villages in southern Ukraine, where its forces "
     "are making a slow advance against smaller Ukrainian units."
 )
+#: A story about a photo app whose last paragraph names Facebook and Instagram again.
+PHOTO_APP_STORY = [
+    "Facebook added photo filters to its mobile app on Tuesday, a month after its "
+    "purchase of Instagram closed, and users can now edit a picture before sharing it.",
+    P1,
+    "Since buying Instagram, Facebook has watched it grow to nearly 100 million users.",
+]
 DE = (
     "Die Ukraine will den Austausch von Gefangenen mit Russland wieder aufnehmen, sagte "
     "Präsident Selenskyj am Sonntag in Kiew vor Journalisten."
@@ -347,18 +354,8 @@ CASES = [
         "cta-keep-promotion-words-the-story-is-about",
         "remove_calls_to_action",
         "en",
-        [
-            "Facebook added photo filters to its mobile app on Tuesday, a month after its "
-            "purchase of Instagram closed, and users can now edit a picture before sharing it.",
-            P1,
-            "Since buying Instagram, Facebook has watched it grow to nearly 100 million users.",
-        ],
-        [
-            "Facebook added photo filters to its mobile app on Tuesday, a month after its "
-            "purchase of Instagram closed, and users can now edit a picture before sharing it.",
-            P1,
-            "Since buying Instagram, Facebook has watched it grow to nearly 100 million users.",
-        ],
+        PHOTO_APP_STORY,
+        PHOTO_APP_STORY,
         [],
     ),
     # The same words in a story that never spoke of them promote the site's accounts.
