@@ -615,6 +615,16 @@ CASES = [
         [],
     ),
     (
+        # Whole-page text opens with the page's <title>, parts split by pipes ("Headline |
+        # Section | Site"): a title, not a breadcrumb of section names.
+        "section-keep-page-title",
+        "remove_section_label",
+        "en",
+        ["Healthy Eating Tips | Nutrition | CDC", "Healthy Eating Tips for Busy Families", P1],
+        ["Healthy Eating Tips | Nutrition | CDC", "Healthy Eating Tips for Busy Families", P1],
+        [],
+    ),
+    (
         "section-keep-title",
         "remove_section_label",
         "en",

@@ -107,3 +107,24 @@ def test_the_first_line_goes_when_the_title_is_read_from_it():
     assert [(r.text, r.cleaner) for r in article.removed if r.reason == "title"] == [
         (f"{HEADLINE} | dailyplanet.com", "extract_page_title")
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "under"),
+    [
+        (
+            "Budget Meal Plans | Nutrition | The Daily Planet",
+            "Skip directly to site content Skip directly to search",
+        ),
+        ("Thoughts on Zig | Sam Bossley", "Sam Bossley thoughts streams portfolio recs"),
+    ],
+)
+def test_a_title_of_short_parts_is_no_breadcrumb(first: str, under: str):
+    # Each part of the <title> is as short as a breadcrumb's items. Split at the pipes, the
+    # line read as a section label over the headline-shaped line under it, and that line (a
+    # skip link, the blog's menu) became the title.
+    headline = first.split(" | ")[0]
+    article = articlekit.clean_text("\n".join([first, under, *NAV[1:], headline, *STORY]))
+    assert article.title == headline
+    assert article.section is None
+    assert all(p in article.text for p in STORY)

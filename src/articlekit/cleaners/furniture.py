@@ -44,7 +44,10 @@ __all__ = [
     "TrimKickers",
 ]
 
-_BREADCRUMB = regex.compile(r"\s+[>›»/|]\s+|\s*[>›»]\s*", regex.V1)
+#: A breadcrumb's separators ("News › World › Europe"). Not a pipe: parts split by pipes at
+#: the top of a page's text are its <title> ("Healthy Eating Tips | Nutrition | CDC"), whose
+#: short parts read as section names would take the title for a label over the next line.
+_BREADCRUMB = regex.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*", regex.V1)
 
 
 def _section_name(text: str) -> str:
@@ -55,7 +58,8 @@ class RemoveSectionLabel(Extractor):
     """Takes the section label printed above the headline ("World", "Politics › Europe").
 
     Only the first block with a letter in it can be one: one to three words (or a breadcrumb
-    of such items), no sentence punctuation, no digits, each item capitalised, with a
+    of such items, split at ``›``, ``»``, ``>`` or ``/``: a line split at pipes is a page's
+    title, "Headline | Site"), no sentence punctuation, no digits, each item capitalised, with a
     headline-shaped line of four words or more right below it. The label (the last breadcrumb
     item) becomes ``section``.
 
