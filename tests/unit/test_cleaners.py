@@ -26,6 +26,9 @@ P3 = (
     "are making a slow advance against smaller Ukrainian units."
 )
 #: A story about a photo app whose last paragraph names Facebook and Instagram again.
+#: More of a story: a block followed by these is neither at the story's end nor among the
+#: last blocks that the calls to action at the end are looked for in.
+LATER = [P3, P1, P2, P3, P1, P2, P3]
 PHOTO_APP_STORY = [
     "Facebook added photo filters to its mobile app on Tuesday, a month after its "
     "purchase of Instagram closed, and users can now edit a picture before sharing it.",
@@ -262,6 +265,45 @@ CASES = [
         [DE, "Folgen Sie uns auf Instagram"],
         [DE],
         [("Folgen Sie uns auf Instagram", "call_to_action")],
+    ),
+    (
+        # Inside the story's prose: a call that promotes the site's channels goes...
+        "cta-promotion-inside-the-story",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2, "Join our Telegram channel for instant updates.", *LATER],
+        [P1, P2, *LATER],
+        [("Join our Telegram channel for instant updates.", "call_to_action")],
+    ),
+    (
+        # ...a step of the story that opens like a call stays...
+        "cta-keep-step-inside-the-story",
+        "remove_calls_to_action",
+        "en",
+        [P1, P2, "Download the file and put it in a temporary folder.", *LATER],
+        [P1, P2, "Download the file and put it in a temporary folder.", *LATER],
+        [],
+    ),
+    (
+        # ...and so does a call naming what the story itself is about.
+        "cta-keep-the-story-subject-inside-the-story",
+        "remove_calls_to_action",
+        "en",
+        [
+            "Telegram added group calls on Tuesday, and its users can now invite up to a "
+            "thousand people to a channel's live stream.",
+            P2,
+            "Join our Telegram channel for instant updates.",
+            *LATER,
+        ],
+        [
+            "Telegram added group calls on Tuesday, and its users can now invite up to a "
+            "thousand people to a channel's live stream.",
+            P2,
+            "Join our Telegram channel for instant updates.",
+            *LATER,
+        ],
+        [],
     ),
     (
         "cta-tail-promotion-es",

@@ -52,7 +52,10 @@ class RemoveCallsToAction(Remover):
     "Follow us on", "Abonnieren Sie"...), is at most two sentences and :data:`MAX_WORDS` words,
     is not a quotation (a quoted "Subscribe to..." is someone speaking in the story), and stands
     outside the article's core or as its last block: a "check out our guide" in the middle of
-    a how-to is part of it.
+    a how-to is part of it. Inside the core, such a block goes only when it promotes the
+    site's newsletters, subscriptions or social accounts ("Join our Telegram channel for
+    instant updates", as the end-of-body notes below) with words the story's other blocks do
+    not use.
 
     Among the last :data:`CTA_TAIL_BLOCKS` blocks, a short note goes when one of its
     sentences opens with such a phrase ("Search our archive for more stories. Click here"),
@@ -92,15 +95,27 @@ class RemoveCallsToAction(Remover):
         found: dict[int, str] = {}
         opens_with_call = PerText(functools.partial(_opens_with_call, lex))
         # Only a block that starts as a call-to-action phrase does can open with one.
+        promotion = lex.words("promotion_word")
+        inside: list[int] = []
         for pos in may_start_with(draft, "call_to_action"):
-            if start <= pos < end - 1:
+            if not opens_with_call[draft.blocks[pos].text]:
                 continue
-            if opens_with_call[draft.blocks[pos].text]:
+            if start <= pos < end - 1:
+                inside.append(pos)
+            else:
                 found[pos] = "call_to_action"
+        if inside:
+            # Inside the core a call to action may be the story's own step ("Download the
+            # file"), but one that promotes the site's newsletter or social accounts is not,
+            # unless the story's own prose names them (a story about Telegram).
+            told = _told([b for b in draft.blocks if not opens_with_call[b.text]])
+            own = promotion - told
+            for pos in inside:
+                if _promotes(draft.blocks[pos].text, own):
+                    found[pos] = "call_to_action"
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
             if pos not in found and _tail_call_to_action(lex, draft.blocks[pos].text):
                 found[pos] = "call_to_action"
-        promotion = lex.words("promotion_word")
         untold: frozenset[str] | None = None
         for pos in range(len(draft.blocks) - 1, 0, -1):
             if len(draft.blocks) - pos > PROMOTION_TAIL_BLOCKS:
