@@ -25,10 +25,10 @@ P3 = (
     "The Russian army claimed it captured two villages in southern Ukraine, where its forces "
     "are making a slow advance against smaller Ukrainian units."
 )
-#: A story about a photo app whose last paragraph names Facebook and Instagram again.
 #: More of a story: a block followed by these is neither at the story's end nor among the
 #: last blocks that the calls to action at the end are looked for in.
 LATER = [P3, P1, P2, P3, P1, P2, P3]
+#: A story about a photo app whose last paragraph names Facebook and Instagram again.
 PHOTO_APP_STORY = [
     "Facebook added photo filters to its mobile app on Tuesday, a month after its "
     "purchase of Instagram closed, and users can now edit a picture before sharing it.",
@@ -942,6 +942,24 @@ def test_cleaner_table(name, language, lines, kept, removed):
     assert [b.text for b in result.blocks] == kept
     assert [(r.text, r.reason) for r in result.removed] == removed
     assert all(r.cleaner == name for r in result.removed)
+
+
+@pytest.mark.parametrize(
+    ("label", "section"),
+    [
+        ("World", "World"),
+        ("News › World", "World"),
+        ("News | World", "World"),
+        ("World |", "World"),
+    ],
+)
+def test_the_section_is_the_labels_last_item(label: str, section: str):
+    # A short label split by a pipe is one item now (pipes split a page's title, not a
+    # breadcrumb): its last part is still the section.
+    draft = Draft.from_texts([label, "Zelenskyy announces progress in prisoner swap talks", P1])
+    found = cleaners.get("remove_section_label")(draft)
+    assert found.section == section
+    assert [r.reason for r in found.removed] == ["section_label"]
 
 
 def test_cleaner_that_finds_nothing_returns_its_input_unchanged():

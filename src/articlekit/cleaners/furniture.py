@@ -51,7 +51,10 @@ _BREADCRUMB = regex.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*", regex.V1)
 
 
 def _section_name(text: str) -> str:
-    return natural_case(text.strip(" :|"))
+    # "News | World" stays one item (pipes split a page's title, not a breadcrumb), and its
+    # last part is the section, as the last item of "News › World" is.
+    parts = [p for p in text.split("|") if p.strip(" :")]
+    return natural_case((parts[-1] if parts else text).strip(" :|"))
 
 
 class RemoveSectionLabel(Extractor):

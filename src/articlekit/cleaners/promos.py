@@ -94,9 +94,9 @@ class RemoveCallsToAction(Remover):
         lex = lexicon_of(draft)
         found: dict[int, str] = {}
         opens_with_call = PerText(functools.partial(_opens_with_call, lex))
-        # Only a block that starts as a call-to-action phrase does can open with one.
         promotion = lex.words("promotion_word")
         inside: list[int] = []
+        # Only a block that starts as a call-to-action phrase does can open with one.
         for pos in may_start_with(draft, "call_to_action"):
             if not opens_with_call[draft.blocks[pos].text]:
                 continue
