@@ -104,13 +104,16 @@ class RemoveCallsToAction(Remover):
                 inside.append(pos)
             else:
                 found[pos] = "call_to_action"
-        if inside:
-            # Inside the core a call to action may be the story's own step ("Download the
-            # file"), but one that promotes the site's newsletter or social accounts is not,
-            # unless the story's own prose names them (a story about Telegram).
-            told = _told([b for b in draft.blocks if not opens_with_call[b.text]])
+        # Inside the core a call to action may be the story's own step ("Download the file"),
+        # but one that promotes the site's newsletter or social accounts is not, unless the
+        # story's other blocks name them (a story about Telegram). Fewer words promote less:
+        # the story's words are read only when a call promotes with them all.
+        promoting = [p for p in inside if _promotes(draft.blocks[p].text, promotion)]
+        if promoting:
+            calls = {*promoting, *found}
+            told = _told([b for p, b in enumerate(draft.blocks) if p not in calls])
             own = promotion - told
-            for pos in inside:
+            for pos in promoting:
                 if _promotes(draft.blocks[pos].text, own):
                     found[pos] = "call_to_action"
         for pos in range(max(1, len(draft.blocks) - CTA_TAIL_BLOCKS), len(draft.blocks)):
