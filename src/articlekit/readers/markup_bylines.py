@@ -52,6 +52,8 @@ _AUTHOR_HREF = regex.compile(rf"/(?:{_AUTHOR_PAGES})(?:/([^/?#]*)|$|\?)", regex.
 _WRITER_PAGE_HREF = regex.compile(
     rf"/(?:{_AUTHOR_PAGES}|contributor|contributors)/([^/?#]+)", regex.I
 )
+#: A page name of three letters in a row at least: a numeric one ("/author/1234") checks nothing.
+_SLUG_LETTERS = regex.compile(r"[a-z]{3}")
 #: The site's copyright line ("© 2025 Example Inc.").
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)\s*\d{4}", regex.IGNORECASE)
 #: A byline element holds a name and a few words around it ("By Jane Doe | May 3, 2024").
@@ -213,7 +215,9 @@ def linked_authors(tree: etree._Element, language: str | None = None) -> tuple[s
         >>> linked_authors(page)
         ('Jane Doe',)
     """
-    layout = _headline_holders(tree)
+    # The headline's holders are read once, and only for a link that spells a name: most
+    # pages that reach this have none, and on a page without an <h1> it is a whole walk.
+    layout: frozenset[etree._Element] | None = None
     for link in tree.iter("a"):
         found = _WRITER_PAGE_HREF.search(link.get("href") or "")
         if found is None:
@@ -225,8 +229,10 @@ def linked_authors(tree: etree._Element, language: str | None = None) -> tuple[s
         words = [w for w in _ascii(text).split() if len(w) >= 2]
         # Every word of the name in the page's name: "Full bio" or "More posts" linking
         # to the same page is no name, and a numeric page name checks nothing.
-        if not regex.search(r"[a-z]{3}", slug) or not words or not all(w in slug for w in words):
+        if not _SLUG_LETTERS.search(slug) or not words or not all(w in slug for w in words):
             continue
+        if layout is None:
+            layout = _headline_holders(tree)
         if _elsewhere(link, layout):
             continue
         # The words just before the link say what the name did ("by", "Photos by").
