@@ -599,6 +599,43 @@ def _without_date_label(text: str, lex: lexicon.Lexicon) -> str:
     return text
 
 
+#: A time of day after a date ("at 10:45 am", "um 9.30 Uhr", "- 14h05"), up to the next word.
+_TIME_AFTER_DATE = regex.compile(
+    r"^[\s,\p{Pd}]*(?:(?:at|um|à|a las|alle|om|o)\s+)?\d{1,2}[:.h]\d{2}"
+    r"(?:\s*(?:[ap]\.?\s?m\.?|uhr|h)(?!\w))?",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _after_dated_verb(segment: str, lex: lexicon.Lexicon, language: str | None) -> str:
+    """The byline after a date in ``segment``, when the date is what the line opens with.
+
+    "Posted on May 3, 2012 by Ann Lee", "Written on August 9, 2012 at 10:45 am by Rich
+    Johnston", "Veröffentlicht am 6. Juli 2015 von Mark Li": a line that dates the post
+    before it names its writer puts the names after a byline word that follows the date (and
+    its time); what stands before the date is the line's verb ("Posted on"), no name. Any
+    other segment comes back as it is.
+
+    Example:
+        >>> lex = lexicon.for_language("en")
+        >>> _after_dated_verb("Written on August 9, 2012 at 2:02 pm by Rich Johnston", lex, "en")
+        'by Rich Johnston'
+        >>> _after_dated_verb("Jane Doe, November 16, 2025", lex, "en")
+        'Jane Doe, November 16, 2025'
+    """
+    dated = find_date(segment, language=language)
+    if dated is None:
+        return segment
+    after = segment[dated.end :]
+    time = _TIME_AFTER_DATE.match(after)
+    if time is not None:
+        after = after[time.end() :]
+    bylined, names = _strip_byline_word(after, lex)
+    if not bylined or not names.strip(_STRIP):
+        return segment
+    return lexicon.strip_decoration(after)
+
+
 #: The key of :func:`parse_contributors`'s answers in a document's memo.
 _PARSED = object()
 
@@ -649,7 +686,7 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
     past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
-        segment = _TAIL.sub("", raw).strip(_STRIP)
+        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language)).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".

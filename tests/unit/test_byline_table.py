@@ -214,6 +214,39 @@ ROWS = [
         (C("Tom Lee"),),
         id="en-updated-tail",
     ),
+    # A post dated before it names its writer: the names follow the byline word after the date
+    # (and its time); the words before the date are the line's verb, no name.
+    pytest.param(
+        "Posted on September 21, 2020 by Adi Tzlil",
+        "en",
+        False,
+        (C("Adi Tzlil"),),
+        id="en-posted-on-date-by",
+    ),
+    pytest.param(
+        "Written on August 9, 2012 at 2:02 pm by Rich Johnston",
+        "en",
+        False,
+        (C("Rich Johnston"),),
+        id="en-written-on-date-time-by",
+    ),
+    pytest.param(
+        "October 29, 2012 by Amy Jones and Tom Lee",
+        "en",
+        False,
+        (C("Amy Jones"), C("Tom Lee")),
+        id="en-date-by-two",
+    ),
+    pytest.param(
+        "Veröffentlicht am 6. Juli 2015 von Mark Lindner",
+        "de",
+        False,
+        (C("Mark Lindner"),),
+        id="de-veroeffentlicht-am-date-von",
+    ),
+    pytest.param(
+        "27 juin 2019 par Elba Dupont", "fr", False, (C("Elba Dupont"),), id="fr-date-par"
+    ),
     pytest.param(
         "By Ana Ruiz | Published November 16, 2025 10:30 AM",
         "en",
