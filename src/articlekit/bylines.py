@@ -97,10 +97,15 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True)
         >>> en = lexicon.for_language("en")
         >>> reads_as_byline("By Jane Doe | May 3", en), reads_as_byline("By the end, it ended.", en)
         (True, False)
+        >>> reads_as_byline("Posted on May 3, 2012 by Jane Doe", en)
+        True
     """
     if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
         return False
     if lex.starts_with("byline", text) is not None:
+        return True
+    # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word.
+    if has_digit(text) and _after_dated_verb(text, lex, None) is not None:
         return True
     return unlabelled and _name_then_role(text)
 
@@ -306,6 +311,7 @@ _TAIL = regex.compile(
 # Words between names; those of one letter only in lower case ("E" is an initial).
 _JOIN_WORDS = r"(?:(?i:and|und|sowie|et|ed|en|oraz|ve|ile|og|och)|&|y|e|i|и)"
 _JOINER = regex.compile(rf"\s*,\s*(?:{_JOIN_WORDS}\s+)?|\s+{_JOIN_WORDS}\s+", regex.V1)
+_JOIN_WORD = regex.compile(rf"{_JOIN_WORDS}$", regex.V1)
 _PARENS = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 #: After a comma, one word, a joining word and a phrase without a comma: a role of two
 #: subjects ("Health and Science Reporter") when the phrase is a role.
@@ -607,33 +613,43 @@ _TIME_AFTER_DATE = regex.compile(
 )
 
 
-def _after_dated_verb(segment: str, lex: lexicon.Lexicon, language: str | None) -> str:
-    """The byline after a date in ``segment``, when the date is what the line opens with.
+def _after_dated_verb(segment: str, lex: lexicon.Lexicon, language: str | None) -> str | None:
+    """The byline after a date in ``segment``, when the date comes before the byline word.
 
     "Posted on May 3, 2012 by Ann Lee", "Written on August 9, 2012 at 10:45 am by Rich
     Johnston", "Veröffentlicht am 6. Juli 2015 von Mark Li": a line that dates the post
     before it names its writer puts the names after a byline word that follows the date (and
-    its time); what stands before the date is the line's verb ("Posted on"), no name. Any
-    other segment comes back as it is.
+    its time); what stands before the date is the line's verb ("Posted on"), no name. None
+    for any other segment.
 
     Example:
         >>> lex = lexicon.for_language("en")
         >>> _after_dated_verb("Written on August 9, 2012 at 2:02 pm by Rich Johnston", lex, "en")
         'by Rich Johnston'
-        >>> _after_dated_verb("Jane Doe, November 16, 2025", lex, "en")
-        'Jane Doe, November 16, 2025'
+        >>> _after_dated_verb("Posted on May 3, 2012 by Ann Lee and Bo Chen in Politics", lex, "en")
+        'by Ann Lee and Bo Chen'
+        >>> _after_dated_verb("Jane Doe, November 16, 2025", lex, "en") is None
+        True
     """
     dated = find_date(segment, language=language)
     if dated is None:
-        return segment
+        return None
     after = segment[dated.end :]
     time = _TIME_AFTER_DATE.match(after)
     if time is not None:
         after = after[time.end() :]
     bylined, names = _strip_byline_word(after, lex)
     if not bylined or not names.strip(_STRIP):
-        return segment
-    return lexicon.strip_decoration(after)
+        return None
+    stripped = lexicon.strip_decoration(after)
+    # A blog's post line goes on after the names ("... by Ann Lee in Politics"): names are
+    # capitalised, so they end at the first word in lower case that joins no two names and
+    # starts no surname (a user name alone, "by jancak", is the first word and stays).
+    tokens = names.split()
+    for i, token in enumerate(tokens[1:], 1):
+        if token[:1].islower() and not is_name_particle(token) and not _JOIN_WORD.match(token):
+            return f"{stripped[: len(stripped) - len(names)]}{' '.join(tokens[:i])}"
+    return stripped
 
 
 #: The key of :func:`parse_contributors`'s answers in a document's memo.
@@ -686,7 +702,7 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
     past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
-        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language)).strip(_STRIP)
+        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language) or raw).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".

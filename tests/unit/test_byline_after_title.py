@@ -36,10 +36,14 @@ def test_the_byline_under_a_deep_headline_names_the_author() -> None:
 
 
 def test_only_a_labelled_byline_so_deep() -> None:
-    # "Jane Doe | Reporter" reads as a byline only at the top of a text: deep in a page, a
-    # name without a byline word is no byline.
-    article = articlekit.clean_text(_page("Jane Doe | Reporter"))
-    assert article.authors == ()
+    # "Jane Doe | Reporter" reads as a byline only at the top of a text: under a deep
+    # headline, a name without a byline word is no byline for extract_byline...
+    page = _page("Jane Doe | Reporter")
+    without_core_step = articlekit.DEFAULT_PIPELINE.without("extract_core_byline")
+    assert articlekit.clean_text(page, pipeline=without_core_step).authors == ()
+    # ...but it stands right above the story's core, where extract_core_byline reads the
+    # lines the core left out as the top of a text (see test_core_byline.py).
+    assert articlekit.clean_text(page).authors == ("Jane Doe",)
 
 
 def test_a_byline_further_below_the_headline_is_not_read() -> None:
@@ -47,8 +51,16 @@ def test_a_byline_further_below_the_headline_is_not_read() -> None:
         f"Paragraph {i} of the story, long enough to read as the article's prose."
         for i in range(AFTER_TITLE_BLOCKS)
     ]
-    article = articlekit.clean_text(_page(*filler, "By Jane Doe"))
-    assert article.authors == ()
+    page = _page(*filler, "By Jane Doe")
+    without_core_step = articlekit.DEFAULT_PIPELINE.without("extract_core_byline")
+    assert articlekit.clean_text(page, pipeline=without_core_step).authors == ()
+    # Among the first lines of the story's core, extract_core_byline reads it; deeper in
+    # the story it is no byline there either (test_core_byline.py).
+    article = articlekit.clean_text(page)
+    assert article.authors == ("Jane Doe",)
+    assert [(r.cleaner, r.reason) for r in article.removed if r.text == "By Jane Doe"] == [
+        ("extract_core_byline", "byline")
+    ]
 
 
 def test_a_bare_byline_word_takes_the_next_line_as_the_name() -> None:

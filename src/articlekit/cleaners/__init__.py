@@ -23,7 +23,7 @@ from articlekit.cleaners.base import (
     Trimmer,
     as_cleaner,
 )
-from articlekit.cleaners.bylines import ExtractByline, RemoveAuthorBio
+from articlekit.cleaners.bylines import ExtractByline, ExtractCoreByline, RemoveAuthorBio
 from articlekit.cleaners.comments import RemoveComments
 from articlekit.cleaners.core import KeepArticleCore, RemoveFooter
 from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
@@ -68,6 +68,7 @@ __all__ = [
     "Cleaner",
     "DetectLanguage",
     "ExtractByline",
+    "ExtractCoreByline",
     "ExtractDates",
     "ExtractPageTitle",
     "ExtractSourceCredit",
@@ -149,6 +150,8 @@ _ALL: tuple[BaseCleaner, ...] = (
     RemoveFooter(),
     RemoveDuplicateBlocks(),
     KeepArticleCore(),
+    # Whole-page text: a byline the first search missed stands next to the story's core.
+    ExtractCoreByline(),
     # After the core: a teaser list the core left out no longer moves its edges (removed
     # before it, the list's gap went and the core ran on into other stories' lists)...
     RemoveHeadlineLists(),
