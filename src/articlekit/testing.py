@@ -31,7 +31,13 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise ImportError(msg) from exc
 
 from articlekit.article import Article
+from articlekit.mojibake import repair
+from articlekit.readers.html_input import scrub_surrogates
 from articlekit.readers.text import normalize_space
+
+#: The reasons of the records the input boundary leaves (a lone surrogate replaced, mojibake
+#: decoded back): notes of a repair, no piece of the input's text.
+_REPAIR_REASONS = frozenset({"invalid_character", "mojibake"})
 
 __all__ = [
     "MessyArticle",
@@ -275,7 +281,8 @@ def accounted_words(article: Article) -> list[str]:
     """Return the words of the kept blocks and the removals, interleaved in input order.
 
     For the plain-text path this equals :func:`input_words` of the input: nothing is lost and
-    nothing is invented.
+    nothing is invented. The records of the input's repairs (reasons ``invalid_character``
+    and ``mojibake``) are notes, not pieces of the text, and are left out.
 
     Args:
         article: A result of :func:`articlekit.clean_text`.
@@ -284,7 +291,11 @@ def accounted_words(article: Article) -> list[str]:
         The white-space separated words, in input order.
     """
     pieces: list[tuple[int, int, str]] = [(b.index, b.offset, b.text) for b in article.blocks]
-    pieces += [(r.block_index, r.offset, r.text) for r in article.removed]
+    pieces += [
+        (r.block_index, r.offset, r.text)
+        for r in article.removed
+        if r.reason not in _REPAIR_REASONS
+    ]
     pieces.sort(key=lambda p: (p[0], p[1]))
     joined = normalize_space(" ".join(p[2] for p in pieces))
     return joined.split(" ") if joined else []
@@ -293,10 +304,19 @@ def accounted_words(article: Article) -> list[str]:
 def input_words(text: str) -> list[str]:
     """Return the words of ``text`` as the text reader sees them (white space normalised).
 
+    As :func:`articlekit.clean_text` reads a ``str``: lone surrogates replaced and mojibake
+    decoded back first (the records of those repairs are what :func:`accounted_words` leaves
+    out).
+
     Args:
         text: Input of :func:`articlekit.clean_text`.
 
     Returns:
         The words, in order.
+
+    Example:
+        >>> input_words("Caf\u00c3\u00a9  cr\u00c3\u00a8me")
+        ['Café', 'crème']
     """
-    return normalize_space(text).split(" ") if normalize_space(text) else []
+    read = normalize_space(repair(scrub_surrogates(text).text).text)
+    return read.split(" ") if read else []
