@@ -26,7 +26,7 @@ from articlekit.cleaners.base import (
 from articlekit.cleaners.bylines import ExtractByline, ExtractCoreByline, RemoveAuthorBio
 from articlekit.cleaners.comments import RemoveComments
 from articlekit.cleaners.core import KeepArticleCore, RemoveFooter
-from articlekit.cleaners.dates import ExtractDates, ReadDateline, RemoveDateStubs
+from articlekit.cleaners.dates import ExtractCoreDates, ExtractDates, ReadDateline, RemoveDateStubs
 from articlekit.cleaners.furniture import (
     ExtractSourceCredit,
     MarkHeadings,
@@ -69,6 +69,7 @@ __all__ = [
     "DetectLanguage",
     "ExtractByline",
     "ExtractCoreByline",
+    "ExtractCoreDates",
     "ExtractDates",
     "ExtractPageTitle",
     "ExtractSourceCredit",
@@ -152,6 +153,8 @@ _ALL: tuple[BaseCleaner, ...] = (
     KeepArticleCore(),
     # Whole-page text: a byline the first search missed stands next to the story's core.
     ExtractCoreByline(),
+    # ...and its date line, when the text's first lines gave none.
+    ExtractCoreDates(),
     # After the core: a teaser list the core left out no longer moves its edges (removed
     # before it, the list's gap went and the core ran on into other stories' lists)...
     RemoveHeadlineLists(),

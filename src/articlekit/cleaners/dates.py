@@ -9,13 +9,14 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import PerText
-from articlekit.cleaners._common import lexicon_of, may_start_with
+from articlekit.bylines import reads_as_byline
+from articlekit.cleaners._common import core_kept, lexicon_of, may_start_with
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import DateMatch, find_date, parse_dateline
 from articlekit.draft import Draft
 from articlekit.features import first_prose, has_digit, has_letters, more_words_than
 
-__all__ = ["ExtractDates", "ReadDateline", "RemoveDateStubs"]
+__all__ = ["ExtractCoreDates", "ExtractDates", "ReadDateline", "RemoveDateStubs"]
 
 _NON_WORD = regex.compile(r"[^\w\s']+", regex.V1)
 # Prepositions and the like that date labels carry ("published on", "updated at").
@@ -129,6 +130,24 @@ class ExtractDates(Extractor):
     ) -> tuple[DateMatch | None, DateMatch | None] | None:
         """Return (published, updated) when the whole line is date labels and dates."""
         lex = lexicon_of(draft)
+        published, updated, rest = self._labelled(draft, text)
+        if published is None and updated is None:
+            return None
+        # Everything left must be labels or decoration: otherwise the date is part of a
+        # sentence ("Officials met on 12 November 2025...") and stays.
+        leftover = _NON_WORD.sub(" ", lexicon.match_key(rest)).split()
+        label_words = lex.words("date_word") | lex["weekdays"]
+        if any(t not in label_words and has_letters(t) for t in leftover):
+            return None
+        return published, updated
+
+    @staticmethod
+    def _labelled(draft: Draft, text: str) -> tuple[DateMatch | None, DateMatch | None, str]:
+        """The first published and updated dates of ``text``, and the text left without them.
+
+        A date is an update when the label right before it is one ("Last updated on").
+        """
+        lex = lexicon_of(draft)
         rest = text
         published: DateMatch | None = None
         updated: DateMatch | None = None
@@ -147,15 +166,94 @@ class ExtractDates(Extractor):
             else:
                 published = published or match
             rest = rest[: match.start] + " " + rest[match.end :]
-        if published is None and updated is None:
-            return None
-        # Everything left must be labels or decoration: otherwise the date is part of a
-        # sentence ("Officials met on 12 November 2025...") and stays.
-        leftover = _NON_WORD.sub(" ", lexicon.match_key(rest)).split()
-        label_words = lex.words("date_word") | lex["weekdays"]
-        if any(t not in label_words and has_letters(t) for t in leftover):
-            return None
-        return published, updated
+        return published, updated, rest
+
+
+#: In whole-page text the story's date line stands at most this many input lines above the
+#: article's core (the lines the core left out), or among the core's first
+#: :data:`CORE_TOP_BLOCKS` lines (as :data:`~articlekit.cleaners.bylines.ABOVE_CORE_BLOCKS`).
+ABOVE_CORE_BLOCKS = 12
+CORE_TOP_BLOCKS = 10
+
+
+class ExtractCoreDates(ExtractDates):
+    """Whole-page text: the story's date line next to its core, when no date was found before.
+
+    :class:`ExtractDates` takes a date line above the text's first prose block, among its
+    last three blocks, or anywhere with a label ("Published: ..."); in whole-page text the
+    story starts far below the page's menus and its date ("August 25, 2025", "Nov 08, 2025
+    7 min read") often stands unlabelled just above the story. When the draft has no
+    ``published`` yet and :class:`~articlekit.cleaners.core.KeepArticleCore` has cut the text
+    to the core, the lines the core left out just above it (:data:`ABOVE_CORE_BLOCKS` input
+    lines, the nearest first), then the core's first :data:`CORE_TOP_BLOCKS` lines, are read
+    for the first date line (a line of dates and date labels only, as
+    :class:`ExtractDates` reads one) or byline line holding a date ("By Ann Lee Published:
+    Jan 29, 2025", "Posted on May 3, 2012 by Ann Lee") that gives a published date; an
+    "updated" date met on the way sets ``updated`` when nothing did. A date line of the core
+    leaves the body; a byline line stays where it is (it is the byline's to take). Nothing
+    happens on other input.
+
+    Measured held out (``clean_text(page_text)``, published day): see benchmarks/README.md,
+    "A date next to the core of whole-page text".
+
+    Reason codes: ``timestamp`` (a line of the core; a line above it keeps the removal the
+    core gave it).
+
+    Example:
+        >>> import dataclasses
+        >>> from articlekit.cleaners._common import CORE_KEPT
+        >>> from articlekit.draft import Draft
+        >>> story = ("The council approved the new cycle lanes on Monday after a long "
+        ...          "debate about parking and safety.")
+        >>> d = Draft.from_texts(["Home", "August 25, 2025", story, story]).remove(
+        ...     {0: "outside_core", 1: "outside_core"}, cleaner="keep_article_core")
+        >>> d = d.replace(hints=dataclasses.replace(d.hints, extra={CORE_KEPT: True}))
+        >>> ExtractCoreDates()(d).published.date().isoformat()
+        '2025-08-25'
+    """
+
+    name: ClassVar[str] = "extract_core_dates"
+    reasons: ClassVar[tuple[str, ...]] = ("timestamp",)
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Find the story's date line above the core or among its first lines."""
+        if draft.published is not None or not draft.blocks or not core_kept(draft):
+            return {}, {}
+        start = draft.blocks[0].index
+        # The nearest line above the core first: the story's date stands right above it.
+        above = sorted(
+            (
+                r
+                for r in draft.removed
+                if r.offset == 0 and start - ABOVE_CORE_BLOCKS <= r.block_index < start
+            ),
+            key=lambda r: -r.block_index,
+        )
+        candidates: list[tuple[int | None, str]] = [(None, r.text) for r in above]
+        candidates += [(pos, b.text) for pos, b in enumerate(draft.blocks[:CORE_TOP_BLOCKS])]
+        lex = lexicon_of(draft)
+        found: dict[int, str] = {}
+        fields: dict[str, Any] = {}
+        for pos, text in candidates:
+            if more_words_than(text, 16) or not has_digit(text):
+                continue
+            dates = self._dates_in(draft, text)
+            line = dates is not None
+            if dates is None:
+                if not reads_as_byline(text, lex):
+                    continue
+                dates = self._labelled(draft, text)[:2]
+            published, updated = dates
+            if line and pos is not None:
+                found[pos] = "timestamp"
+            if updated is not None and draft.updated is None and "updated" not in fields:
+                fields["updated"] = updated.value
+                fields["updated_day_only"] = updated.day_only
+            if published is not None:
+                fields["published"] = published.value
+                fields["published_day_only"] = published.day_only
+                break
+        return found, fields
 
 
 class ReadDateline(BaseCleaner):
