@@ -104,8 +104,13 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True)
         return False
     if lex.starts_with("byline", text) is not None:
         return True
-    # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word.
-    if has_digit(text) and _after_dated_verb(text, lex, None) is not None:
+    # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word
+    # (a set lookup of the line's words rules most lines out before the date search).
+    if (
+        has_digit(text)
+        and lex.contains("byline", text) is not None
+        and _after_dated_verb(text, lex, None) is not None
+    ):
         return True
     return unlabelled and _name_then_role(text)
 
