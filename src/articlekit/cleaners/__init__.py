@@ -52,6 +52,7 @@ from articlekit.cleaners.profile import RemoveBoilerplateRepeat
 from articlekit.cleaners.promos import RemoveCallsToAction, RemoveDisclosures
 from articlekit.cleaners.titles import (
     ChooseTitle,
+    ExtractCoreTitle,
     ExtractSubtitle,
     ExtractTitle,
     RemoveDuplicateTitle,
@@ -70,6 +71,7 @@ __all__ = [
     "ExtractByline",
     "ExtractCoreByline",
     "ExtractCoreDates",
+    "ExtractCoreTitle",
     "ExtractDates",
     "ExtractPageTitle",
     "ExtractSourceCredit",
@@ -153,8 +155,9 @@ _ALL: tuple[BaseCleaner, ...] = (
     KeepArticleCore(),
     # Whole-page text: a byline the first search missed stands next to the story's core.
     ExtractCoreByline(),
-    # ...and its date line, when the text's first lines gave none.
+    # ...and its date line and headline, when the text's first lines gave none.
     ExtractCoreDates(),
+    ExtractCoreTitle(),
     # After the core: a teaser list the core left out no longer moves its edges (removed
     # before it, the list's gap went and the core ran on into other stories' lists)...
     RemoveHeadlineLists(),

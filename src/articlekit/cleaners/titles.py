@@ -5,9 +5,10 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
-from articlekit.cleaners._common import credits_someone
+from articlekit.cleaners._common import core_kept, credits_someone
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
+from articlekit.dates import find_date
 from articlekit.draft import Draft
 from articlekit.features import (
     ends_sentence,
@@ -20,7 +21,13 @@ from articlekit.features import (
     word_count,
 )
 
-__all__ = ["ChooseTitle", "ExtractSubtitle", "ExtractTitle", "RemoveDuplicateTitle"]
+__all__ = [
+    "ChooseTitle",
+    "ExtractCoreTitle",
+    "ExtractSubtitle",
+    "ExtractTitle",
+    "RemoveDuplicateTitle",
+]
 
 #: The title must stand above the first prose paragraph, at most this many blocks above it
 #: (subtitle, byline, date and a repeated headline may sit in between).
@@ -85,6 +92,94 @@ class ExtractTitle(Extractor):
         if not any(is_prose(b.text) for b in window):
             return {}, {}
         return {pos: "title"}, {"title": first.strip()}
+
+
+#: In whole-page text the headline stands at most this many input lines above the article's
+#: core (as the byline and the date line: benchmarks/README.md, "A title next to the core of
+#: whole-page text")...
+ABOVE_CORE_BLOCKS = 12
+#: ...has at least this many words...
+CORE_TITLE_MIN_WORDS = 3
+#: ...and at least this share of them in the text's first line (the page's <title>, which
+#: words the headline its own way, the site's name around it). Chosen among 0.2, 0.4, 0.6
+#: and 0.8 by the held-out titles of whole-page text (benchmarks/README.md).
+CORE_TITLE_MIN_SHARE = 0.4
+
+
+class ExtractCoreTitle(Extractor):
+    """Whole-page text: the headline printed above the story's core, when no title was found.
+
+    :class:`ExtractTitle` takes the first line of a text when it is headline-shaped, and
+    :class:`~articlekit.cleaners.page_titles.ExtractPageTitle` the headline part of a page's
+    ``<title>`` on the first line; when neither did, in whole-page text the headline is
+    printed just above the story, far below the menus. Once
+    :class:`~articlekit.cleaners.core.KeepArticleCore` has cut the text to the core, the lines
+    it left out just above (:data:`ABOVE_CORE_BLOCKS` input lines, the nearest first) are
+    read for the first that is headline-shaped (:func:`~articlekit.features.is_headline_like`,
+    at least :data:`CORE_TITLE_MIN_WORDS` words), credits no one, holds no date, and has at
+    least :data:`CORE_TITLE_MIN_SHARE` of its words in the text's first line: what the page's
+    ``<title>`` says, the headline must say too (an image credit, a "10 min read" or a call
+    to action above the story says something else). Nothing happens on other input.
+
+    Reason codes: none (the line is out of the body already; only ``title`` is set).
+
+    Example:
+        >>> import dataclasses
+        >>> from articlekit.cleaners._common import CORE_KEPT
+        >>> from articlekit.draft import Draft
+        >>> story = ("The council approved the new cycle lanes on Monday after a long "
+        ...          "debate about parking and safety.")
+        >>> d = Draft.from_texts(["Cycle lanes approved | The Daily", "Home",
+        ...     "Cycle lanes approved", story, story]).remove(
+        ...     {0: "outside_core", 1: "outside_core", 2: "outside_core"},
+        ...     cleaner="keep_article_core")
+        >>> d = d.replace(hints=dataclasses.replace(d.hints, extra={CORE_KEPT: True}))
+        >>> ExtractCoreTitle()(d).title
+        'Cycle lanes approved'
+    """
+
+    name: ClassVar[str] = "extract_core_title"
+    reasons: ClassVar[tuple[str, ...]] = ()
+
+    def extract(self, draft: Draft) -> tuple[dict[int, str], dict[str, Any]]:
+        """Find the headline among the lines just above the core."""
+        if draft.title is not None or not draft.blocks or not core_kept(draft):
+            return {}, {}
+        first = _first_line(draft)
+        if first is None:
+            return {}, {}
+        named = set(folded_words(first))
+        start = draft.blocks[0].index
+        above = sorted(
+            (
+                r
+                for r in draft.removed
+                if r.offset == 0 and max(1, start - ABOVE_CORE_BLOCKS) <= r.block_index < start
+            ),
+            key=lambda r: -r.block_index,
+        )
+        for removal in above:
+            text = removal.text
+            words = folded_words(text)
+            if (
+                len(words) < CORE_TITLE_MIN_WORDS
+                or not is_headline_like(
+                    text, max_words=TITLE_MAX_WORDS, max_sentences=TITLE_MAX_SENTENCES
+                )
+                or sum(w in named for w in words) < CORE_TITLE_MIN_SHARE * len(words)
+                or credits_someone(draft, text)
+                or find_date(text, language=draft.language) is not None
+            ):
+                continue
+            return {}, {"title": text.strip()}
+        return {}, {}
+
+
+def _first_line(draft: Draft) -> str | None:
+    """The text's first input line, kept or removed (None when it was trimmed, not removed)."""
+    if draft.blocks[0].index == 0:
+        return draft.blocks[0].text
+    return next((r.text for r in draft.removed if r.block_index == 0 and r.offset == 0), None)
 
 
 class RemoveDuplicateTitle(Remover):
