@@ -707,7 +707,11 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
     past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
-        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language) or raw).strip(_STRIP)
+        # "Posted on May 3, 2012 by Ann Lee": the names after the date (a segment without a
+        # byline word anywhere has none, and needs no date search for it).
+        if lex.contains("byline", raw) is not None:
+            raw = _after_dated_verb(raw, lex, language) or raw
+        segment = _TAIL.sub("", raw).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".

@@ -18,14 +18,10 @@ from articlekit.cleaners.bylines import (
     TOP_BLOCKS,
 )
 from articlekit.draft import Draft
+from whole_pages import menu, story
 
-MENU = [f"Menu item {word}" for word in "abcdefghijkl"]
-STORY = [
-    "The harbour council approved the new ferry timetable on Monday after a long debate.",
-    "Islanders had asked for earlier crossings for years, and most of their requests are met.",
-    "The evening service will be reviewed after the first winter, the council said on Monday.",
-    "Operators will add two boats in March, and fares stay as they are until next summer.",
-]
+MENU = menu(12)
+STORY = story()
 
 
 def _page(*lines: str) -> str:

@@ -13,16 +13,10 @@ import articlekit
 from articlekit.cleaners import ExtractCoreDates
 from articlekit.cleaners.dates import ABOVE_CORE_BLOCKS
 from articlekit.draft import Draft
+from whole_pages import menu, story
 
-MENU = [f"Menu item {i}" for i in range(30)]
-_PARAGRAPHS = [
-    "The harbour council approved the new ferry timetable on Monday after a long debate.",
-    "Islanders had asked for earlier crossings for years, and most of their requests are met.",
-    "The evening service will be reviewed after the first winter, the council said on Monday.",
-    "Operators will add two boats in March, and fares stay as they are until next summer.",
-]
-#: A story long enough that the article's core leaves the page's blurb (below) out.
-STORY = [f"{p[:-1]} (part {i})." for i in range(2) for p in _PARAGRAPHS]
+MENU = menu(30)
+STORY = story(2)
 
 
 #: A line of prose at the page's top: extract_dates reads unlabelled date lines only above the

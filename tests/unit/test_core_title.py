@@ -8,15 +8,10 @@ import articlekit
 from articlekit.cleaners import ExtractCoreTitle
 from articlekit.cleaners.titles import ABOVE_CORE_BLOCKS
 from articlekit.draft import Draft
+from whole_pages import menu, story
 
-_PARAGRAPHS = [
-    "The harbour council approved the new ferry timetable on Monday after a long debate.",
-    "Islanders had asked for earlier crossings for years, and most of their requests are met.",
-    "The evening service will be reviewed after the first winter, the council said on Monday.",
-    "Operators will add two boats in March, and fares stay as they are until next summer.",
-]
-STORY = [f"{p[:-1]} (part {i})." for i in range(2) for p in _PARAGRAPHS]
-MENU = [f"Menu item {i}" for i in range(30)]
+STORY = story(2)
+MENU = menu(30)
 #: The page's <title>, worded otherwise than the headline it prints (an SEO title).
 FIRST = "New ferry timetable: what islanders get from March"
 HEADLINE = "The new ferry timetable: islanders get earlier boats from March"

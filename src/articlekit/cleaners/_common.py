@@ -9,6 +9,7 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import kept_for, memo_table
+from articlekit.article import Removal
 from articlekit.bylines import parse_byline, reads_as_byline
 from articlekit.draft import Draft, DraftBlock
 
@@ -111,6 +112,36 @@ def may_contain(draft: Draft, key: str) -> list[int] | range:
 #: The hint :class:`~articlekit.cleaners.core.KeepArticleCore` leaves on a plain-text draft
 #: once it has cut the text to the article's core: what is left is the core.
 CORE_KEPT = "article_core_kept"
+
+
+#: The reasons of the records the input boundary leaves (a lone surrogate replaced, mojibake
+#: decoded back): notes of a repair, no line of the input.
+_INPUT_NOTES = frozenset({"invalid_character", "mojibake"})
+
+
+def removed_lines(draft: Draft, first: int, end: int) -> list[Removal]:
+    """The input lines ``first`` to ``end`` (exclusive) that left the body whole, in order.
+
+    What the ``*_core_*`` steps read around the article's core once
+    :class:`~articlekit.cleaners.core.KeepArticleCore` has cut the text to it: the lines just
+    above or below it are out of the body, but their text is in the removals. A trimmed
+    piece of a line (a kicker) and the input boundary's notes (``mojibake``) are no lines.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Home", "By Ann Lee", "Story."]).remove(
+        ...     {0: "outside_core", 1: "outside_core"}, cleaner="keep_article_core")
+        >>> [r.text for r in removed_lines(d, 1, 2)]
+        ['By Ann Lee']
+    """
+    return sorted(
+        (
+            r
+            for r in draft.removed
+            if r.offset == 0 and first <= r.block_index < end and r.reason not in _INPUT_NOTES
+        ),
+        key=lambda r: r.block_index,
+    )
 
 
 def core_kept(draft: Draft) -> bool:

@@ -16,7 +16,7 @@ from articlekit.bylines import (
     parse_contributors,
     reads_as_byline,
 )
-from articlekit.cleaners._common import core_kept, lexicon_of
+from articlekit.cleaners._common import core_kept, lexicon_of, removed_lines
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
 from articlekit.features import folded_words, more_words_than, words
@@ -200,15 +200,7 @@ class ExtractCoreByline(ExtractByline):
             return {}, {}
         lex = lexicon_of(draft)
         start = draft.blocks[0].index
-        above = sorted(
-            (
-                r
-                for r in draft.removed
-                if r.offset == 0 and start - ABOVE_CORE_BLOCKS <= r.block_index < start
-            ),
-            key=lambda r: r.block_index,
-        )
-        for removal in above:
+        for removal in removed_lines(draft, start - ABOVE_CORE_BLOCKS, start):
             fields = _credited(draft, lex, removal.text)
             if fields:
                 return {}, fields
@@ -216,16 +208,8 @@ class ExtractCoreByline(ExtractByline):
         if fields:
             return found, fields
         # A signature closing the story ("Written by Ann Lee") the core left out.
-        end = draft.blocks[-1].index
-        below = sorted(
-            (
-                r
-                for r in draft.removed
-                if r.offset == 0 and end < r.block_index <= end + BELOW_CORE_BLOCKS
-            ),
-            key=lambda r: r.block_index,
-        )
-        for removal in below:
+        end = draft.blocks[-1].index + 1
+        for removal in removed_lines(draft, end, end + BELOW_CORE_BLOCKS):
             fields = _credited(draft, lex, removal.text, unlabelled=False)
             if fields:
                 return {}, fields

@@ -10,7 +10,7 @@ import regex
 from articlekit import lexicon
 from articlekit._memo import PerText
 from articlekit.bylines import reads_as_byline
-from articlekit.cleaners._common import core_kept, lexicon_of, may_start_with
+from articlekit.cleaners._common import core_kept, lexicon_of, may_start_with, removed_lines
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import DateMatch, find_date, parse_dateline
 from articlekit.draft import Draft
@@ -221,14 +221,7 @@ class ExtractCoreDates(ExtractDates):
             return {}, {}
         start = draft.blocks[0].index
         # The nearest line above the core first: the story's date stands right above it.
-        above = sorted(
-            (
-                r
-                for r in draft.removed
-                if r.offset == 0 and start - ABOVE_CORE_BLOCKS <= r.block_index < start
-            ),
-            key=lambda r: -r.block_index,
-        )
+        above = reversed(removed_lines(draft, start - ABOVE_CORE_BLOCKS, start))
         candidates: list[tuple[int | None, str]] = [(None, r.text) for r in above]
         candidates += [(pos, b.text) for pos, b in enumerate(draft.blocks[:CORE_TOP_BLOCKS])]
         lex = lexicon_of(draft)

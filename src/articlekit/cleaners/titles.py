@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
-from articlekit.cleaners._common import core_kept, credits_someone
+from articlekit.cleaners._common import core_kept, credits_someone, removed_lines
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
 from articlekit.dates import find_date
@@ -150,15 +150,8 @@ class ExtractCoreTitle(Extractor):
             return {}, {}
         named = set(folded_words(first))
         start = draft.blocks[0].index
-        above = sorted(
-            (
-                r
-                for r in draft.removed
-                if r.offset == 0 and max(1, start - ABOVE_CORE_BLOCKS) <= r.block_index < start
-            ),
-            key=lambda r: -r.block_index,
-        )
-        for removal in above:
+        # The nearest line first; the first line itself is the <title> the headline is judged by.
+        for removal in reversed(removed_lines(draft, max(1, start - ABOVE_CORE_BLOCKS), start)):
             text = removal.text
             words = folded_words(text)
             if (
