@@ -104,13 +104,8 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True)
         return False
     if lex.starts_with("byline", text) is not None:
         return True
-    # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word
-    # (a set lookup of the line's words rules most lines out before the date search).
-    if (
-        has_digit(text)
-        and lex.contains("byline", text) is not None
-        and _after_dated_verb(text, lex, None) is not None
-    ):
+    # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word.
+    if has_digit(text) and _after_dated_verb(text, lex, None) is not None:
         return True
     return unlabelled and _name_then_role(text)
 
@@ -636,6 +631,10 @@ def _after_dated_verb(segment: str, lex: lexicon.Lexicon, language: str | None) 
         >>> _after_dated_verb("Jane Doe, November 16, 2025", lex, "en") is None
         True
     """
+    # A segment without a byline word anywhere has no names after a date: a set lookup of its
+    # words spares most segments and lines the date search.
+    if lex.contains("byline", segment) is None:
+        return None
     dated = find_date(segment, language=language)
     if dated is None:
         return None
@@ -707,11 +706,8 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
     past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
-        # "Posted on May 3, 2012 by Ann Lee": the names after the date (a segment without a
-        # byline word anywhere has none, and needs no date search for it).
-        if lex.contains("byline", raw) is not None:
-            raw = _after_dated_verb(raw, lex, language) or raw
-        segment = _TAIL.sub("", raw).strip(_STRIP)
+        # "Posted on May 3, 2012 by Ann Lee": the names after the date.
+        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language) or raw).strip(_STRIP)
         dated = find_date(segment, language=language)
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".

@@ -7,10 +7,9 @@ just above the article's core and the core's own first and last lines.
 
 from __future__ import annotations
 
-import dataclasses
-
 import articlekit
 from articlekit.cleaners import ExtractCoreByline
+from articlekit.cleaners._common import as_core
 from articlekit.cleaners.bylines import (
     ABOVE_CORE_BLOCKS,
     BELOW_CORE_BLOCKS,
@@ -96,8 +95,7 @@ def test_nothing_happens_without_a_core_cut() -> None:
     # HTML input (an extractor chose the body) or a text that is all core: no core hint.
     draft = Draft.from_texts(["By Jane Doe", *STORY])
     assert ExtractCoreByline()(draft) is draft
-    cut = dataclasses.replace(draft.hints, extra={"article_core_kept": True})
-    assert ExtractCoreByline()(draft.replace(hints=cut)).authors == ("Jane Doe",)
+    assert ExtractCoreByline()(as_core(draft)).authors == ("Jane Doe",)
 
 
 def test_clean_html_is_not_changed() -> None:

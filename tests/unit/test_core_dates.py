@@ -7,10 +7,9 @@ article's core, the nearest first, then the core's first lines.
 
 from __future__ import annotations
 
-import dataclasses
-
 import articlekit
 from articlekit.cleaners import ExtractCoreDates
+from articlekit.cleaners._common import as_core
 from articlekit.cleaners.dates import ABOVE_CORE_BLOCKS
 from articlekit.draft import Draft
 from whole_pages import menu, story
@@ -67,8 +66,7 @@ def test_a_date_too_far_above_the_core_is_not_read() -> None:
 
 def _core(*lines: str) -> Draft:
     """A draft already cut to its core (as keep_article_core leaves one), nothing above."""
-    draft = Draft.from_texts(list(lines))
-    return draft.replace(hints=dataclasses.replace(draft.hints, extra={"article_core_kept": True}))
+    return as_core(Draft.from_texts(list(lines)))
 
 
 def test_a_date_line_among_the_cores_first_lines_leaves_the_body() -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import articlekit
 from articlekit.cleaners import ExtractCoreTitle
+from articlekit.cleaners._common import as_core
 from articlekit.cleaners.titles import ABOVE_CORE_BLOCKS
 from articlekit.draft import Draft
 from whole_pages import menu, story
@@ -58,5 +57,4 @@ def test_nothing_happens_without_a_core_cut() -> None:
         {0: "outside_core", 1: "outside_core"}, cleaner="keep_article_core"
     )
     assert ExtractCoreTitle()(draft) is draft
-    cut = dataclasses.replace(draft.hints, extra={"article_core_kept": True})
-    assert ExtractCoreTitle()(draft.replace(hints=cut)).title == HEADLINE
+    assert ExtractCoreTitle()(as_core(draft)).title == HEADLINE

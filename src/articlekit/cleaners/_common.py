@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable
 
@@ -141,6 +142,22 @@ def removed_lines(draft: Draft, first: int, end: int) -> list[Removal]:
             if r.offset == 0 and first <= r.block_index < end and r.reason not in _INPUT_NOTES
         ),
         key=lambda r: r.block_index,
+    )
+
+
+def as_core(draft: Draft) -> Draft:
+    """``draft`` with the :data:`CORE_KEPT` hint: its blocks are the article's core.
+
+    What :class:`~articlekit.cleaners.core.KeepArticleCore` leaves on the draft it cut; the
+    steps that read around the core (``extract_core_byline``...) act only on such a draft.
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> core_kept(as_core(Draft.from_texts(["A sentence."])))
+        True
+    """
+    return draft.replace(
+        hints=dataclasses.replace(draft.hints, extra={**draft.hints.extra, CORE_KEPT: True})
     )
 
 

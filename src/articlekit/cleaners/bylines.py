@@ -179,15 +179,13 @@ class ExtractCoreByline(ExtractByline):
     the core gave it).
 
     Example:
-        >>> import dataclasses
-        >>> from articlekit.cleaners._common import CORE_KEPT
+        >>> from articlekit.cleaners._common import as_core
         >>> from articlekit.draft import Draft
         >>> story = ("The council approved the new cycle lanes on Monday after a long "
         ...          "debate about parking and safety.")
         >>> d = Draft.from_texts(["Home", "By Ann Lee", story, story]).remove(
         ...     {0: "outside_core", 1: "outside_core"}, cleaner="keep_article_core")
-        >>> d = d.replace(hints=dataclasses.replace(d.hints, extra={CORE_KEPT: True}))
-        >>> ExtractCoreByline()(d).authors
+        >>> ExtractCoreByline()(as_core(d)).authors
         ('Ann Lee',)
     """
 

@@ -8,14 +8,13 @@ page's (see :func:`~articlekit.regions.article_core`): what stands outside it go
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Collection
 from typing import ClassVar
 
 import regex
 
-from articlekit.cleaners._common import CORE_KEPT, lexicon_of, rest_after_label
+from articlekit.cleaners._common import as_core, lexicon_of, rest_after_label
 from articlekit.cleaners.base import Remover
 from articlekit.cleaners.headlines import RemoveHeadlineLists
 from articlekit.draft import Draft, DraftBlock
@@ -195,9 +194,7 @@ class KeepArticleCore(Remover):
         kept = super().__call__(draft)
         if kept is draft:
             return draft
-        return kept.replace(
-            hints=dataclasses.replace(kept.hints, extra={**kept.hints.extra, CORE_KEPT: True})
-        )
+        return as_core(kept)
 
 
 #: A copyright notice is a line or two; a longer block that says "all rights reserved" is text.

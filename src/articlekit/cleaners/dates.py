@@ -200,15 +200,13 @@ class ExtractCoreDates(ExtractDates):
     core gave it).
 
     Example:
-        >>> import dataclasses
-        >>> from articlekit.cleaners._common import CORE_KEPT
+        >>> from articlekit.cleaners._common import as_core
         >>> from articlekit.draft import Draft
         >>> story = ("The council approved the new cycle lanes on Monday after a long "
         ...          "debate about parking and safety.")
         >>> d = Draft.from_texts(["Home", "August 25, 2025", story, story]).remove(
         ...     {0: "outside_core", 1: "outside_core"}, cleaner="keep_article_core")
-        >>> d = d.replace(hints=dataclasses.replace(d.hints, extra={CORE_KEPT: True}))
-        >>> ExtractCoreDates()(d).published.date().isoformat()
+        >>> ExtractCoreDates()(as_core(d)).published.date().isoformat()
         '2025-08-25'
     """
 

@@ -124,8 +124,7 @@ class ExtractCoreTitle(Extractor):
     Reason codes: none (the line is out of the body already; only ``title`` is set).
 
     Example:
-        >>> import dataclasses
-        >>> from articlekit.cleaners._common import CORE_KEPT
+        >>> from articlekit.cleaners._common import as_core
         >>> from articlekit.draft import Draft
         >>> story = ("The council approved the new cycle lanes on Monday after a long "
         ...          "debate about parking and safety.")
@@ -133,8 +132,7 @@ class ExtractCoreTitle(Extractor):
         ...     "Cycle lanes approved", story, story]).remove(
         ...     {0: "outside_core", 1: "outside_core", 2: "outside_core"},
         ...     cleaner="keep_article_core")
-        >>> d = d.replace(hints=dataclasses.replace(d.hints, extra={CORE_KEPT: True}))
-        >>> ExtractCoreTitle()(d).title
+        >>> ExtractCoreTitle()(as_core(d)).title
         'Cycle lanes approved'
     """
 
