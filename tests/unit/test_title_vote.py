@@ -266,3 +266,22 @@ def test_the_site_words_make_a_part_the_site() -> None:
     )
     assert rows["Scalable End-to-End Interpretability — LessWrong"]["carries_site"] == 1.0
     assert rows["Scalable End-to-End Interpretability"]["rest_host"] == 1.0
+
+
+
+def test_a_style_sheet_inside_the_headline_is_no_part_of_the_title() -> None:
+    # CSS-in-JS pages print their class rules inside the element they style: the <h1>'s text
+    # (a title source of the vote) holds the headline, not ".css-k1{font-size:16px}".
+    from lxml import html as lxml_html
+
+    from articlekit.readers.metadata import page_hints
+
+    page = _page(
+        "<title>Ferry timetable approved after long debate | Harbour News</title>",
+        "<h1><style>.css-k1{font-size:16px;display:block;}</style>"
+        "<span class='css-k1'>Ferry timetable approved</span><script>var x = 1;</script>"
+        " after long debate<template><b>Menu</b></template></h1>",
+    )
+    sources = page_hints(lxml_html.fromstring(page)).extra["title_sources"]
+    assert sources["h1"] == "Ferry timetable approved after long debate"
+    assert clean_html(page).title == "Ferry timetable approved after long debate"

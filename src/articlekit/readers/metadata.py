@@ -59,13 +59,23 @@ _ARTICLE_TYPES = frozenset(
 
 
 _BREAKS = frozenset({"lb", "br", "p", "div", "li", "item", "cell", "td", "th", "tr", "row"})
+#: Elements whose text is code, never words of the page: a headline that holds a CSS-in-JS
+#: ``<style>`` ("<h1><style>.css-umyvef{...}</style><span>...") reads without it.
+_CODE = frozenset({"style", "script", "template"})
 
 
 def element_text(element: etree._Element) -> str:
     """Return the element's text content, white space normalised.
 
     Inline markup adds no space ("the <ref>Plus Membership</ref>." stays "the Plus
-    Membership."); line breaks and block children do.
+    Membership."); line breaks and block children do. The text of ``<style>``, ``<script>``
+    and ``<template>`` children is code, not the page's words, and is left out (their tails
+    are not).
+
+    Example:
+        >>> from lxml import html
+        >>> element_text(html.fromstring("<h1><style>.k{color:red}</style>Talks <b>resume</b></h1>"))
+        'Talks resume'
     """
     # An explicit stack, not recursion: a user's own tree may be nested deeper than Python's
     # recursion limit. Each entry is a node to open (its text, then its children) or a
@@ -81,7 +91,7 @@ def element_text(element: etree._Element) -> str:
             parts.append(item.text)
         pending: list[etree._Element | str] = []
         for child in item:
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag not in _CODE:
                 brk = child.tag in _BREAKS
                 if brk:
                     pending.append(" ")
