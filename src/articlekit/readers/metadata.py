@@ -62,6 +62,12 @@ _BREAKS = frozenset({"lb", "br", "p", "div", "li", "item", "cell", "td", "th", "
 #: Elements whose text is code, never words of the page: a headline that holds a CSS-in-JS
 #: ``<style>`` ("<h1><style>.css-umyvef{...}</style><span>...") reads without it.
 _CODE = frozenset({"style", "script", "template"})
+#: Elements that mark words up inside a sentence (a headline's pieces are not split at them).
+_EMPHASIS = frozenset(
+    {"a", "em", "i", "b", "strong", "u", "mark", "abbr", "q", "cite", "code", "sup", "sub"}
+)
+#: A letter or digit: a piece of a headline holds one.
+_WORD = re.compile(r"\w")
 
 
 def element_text(element: etree._Element) -> str:
@@ -74,7 +80,7 @@ def element_text(element: etree._Element) -> str:
 
     Example:
         >>> from lxml import html
-        >>> element_text(html.fromstring("<h1><style>.k{color:red}</style>Talks <b>resume</b></h1>"))
+        >>> element_text(html.fromstring("<h1><style>.k{x:0}</style>Talks <b>resume</b></h1>"))
         'Talks resume'
     """
     # An explicit stack, not recursion: a user's own tree may be nested deeper than Python's
@@ -102,6 +108,62 @@ def element_text(element: etree._Element) -> str:
                 pending.append(child.tail)
         stack.extend(reversed(pending))
     return normalize_space("".join(parts))
+
+
+def headline_pieces(element: etree._Element) -> list[str]:
+    """The texts a headline element prints apart: its children's, and the text after them.
+
+    Many sites print a kicker and the headline in one ``<h1>``, each in an element of its
+    own ("<h1><span>Klimaschutz</span><span>Bohren, bis es heiß wird</span></h1>"); a page
+    may also put a subtitle there, or the headline after the kicker's element. The pieces are
+    its children's texts and their tails that hold a letter or digit (a ": " between them is
+    none), when no word comes before the first child and no child marks words up (``<a>``,
+    ``<em>``, ``<b>``...). A wrapper with one child and no text of its own is looked through.
+    Otherwise, or with one piece: the whole text, one piece.
+
+    Example:
+        >>> from lxml import html
+        >>> headline_pieces(html.fromstring("<h1><a href='/x'><span>Kicker</span>"
+        ...     "<span>: </span><span>The news</span></a></h1>"))
+        ['Kicker', 'The news']
+        >>> headline_pieces(html.fromstring("<h1>The <em>big</em> news</h1>"))
+        ['The big news']
+    """
+    node = element
+    while True:
+        children = [c for c in node if isinstance(c.tag, str) and c.tag not in _CODE]
+        loose = _WORD.search(node.text or "") or any(_WORD.search(c.tail or "") for c in node)
+        if len(children) != 1 or loose:
+            break
+        node = children[0]
+    # Words before the first child, a child that marks words up ("The <em>big</em> news",
+    # "<a>Apple</a> unveils a phone") or text after a child going on in lower case
+    # ("<span>Ferries</span> approve a timetable"): the pieces of one sentence, not elements
+    # printed apart. A kicker's tail is a piece ("<span>Immobilienkrise</span> Signa in Sorge").
+    if (
+        _WORD.search(node.text or "")
+        or any(c.tag in _EMPHASIS for c in node if _WORD.search(c.text or ""))
+        or any(_goes_on(c.tail or "") for c in node)
+    ):
+        return [element_text(element)]
+    pieces: list[str] = []
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in _CODE:
+            pieces.append(element_text(child))
+        pieces.append(normalize_space(child.tail or ""))
+    found = [piece for piece in pieces if _WORD.search(piece)]
+    return found if len(found) > 1 else [element_text(element)]
+
+
+def _goes_on(text: str) -> bool:
+    """Whether ``text``'s first letter is lower case (it continues the words before it)."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
+
+
+def _last_piece(element: etree._Element) -> str | None:
+    pieces = headline_pieces(element)
+    return pieces[-1] if len(pieces) > 1 else None
 
 
 #: The memo tags of the page's JSON-LD objects and meta tags (see
@@ -550,6 +612,8 @@ def page_hints(tree: etree._Element, document: Any = None) -> Hints:
                 "title_tag": element_text(title_tag) if title_tag is not None else None,
                 "h1": element_text(h1) if h1 is not None else None,
                 "h1_second": element_text(h1s[1]) if len(h1s) > 1 else None,
+                # The last of the pieces an <h1> prints apart (a kicker's headline).
+                "h1_last": _last_piece(h1) if h1 is not None else None,
             },
         },
     )

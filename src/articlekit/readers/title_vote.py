@@ -2,7 +2,8 @@
 
 A page names its headline in several places that disagree: JSON-LD ``headline``, ``og:title``
 and ``twitter:title``, the ``<title>`` (most often with the site's name before or after a
-separator), its ``<h1>`` elements, and the title the cleaners found in the body (the first
+separator), its ``<h1>`` elements and the last of the pieces the first one prints apart (the
+headline under a kicker), and the title the cleaners found in the body (the first
 line that reads as the headline). Each of them, and each run of the parts of a meta title
 between its separators ("Talks resume" and "The Daily" of "Talks resume | The Daily"), is a
 candidate; candidates with the same words are one. A row of :data:`TITLE_FEATURES` says which
@@ -62,6 +63,7 @@ TITLE_SOURCES: tuple[str, ...] = (
     "title_tag",
     "h1",
     "h1_second",
+    "h1_last",
 )
 
 #: The sources whose parts between separators are candidates of their own.
@@ -87,6 +89,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "rest_short",  # a part whose other parts are three words or fewer (a site's name is short)
     "rest_host",  # a part whose other parts spell the site's host ("Bridgestone Tires")
     "carries_site",  # its first or last part is the site's name (by its words or its host)
+    "h1_pieced",  # the whole of an <h1> that prints pieces apart (a kicker and its headline)
 )
 
 #: The marks that join a title's parts when white space stands on both sides of them.
@@ -116,7 +119,17 @@ PRINTED_MAX_WORDS = 40
 #: "Near the body": this many page blocks above its start, to its end.
 NEAR_BEFORE = 20
 #: How the surface text of a candidate is chosen when several sources give it: the first.
-_TEXT_ORDER = ("pipeline", "h1", "h1_second", "json_ld", "og", "twitter", "title_tag", "part")
+_TEXT_ORDER = (
+    "pipeline",
+    "h1",
+    "h1_second",
+    "h1_last",
+    "json_ld",
+    "og",
+    "twitter",
+    "title_tag",
+    "part",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +307,7 @@ def title_candidates(
                 texts.setdefault(key, {}).setdefault("part", piece)
     if not whole:
         return []
+    pieced = folded_words(_clean(given.get("h1")) or "") if _clean(given.get("h1_last")) else None
     low, high = (max(0, span[0] - NEAR_BEFORE), span[1] + 1) if span else (0, len(page))
     printed: set[tuple[str, ...]] = set()
     near: set[tuple[str, ...]] = set()
@@ -329,6 +343,7 @@ def title_candidates(
             float(_SEPARATOR.search(text) is not None),
             *(float(flag) for flag in rests.get(key, (False, False))),
             float(_carries_site(text, site, hosts)),
+            float(key == pieced),
         )
         found.append(TitleCandidate(text, row, (*named, *(("part",) if of_parts else ()))))
     return found
