@@ -296,8 +296,11 @@ def _credential_key(text: str) -> str:
     return regex.sub(r"[\s.®™]", "", text.casefold())
 
 
-# Separators between the segments of a credit line; a dash only with spaces around it.
-_SEGMENT = regex.compile(r"\s*(?:[;|•·⋅∙\n]|\s/\s?|/|\s[\p{Pd}]{1,2}\s)\s*", regex.V1)
+# Separators between the segments of a credit line; a dash only with spaces around it, a
+# slash not between digits ("11/06/2012" is a date, not three segments).
+_SEGMENT = regex.compile(
+    r"\s*(?:[;|•·⋅∙\n]|\s/\s?|(?<!\d)/|/(?!\d)|\s[\p{Pd}]{1,2}\s)\s*", regex.V1
+)
 # Where a byline stops naming people: "Updated ...", a date, a time.
 _TAIL = regex.compile(
     r"(?:^|\s)(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour"
@@ -305,7 +308,11 @@ _TAIL = regex.compile(
     r"|обновлено|опубликовано|aktualizacja|güncellendi|güncelleme)\b"
     # "Posted by Jane Doe", "Veröffentlicht von": a byline word after it makes it a byline.
     r"(?!\s+(?:by|von|par|por|door|di|da|de|przez)\b).*$"
-    r"|\b\d{1,2}[:/.]\d{1,2}\b.*$",
+    r"|\b\d{1,2}[:/.]\d{1,2}\b.*$"
+    # A comment count after the names: "By Ann Lee No Comments", "Ann Lee Ein Kommentar".
+    r"|(?:^|\s)(?:\d+|no|one|zero|ein|eine|kein|keine|un|une|aucun|sin|nessun)\s+"
+    r"(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento"
+    r"|reacties|reactie|responses?|replies)\b.*$",
     regex.V1 | regex.IGNORECASE,
 )
 # Words between names; those of one letter only in lower case ("E" is an initial).
@@ -646,14 +653,61 @@ def _after_dated_verb(segment: str, lex: lexicon.Lexicon, language: str | None) 
     if not bylined or not names.strip(_STRIP):
         return None
     stripped = lexicon.strip_decoration(after)
-    # A blog's post line goes on after the names ("... by Ann Lee in Politics"): names are
-    # capitalised, so they end at the first word in lower case that joins no two names and
-    # starts no surname (a user name alone, "by jancak", is the first word and stays).
+    ended = _names_end(names)
+    return f"{stripped[: len(stripped) - len(names)]}{ended}"
+
+
+#: The most words a byline goes on with after its names in lower case ("in Sydney", "for The
+#: Guardian", "at CES in Las Vegas", "and agencies"): a place, an outlet, an agency. A line
+#: going on longer ("Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark") is prose.
+BYLINE_REST_MAX_WORDS = 5
+
+
+def _full_name(name: str) -> bool:
+    """Two words or more, none a credential ("Ann Lee"; not "Guy", not "DVM. Reviewed")."""
+    words = name.split()
+    credentials = _vocabulary().credentials
+    return len(words) > 1 and not any(_credential_key(w) in credentials for w in words)
+
+
+def _goes_on(rest: list[str]) -> bool:
+    """Whether the words after a byline's names go on as a byline does.
+
+    With a small word ("in Sydney", "for The Guardian", "and agencies", "aus Berlin": a stop
+    word of any language the lexicon knows) or a role ("Education reporter BBC News"); not a
+    headline's words ("Text Latest Amelia Earhart search falls short").
+    """
+    stopwords = lexicon.for_language(None)["stopwords"]
+    first = rest[0].casefold()
+    if first in stopwords or _JOIN_WORD.match(rest[0]):
+        return True
+    cut = next((i for i, w in enumerate(rest) if w[:1].islower()), len(rest) - 1)
+    return is_role(" ".join(rest[: cut + 1]))
+
+
+def _names_end(names: str) -> str:
+    """``names`` up to the first word in lower case that joins no two names, starts no surname.
+
+    A byline goes on after the names ("Ann Lee in Politics", "Ann Lee for The Guardian",
+    "Jean Roy à Paris"); names are capitalised, so they end there. A user name alone ("by
+    jancak") is the first word and stays; a joining word left at the end goes too.
+
+    Example:
+        >>> _names_end("Ann Lee and Bo Chen in Politics"), _names_end("Jean Roy à Paris")
+        ('Ann Lee and Bo Chen', 'Jean Roy')
+        >>> _names_end("Maria de la Cruz"), _names_end("Ann Lee and the Associated Press")
+        ('Maria de la Cruz', 'Ann Lee')
+    """
     tokens = names.split()
     for i, token in enumerate(tokens[1:], 1):
         if token[:1].islower() and not is_name_particle(token) and not _JOIN_WORD.match(token):
-            return f"{stripped[: len(stripped) - len(names)]}{' '.join(tokens[:i])}"
-    return stripped
+            # A role's capitalised words before it go too: "Judith Burns Education reporter".
+            start = next((j for j in range(2, i) if is_role(" ".join(tokens[j : i + 1]))), i)
+            kept = tokens[:start]
+            while len(kept) > 1 and _JOIN_WORD.match(kept[-1]):
+                kept.pop()
+            return " ".join(kept)
+    return names
 
 
 #: The key of :func:`parse_contributors`'s answers in a document's memo.
@@ -707,7 +761,11 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
     past_date = False
     for number, raw in enumerate(_SEGMENT.split(text)):
         # "Posted on May 3, 2012 by Ann Lee": the names after the date.
-        segment = _TAIL.sub("", _after_dated_verb(raw, lex, language) or raw).strip(_STRIP)
+        source = _after_dated_verb(raw, lex, language) or raw
+        tail = _TAIL.search(source)
+        segment = (source[: tail.start()] if tail else source).strip(_STRIP)
+        # "By Ann Lee on 11/06/2012 | Social Media": a date cut off as the tail is a date too.
+        tail_dated = tail is not None and has_digit(tail.group())
         dated = find_date(segment, language=language)
         if dated is not None:
             # "Jane Doe, November 16, 2025"; "Jane Doe Stand: 16.11.2025", "Jean Roy le 7 mai".
@@ -719,13 +777,13 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         if role is None:
             role, segment = _leading_label(segment)
         if not segment:
-            past_date = past_date or dated is not None
+            past_date = past_date or dated is not None or tail_dated
             continue
         names = [p.strip(_STRIP) for p in _JOINER.split(segment) if p.strip(_STRIP)]
         outlets = [lexicon.known_outlet(name) for name in names]
         if past_date and not all(outlets):
             break  # "By A | May 20, 2007 | Politics, Business": categories follow the date
-        past_date = past_date or dated is not None
+        past_date = past_date or dated is not None or tail_dated
         if number > 0 and role is None and all(outlets):
             # "A and B | Reuters": an agency after a separator is the people's employer.
             for outlet in outlets:
@@ -738,6 +796,17 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
             continue  # "By A ⋅ Review Editor", "A | Reporter": what the names before are
         role = role or ("author" if number == 0 or bylined else previous_role)
         people, unreadable = _pieces(segment, role, trusted=trusted, labelled=labelled)
+        if bylined and (unreadable or not people) and segment[:1].isupper():
+            # "By Ann Lee for The Guardian", "Von Ann Lee aus Berlin": the names before the
+            # line goes on in lower case, where the whole segment reads as no names. Only
+            # full names (two words or more): "by Guy on <a post's title>" is a comment
+            # widget's line, "by Fracking in ..." prose.
+            ended = _names_end(segment)
+            rest = segment.split()[len(ended.split()) :]
+            if 0 < len(rest) <= BYLINE_REST_MAX_WORDS and _goes_on(rest):
+                named, muddled = _pieces(ended, role, trusted=trusted, labelled=labelled)
+                if named and not muddled and all(_full_name(c.name) for c in named):
+                    people, unreadable = named, muddled
         if unreadable and not trusted:
             people = []  # prose ("Bakan, görüşmelerin yarın..."), not a list of names
         elif unreadable:

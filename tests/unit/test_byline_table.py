@@ -254,6 +254,54 @@ ROWS = [
         (C("Ana Ruiz"),),
         id="en-published-tail",
     ),
+    # The line goes on after the names in lower case: a place, an outlet, agencies, a role.
+    pytest.param(
+        "By Julian Linden in Sydney", "en", False, (C("Julian Linden"),), id="en-in-place"
+    ),
+    pytest.param("By Ann Lee for The Guardian", "en", False, (C("Ann Lee"),), id="en-for-outlet"),
+    pytest.param(
+        "By Patrick Nathanson and agencies",
+        "en",
+        False,
+        (C("Patrick Nathanson"),),
+        id="en-and-agencies",
+    ),
+    pytest.param(
+        "By Judith Burns Education reporter BBC News",
+        "en",
+        False,
+        (C("Judith Burns"),),
+        id="en-name-run-into-role",
+    ),
+    pytest.param("Von Ann Lee aus Berlin", "de", False, (C("Ann Lee"),), id="de-aus-place"),
+    pytest.param("Par Jean Roy à Paris", "fr", False, (C("Jean Roy"),), id="fr-a-place"),
+    # ...but a headline after a label, a comment widget's one-word name, prose: no one.
+    pytest.param("Text Latest Amelia Earhart search falls short", None, False, (), id="headline"),
+    pytest.param("by Guy on Social Business Planning", "en", False, (), id="en-comment-widget"),
+    pytest.param(
+        "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark",
+        "de",
+        False,
+        (),
+        id="de-prose",
+    ),
+    pytest.param("By Jonathon Ramsey RSS", "en", False, (C("Jonathon Ramsey"),), id="en-rss"),
+    # A comment count after the names, a date split by slashes: no names of theirs.
+    pytest.param("By Ann Lee No Comments", "en", False, (C("Ann Lee"),), id="en-no-comments"),
+    pytest.param("Posted by Ann Lee 5 Comments", "en", False, (C("Ann Lee"),), id="en-count"),
+    pytest.param(
+        "KleineGrüneMonster Ein Kommentar", "de", False, (C("KleineGrüneMonster"),), id="de-count"
+    ),
+    pytest.param(
+        "by Ann Lee on 11/06/2012 • No Comments | Social Media",
+        "en",
+        False,
+        (C("Ann Lee"),),
+        id="en-slashed-date-then-categories",
+    ),
+    pytest.param(
+        "By Ann Lee | 11.06.2012 | Politik", "de", False, (C("Ann Lee"),), id="de-date-segment"
+    ),
     # ---------------------------------------------------------------- English: agencies, desks
     pytest.param(
         "By The Associated Press",
