@@ -673,10 +673,14 @@ def _full_name(name: str) -> bool:
 def _goes_on(rest: list[str]) -> bool:
     """Whether the words after a byline's names go on as a byline does.
 
-    With a small word ("in Sydney", "for The Guardian", "and agencies", "aus Berlin": a stop
-    word of any language the lexicon knows) or a role ("Education reporter BBC News"); not a
-    headline's words ("Text Latest Amelia Earhart search falls short").
+    One phrase (no comma inside) starting with a small word ("in Sydney", "for The Guardian",
+    "and agencies", "aus Berlin": a stop word of any language the lexicon knows) or a role
+    ("Education reporter BBC News"); not a headline's words ("Text Latest Amelia Earhart
+    search falls short"), not an organisation's name cut in two ("Sächsische Landesanstalt
+    für Landwirtschaft, Köllitsch").
     """
+    if any("," in word for word in rest[:-1]):
+        return False  # "für Landwirtschaft, Köllitsch": the names' line, not one phrase after it
     stopwords = lexicon.for_language(None)["stopwords"]
     first = rest[0].casefold()
     if first in stopwords or _JOIN_WORD.match(rest[0]):

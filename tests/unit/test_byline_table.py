@@ -286,6 +286,13 @@ ROWS = [
         id="de-prose",
     ),
     pytest.param("By Jonathon Ramsey RSS", "en", False, (C("Jonathon Ramsey"),), id="en-rss"),
+    pytest.param(
+        "Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch",
+        "de",
+        False,
+        (),
+        id="de-organisation-not-cut",
+    ),
     # A comment count after the names, a date split by slashes: no names of theirs.
     pytest.param("By Ann Lee No Comments", "en", False, (C("Ann Lee"),), id="en-no-comments"),
     pytest.param("Posted by Ann Lee 5 Comments", "en", False, (C("Ann Lee"),), id="en-count"),
