@@ -143,7 +143,7 @@ def headline_pieces(element: etree._Element) -> list[str]:
     if (
         _WORD.search(node.text or "")
         or any(c.tag in _EMPHASIS for c in node if _WORD.search(c.text or ""))
-        or any(_goes_on(c.tail or "") for c in node)
+        or any(_starts_lower(c.tail or "") for c in node)
     ):
         return [element_text(element)]
     pieces: list[str] = []
@@ -155,7 +155,7 @@ def headline_pieces(element: etree._Element) -> list[str]:
     return found if len(found) > 1 else [element_text(element)]
 
 
-def _goes_on(text: str) -> bool:
+def _starts_lower(text: str) -> bool:
     """Whether ``text``'s first letter is lower case (it continues the words before it)."""
     first = next((c for c in text if c.isalpha()), "")
     return first.islower()
