@@ -100,14 +100,45 @@ def reads_as_byline(text: str, lex: lexicon.Lexicon, *, unlabelled: bool = True)
         >>> reads_as_byline("Posted on May 3, 2012 by Jane Doe", en)
         True
     """
-    if word_count(text) > BYLINE_MAX_WORDS or ends_sentence(text):
+    if word_count(text) > BYLINE_MAX_WORDS:
         return False
+    if ends_sentence(text):
+        # "By Ann Lee." closes with a stop and is still a byline: names only after the word.
+        return _names_with_a_stop(text, lex)
     if lex.starts_with("byline", text) is not None:
         return True
     # "Posted on May 3, 2012 by Jane Doe": a date (a digit at least) before the byline word.
     if has_digit(text) and _after_dated_verb(text, lex, None) is not None:
         return True
     return unlabelled and _name_then_role(text)
+
+
+def _names_with_a_stop(text: str, lex: lexicon.Lexicon) -> bool:
+    """Whether ``text`` is a byline word, then names ending in an abbreviation's stop.
+
+    "By Perry Bacon Jr.", "By LISA SANDERS, M.D.", "By Ann J.": the stop is the
+    abbreviation's (an initial, a generational suffix, a credential, a word with dots inside),
+    not a sentence's; "By Chris Amini." under a photo is a credit that ends a caption's
+    sentence. Prose after a byline word ("By then it was over.") is no list of names either:
+    each name between the joining words and commas must be name-shaped (:func:`looks_like_name`).
+    """
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith(".."):
+        return False
+    last = body.split()[-1][:-1]
+    abbreviation = (
+        len(last) == 1
+        or "." in last
+        or last.casefold() in _GENERATIONAL
+        or _credential_key(last) in _vocabulary().credentials
+    )
+    if not abbreviation:
+        return False
+    bylined, rest = _strip_byline_word(body, lex)
+    if not bylined:
+        return False
+    names = [p.strip(_STRIP) for p in _JOINER.split(rest)]
+    return bool(names) and all(name and looks_like_name(name) for name in names)
 
 
 def credits_only_a_role(text: str, lex: lexicon.Lexicon) -> bool:

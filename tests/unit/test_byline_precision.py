@@ -182,3 +182,30 @@ def test_a_label_over_a_list_of_authors_adds_no_author():
         f"Ann Lee, PhD; Bo Chen, MS\n\n{_STORY}\n\n{_MORE}"
     )
     assert articlekit.clean_text(text).authors == ("Ann Lee", "Bo Chen")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        # The stop is an abbreviation's: a generational suffix, a credential, an initial.
+        ("By Perry Bacon Jr.", True),
+        ("By LISA SANDERS, M.D.", True),
+        ("By Ann Lee, PhD.", True),
+        ("By Ann J.", True),
+        # A sentence's stop: prose, or a photo credit closing a caption.
+        ("By then it was over.", False),
+        ("By Chris Amini.", False),
+    ],
+)
+def test_a_byline_ending_in_an_abbreviation_is_no_sentence(line: str, byline: bool) -> None:
+    assert reads_as_byline(line, EN) is byline
+
+
+def test_a_byline_over_the_date_line_is_not_credited_twice() -> None:
+    # "By Ann Lee." ends in a stop, so it does not read as a byline line; over the story's
+    # date line it still credits the story, and its own "By" is not doubled ("By By Ann Lee."
+    # gave the author "By Ann Lee").
+    text = f"{_TITLE}\nBy Ann Lee.\nPublished November 8, 2023\n{_STORY}\n{_MORE}"
+    article = articlekit.clean_text(text)
+    assert article.authors == ("Ann Lee",)
+    assert "By Ann Lee." not in article.text

@@ -116,7 +116,10 @@ class ExtractByline(Extractor):
             if not reads_as_byline(text, lex, unlabelled=pos < TOP_BLOCKS):
                 if not _name_over_date(draft, pos, dated):
                     continue
-                text = f"By {text}"  # a name over the story's date line credits the story
+                # A name over the story's date line credits the story ("By" read into it,
+                # unless the line has its own byline word: "By Ann Lee." ends as a sentence).
+                if lex.starts_with("byline", text) is None:
+                    text = f"By {text}"
             credited = parse_contributors(text, language=draft.language)
             if not author_names(credited) and not credits_only_a_role(text, lex):
                 continue
