@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from articlekit.dates import find_date
 from articlekit.features import ends_sentence, has_digit, word_count
 
 __all__ = [
+    "author_box_name",
     "author_names",
     "cms_default",
     "contributors_of",
@@ -139,6 +141,52 @@ def _names_with_a_stop(text: str, lex: lexicon.Lexicon) -> bool:
         return False
     names = [p.strip(_STRIP) for p in _JOINER.split(rest)]
     return bool(names) and all(name and looks_like_name(name) for name in names)
+
+
+#: A biography's first words: a name of two to four capitalised words, then a verb that says
+#: who the person is ("Ann Lee is a senior writer...", "Bo Chen has covered...").
+_BIO_OPENING = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*){1,3})\s+"
+    r"(?:is|was|has|writes|covers|joined|ist|war|schreibt|est|es|è|é|jest)\s",
+    regex.V1,
+)
+#: How far into a biography its role word may stand ("... is a freelance travel writer").
+BIO_ROLE_WORDS = 15
+#: How many lines above the biography the name may stand alone.
+BIO_NAME_LINES = 2
+
+
+def author_box_name(lines: Sequence[str]) -> str | None:
+    """The writer an author box names: their name alone on a line, then their biography.
+
+    An author box prints the name, then a biography that opens with it and says what the
+    person does ("Ann Lee" over "Ann Lee is a senior writer at The Daily..."): the name stands
+    on one of the :data:`BIO_NAME_LINES` lines above the biography, and a role word of the
+    lexicon ("writer", "editor", "Redakteurin"...) is among the biography's first
+    :data:`BIO_ROLE_WORDS` words. A heading over its definition ("Power BI" over "Power BI is
+    a business analytics tool...") names no role and no one.
+
+    Example:
+        >>> author_box_name(["Related", "Ann Lee", "Ann Lee is a senior writer at The Daily."])
+        'Ann Lee'
+        >>> author_box_name(["Power BI", "Power BI is a business analytics tool."]) is None
+        True
+    """
+    heads = _vocabulary().role_heads
+    for i, line in enumerate(lines):
+        if i == 0:
+            continue
+        opening = _BIO_OPENING.match(line)
+        if opening is None:
+            continue
+        name = opening.group("name")
+        if name not in lines[max(0, i - BIO_NAME_LINES) : i] or is_role(name):
+            continue
+        told = (w.strip(_STRIP_PARENS).casefold() for w in line[opening.end() :].split())
+        for word in itertools.islice(told, BIO_ROLE_WORDS):
+            if word in heads or (len(word) > 3 and word.endswith("s") and word[:-1] in heads):
+                return name
+    return None
 
 
 def credits_only_a_role(text: str, lex: lexicon.Lexicon) -> bool:

@@ -103,3 +103,23 @@ def test_clean_html_is_not_changed() -> None:
     html = f"<html><body><nav>Home</nav><article><h1>Ferries</h1>{story}</article></body></html>"
     steps = articlekit.DEFAULT_PIPELINE.without("extract_core_byline")
     assert articlekit.clean_html(html) == articlekit.clean_html(html, pipeline=steps)
+
+
+def test_an_author_box_anywhere_on_the_page_names_the_author() -> None:
+    # The box stands far under the story (past the lines read for a signature): the name
+    # alone, then a biography that opens with it and says what the person does.
+    footer = [f"Footer link {word}" for word in "abcdefgh"]
+    box = ["About the author", "Jane Doe", "Jane Doe is a senior writer covering the harbour."]
+    page = _page(*STORY, *footer, *box, "More from Harbour News")
+    article = articlekit.clean_text(page)
+    assert article.authors == ("Jane Doe",)
+    without_core_step = articlekit.DEFAULT_PIPELINE.without("extract_core_byline")
+    assert articlekit.clean_text(page, pipeline=without_core_step).authors == ()
+
+
+def test_a_heading_over_its_definition_is_no_author_box() -> None:
+    # "Power BI" over "Power BI is a business analytics tool...": no role, no one.
+    footer = [f"Footer link {word}" for word in "abcdefgh"]
+    glossary = ["Power BI", "Power BI is a business analytics tool from Microsoft."]
+    page = _page(*STORY, *footer, *glossary, "More from Harbour News")
+    assert articlekit.clean_text(page).authors == ()

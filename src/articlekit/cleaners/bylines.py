@@ -9,6 +9,7 @@ import regex
 from articlekit import lexicon
 from articlekit.article import Contributor
 from articlekit.bylines import (
+    author_box_name,
     author_names,
     contributors_of,
     credits_only_a_role,
@@ -156,6 +157,8 @@ class ExtractByline(Extractor):
 ABOVE_CORE_BLOCKS = 12
 #: ...or this many below it (a signature closing the story), read after the core's own lines.
 BELOW_CORE_BLOCKS = 3
+#: Past any input line: "every line below" for :func:`removed_lines`.
+_END = 1 << 62
 
 
 class ExtractCoreByline(ExtractByline):
@@ -171,9 +174,10 @@ class ExtractCoreByline(ExtractByline):
     already), from the page's top down, then the core as :class:`ExtractByline` reads a
     body (its first :data:`TOP_BLOCKS` and last :data:`BOTTOM_BLOCKS` lines, those under
     the headline), then the :data:`BELOW_CORE_BLOCKS` lines under the core for a labelled
-    signature ("Written by Ann Lee"; a name and a role there sign a quote or a letter).
-    Nothing happens on other input: on HTML the reader's author search looks around the
-    extracted body.
+    signature ("Written by Ann Lee"; a name and a role there sign a quote or a letter), then
+    the whole page for an author box (:func:`~articlekit.bylines.author_box_name`: the name
+    alone on a line over a biography that opens with it and names a role). Nothing happens on
+    other input: on HTML the reader's author search looks around the extracted body.
 
     Measured held out (``clean_text(page_text)``, authors): see benchmarks/README.md, "A
     byline next to the core of whole-page text".
@@ -214,6 +218,18 @@ class ExtractCoreByline(ExtractByline):
             fields = _credited(draft, lex, removal.text, unlabelled=False)
             if fields:
                 return {}, fields
+        # An author box anywhere on the page: the name alone on a line over a biography that
+        # opens with it and names a role ("Ann Lee" / "Ann Lee is a senior writer at ...").
+        lines = sorted(
+            [(b.index, b.text) for b in draft.blocks]
+            + [(r.block_index, r.text) for r in removed_lines(draft, 0, _END)]
+        )
+        name = author_box_name([text for _, text in lines])
+        if name is not None:
+            credited = parse_contributors(name, language=draft.language, trusted=True)
+            names = author_names(credited)
+            if names:
+                return {}, {"authors": names, "contributors": credited}
         return {}, {}
 
 
