@@ -143,12 +143,12 @@ def _names_with_a_stop(text: str, lex: lexicon.Lexicon) -> bool:
     return bool(names) and all(name and looks_like_name(name) for name in names)
 
 
-#: A biography's first words: a name of two to four capitalised words, then a verb that says
-#: who the person is ("Ann Lee is a senior writer...", "Bo Chen has covered...").
+#: A biography's first words at a line's start: a name of two to four capitalised words, then
+#: a verb that says who the person is ("Ann Lee is a senior writer...", "Bo Chen has covered").
 _BIO_OPENING = regex.compile(
-    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*){1,3})\s+"
-    r"(?:is|was|has|writes|covers|joined|ist|war|schreibt|est|es|è|é|jest)\s",
-    regex.V1,
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}'’.\p{Pd}]*){1,3})"
+    r"[^\S\n]+(?:is|was|has|writes|covers|joined|ist|war|schreibt|est|es|è|é|jest)[^\S\n]",
+    regex.V1 | regex.MULTILINE,
 )
 #: How far into a biography its role word may stand ("... is a freelance travel writer").
 BIO_ROLE_WORDS = 15
@@ -164,7 +164,8 @@ def author_box_name(lines: Sequence[str]) -> str | None:
     on one of the :data:`BIO_NAME_LINES` lines above the biography, and a role word of the
     lexicon ("writer", "editor", "Redakteurin"...) is among the biography's first
     :data:`BIO_ROLE_WORDS` words. A heading over its definition ("Power BI" over "Power BI is
-    a business analytics tool...") names no role and no one.
+    a business analytics tool...") names no role and no one. One pass of a regular expression
+    over the lines joined, then a look at the few lines it finds.
 
     Example:
         >>> author_box_name(["Related", "Ann Lee", "Ann Lee is a senior writer at The Daily."])
@@ -172,21 +173,32 @@ def author_box_name(lines: Sequence[str]) -> str | None:
         >>> author_box_name(["Power BI", "Power BI is a business analytics tool."]) is None
         True
     """
+    text = "\n".join(lines)
     heads = _vocabulary().role_heads
-    for i, line in enumerate(lines):
-        if i == 0:
-            continue
-        opening = _BIO_OPENING.match(line)
-        if opening is None:
-            continue
+    for opening in _BIO_OPENING.finditer(text):
         name = opening.group("name")
-        if name not in lines[max(0, i - BIO_NAME_LINES) : i] or is_role(name):
+        if not _alone_above(text, opening.start(), name) or is_role(name):
             continue
-        told = (w.strip(_STRIP_PARENS).casefold() for w in line[opening.end() :].split())
+        line_end = text.find("\n", opening.end())
+        told = text[opening.end() : line_end if line_end >= 0 else len(text)].split()
         for word in itertools.islice(told, BIO_ROLE_WORDS):
+            word = word.strip(_STRIP_PARENS).casefold()
             if word in heads or (len(word) > 3 and word.endswith("s") and word[:-1] in heads):
                 return name
     return None
+
+
+def _alone_above(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` is one of the :data:`BIO_NAME_LINES` lines above the one at ``start``."""
+    end = start - 1  # the line break that ends the line above
+    for _ in range(BIO_NAME_LINES):
+        if end < 0:
+            return False
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end] == name:
+            return True
+        end = begin - 1
+    return False
 
 
 def credits_only_a_role(text: str, lex: lexicon.Lexicon) -> bool:
