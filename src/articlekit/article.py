@@ -155,6 +155,12 @@ class Block:
                 raise InputError(msg)
 
 
+#: The reasons of the records the input boundary leaves: a lone surrogate replaced
+#: (``invalid_character``), mojibake decoded back (``mojibake``). Notes of a repair, not pieces
+#: of the input's text.
+INPUT_REPAIR_REASONS = frozenset({"invalid_character", "mojibake"})
+
+
 @slot_init  # made once per block: see articlekit._fastinit
 @dataclass(frozen=True, slots=True)
 class Removal:

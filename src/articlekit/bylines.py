@@ -129,10 +129,7 @@ def _names_with_a_stop(text: str, lex: lexicon.Lexicon) -> bool:
         return False
     last = body.split()[-1][:-1]
     abbreviation = (
-        len(last) == 1
-        or "." in last
-        or last.casefold() in _GENERATIONAL
-        or _credential_key(last) in _vocabulary().credentials
+        len(last) == 1 or "." in last or last.casefold() in _GENERATIONAL or _credential_word(last)
     )
     if not abbreviation:
         return False
@@ -387,6 +384,11 @@ def _credential_key(text: str) -> str:
     return regex.sub(r"[\s.®™]", "", text.casefold())
 
 
+def _credential_word(word: str) -> bool:
+    """Whether ``word`` spells a credential of the lexicon, however written ("PhD", "M.D.")."""
+    return _credential_key(word) in _vocabulary().credentials
+
+
 # Separators between the segments of a credit line; a dash only with spaces around it, a
 # slash not between digits ("11/06/2012" is a date, not three segments).
 _SEGMENT = regex.compile(
@@ -536,7 +538,7 @@ def _run_in_credential(word: str) -> bool:
         >>> [_run_in_credential(w) for w in ("MA", "PhD", "M.A.", "Ma", "Lee")]
         [True, True, True, False, False]
     """
-    if _credential_key(word) not in _vocabulary().credentials:
+    if not _credential_word(word):
         return False
     letters = [c for c in word if c.isalpha()]
     as_name = bool(letters) and letters[0].isupper() and all(c.islower() for c in letters[1:])
@@ -757,8 +759,7 @@ BYLINE_REST_MAX_WORDS = 5
 def _full_name(name: str) -> bool:
     """Two words or more, none a credential ("Ann Lee"; not "Guy", not "DVM. Reviewed")."""
     words = name.split()
-    credentials = _vocabulary().credentials
-    return len(words) > 1 and not any(_credential_key(w) in credentials for w in words)
+    return len(words) > 1 and not any(map(_credential_word, words))
 
 
 def _goes_on(rest: list[str]) -> bool:

@@ -30,14 +30,10 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     msg = "articlekit.testing needs Hypothesis: pip install 'articlekit[test]'"
     raise ImportError(msg) from exc
 
-from articlekit.article import Article
+from articlekit.article import INPUT_REPAIR_REASONS, Article
 from articlekit.mojibake import repair
 from articlekit.readers.html_input import scrub_surrogates
 from articlekit.readers.text import normalize_space
-
-#: The reasons of the records the input boundary leaves (a lone surrogate replaced, mojibake
-#: decoded back): notes of a repair, no piece of the input's text.
-_REPAIR_REASONS = frozenset({"invalid_character", "mojibake"})
 
 __all__ = [
     "MessyArticle",
@@ -294,7 +290,7 @@ def accounted_words(article: Article) -> list[str]:
     pieces += [
         (r.block_index, r.offset, r.text)
         for r in article.removed
-        if r.reason not in _REPAIR_REASONS
+        if r.reason not in INPUT_REPAIR_REASONS
     ]
     pieces.sort(key=lambda p: (p[0], p[1]))
     joined = normalize_space(" ".join(p[2] for p in pieces))

@@ -10,7 +10,7 @@ import regex
 
 from articlekit import lexicon
 from articlekit._memo import kept_for, memo_table
-from articlekit.article import Removal
+from articlekit.article import INPUT_REPAIR_REASONS, Removal
 from articlekit.bylines import parse_byline, reads_as_byline
 from articlekit.draft import Draft, DraftBlock
 
@@ -115,13 +115,16 @@ def may_contain(draft: Draft, key: str) -> list[int] | range:
 CORE_KEPT = "article_core_kept"
 
 
-#: The reasons of the records the input boundary leaves (a lone surrogate replaced, mojibake
-#: decoded back): notes of a repair, no line of the input.
-_INPUT_NOTES = frozenset({"invalid_character", "mojibake"})
+#: In whole-page text the story's byline, date line and headline stand at most this many
+#: input lines above the article's core (cut off with the page's top): the window the
+#: ``*_core_*`` steps read. Chosen among 3, 5, 8 and 12 by the held-out authors of the two
+#: sets that have them (each set's figure rose with the window; benchmarks/README.md, "A
+#: byline next to the core of whole-page text"); the date and title steps read the same lines.
+ABOVE_CORE_BLOCKS = 12
 
 
-def removed_lines(draft: Draft, first: int, end: int) -> list[Removal]:
-    """The input lines ``first`` to ``end`` (exclusive) that left the body whole, in order.
+def removed_lines(draft: Draft, first: int, end: int | None = None) -> list[Removal]:
+    """The input lines ``first`` to ``end`` (exclusive; None: to the last) that left the body.
 
     What the ``*_core_*`` steps read around the article's core once
     :class:`~articlekit.cleaners.core.KeepArticleCore` has cut the text to it: the lines just
@@ -139,10 +142,31 @@ def removed_lines(draft: Draft, first: int, end: int) -> list[Removal]:
         (
             r
             for r in draft.removed
-            if r.offset == 0 and first <= r.block_index < end and r.reason not in _INPUT_NOTES
+            if r.offset == 0
+            and first <= r.block_index
+            and (end is None or r.block_index < end)
+            and r.reason not in INPUT_REPAIR_REASONS
         ),
         key=lambda r: r.block_index,
     )
+
+
+def input_lines(draft: Draft) -> list[str]:
+    """The input's lines in order, those kept and those that left the body whole.
+
+    The whole page of a whole-page text once :class:`~articlekit.cleaners.core.KeepArticleCore`
+    has cut it to the core (a trimmed piece of a line and the repairs' notes are no lines).
+
+    Example:
+        >>> from articlekit.draft import Draft
+        >>> d = Draft.from_texts(["Home", "Story.", "Footer"]).remove(
+        ...     {0: "outside_core", 2: "outside_core"}, cleaner="keep_article_core")
+        >>> input_lines(d)
+        ['Home', 'Story.', 'Footer']
+    """
+    texts = {r.block_index: r.text for r in removed_lines(draft, 0)}
+    texts.update((b.index, b.text) for b in draft.blocks)
+    return [texts[index] for index in sorted(texts)]
 
 
 def as_core(draft: Draft) -> Draft:

@@ -17,12 +17,18 @@ from articlekit.bylines import (
     parse_contributors,
     reads_as_byline,
 )
-from articlekit.cleaners._common import core_kept, lexicon_of, removed_lines
+from articlekit.cleaners._common import (
+    ABOVE_CORE_BLOCKS,
+    core_kept,
+    input_lines,
+    lexicon_of,
+    removed_lines,
+)
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
 from articlekit.features import folded_words, more_words_than, words
 
-__all__ = ["ExtractByline", "ExtractCoreByline", "RemoveAuthorBio"]
+__all__ = ["ABOVE_CORE_BLOCKS", "ExtractByline", "ExtractCoreByline", "RemoveAuthorBio"]
 
 #: Bylines stand near the top (or at the very end) of an article...
 TOP_BLOCKS = 10
@@ -149,16 +155,11 @@ class ExtractByline(Extractor):
         return found, fields
 
 
-#: In whole-page text a byline the first search missed stands at most this many input lines
-#: above the article's core (cut off with the page's top), or among the core's own first or
-#: last lines. Chosen among 3, 5, 8 and 12 by the held-out authors of the two sets that
-#: have them (each set's figure rose with the window; benchmarks/README.md, "A byline next
-#: to the core of whole-page text").
-ABOVE_CORE_BLOCKS = 12
-#: ...or this many below it (a signature closing the story), read after the core's own lines.
+#: In whole-page text a byline the first search missed stands at most
+#: :data:`~articlekit.cleaners._common.ABOVE_CORE_BLOCKS` input lines above the article's core,
+#: among the core's own first or last lines, or this many below it (a signature closing the
+#: story), read after the core's own lines.
 BELOW_CORE_BLOCKS = 3
-#: Past any input line: "every line below" for :func:`removed_lines`.
-_END = 1 << 62
 
 
 class ExtractCoreByline(ExtractByline):
@@ -220,11 +221,7 @@ class ExtractCoreByline(ExtractByline):
                 return {}, fields
         # An author box anywhere on the page: the name alone on a line over a biography that
         # opens with it and names a role ("Ann Lee" / "Ann Lee is a senior writer at ...").
-        lines = sorted(
-            [(b.index, b.text) for b in draft.blocks]
-            + [(r.block_index, r.text) for r in removed_lines(draft, 0, _END)]
-        )
-        name = author_box_name([text for _, text in lines])
+        name = author_box_name(input_lines(draft))
         if name is not None:
             credited = parse_contributors(name, language=draft.language, trusted=True)
             names = author_names(credited)

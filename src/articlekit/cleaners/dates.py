@@ -10,13 +10,25 @@ import regex
 from articlekit import lexicon
 from articlekit._memo import PerText
 from articlekit.bylines import reads_as_byline
-from articlekit.cleaners._common import core_kept, lexicon_of, may_start_with, removed_lines
+from articlekit.cleaners._common import (
+    ABOVE_CORE_BLOCKS,
+    core_kept,
+    lexicon_of,
+    may_start_with,
+    removed_lines,
+)
 from articlekit.cleaners.base import BaseCleaner, BlockRemover, Extractor
 from articlekit.dates import DateMatch, find_date, parse_dateline
 from articlekit.draft import Draft
 from articlekit.features import first_prose, has_digit, has_letters, more_words_than
 
-__all__ = ["ExtractCoreDates", "ExtractDates", "ReadDateline", "RemoveDateStubs"]
+__all__ = [
+    "ABOVE_CORE_BLOCKS",
+    "ExtractCoreDates",
+    "ExtractDates",
+    "ReadDateline",
+    "RemoveDateStubs",
+]
 
 _NON_WORD = regex.compile(r"[^\w\s']+", regex.V1)
 # Prepositions and the like that date labels carry ("published on", "updated at").
@@ -169,10 +181,9 @@ class ExtractDates(Extractor):
         return published, updated, rest
 
 
-#: In whole-page text the story's date line stands at most this many input lines above the
-#: article's core (the lines the core left out), or among the core's first
-#: :data:`CORE_TOP_BLOCKS` lines (as :data:`~articlekit.cleaners.bylines.ABOVE_CORE_BLOCKS`).
-ABOVE_CORE_BLOCKS = 12
+#: In whole-page text the story's date line stands among the input lines just above the
+#: article's core (:data:`~articlekit.cleaners._common.ABOVE_CORE_BLOCKS`), or among the
+#: core's first this many lines.
 CORE_TOP_BLOCKS = 10
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import statistics
 from typing import Any, ClassVar
 
-from articlekit.cleaners._common import core_kept, credits_someone, removed_lines
+from articlekit.cleaners._common import (
+    ABOVE_CORE_BLOCKS,
+    core_kept,
+    credits_someone,
+    removed_lines,
+)
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.cleaners.metadata import similar_titles
 from articlekit.dates import find_date
@@ -22,6 +27,7 @@ from articlekit.features import (
 )
 
 __all__ = [
+    "ABOVE_CORE_BLOCKS",
     "ChooseTitle",
     "ExtractCoreTitle",
     "ExtractSubtitle",
@@ -94,11 +100,10 @@ class ExtractTitle(Extractor):
         return {pos: "title"}, {"title": first.strip()}
 
 
-#: In whole-page text the headline stands at most this many input lines above the article's
-#: core (as the byline and the date line: benchmarks/README.md, "A title next to the core of
-#: whole-page text")...
-ABOVE_CORE_BLOCKS = 12
-#: ...has at least this many words...
+#: In whole-page text the headline stands among the input lines just above the article's
+#: core (:data:`~articlekit.cleaners._common.ABOVE_CORE_BLOCKS`, as the byline and the date
+#: line: benchmarks/README.md, "A title next to the core of whole-page text"), has at least
+#: this many words...
 CORE_TITLE_MIN_WORDS = 3
 #: ...and at least this share of them in the text's first line (the page's <title>, which
 #: words the headline its own way, the site's name around it). Chosen among 0.2, 0.4, 0.6
