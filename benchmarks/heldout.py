@@ -31,8 +31,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks.stamp import warn_if_stale
 from benchmarks.systems import BLOCK_WEIGHTS_ENV, REGION_WEIGHTS_ENV
-from benchmarks.train import LABELLED, LABELLED_TEXT
+from benchmarks.train import DEFAULT_CACHE, LABELLED, LABELLED_TEXT
 
 #: The systems scored by default: the two articlekit paths the region models act in.
 DEFAULT_SYSTEMS = ("articlekit_text", "articlekit_html")
@@ -131,11 +132,22 @@ def summary_rows(results: Mapping[str, Mapping[str, Any]]) -> list[str]:
 _FITS = {"regions": ("weights", "the region models"), "html": ("blocks", "the page-block model")}
 
 
+def _table_time(path: str, cache: Path = DEFAULT_CACHE) -> float:
+    """When ``benchmarks.train``'s table for ``path`` was last written (0 when there is none)."""
+    pickles = (cache / ("text" if path == "regions" else "html")).glob("*.pkl")
+    return max((p.stat().st_mtime for p in pickles), default=0.0)
+
+
 def _fitted(out_dir: Path, held_out: str, path: str, refit: bool) -> Path:
-    """The weights of ``path`` fitted without ``held_out``: fitted now unless already there."""
+    """The weights of ``path`` fitted without ``held_out``: fitted now unless already there
+    and newer than the table they are fitted on (weights fitted on an older table are not
+    what the code measured gives)."""
     prefix, what = _FITS[path]
     weights = out_dir / f"{prefix}-{held_out}.json"
-    if refit or not weights.is_file():
+    older = weights.is_file() and weights.stat().st_mtime < _table_time(path)
+    if older:
+        print(f"{held_out}: {weights} is older than the table", file=sys.stderr, flush=True)
+    if refit or older or not weights.is_file():
         print(f"{held_out}: fitting {what} without it", file=sys.stderr, flush=True)
         subprocess.run(fit_command(held_out, weights, path), check=True)
     return weights
@@ -163,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no {', '.join(f'{s}.jsonl.gz' for s in missing)} in {args.data}")
     systems = [s for s in args.systems.split(",") if s]
     args.out_dir.mkdir(parents=True, exist_ok=True)
+    warn_if_stale(DEFAULT_CACHE, "python -m benchmarks.train table")
     results: dict[str, dict[str, Any]] = {}
     for held_out in sets:
         env = {

@@ -56,6 +56,7 @@ from benchmarks.metrics import (
     tokenize,
 )
 from benchmarks.run import count_lines, progress, read_lines
+from benchmarks.stamp import warn_if_stale, write_stamp
 
 T = TypeVar("T")
 
@@ -181,7 +182,8 @@ def _init() -> None:
 
 
 def build_table(files: Sequence[Path], limit: int | None, cache: Path, jobs: int) -> None:
-    """Read every labelled record of ``files`` into ``cache/<path>/<dataset>.pkl``."""
+    """Read every labelled record of ``files`` into ``cache/<path>/<dataset>.pkl``, and the
+    digest of the code that read them into ``cache/source.sha256``."""
     for path in files:
         name = path.name.split(".")[0]
         if name not in LABELLED_TEXT:
@@ -202,16 +204,20 @@ def build_table(files: Sequence[Path], limit: int | None, cache: Path, jobs: int
                 # Plain dicts: the class is ``__main__.PageRows`` when this runs as a script.
                 pickle.dump([vars(p) for p in pages], fh)
             print(f"{kind} {name}: {len(pages)} pages, {sum(len(p.rows) for p in pages)} blocks")
+    write_stamp(cache)
 
 
 def load(cache: Path, kind: str) -> dict[str, list[PageRows]]:
-    """The cached pages of every labelled dataset, for one path (``html`` or ``text``)."""
+    """The cached pages of every labelled dataset, for one path (``html`` or ``text``); a
+    warning when other code than the one imported now read them."""
     found: dict[str, list[PageRows]] = {}
     for name in LABELLED_TEXT:
         path = cache / kind / f"{name}.pkl"
         if path.exists():
             with path.open("rb") as fh:
                 found[name] = [PageRows(**page) for page in pickle.load(fh)]
+    if found:
+        warn_if_stale(cache, "python -m benchmarks.train table")
     return found
 
 

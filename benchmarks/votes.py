@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.run import count_lines, progress, read_lines
+from benchmarks.stamp import warn_if_stale, write_stamp
 from benchmarks.train import held_in, write_weights
 
 #: One page of a table: what its candidates are, and what is known of it.
@@ -52,7 +53,8 @@ def _init() -> None:
 
 
 def build_table(vote: Vote, folder: Path, limit: int | None, cache: Path, jobs: int) -> None:
-    """Read every dev file of ``vote.datasets`` in ``folder`` into ``cache/<dataset>.pkl``."""
+    """Read every dev file of ``vote.datasets`` in ``folder`` into ``cache/<dataset>.pkl``, and
+    the digest of the code that read them into ``cache/source.sha256``."""
     cache.mkdir(parents=True, exist_ok=True)
     for name in vote.datasets:
         path = folder / f"{name}.jsonl.gz"
@@ -70,6 +72,7 @@ def build_table(vote: Vote, folder: Path, limit: int | None, cache: Path, jobs: 
             pickle.dump(pages, fh)
         count = sum(len(p["candidates"]) for p in pages)
         print(f"{name}: {len(pages)} pages, {count} {vote.noun}")
+    write_stamp(cache)
 
 
 def load(vote: Vote, cache: Path) -> dict[str, list[Page]]:
@@ -111,6 +114,7 @@ def main(
     data = load(vote, args.cache)
     if not data:
         parser.error(f"no table in {args.cache}: run `python -m benchmarks.{module} table` first")
+    warn_if_stale(args.cache, f"python -m benchmarks.{module} table")
     if args.command == "lodo" and lodo is not None:
         print("\n".join(lodo(data)))
         return 0
