@@ -27,6 +27,7 @@ from articlekit.cleaners._common import (
 from articlekit.cleaners.base import Extractor, Remover
 from articlekit.draft import Draft
 from articlekit.features import folded_words, more_words_than, words
+from articlekit.name_lines import choose_name, name_lines
 
 __all__ = ["ABOVE_CORE_BLOCKS", "ExtractByline", "ExtractCoreByline", "RemoveAuthorBio"]
 
@@ -221,7 +222,13 @@ class ExtractCoreByline(ExtractByline):
                 return {}, fields
         # An author box anywhere on the page: the name alone on a line over a biography that
         # opens with it and names a role ("Ann Lee" / "Ann Lee is a senior writer at ...").
-        name = author_box_name(input_lines(draft))
+        lines = input_lines(draft)
+        name = author_box_name(lines)
+        if name is None:
+            # The name alone on its line just above the core, between the headline and the
+            # date line ("Ann Lee" / "April 10, 2025"): the fitted vote of name_lines.
+            window = [r.text for r in removed_lines(draft, start - ABOVE_CORE_BLOCKS, start)]
+            name = choose_name(name_lines(window, draft.title, draft.language, lines))
         if name is not None:
             credited = parse_contributors(name, language=draft.language, trusted=True)
             names = author_names(credited)
