@@ -33,8 +33,7 @@ from articlekit.scorer import BlockScorer, packaged_scorer
 
 #: The columns of a candidate's row, in order.
 NAME_FEATURES: tuple[str, ...] = (
-    "words",  # the line's words (1 to 5)
-    "one_word",  # a single word: a site's name or a menu entry more often than a writer
+    "words",  # the line's words (2 to 4: NAME_MIN_WORDS, NAME_MAX_WORDS)
     "all_caps",  # "LEONARDO GARCIA"
     "next_dated",  # the next line holds a date ("April 10, 2025")
     "prev_dated",  # the line before holds one
@@ -60,7 +59,9 @@ NAME_MAX_WORDS = 4
 #: A line of this many words or fewer counts as short (a reading time, a count).
 SHORT_LINE_WORDS = 6
 
-_COLON = regex.compile(r"[:|•·]")
+#: A label's colon or a separator: "Posted in: News", "Ann Lee | Reporter" are read by the
+#: byline rules, and such a line is no name alone.
+_SEPARATOR = regex.compile(r"[:|•·]")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,6 @@ def name_lines(
         folded = [w.casefold() for w in words(text)]
         row = (
             float(size),
-            float(size == 1),
             float(text.isupper()),
             float(k + 1 < n and dated[k + 1]),
             float(k > 0 and dated[k - 1]),
@@ -194,7 +194,7 @@ def _candidate(text: str, title: str | None) -> bool:
     line of a menu is shaped like a name, and the columns that tell them apart (words the
     page prints in lower case) say nothing there.
     """
-    if not text or text == title or _COLON.search(text) or not looks_like_name(text):
+    if not text or text == title or _SEPARATOR.search(text) or not looks_like_name(text):
         return False
     if not any(ch.isupper() for ch in text):
         return False
@@ -210,7 +210,7 @@ def choose_name(candidates: Sequence[NameLine], model: BlockScorer | None = None
 
     Example:
         >>> m = BlockScorer(NAME_FEATURES, (4.0,) + (0.0,) * 14, -6.0, 0.5)
-        >>> rows = [(1.0,) + (0.0,) * 14, (2.0,) + (0.0,) * 14]
+        >>> rows = [(1.0,) + (0.0,) * 14, (2.0,) + (0.0,) * 14]  # "words" alone weighs
         >>> choose_name([NameLine("Menu", 0, rows[0]), NameLine("Ann Lee", 2, rows[1])], m)
         'Ann Lee'
     """

@@ -178,8 +178,11 @@ class ExtractCoreByline(ExtractByline):
     the headline), then the :data:`BELOW_CORE_BLOCKS` lines under the core for a labelled
     signature ("Written by Ann Lee"; a name and a role there sign a quote or a letter), then
     the whole page for an author box (:func:`~articlekit.bylines.author_box_name`: the name
-    alone on a line over a biography that opens with it and names a role). Nothing happens on
-    other input: on HTML the reader's author search looks around the extracted body.
+    alone on a line over a biography that opens with it and names a role), and last the
+    name printed alone just above the core, with no byline word, as the fitted vote of
+    :mod:`articlekit.name_lines` chooses it ("Ann Lee" between the headline and the date
+    line). Nothing happens on other input: on HTML the reader's author search looks around
+    the extracted body.
 
     Measured held out (``clean_text(page_text)``, authors): see benchmarks/README.md, "A
     byline next to the core of whole-page text".
@@ -207,7 +210,8 @@ class ExtractCoreByline(ExtractByline):
             return {}, {}
         lex = lexicon_of(draft)
         start = draft.blocks[0].index
-        for removal in removed_lines(draft, start - ABOVE_CORE_BLOCKS, start):
+        above = removed_lines(draft, start - ABOVE_CORE_BLOCKS, start)
+        for removal in above:
             fields = _credited(draft, lex, removal.text)
             if fields:
                 return {}, fields
@@ -227,7 +231,7 @@ class ExtractCoreByline(ExtractByline):
         if name is None:
             # The name alone on its line just above the core, between the headline and the
             # date line ("Ann Lee" / "April 10, 2025"): the fitted vote of name_lines.
-            window = [r.text for r in removed_lines(draft, start - ABOVE_CORE_BLOCKS, start)]
+            window = [r.text for r in above]
             name = choose_name(name_lines(window, draft.title, draft.language, lines))
         if name is not None:
             credited = parse_contributors(name, language=draft.language, trusted=True)
