@@ -102,12 +102,14 @@ def name_lines(
     stop = lex.words("stopwords")
     vocabulary = _furniture_words(lex)
     lines = [line.strip() for line in window]
-    furniture = [_furniture(line, lex) for line in lines]
-    dated = [has_digit(line) and find_date(line, language=language) is not None for line in lines]
-    n = len(lines)
-    chosen = [k for k, text in enumerate(lines) if not furniture[k] and _candidate(text, title)]
+    # The shape first (most lines fail it), the phrase lists next; the window's dates and
+    # the page's words only for a window that holds a candidate.
+    chosen = [k for k, text in enumerate(lines) if _candidate(text, title)]
+    chosen = [k for k in chosen if not _furniture(lines[k], lex)]
     if not chosen:
         return []
+    n = len(lines)
+    dated = [has_digit(line) and find_date(line, language=language) is not None for line in lines]
     counts = collections.Counter(page)
     lower = lowercase_words(page)
     out = []
