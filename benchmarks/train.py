@@ -416,6 +416,83 @@ def _logistic(xs: list[list[float]], ys: list[int], columns: Sequence[str]) -> d
     }
 
 
+def choice_logistic(
+    pages: Sequence[tuple[Sequence[Sequence[float]], Sequence[int]]],
+    columns: Sequence[str],
+    penalty: float,
+) -> dict[str, Any]:
+    """A logistic model fitted for its pick: the best-scoring candidate of each page.
+
+    A vote takes the page's best-scoring candidate, so what its weights must get right is the
+    order of a page's candidates, not each one's probability. These maximise the mean over
+    pages of the log-probability that the pick is right, the probability being a softmax of
+    the candidates' scores (a conditional logit), with an L2 ``penalty`` on the standardised
+    weights, by L-BFGS from zero. A page with no right candidate, or only right ones, has no
+    order to teach and is left out of that fit; a model of "this candidate is right" instead
+    learns from it that every candidate of such a page is wrong (or right), and weighs a page
+    of many candidates more than one of two. The softmax fixes the weights' scale (a
+    difference of scores is the log-odds of one candidate over another); the bias, which no
+    pick depends on, is set so that the mean score over every candidate is the share of
+    right ones.
+
+    Args:
+        pages: Per page, its candidates' rows and whether each is right (1) or not (0).
+        columns: The rows' column names.
+        penalty: The L2 penalty.
+
+    Returns:
+        The weights, as :func:`articlekit.scorer.scorer_from_dict` reads a logistic model, in
+        the columns' own units.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.array([row for rows, _ in pages for row in rows], dtype=float)
+    y = np.array([label for _, labels in pages for label in labels], dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    ordered = [(rows, labels) for rows, labels in pages if 0 < sum(labels) < len(labels)]
+    width = max((len(labels) for _, labels in ordered), default=1)
+    rows = np.zeros((len(ordered), width, x.shape[1]))
+    right = np.zeros((len(ordered), width))
+    real = np.zeros((len(ordered), width), dtype=bool)
+    for i, (page_rows, labels) in enumerate(ordered):
+        n = len(labels)
+        rows[i, :n] = (np.array(page_rows, dtype=float) - mean) / scale
+        right[i, :n] = labels
+        real[i, :n] = True
+
+    def loss(w: Any) -> tuple[float, Any]:
+        z = np.where(real, rows @ w, -np.inf)
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        good = (p * right).sum(axis=1)
+        # The gradient of -log(good): the softmax minus its share among the right ones.
+        delta = p - p * right / good[:, None]
+        grad = (delta[:, :, None] * rows).sum(axis=1).mean(axis=0)
+        return float(-np.log(good).mean() + penalty * w @ w), grad + 2 * penalty * w
+
+    start = np.zeros(x.shape[1])
+    coef = (minimize(loss, start, jac=True, method="L-BFGS-B").x if ordered else start) / scale
+    # The bias at which the mean score is the share of right candidates (the mean is
+    # increasing in the bias; the order is the same for every bias).
+    z = x @ coef
+    low, high = -50.0 - z.max(), 50.0 - z.min()
+    for _ in range(200):
+        middle = (low + high) / 2
+        if (1 / (1 + np.exp(-(z + middle)))).mean() < y.mean():
+            low = middle
+        else:
+            high = middle
+    return {
+        "kind": "logistic",
+        "features": list(columns),
+        "weights": [round(float(c), 6) for c in coef],
+        "bias": round(float(low + high) / 2, 6),
+        "threshold": 0.5,
+    }
+
+
 #: The extender's trees (scikit-learn's ``HistGradientBoostingClassifier``): a hundred trees
 #: of up to fifteen leaves, each leaf of forty rows at least; no early stopping, whose
 #: validation split would make the number of trees depend on the table's size. Chosen among

@@ -11,7 +11,9 @@ sources give it whole, whether it is a part and which, whether the page prints i
 body, how much of it is the site's name or the URL's words; a logistic model scores the rows,
 and the best-scoring candidate is the title.
 
-The model is fitted, not set by hand, on the dev pages with a gold title (the command that
+The model is fitted, not set by hand, on the dev pages with a gold title, for its pick: the
+weights make the page's best-scoring candidate a right one as often as they can (a softmax
+over each page's candidates), not each candidate's own probability (the command that
 rebuilds the shipped ``models/page_title.json`` exactly, and scores it
 leave-one-dataset-out, is in ``benchmarks/title_model.py``).
 
