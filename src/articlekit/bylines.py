@@ -255,7 +255,8 @@ def is_name_particle(word: str) -> bool:
     return word.casefold() in NAME_PARTICLES
 
 
-#: Values a CMS puts in an author field that name nobody.
+#: Values a CMS puts in an author field that name nobody, and those a page's script writes
+#: there when its variable was empty ("undefined": a wcxb-dev page's metadata author).
 _CMS_DEFAULTS = frozenset(
     {
         "admin",
@@ -268,6 +269,10 @@ _CMS_DEFAULTS = frozenset(
         "editor",
         "unknown",
         "no author",
+        "undefined",
+        "null",
+        "none",
+        "nan",
     }
 )
 
@@ -280,8 +285,8 @@ def cms_default(name: str, *, strict: bool = False) -> bool:
     purpose ("q_admin" is the writer's name on that site).
 
     Example:
-        >>> [cms_default(n) for n in ("admin", "No author", "q_admin", "Ann Lee")]
-        [True, True, False, False]
+        >>> [cms_default(n) for n in ("admin", "No author", "undefined", "q_admin", "Ann Lee")]
+        [True, True, True, False, False]
         >>> cms_default("WordPress Admin", strict=True), cms_default("Anonymous", strict=True)
         (True, True)
     """

@@ -116,6 +116,15 @@ def test_a_cms_default_in_the_metadata_names_no_one() -> None:
     assert articlekit.read_metadata(page).authors == ("q_admin",)
 
 
+def test_a_scripts_empty_value_in_the_json_ld_names_no_one() -> None:
+    # A page's script wrote its empty variable into the JSON-LD author (a wcxb-dev page).
+    for value in ("undefined", "null"):
+        article = {"@type": "Article", "author": {"@type": "Person", "name": value}}
+        page = _page(_graph(article), "")
+        assert articlekit.read_metadata(page).authors == ()
+        assert articlekit.clean_html(page).authors == ()
+
+
 def test_the_author_of_a_recipe_or_a_forum_post_is_the_pages() -> None:
     # No article in the page's JSON-LD: its main work (a recipe, a forum thread's first post)
     # names the author; an article's author still comes first.
