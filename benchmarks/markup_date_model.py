@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from benchmarks import date_model, votes
-from benchmarks.train import DEFAULT_CACHE, choice_logistic
+from benchmarks.train import DEFAULT_CACHE
 
 Page = date_model.Page
 
@@ -38,27 +38,6 @@ def page_candidates(line: str) -> Page | None:
     from articlekit import read_metadata
 
     return date_model.weighed_days(line, read_metadata)
-
-
-#: The L2 penalty of the vote's fit (:func:`benchmarks.train.choice_logistic`). Chosen
-#: leave-one-dataset-out among 1e-4 to 3: each held-out set's two others choose 0.3
-#: (benchmarks/README.md, "The title vote fitted for its pick, and the day votes").
-PENALTY = 0.3
-
-
-def fit(pages: Sequence[Page]) -> dict[str, Any]:
-    """The vote's weights, fitted on ``pages``' candidates for the page's pick (a candidate is
-    right when its day is the gold day): see :func:`benchmarks.train.choice_logistic`."""
-    from articlekit.readers.page_dates import DATE_FEATURES
-
-    groups = [
-        (
-            [row for _, row, _ in page["candidates"]],
-            [int(day == page["gold"]) for day, _, _ in page["candidates"]],
-        )
-        for page in pages
-    ]
-    return choice_logistic(groups, DATE_FEATURES, PENALTY)
 
 
 def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
@@ -75,7 +54,7 @@ def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
 VOTE = votes.Vote(
     datasets=date_model.DATED,
     read_page=page_candidates,
-    fit=fit,
+    fit=date_model.fit,
     accuracy=accuracy,
     noun="days",
     baseline="clean_html's weights",
@@ -100,7 +79,7 @@ def lodo(markup: dict[str, list[Page]]) -> list[str]:
         held_out = (
             f"{date_model.accuracy(date_model.fit(full_train), pages):.3f}" if full_train else "-"
         )
-        got = accuracy(fit(train), pages)
+        got = accuracy(date_model.fit(train), pages)
         lines.append(
             f"| {name} | {len(pages)} | {accuracy(None, pages):.3f} | {held_out} | {got:.3f} |"
         )

@@ -87,26 +87,3 @@ def test_the_title_vote_is_fitted_for_its_pick() -> None:
     two["candidates"] += [("B", row(1.0), ["h1"], True)]
     pages = [many, two] * 20
     assert accuracy(fit_title_vote(pages), pages) == 1.0
-
-
-def test_read_metadatas_day_vote_is_fitted_for_its_pick() -> None:
-    from benchmarks.markup_date_model import accuracy as day_accuracy
-    from benchmarks.markup_date_model import fit as fit_day_vote
-
-    from articlekit.readers.page_dates import DATE_FEATURES
-
-    column = 0  # any one column: the rows differ in it alone
-
-    def row(value: float) -> list[float]:
-        out = [0.0] * len(DATE_FEATURES)
-        out[column] = value
-        return out
-
-    many = {"gold": "2025-01-10", "candidates": [("2025-01-10", row(10.0), ["meta"])]}
-    many["candidates"] += [(f"2024-02-{k + 10}", row(9.0), ["url"]) for k in range(9)]
-    two = {"gold": "2025-03-02", "candidates": [("2025-03-01", row(0.0), ["url"])]}
-    two["candidates"] += [("2025-03-02", row(1.0), ["meta"])]
-    # A page whose gold day is no candidate has nothing to teach the order.
-    none = {"gold": "2025-05-05", "candidates": [("2025-05-04", row(50.0), ["meta"])]}
-    pages = [many, two] * 20
-    assert day_accuracy(fit_day_vote(pages + [none] * 10), pages) == 1.0
