@@ -446,9 +446,13 @@ def choice_logistic(
     """
     import numpy as np
     from scipy.optimize import minimize
+    from scipy.special import logsumexp
 
     x = np.array([row for rows, _ in pages for row in rows], dtype=float)
     y = np.array([label for _, labels in pages for label in labels], dtype=float)
+    if x.size == 0:
+        msg = "no candidates to fit the vote on"
+        raise ValueError(msg)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     ordered = [(rows, labels) for rows, labels in pages if 0 < sum(labels) < len(labels)]
@@ -463,14 +467,15 @@ def choice_logistic(
         real[i, :n] = True
 
     def loss(w: Any) -> tuple[float, Any]:
+        # In logs throughout: a right candidate far below the page's best has a softmax
+        # share that rounds to 0, and its log would be -inf.
         z = np.where(real, rows @ w, -np.inf)
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        p = e / e.sum(axis=1, keepdims=True)
-        good = (p * right).sum(axis=1)
-        # The gradient of -log(good): the softmax minus its share among the right ones.
-        delta = p - p * right / good[:, None]
+        every = logsumexp(z, axis=1, keepdims=True)
+        good = logsumexp(np.where(right > 0, z, -np.inf), axis=1, keepdims=True)
+        # The gradient of -log P(right): the softmax minus its share among the right ones.
+        delta = np.exp(z - every) - np.where(right > 0, np.exp(z - good), 0.0)
         grad = (delta[:, :, None] * rows).sum(axis=1).mean(axis=0)
-        return float(-np.log(good).mean() + penalty * w @ w), grad + 2 * penalty * w
+        return float((every - good).mean() + penalty * w @ w), grad + 2 * penalty * w
 
     start = np.zeros(x.shape[1])
     coef = (minimize(loss, start, jac=True, method="L-BFGS-B").x if ordered else start) / scale

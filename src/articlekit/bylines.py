@@ -272,7 +272,6 @@ _CMS_DEFAULTS = frozenset(
         "undefined",
         "null",
         "none",
-        "nan",
     }
 )
 

@@ -87,3 +87,20 @@ def test_the_title_vote_is_fitted_for_its_pick() -> None:
     two["candidates"] += [("B", row(1.0), ["h1"], True)]
     pages = [many, two] * 20
     assert accuracy(fit_title_vote(pages), pages) == 1.0
+
+
+def test_a_right_candidate_far_below_the_best_keeps_the_fit_finite() -> None:
+    # Columns a thousand apart: the softmax share of the right candidate rounds to 0 at the
+    # first steps; the fit must still find the order, not stop on an infinite loss.
+    pages = [([[1000.0], [0.0]], [0, 1]), ([[0.0], [1000.0]], [1, 0])] * 3
+    pages += [([[900.0], [0.0]], [0, 1])] * 3
+    weights = choice_logistic(pages, COLUMNS, 1e-4)
+    assert all(abs(w) < 1e6 for w in weights["weights"])  # type: ignore[union-attr]
+    assert isinstance(weights["bias"], float)
+
+
+def test_no_candidates_is_a_clear_error() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="no candidates"):
+        choice_logistic([], COLUMNS, 1e-4)
