@@ -12,11 +12,11 @@ Both build every table afresh in a temporary folder (never a cache left by older
 The models are built in order, as some tables are read through the others: the region
 models and the page-block model first (``benchmarks.train``, on the pages and page texts),
 then the votes whose candidates ``clean_html`` or ``clean_text`` reads with those weights
-in place (the publication day, the markup-only day, the title, the name alone over the
-story). ``rebuild`` writes each file that differs before the next table is read, and goes
-round the list until a round changes no file (at most three rounds: a table read before a
-later model changed may read differently after). scikit-learn is needed (the ``train``
-extra); the library reads the weights without it.
+in place (the publication day, the markup-only day, the title, whole-page text's title,
+the name alone over the story). ``rebuild`` writes each file that differs before the next
+table is read, and goes round the list until a round changes no file (at most three rounds:
+a table read before a later model changed may read differently after). scikit-learn is
+needed (the ``train`` extra); the library reads the weights without it.
 """
 
 from __future__ import annotations
@@ -88,6 +88,8 @@ SHIPPED = (
     Model("published_date.json", "benchmarks.date_model"),
     Model("published_date_markup.json", "benchmarks.markup_date_model"),
     Model("page_title.json", "benchmarks.title_model"),
+    # Whole-page text's title, before the name vote: the name's table reads the headline.
+    Model("page_title_text.json", "benchmarks.page_title"),
     Model("name_line.json", "benchmarks.name_model"),
 )
 

@@ -3,45 +3,46 @@ leave-one-dataset-out.
 
 Each page's text (``page_text``; messy-dev's ``text``) goes through the default pipeline's
 steps before ``extract_page_title``; the candidates of
-:func:`~articlekit.cleaners.page_titles.page_title_candidates` on what is left are the rows, a
-candidate being right when its words are the gold title's (the benchmark's title metric)::
+:func:`~articlekit.cleaners.page_titles.page_title_candidates` on what is left are the rows
+(:data:`~articlekit.cleaners.page_titles.PAGE_TITLE_FEATURES`), a candidate being right when
+its words are the gold title's (the benchmark's title metric). The chooser is a logistic
+model of "this candidate is right"; the title is the best candidate when it scores
+:data:`~articlekit.cleaners.page_titles.PAGE_TITLE_THRESHOLD` or more::
 
-    python -m benchmarks.page_title lodo DATA.jsonl.gz [DATA2 ...]
-    python -m benchmarks.page_title fit DATA.jsonl.gz [DATA2 ...] [--exclude DATASET]
+    python -m benchmarks.page_title table ../shared/data/dev [--limit N] [--cache DIR]
+    python -m benchmarks.page_title lodo [--cache DIR]
+    python -m benchmarks.page_title fit [--exclude DATASET] [--out FILE]
 
-``lodo`` fits on all datasets but one and prints, for the one left out, the share of its
-titled pages whose chosen candidate is right (and how often one is chosen); ``fit`` prints the
-weights to paste into ``page_titles.py``; ``--no-url`` reads the pages without their URL (text
-that comes without one). scikit-learn is needed here only.
+``table`` reads the pages once (kept in ``--cache``, default
+``~/.cache/articlekit-train/page-titles``, outside the repo: they come from the dev pages).
+``lodo`` scores each set with weights fitted on the others: the share of its titled pages
+whose chosen candidate is right, against the first line taken whole. ``fit`` on all the
+datasets writes the shipped ``src/articlekit/models/page_title_text.json`` byte for byte.
+scikit-learn is needed here only (the ``train`` extra).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from articlekit._memo import per_document
 from articlekit.cleaners import page_titles
 from articlekit.pipeline import DEFAULT_PIPELINE
 from articlekit.readers.text import read_text
+from benchmarks import votes
 from benchmarks.metrics import Gold, norm_tokens
-from benchmarks.run import read_lines
+from benchmarks.train import DEFAULT_CACHE
 
-#: Inverse regularisation strength of the logistic fit.
+#: The dev sets whose gold holds a title, read as text.
+TITLED = ("wcxb-dev", "trafilatura-eval", "l3s-gn1", "messy-dev")
+
+#: Inverse regularisation strength of the logistic fit (on the rows as they are).
 C = 1.0
 
-
-@dataclass
-class Page:
-    """One titled page's candidates: features and whether each is the gold title."""
-
-    dataset: str
-    rows: list[tuple[float, ...]]
-    labels: list[bool]
+#: One page: its dataset, id, and candidates as (text, row, right).
+Page = dict[str, Any]
 
 
 def _candidates(text: str, url: str | None) -> list[page_titles.TitleCandidate]:
@@ -55,78 +56,78 @@ def _candidates(text: str, url: str | None) -> list[page_titles.TitleCandidate]:
         return page_titles.page_title_candidates([b.text for b in draft.blocks], url)
 
 
-def read_pages(paths: Sequence[str], *, use_url: bool = True) -> list[Page]:
-    """The titled pages of the data files, as candidate rows (``use_url``: with their URL)."""
-    pages = []
-    for path in map(Path, paths):
-        for line in read_lines(path, None):
-            record = json.loads(line)
-            gold = Gold.from_dict(record["gold"])
-            if not gold.title:
-                continue
-            text = record.get("page_text") if "page_text" in record else record.get("text")
-            cands = _candidates(text or "", record.get("url") if use_url else None)
-            want = norm_tokens(gold.title)
-            pages.append(
-                Page(
-                    path.name.split(".")[0],
-                    [c.features for c in cands],
-                    [norm_tokens(c.text) == want for c in cands],
-                )
-            )
-    return pages
+def page_candidates(line: str) -> Page | None:
+    """Read one dev record and return the first line's candidates, or None when its gold
+    has no title."""
+    record = json.loads(line)
+    gold = Gold.from_dict(record.get("gold") or {}).title
+    if not gold:
+        return None
+    text = record.get("page_text") if "page_text" in record else record.get("text")
+    want = norm_tokens(gold)
+    return {
+        "dataset": record.get("dataset"),
+        "id": record.get("id"),
+        "candidates": [
+            (c.text, list(c.features), norm_tokens(c.text) == want)
+            for c in _candidates(text or "", record.get("url"))
+        ],
+    }
 
 
-def fit(pages: Sequence[Page]) -> tuple[list[float], float]:
-    """Logistic weights and bias over every candidate of ``pages``."""
+def fit(pages: Sequence[Page]) -> dict[str, Any]:
+    """The chooser's weights: a logistic model over every candidate of ``pages``."""
     from sklearn.linear_model import LogisticRegression
 
-    rows = [r for p in pages for r in p.rows]
-    labels = [int(x) for p in pages for x in p.labels]
+    rows = [row for page in pages for _, row, _ in page["candidates"]]
+    labels = [int(ok) for page in pages for *_, ok in page["candidates"]]
     model = LogisticRegression(C=C, max_iter=2000).fit(rows, labels)
-    return [round(float(w), 6) for w in model.coef_[0]], round(float(model.intercept_[0]), 6)
+    return {
+        "kind": "logistic",
+        "features": list(page_titles.PAGE_TITLE_FEATURES),
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+        "bias": round(float(model.intercept_[0]), 6),
+        "threshold": page_titles.PAGE_TITLE_THRESHOLD,
+    }
 
 
-def score(pages: Sequence[Page], weights: Sequence[float], bias: float) -> tuple[float, float]:
-    """Title accuracy and share of pages given a title, choosing as the cleaner does."""
-    right = chosen = 0
+def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
+    """The share of ``pages`` whose chosen candidate is right, chosen as the cleaner chooses
+    (the best, when it scores the threshold); with ``weights`` None, the first line whole."""
+    from articlekit.scorer import BlockScorer
+
+    scorer = BlockScorer.from_dict(weights) if weights is not None else None
+    whole = page_titles.PAGE_TITLE_FEATURES.index("whole_line")
+    right = 0
     for page in pages:
-        best, label = -1.0, False
-        for row, is_title in zip(page.rows, page.labels, strict=True):
-            z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
-            p = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
-            if p > best:
-                best, label = p, is_title
-        if best >= page_titles.PAGE_TITLE_THRESHOLD:
-            chosen += 1
-            right += label
-    return right / len(pages), chosen / len(pages)
+        candidates = page["candidates"]
+        if not candidates:
+            continue
+        if scorer is None:
+            right += any(ok for _, row, ok in candidates if row[whole])
+            continue
+        scores = scorer.scores([row for _, row, _ in candidates])
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        right += scores[best] >= page_titles.PAGE_TITLE_THRESHOLD and candidates[best][2]
+    return right / len(pages) if pages else 0.0
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Command line."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["lodo", "fit"])
-    parser.add_argument("data", nargs="+")
-    parser.add_argument("--exclude", default=None)
-    parser.add_argument("--no-url", action="store_true", help="read the pages without URL")
-    args = parser.parse_args(argv)
-    pages = read_pages(args.data, use_url=not args.no_url)
-    datasets = sorted({p.dataset for p in pages})
-    if args.command == "fit":
-        weights, bias = fit([p for p in pages if p.dataset != args.exclude])
-        print("features:", page_titles.PAGE_TITLE_FEATURES)
-        print("weights:", tuple(weights))
-        print("bias:", bias)
-        return
-    print(f"{'held out':<20} {'pages':>6} {'acc':>6} {'chosen':>7}")
-    for held in datasets:
-        train = [p for p in pages if p.dataset != held]
-        test = [p for p in pages if p.dataset == held]
-        weights, bias = fit(train)
-        acc, chosen = score(test, weights, bias)
-        print(f"{held:<20} {len(test):>6} {acc:>6.3f} {chosen:>7.3f}")
+#: The chooser's parts, for :mod:`benchmarks.votes`.
+VOTE = votes.Vote(
+    datasets=TITLED,
+    read_page=page_candidates,
+    fit=fit,
+    accuracy=accuracy,
+    noun="candidates",
+    baseline="the first line whole",
+    default_cache=DEFAULT_CACHE / "page-titles",
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m benchmarks.page_title table|lodo|fit``: see the module's docstring."""
+    return votes.main(VOTE, "page_title", __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

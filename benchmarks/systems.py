@@ -188,6 +188,9 @@ DATE_WEIGHTS_ENV = "ARTICLEKIT_DATE_WEIGHTS"
 #: Weights for the HTML title vote in place of the shipped ones
 #: (``python -m benchmarks.title_model fit --exclude DATASET``): leave-one-dataset-out.
 TITLE_WEIGHTS_ENV = "ARTICLEKIT_TITLE_WEIGHTS"
+#: Weights for the whole-page text's title chooser in place of the shipped ones
+#: (``python -m benchmarks.page_title fit --exclude DATASET``): leave-one-dataset-out.
+PAGE_TITLE_WEIGHTS_ENV = "ARTICLEKIT_PAGE_TITLE_WEIGHTS"
 
 
 def _articlekit() -> Any:
@@ -197,7 +200,8 @@ def _articlekit() -> Any:
     weights instead of the shipped ones (in every process that runs a system); with
     ``$ARTICLEKIT_BLOCK_WEIGHTS``, the HTML reader's page-block model does; with
     ``$ARTICLEKIT_DATE_WEIGHTS``, the publication-day vote; with ``$ARTICLEKIT_TITLE_WEIGHTS``,
-    the HTML title vote.
+    the HTML title vote; with ``$ARTICLEKIT_PAGE_TITLE_WEIGHTS``, whole-page text's title
+    chooser.
     """
     try:
         module = importlib.import_module("articlekit")
@@ -215,6 +219,12 @@ def _articlekit() -> Any:
     _vote_weights(DATE_WEIGHTS_ENV, "articlekit.readers.page_dates", "_DATE_MODEL", "DATE_FEATURES")
     _vote_weights(
         TITLE_WEIGHTS_ENV, "articlekit.readers.title_vote", "_TITLE_MODEL", "TITLE_FEATURES"
+    )
+    _vote_weights(
+        PAGE_TITLE_WEIGHTS_ENV,
+        "articlekit.cleaners.page_titles",
+        "_PAGE_TITLE_MODEL",
+        "PAGE_TITLE_FEATURES",
     )
     return module
 

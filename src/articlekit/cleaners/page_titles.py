@@ -4,7 +4,8 @@ Text extracted from a whole page (``html-text``, a browser's "select all") start
 page's ``<title>``: the headline with the site's name, a section or both, joined by a
 separator, and further down the page prints the headline again, alone on its line, above the
 story. The first line's parts and every run of consecutive parts are candidate titles; a
-logistic model fitted on the dev sets (``python -m benchmarks.page_title``) rates each from
+logistic model fitted on the dev sets (``python -m benchmarks.page_title``; the weights ship in
+``models/page_title_text.json``) rates each from
 where it stands in the line, its length, and whether the text prints it again (or prints the
 other parts: a site's name as its logo). The best candidate is the title when the model rates
 it at least :data:`PAGE_TITLE_THRESHOLD`; otherwise the first line is left to
@@ -26,6 +27,7 @@ from articlekit.cleaners.base import Extractor
 from articlekit.cleaners.metadata import TITLE_SEPARATOR_MARKS, title_separators
 from articlekit.draft import Draft
 from articlekit.features import first_content, folded_words, is_headline_like, is_prose
+from articlekit.scorer import BlockScorer, packaged_scorer
 
 __all__ = [
     "PAGE_TITLE_FEATURES",
@@ -33,6 +35,7 @@ __all__ = [
     "ExtractPageTitle",
     "TitleCandidate",
     "page_title_candidates",
+    "page_title_model",
 ]
 
 #: What joins a page title's parts: a bar, a dash, a colon, a bullet, a guillemet... with
@@ -48,7 +51,7 @@ MAX_TITLE_CHARS = 300
 #: A repeat of a candidate is a line of at most this many characters (a headline's line).
 _MAX_LINE_CHARS = MAX_TITLE_CHARS
 
-#: The features of a candidate, in the order of :data:`_WEIGHTS`.
+#: The features of a candidate, the columns of :func:`page_title_model`.
 PAGE_TITLE_FEATURES: tuple[str, ...] = (
     "repeated",
     "starts_line",
@@ -68,28 +71,30 @@ PAGE_TITLE_FEATURES: tuple[str, ...] = (
     "path_share",
     "domain_like",
 )
-#: Fitted by ``python -m benchmarks.page_title fit`` on wcxb-dev, trafilatura-eval, l3s-gn1 and
-#: messy-dev (leave-one-dataset-out figures in benchmarks/README.md).
-_WEIGHTS: tuple[float, ...] = (
-    0.930906,
-    1.552837,
-    0.06577,
-    -1.898635,
-    0.332088,
-    2.089477,
-    1.472361,
-    0.140927,
-    0.904876,
-    0.677506,
-    1.853113,
-    2.600751,
-    0.891976,
-    -1.778991,
-    -4.438289,
-    -0.005084,
-    -1.278674,
-)
-_BIAS = -6.176127
+#: The model :func:`page_title_model` gives in place of the shipped one; None: the shipped one.
+#: Benchmarks set it to weights fitted without the dataset they score (leave-one-dataset-out).
+_PAGE_TITLE_MODEL: BlockScorer | None = None
+
+
+def page_title_model() -> BlockScorer:
+    """The chooser's weights: a logistic model of :data:`PAGE_TITLE_FEATURES`, read once.
+
+    Fitted on the dev sets' whole-page texts (``python -m benchmarks.page_title``, which
+    rebuilds the shipped ``models/page_title_text.json`` exactly and scores it
+    leave-one-dataset-out).
+
+    Raises:
+        BlockModelError: If the shipped file is not a model of :data:`PAGE_TITLE_FEATURES`.
+
+    Example:
+        >>> page_title_model().features == PAGE_TITLE_FEATURES
+        True
+    """
+    if _PAGE_TITLE_MODEL is not None:
+        return _PAGE_TITLE_MODEL
+    return packaged_scorer("models/page_title_text.json", "page title model", PAGE_TITLE_FEATURES)
+
+
 #: The best candidate is the title when the model gives it at least this probability of being
 #: the page's headline: more likely right than wrong.
 PAGE_TITLE_THRESHOLD = 0.5
@@ -116,8 +121,7 @@ class TitleCandidate:
     @property
     def probability(self) -> float:
         """The model's probability that this candidate is the page's headline."""
-        z = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, self.features, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return page_title_model().scores([self.features])[0]
 
 
 def _parts(line: str) -> list[tuple[int, int]]:
