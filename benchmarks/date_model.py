@@ -22,6 +22,7 @@ extra); the library reads the weights without it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -46,9 +47,6 @@ def page_candidates(line: str) -> Page | None:
 def weighed_days(line: str, read: Callable[..., Any]) -> Page | None:
     """The candidate days ``read`` (``clean_html`` or ``read_metadata``) weighs on one dev
     page, or None for a page whose gold has no full day."""
-    import logging
-    import warnings
-
     from articlekit.errors import ArticlekitError
     from articlekit.readers import page_dates
 
@@ -56,22 +54,9 @@ def weighed_days(line: str, read: Callable[..., Any]) -> Page | None:
     gold = (record.get("gold") or {}).get("date")
     if not isinstance(gold, str) or len(gold) < 10:
         return None
-    logging.disable(logging.CRITICAL)
-    warnings.simplefilter("ignore")
-    seen: list[Any] = []
-    choose = page_dates.choose_day
-
-    def record_candidates(candidates: Sequence[Any], model: Any = None) -> Any:
-        seen.append(list(candidates))
-        return None  # the day does not matter here: the table holds what was weighed
-
-    page_dates.choose_day = record_candidates  # type: ignore[assignment]
-    try:
+    # A page with no article still had its dates weighed.
+    with votes.recording(page_dates, "choose_day") as seen, contextlib.suppress(ArticlekitError):
         read(record["html"], url=record.get("url"))
-    except ArticlekitError:
-        pass  # a page with no article still had its dates weighed
-    finally:
-        page_dates.choose_day = choose  # type: ignore[assignment]
     candidates = seen[-1] if seen else []
     return {
         "dataset": record.get("dataset"),

@@ -42,8 +42,6 @@ Page = dict[str, Any]
 def page_candidates(line: str) -> Page | None:
     """Clean one dev record's text and return what the vote weighed on it, or None."""
     import importlib
-    import logging
-    import warnings
 
     from articlekit import clean_text
     from articlekit.errors import ArticlekitError
@@ -53,26 +51,17 @@ def page_candidates(line: str) -> Page | None:
     text = record.get("page_text") or record.get("text")
     if gold is None or not text:
         return None
-    logging.disable(logging.CRITICAL)
-    warnings.simplefilter("ignore")
-    seen: list[list[Any]] = []
-
-    def record_candidates(candidates: Sequence[Any], model: Any = None) -> None:
-        seen.append([(c.text, list(c.row)) for c in candidates])
-        # The choice does not matter here: the table holds what was weighed.
-
-    cleaner = importlib.import_module("articlekit.cleaners.bylines")
-    choose = cleaner.choose_name
-    cleaner.choose_name = record_candidates
     authors: list[str] = []
     language = None
-    try:
-        article = clean_text(text)
-        authors, language = list(article.authors), article.language
-    except ArticlekitError:
-        pass
-    finally:
-        cleaner.choose_name = choose
+    # The cleaner calls the vote by the name it imported.
+    cleaner = importlib.import_module("articlekit.cleaners.bylines")
+    with votes.recording(cleaner, "choose_name") as weighed:
+        try:
+            article = clean_text(text)
+            authors, language = list(article.authors), article.language
+        except ArticlekitError:
+            pass
+    seen = [[(c.text, list(c.row)) for c in candidates] for candidates in weighed]
     return {
         "dataset": record.get("dataset"),
         "id": record.get("id"),

@@ -24,6 +24,7 @@ it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -41,9 +42,6 @@ Page = dict[str, Any]
 
 def page_candidates(line: str) -> Page | None:
     """Read one dev page and return the candidate titles the vote weighed, or None."""
-    import logging
-    import warnings
-
     from articlekit import clean_html
     from articlekit.errors import ArticlekitError
     from articlekit.readers import title_vote
@@ -52,22 +50,9 @@ def page_candidates(line: str) -> Page | None:
     gold = Gold.from_dict(record.get("gold") or {}).title
     if not gold or "html" not in record:
         return None
-    logging.disable(logging.CRITICAL)
-    warnings.simplefilter("ignore")
-    seen: list[Any] = []
-    choose = title_vote.choose_title
-
-    def record_candidates(candidates: Sequence[Any], model: Any = None) -> Any:
-        seen.append(list(candidates))
-        return None  # the title does not matter here: the table holds what was weighed
-
-    title_vote.choose_title = record_candidates  # type: ignore[assignment]
-    try:
+    # A page with no article still had its titles weighed.
+    with votes.recording(title_vote, "choose_title") as seen, contextlib.suppress(ArticlekitError):
         clean_html(record["html"], url=record.get("url"))
-    except ArticlekitError:
-        pass  # a page with no article still had its titles weighed
-    finally:
-        title_vote.choose_title = choose  # type: ignore[assignment]
     candidates = seen[-1] if seen else []
     return {
         "dataset": record.get("dataset"),

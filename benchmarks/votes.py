@@ -9,10 +9,13 @@ vote is fitted on pages and how right it is on them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import multiprocessing
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +49,38 @@ class Vote:
     noun: str
     baseline: str
     default_cache: Path
+
+
+@contextlib.contextmanager
+def recording(module: Any, choose: str) -> Iterator[list[list[Any]]]:
+    """Within the block, ``module.<choose>`` (a vote's choice, as the library calls it)
+    records the candidates it is given and chooses nothing; yields those lists, in call
+    order. The library's own choice is back in place after the block.
+
+    A table holds what a vote weighed on a page, whatever it would have chosen; the page is
+    read in a worker whose logs and warnings say nothing the table needs.
+
+    Example:
+        >>> import types
+        >>> vote = types.SimpleNamespace(choose=lambda candidates, model=None: candidates[0])
+        >>> with recording(vote, "choose") as seen:
+        ...     vote.choose(["a", "b"])
+        >>> seen, vote.choose(["c"])
+        ([['a', 'b']], 'c')
+    """
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    seen: list[list[Any]] = []
+    chosen = getattr(module, choose)
+
+    def record(candidates: Sequence[Any], model: Any = None) -> None:
+        seen.append(list(candidates))
+
+    setattr(module, choose, record)
+    try:
+        yield seen
+    finally:
+        setattr(module, choose, chosen)
 
 
 def _init() -> None:

@@ -270,8 +270,10 @@ def page_title(
     candidates = page_title_candidates(lines, url, lead_positions=lead_positions)
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: c.probability)
-    return best if best.probability >= PAGE_TITLE_THRESHOLD else None
+    # Every candidate scored once (the first of equal scores wins, as ``max`` gives it).
+    scores = page_title_model().scores([c.features for c in candidates])
+    best = max(range(len(candidates)), key=lambda k: scores[k])
+    return candidates[best] if scores[best] >= PAGE_TITLE_THRESHOLD else None
 
 
 class ExtractPageTitle(Extractor):
