@@ -96,3 +96,26 @@ def test_a_name_over_the_storys_date_line_is_the_byline() -> None:
     without_vote = articlekit.DEFAULT_PIPELINE.without("extract_core_byline")
     assert articlekit.clean_text(_page("Andrew King"), pipeline=without_vote).authors == ()
     assert articlekit.clean_text(_page("Andrew King")).authors == ("Andrew King",)
+
+
+def test_a_menu_line_over_the_pages_date_is_no_byline() -> None:
+    # Old news portals print the day's date under their menus, far above the story: the
+    # menu's last line stands over a date line as a byline would under a headline.
+    lines = [
+        "Ferry timetable approved after long debate | Harbour News",
+        "Home",
+        "Submit News Item",
+        "January 8, 2008",
+        *MENU[1:],
+        "Ferry timetable approved after long debate",
+        *STORY,
+        "© 2025 Harbour News",
+    ]
+    article = articlekit.clean_text("\n".join(lines))
+    assert article.title == "Ferry timetable approved after long debate"
+    assert article.authors == ()
+    # The same line under the headline, over the story's date, is the writer's name.
+    under = articlekit.clean_text(
+        "\n".join(["Ferry timetable approved", "Andrew King", "January 8, 2008", *STORY])
+    )
+    assert under.authors == ("Andrew King",)
