@@ -88,7 +88,11 @@ class ExtractByline(Extractor):
     A byline line starts (after bullets) with a byline word ("By", "Von", "Par", "Por",
     "Di", "Door"...) followed by capitalised names, is short and does not end like a sentence
     ("By the end of the year, ..." is prose). Lines of pure decoration right after it (a
-    split byline's "• |") go with it. Authors the page's metadata gave are kept; when neither
+    split byline's "• |") go with it. A name alone over the story's date line ("Andrew King"
+    over "September 4, 2025") is a byline too: in an HTML body among its first lines or under
+    its headline, in plain text only under the headline (the first lines of whole-page text
+    are the site's menus, and a menu's last line may stand over the day's date). Authors the
+    page's metadata gave are kept; when neither
     the metadata nor the body names a person, the reader's search
     (:attr:`~articlekit.draft.Hints.author_search`, HTML) is asked.
 
