@@ -93,7 +93,8 @@ def fit(pages: Sequence[Page]) -> dict[str, Any]:
 
 def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
     """The share of ``pages`` whose chosen candidate is right, chosen as the cleaner chooses
-    (the best, when it scores the threshold); with ``weights`` None, the first line whole."""
+    (:func:`~articlekit.cleaners.page_titles.choose_page_title`); with ``weights`` None, the
+    first line whole."""
     from articlekit.scorer import BlockScorer
 
     scorer = BlockScorer.from_dict(weights) if weights is not None else None
@@ -106,9 +107,9 @@ def accuracy(weights: dict[str, Any] | None, pages: Sequence[Page]) -> float:
         if scorer is None:
             right += any(ok for _, row, ok in candidates if row[whole])
             continue
-        scores = scorer.scores([row for _, row, _ in candidates])
-        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        right += scores[best] >= page_titles.PAGE_TITLE_THRESHOLD and candidates[best][2]
+        rows = [page_titles.TitleCandidate(text, None, tuple(row)) for text, row, _ in candidates]
+        chosen = page_titles.choose_page_title(rows, scorer)
+        right += any(ok for r, (*_, ok) in zip(rows, candidates, strict=True) if r is chosen)
     return right / len(pages) if pages else 0.0
 
 

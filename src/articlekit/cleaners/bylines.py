@@ -38,15 +38,13 @@ BOTTOM_BLOCKS = 3
 AFTER_TITLE_BLOCKS = 4
 
 
-def _after_title(draft: Draft, *, deeper_than_top: bool = True) -> frozenset[int]:
-    """The positions of the blocks just under the headline (by default: deeper than the top).
+def _after_title(draft: Draft) -> frozenset[int]:
+    """The positions of the blocks just under the headline (its first :data:`AFTER_TITLE_BLOCKS`).
 
     In whole-page text the headline stands after the page's menus, often far below its first
     lines; its byline follows it. The headline is the line taken as the title (a ``title``
     removal: its block index says where it stood) or, when the title was read from another
     line (the page's ``<title>`` on the first line), a line of the body that repeats it.
-    With ``deeper_than_top=False`` the blocks under a headline among the first
-    :data:`TOP_BLOCKS` count too.
     """
     anchors = [r.block_index for r in draft.removed if r.reason == "title"][-1:]
     if draft.title:
@@ -57,9 +55,7 @@ def _after_title(draft: Draft, *, deeper_than_top: bool = True) -> frozenset[int
     found: set[int] = set()
     for anchor in anchors:
         below = [p for p, b in enumerate(draft.blocks) if b.index > anchor]
-        found.update(
-            p for p in below[:AFTER_TITLE_BLOCKS] if p >= TOP_BLOCKS or not deeper_than_top
-        )
+        found.update(below[:AFTER_TITLE_BLOCKS])
     return frozenset(found)
 
 
@@ -123,7 +119,7 @@ class ExtractByline(Extractor):
         # In plain text a name over a date line is a byline only under the headline: the
         # first lines of whole-page text are the site's menus, where "Submit News Item" or
         # "My Profile Logout" stands over the day's date. An HTML body starts at the story.
-        under_title = _after_title(draft, deeper_than_top=False) if draft.plain_text else None
+        under_title = after_title if draft.plain_text else None
         for pos in positions:
             text = draft.blocks[pos].text
             parts = [pos]

@@ -34,6 +34,7 @@ __all__ = [
     "PAGE_TITLE_THRESHOLD",
     "ExtractPageTitle",
     "TitleCandidate",
+    "choose_page_title",
     "page_title_candidates",
     "page_title_model",
 ]
@@ -267,11 +268,27 @@ def page_title(
         >>> page_title(["Home | News | Sport | Weather", "Home", "News"]) is None
         True
     """
-    candidates = page_title_candidates(lines, url, lead_positions=lead_positions)
+    return choose_page_title(page_title_candidates(lines, url, lead_positions=lead_positions))
+
+
+def choose_page_title(
+    candidates: Sequence[TitleCandidate], model: BlockScorer | None = None
+) -> TitleCandidate | None:
+    """The best-scoring candidate when it scores :data:`PAGE_TITLE_THRESHOLD` or more.
+
+    The first of equal scores wins. ``model`` defaults to :func:`page_title_model` (the
+    benchmark passes weights fitted without the dataset it scores).
+
+    Example:
+        >>> m = BlockScorer(PAGE_TITLE_FEATURES, (0.0,) * len(PAGE_TITLE_FEATURES), 1.0, 0.5)
+        >>> row = (0.0,) * len(PAGE_TITLE_FEATURES)
+        >>> choose_page_title([TitleCandidate("A", None, row), TitleCandidate("B", 3, row)], m).text
+        'A'
+    """
     if not candidates:
         return None
     # Every candidate scored once (the first of equal scores wins, as ``max`` gives it).
-    scores = page_title_model().scores([c.features for c in candidates])
+    scores = (model or page_title_model()).scores([c.features for c in candidates])
     best = max(range(len(candidates)), key=lambda k: scores[k])
     return candidates[best] if scores[best] >= PAGE_TITLE_THRESHOLD else None
 
