@@ -549,6 +549,16 @@ def _run_in_credential(word: str) -> bool:
     return not as_name or "." in word
 
 
+def _interface_only(text: str) -> bool:
+    """Whether ``text`` is nothing but words of the page's interface ("Comment", "Email").
+
+    Example:
+        >>> [_interface_only(t) for t in ("Comment", "Name", "Ann Comment", "Ann Lee")]
+        [True, True, False, False]
+    """
+    return _vocabulary().interface.sub("", text).strip(_STRIP) == ""
+
+
 def _lower_case_name(words: Sequence[str]) -> bool:
     """Whether the words after a label can be a name in lower case ("kirstin boatto").
 
@@ -659,6 +669,8 @@ def _pieces(
             continue
         if _is_job_title(piece):
             continue  # "Staff Writer", "Reporter" alone: a role, nobody's name
+        if _interface_only(piece):
+            continue  # "By Ann Lee | Comment | May 3", "Author Name:": a label, nobody's name
         if has_digit(piece) and not _USER_NAME.match(piece):
             continue  # a date, a count, a phone number: noise, not a name
         name = _person(piece, trusted=trusted, labelled=labelled)

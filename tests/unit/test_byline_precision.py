@@ -72,6 +72,12 @@ _MORE = (
         ("By Ann Lee, Food & Drink Editor", ("Ann Lee",)),
         ("By Ann Lee, Reporter and Editor", ("Ann Lee",)),
         ("By Ann Lee, Bo Chen and Cy Dunn, Correspondents", ("Ann Lee", "Bo Chen", "Cy Dunn")),
+        # A link's or a form's label is nobody, between the separators or run into a name.
+        ("by Ann Lee | @annlee | Comment | March 5, 2025", ("Ann Lee",)),
+        ("Author Name:", ()),
+        ("5 March 2025 by Bo Chen Discuss (0)", ("Bo Chen",)),
+        ("By Cy Dunn Email", ("Cy Dunn",)),
+        ("Von Ann Lee | Kommentar", ("Ann Lee",)),
     ],
 )
 def test_only_names_are_authors(raw, expected):
