@@ -549,6 +549,52 @@ def _run_in_credential(word: str) -> bool:
     return not as_name or "." in word
 
 
+#: At most this many words may follow an outlet's acronym run into a name (its desk: "Sport").
+_OUTLET_DESK_WORDS = 1
+
+
+def _outlet_run_in(piece: str) -> tuple[str, str] | None:
+    """The name and the outlet of a name with an outlet run into its end, or None.
+
+    The outlet is ``""`` where it is part of a role run into the name ("AP Sports Writer"):
+    the role goes, as after a comma, and names no organisation.
+
+    The outlet follows two words of name at least, and is either a known outlet of several
+    words ("Jane Doe Associated Press") or a known outlet's acronym, in capitals, with at
+    most one capitalised word of its desk after it ("Mike Smith BBC Sport") or a role ("Ann
+    Lee AP Sports Writer"). A one-word
+    outlet's name in natural case is a surname too ("Michael R. Bloomberg"). A name that holds
+    a role's word is left whole, to the parser's reading of names and roles.
+
+    Example:
+        >>> _outlet_run_in("Ann Lee BBC Sport"), _outlet_run_in("Michael R. Bloomberg")
+        (('Ann Lee', 'BBC'), None)
+    """
+    words = piece.split()
+    for start in range(2, len(words)):
+        tail = words[start:]
+        outlet = lexicon.known_outlet(" ".join(tail)) if len(tail) > 1 else None
+        head, desk = tail[0], tail[1:]
+        if outlet is None and head.isupper() and len(head) > 1:
+            # "BBC Sport", or the outlet's acronym in a role: "AP Sports Writer".
+            desk_only = len(desk) <= _OUTLET_DESK_WORDS and all(w[:1].isupper() for w in desk)
+            role = not desk_only and is_role(" ".join(tail))
+            if (desk_only or role) and lexicon.known_outlet(head) is not None:
+                # A role goes as after a comma ("Ann Lee, AP Sports Writer"): no outlet.
+                outlet = "" if role else lexicon.known_outlet(head)
+        if outlet is not None:
+            name = " ".join(words[:start])
+            # "Ann Lee Education reporter BBC News": the byline's own reading of a name and
+            # its role ("Ann Lee") stays; after a split the role's subject would join the name.
+            return None if _holds_role_word(name) else (name, outlet)
+    return None
+
+
+def _holds_role_word(text: str) -> bool:
+    heads = _vocabulary().role_heads
+    return any(word in heads for word in lexicon.match_key(text).split())
+
+
 def _interface_only(text: str) -> bool:
     """Whether ``text`` is nothing but words of the page's interface ("Comment", "Email").
 
@@ -654,6 +700,13 @@ def _pieces(
             agency = agency or outlet
             found.append(Contributor(outlet, role, kind="organisation"))
             continue
+        run_in = _outlet_run_in(piece)
+        if run_in is not None:
+            # "Jane Doe BBC Sport": the outlet, run into the name, is her employer.
+            piece, outlet = run_in
+            if outlet:
+                organisation = organisation or outlet
+                outlets.append(Contributor(outlet, role, kind="organisation"))
         if found and _credential_key(piece) in _GENERATIONAL and found[-1].kind == "person":
             # "Martin Luther King, Jr.": the comma split the suffix from its name.
             suffix = piece if piece[0].isupper() else piece.capitalize()

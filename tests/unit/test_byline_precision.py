@@ -78,6 +78,14 @@ _MORE = (
         ("5 March 2025 by Bo Chen Discuss (0)", ("Bo Chen",)),
         ("By Cy Dunn Email", ("Cy Dunn",)),
         ("Von Ann Lee | Kommentar", ("Ann Lee",)),
+        # An outlet run into the name is the writer's employer, as after a comma; an outlet's
+        # acronym in a role run into the name goes with the role.
+        ("By Ann Lee BBC Sport", ("Ann Lee", "BBC")),
+        ("By Ann Lee, BBC", ("Ann Lee", "BBC")),
+        ("By BO CHEN Associated Press", ("Bo Chen", "Associated Press")),
+        ("By Cy Dunn AP Sports Writer", ("Cy Dunn",)),
+        ("By Michael R. Bloomberg", ("Michael R. Bloomberg",)),
+        ("By Ann Lee Education reporter BBC News", ("Ann Lee",)),
     ],
 )
 def test_only_names_are_authors(raw, expected):
