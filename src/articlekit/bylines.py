@@ -924,7 +924,12 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]  # a wire story's closing credit line, in parentheses
     past_date = False
-    for number, raw in enumerate(_SEGMENT.split(text)):
+    segments = _SEGMENT.split(text)
+    for number, raw in enumerate(segments):
+        if _month_of_a_split_date(segments, number, lex):
+            # "Ann Lee - Nov• 06•12": the separators split a date into month, day and year.
+            past_date = True
+            continue
         # "Posted on May 3, 2012 by Ann Lee": the names after the date.
         source = _after_dated_verb(raw, lex, language) or raw
         tail = _TAIL.search(source)
@@ -988,6 +993,13 @@ def _parse_contributors(text: str, language: str | None, trusted: bool) -> tuple
         if not any(c.name == contributor.name and c.role == contributor.role for c in unique):
             unique.append(contributor)
     return tuple(unique)
+
+
+def _month_of_a_split_date(segments: Sequence[str], number: int, lex: lexicon.Lexicon) -> bool:
+    """Whether segment ``number`` is a month's name with the day in the next segment."""
+    word = segments[number].strip(_STRIP).casefold()
+    following = segments[number + 1].strip(_STRIP) if number + 1 < len(segments) else ""
+    return word in lex.months and following[:1].isdigit()
 
 
 def _without_emails(text: str) -> str:

@@ -86,6 +86,9 @@ _MORE = (
         ("By Cy Dunn AP Sports Writer", ("Cy Dunn",)),
         ("By Michael R. Bloomberg", ("Michael R. Bloomberg",)),
         ("By Ann Lee Education reporter BBC News", ("Ann Lee",)),
+        # A date split by the separators is a date, and a month's name alone a name.
+        ("Written By: Ann Lee - Nov• 06•12", ("Ann Lee",)),
+        ("By Ann Lee • Jan • Bo Chen", ("Ann Lee", "Jan", "Bo Chen")),
     ],
 )
 def test_only_names_are_authors(raw, expected):
