@@ -551,27 +551,31 @@ def _run_in_credential(word: str) -> bool:
 
 #: At most this many words may follow an outlet's acronym run into a name (its desk: "Sport").
 _OUTLET_DESK_WORDS = 1
+#: An outlet run into a name, with its desk or role, is at most this many words ("Press Trust
+#: of India", "AP Senior Sports Writer"): only the piece's last words are tried, so a long
+#: piece costs linear time.
+_OUTLET_TAIL_WORDS = 6
 
 
 def _outlet_run_in(piece: str) -> tuple[str, str] | None:
     """The name and the outlet of a name with an outlet run into its end, or None.
 
-    The outlet is ``""`` where it is part of a role run into the name ("AP Sports Writer"):
-    the role goes, as after a comma, and names no organisation.
-
     The outlet follows two words of name at least, and is either a known outlet of several
     words ("Jane Doe Associated Press") or a known outlet's acronym, in capitals, with at
     most one capitalised word of its desk after it ("Mike Smith BBC Sport") or a role ("Ann
-    Lee AP Sports Writer"). A one-word
-    outlet's name in natural case is a surname too ("Michael R. Bloomberg"). A name that holds
-    a role's word is left whole, to the parser's reading of names and roles.
+    Lee AP Sports Writer"). In a role the outlet is ``""``: the role goes, as after a comma,
+    and names no organisation. A one-word outlet's name in natural case is a surname too
+    ("Michael R. Bloomberg"). A name that holds a role's word is left whole, to the parser's
+    reading of names and roles.
 
     Example:
         >>> _outlet_run_in("Ann Lee BBC Sport"), _outlet_run_in("Michael R. Bloomberg")
         (('Ann Lee', 'BBC'), None)
+        >>> _outlet_run_in("Ann Lee AP Sports Writer")
+        ('Ann Lee', '')
     """
     words = piece.split()
-    for start in range(2, len(words)):
+    for start in range(max(2, len(words) - _OUTLET_TAIL_WORDS), len(words)):
         tail = words[start:]
         outlet = lexicon.known_outlet(" ".join(tail)) if len(tail) > 1 else None
         head, desk = tail[0], tail[1:]
