@@ -12,6 +12,7 @@ from benchmarks.date_model import accuracy, page_candidates
 
 from articlekit.readers import page_dates
 from articlekit.readers.page_dates import DATE_FEATURES
+from weights import logistic
 
 STORY = "".join(
     f"<p>Paragraph {i} of the story tells how the harbour council approved the new ferry "
@@ -50,13 +51,7 @@ def test_a_page_without_a_full_gold_date_is_not_in_the_table() -> None:
 
 
 def _weights(**weights: float) -> dict[str, object]:
-    return {
-        "kind": "logistic",
-        "features": list(DATE_FEATURES),
-        "weights": [weights.get(f, 0.0) for f in DATE_FEATURES],
-        "bias": 0.0,
-        "threshold": 0.5,
-    }
+    return logistic(DATE_FEATURES, **weights)
 
 
 def test_accuracy_of_htmldate_alone_and_of_a_vote() -> None:

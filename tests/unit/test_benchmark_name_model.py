@@ -8,6 +8,7 @@ from benchmarks.name_model import accuracy, page_candidates
 
 from articlekit.cleaners import bylines
 from articlekit.name_lines import NAME_FEATURES
+from weights import logistic
 from whole_pages import menu, story
 
 HEADLINE = "Ferry timetable approved after long debate"
@@ -39,13 +40,7 @@ def test_a_record_without_gold_authors_is_not_in_the_table() -> None:
 
 
 def _weights(**weights: float) -> dict[str, object]:
-    return {
-        "kind": "logistic",
-        "features": list(NAME_FEATURES),
-        "weights": [weights.get(f, 0.0) for f in NAME_FEATURES],
-        "bias": -2.0,
-        "threshold": 0.5,
-    }
+    return logistic(NAME_FEATURES, -2.0, **weights)
 
 
 def _page(

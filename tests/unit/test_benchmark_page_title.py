@@ -11,6 +11,7 @@ from benchmarks.page_title import accuracy, page_candidates
 from articlekit.cleaners import page_titles
 from articlekit.cleaners.page_titles import PAGE_TITLE_FEATURES, page_title, page_title_model
 from articlekit.scorer import BlockScorer
+from weights import logistic
 
 HEADLINE = "Talks resume in Istanbul after months of delay"
 STORY = [
@@ -40,13 +41,7 @@ def test_the_table_holds_the_first_lines_candidates() -> None:
 
 
 def _weights(bias: float = 0.0, **weights: float) -> dict[str, object]:
-    return {
-        "kind": "logistic",
-        "features": list(PAGE_TITLE_FEATURES),
-        "weights": [weights.get(f, 0.0) for f in PAGE_TITLE_FEATURES],
-        "bias": bias,
-        "threshold": 0.5,
-    }
+    return logistic(PAGE_TITLE_FEATURES, bias, **weights)
 
 
 def _row(**values: float) -> list[float]:

@@ -8,6 +8,7 @@ from benchmarks.title_model import accuracy, page_candidates
 
 from articlekit.readers import title_vote
 from articlekit.readers.title_vote import TITLE_FEATURES
+from weights import logistic
 
 STORY = "".join(
     f"<p>Paragraph {i} of the story tells how the harbour council approved the new ferry "
@@ -46,13 +47,7 @@ def test_a_page_without_a_gold_title_is_not_in_the_table() -> None:
 
 
 def _weights(**weights: float) -> dict[str, object]:
-    return {
-        "kind": "logistic",
-        "features": list(TITLE_FEATURES),
-        "weights": [weights.get(f, 0.0) for f in TITLE_FEATURES],
-        "bias": 0.0,
-        "threshold": 0.5,
-    }
+    return logistic(TITLE_FEATURES, **weights)
 
 
 def test_accuracy_of_the_cleaners_title_and_of_a_vote() -> None:

@@ -19,6 +19,7 @@ from articlekit.regions import (
     RegionModel,
 )
 from articlekit.scorer import TreeScorer
+from weights import logistic
 
 STORY = [
     "The harbour council approved the new ferry timetable on Monday after a debate that "
@@ -41,19 +42,10 @@ def _page() -> PageRows:
 
 
 def _model(chooser: dict[str, float], extend: float) -> dict[str, object]:
-    def logistic(columns: tuple[str, ...], weights: dict[str, float], bias: float) -> dict:
-        return {
-            "kind": "logistic",
-            "features": list(columns),
-            "weights": [weights.get(c, 0.0) for c in columns],
-            "bias": bias,
-            "threshold": 0.5,
-        }
-
     return {
         "kind": "article_region",
-        "chooser": logistic(REGION_FEATURES, chooser, 0.0),
-        "extender": logistic(SPAN_FEATURES, {}, extend),
+        "chooser": logistic(REGION_FEATURES, **chooser),
+        "extender": logistic(SPAN_FEATURES, extend),
     }
 
 

@@ -22,6 +22,7 @@ from articlekit.readers.title_vote import (
     title_model,
 )
 from articlekit.scorer import BlockScorer
+from weights import logistic
 
 STORY = "".join(
     f"<p>Paragraph {i} of the story tells how the harbour council approved the new ferry "
@@ -127,7 +128,7 @@ def test_entities_in_a_meta_title_are_read() -> None:
 
 
 def _weights(**weights: float) -> BlockScorer:
-    return BlockScorer(TITLE_FEATURES, tuple(weights.get(f, 0.0) for f in TITLE_FEATURES), 0.0, 0.5)
+    return BlockScorer.from_dict(logistic(TITLE_FEATURES, **weights))
 
 
 def test_the_vote_weighs_the_rows_and_keeps_the_first_of_equals() -> None:
