@@ -415,3 +415,26 @@ def test_clean_html_takes_the_writers_link_only_when_nothing_else_names_an_autho
     assert articlekit.clean_html(_page(footer=link)).authors == ("Ida Lang",)
     named = _page(head='<meta name="author" content="Olli Brandt">', footer=link)
     assert articlekit.clean_html(named).authors == ("Olli Brandt",)
+
+
+def test_a_printed_byline_is_cut_to_the_marked_name_it_starts_with():
+    # The category link after the author element is printed glued to the name.
+    header = (
+        '<p class="entry-meta"><span class="byline">by <span class="author vcard">'
+        '<a class="url fn n" href="/author/ida/">Ida Lang</a></span></span>'
+        '<span class="cat-links">in <a href="/category/harbour/" rel="category tag">Harbour'
+        "</a></span></p>"
+    )
+    assert articlekit.clean_html(_page(header=header)).authors == ("Ida Lang",)
+    # A role run into the printed name goes the same way.
+    header = (
+        '<p>By Ida Lang Harbour Master</p><span class="author vcard" style="display:none">'
+        '<span class="fn">Ida Lang</span></span>'
+    )
+    assert articlekit.clean_html(_page(header=header)).authors == ("Ida Lang",)
+
+
+def test_a_marked_name_of_one_word_cuts_no_printed_name():
+    header = '<p>By Mary Ann Evans</p><span class="author vcard"><span class="fn">Mary</span>'
+    header += "</span>"
+    assert articlekit.clean_html(_page(header=header)).authors == ("Mary Ann Evans",)

@@ -745,9 +745,13 @@ def _search_authors(
     byline the markup marks (:func:`~articlekit.readers.markup_bylines.markup_authors`), then
     trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`),
     unless ``with_trafilatura`` is false, and last the name of a link to the writer's own
-    page (:func:`~articlekit.readers.markup_bylines.linked_authors`).
+    page (:func:`~articlekit.readers.markup_bylines.linked_authors`). A printed name of
+    more than two words that starts with a name the markup marks is cut to it (see
+    :func:`_marked_prefix`).
     """
     found = _page_byline(page, span, language)
+    if any(len(name.split()) > MAX_PLAIN_NAME_WORDS for name in found):
+        found = _marked_prefix(found, markup_authors(tree, language))
     if not found:
         found = markup_authors(tree, language)
     if not found and with_trafilatura:
@@ -755,6 +759,44 @@ def _search_authors(
     if not found:
         found = linked_authors(tree, language)
     return found
+
+
+#: A printed byline's name of more words than this is checked against the marked byline: most
+#: names are two words, and a longer one is where a line runs a category, a role or a
+#: label into the name.
+MAX_PLAIN_NAME_WORDS = 2
+
+
+def _marked_prefix(printed: tuple[str, ...], marked: tuple[str, ...]) -> tuple[str, ...]:
+    """The printed byline's names, each cut to a marked name of two words or more it starts with.
+
+    A byline line is read from the page's text, where the elements' texts are joined as the
+    page shows them: a category link after the name ("von Christian Spließ" then "in
+    Allgemeines", printed as "Christian Spließin Allgemeines") or a role ("Liz Kenny Former
+    McKinsey Consultant") runs into it. The markup's author element bounds the name, so
+    where its name starts the printed one, the rest is what ran in. A marked name of one
+    word (a user name, a first name) is no bound: "Ann" does not cut "Ann Lee Smith".
+
+    Example:
+        >>> _marked_prefix(("Christian Spließin Allgemeines",), ("Christian Spließ",))
+        ('Christian Spließ',)
+        >>> _marked_prefix(("Mary Ann Evans",), ("Mary",))
+        ('Mary Ann Evans',)
+    """
+    cut: list[str] = []
+    for name in printed:
+        folded = name.casefold()
+        bound = next(
+            (
+                m
+                for m in marked
+                if len(m.split()) >= 2 and len(m) < len(name) and folded.startswith(m.casefold())
+            ),
+            name,
+        )
+        if bound not in cut:
+            cut.append(bound)
+    return tuple(cut)
 
 
 def _trafilatura_authors(tree: etree._Element) -> tuple[str, ...]:
