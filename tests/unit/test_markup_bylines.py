@@ -425,7 +425,8 @@ def test_a_printed_byline_is_cut_to_the_marked_name_it_starts_with():
         '<span class="cat-links">in <a href="/category/harbour/" rel="category tag">Harbour'
         "</a></span></p>"
     )
-    assert articlekit.clean_html(_page(header=header)).authors == ("Ida Lang",)
+    german = _page(header=header).replace("<html>", '<html lang="de">')
+    assert articlekit.clean_html(german).authors == ("Ida Lang",)
     # A role run into the printed name goes the same way.
     header = (
         '<p>By Ida Lang Harbour Master</p><span class="author vcard" style="display:none">'
@@ -438,3 +439,12 @@ def test_a_marked_name_of_one_word_cuts_no_printed_name():
     header = '<p>By Mary Ann Evans</p><span class="author vcard"><span class="fn">Mary</span>'
     header += "</span>"
     assert articlekit.clean_html(_page(header=header)).authors == ("Mary Ann Evans",)
+
+
+def test_a_marked_name_cuts_no_printed_surname_in_the_middle():
+    # "Ann Lee" ends inside the printed "Leeson": no stop word ran into the name there.
+    header = '<p>By Ann Leeson Smith</p><span class="author vcard"><span class="fn">Ann Lee'
+    header += "</span></span>"
+    for lang in ('<html lang="en">', "<html>"):
+        page = _page(header=header).replace("<html>", lang)
+        assert articlekit.clean_html(page).authors == ("Ann Leeson Smith",)

@@ -751,7 +751,7 @@ def _search_authors(
     """
     found = _page_byline(page, span, language)
     if any(len(name.split()) > MAX_PLAIN_NAME_WORDS for name in found):
-        found = _marked_prefix(found, markup_authors(tree, language))
+        found = _marked_prefix(found, markup_authors(tree, language), language)
     if not found:
         found = markup_authors(tree, language)
     if not found and with_trafilatura:
@@ -767,33 +767,43 @@ def _search_authors(
 MAX_PLAIN_NAME_WORDS = 2
 
 
-def _marked_prefix(printed: tuple[str, ...], marked: tuple[str, ...]) -> tuple[str, ...]:
+def _marked_prefix(
+    printed: tuple[str, ...], marked: tuple[str, ...], language: str | None = None
+) -> tuple[str, ...]:
     """The printed byline's names, each cut to a marked name of two words or more it starts with.
 
     A byline line is read from the page's text, where the elements' texts are joined as the
     page shows them: a category link after the name ("von Christian Spließ" then "in
-    Allgemeines", printed as "Christian Spließin Allgemeines") or a role ("Liz Kenny Former
+    Allgemeines", printed "Christian Spließin Allgemeines") or a role ("Liz Kenny Former
     McKinsey Consultant") runs into it. The markup's author element bounds the name, so
     where its name starts the printed one, the rest is what ran in. A marked name of one
-    word (a user name, a first name) is no bound: "Ann" does not cut "Ann Lee Smith".
+    word (a user name, a first name) is no bound: "Ann" does not cut "Ann Lee Smith". Inside
+    a printed word, the cut is made only before a stop word of the page's ``language`` run
+    into the name (German "in"), not inside a longer surname ("Ann Lee" does not cut "Ann
+    Leeson Smith" on an English page), and not at all when the language is unknown (every
+    language's stop words would take French "son").
 
     Example:
-        >>> _marked_prefix(("Christian Spließin Allgemeines",), ("Christian Spließ",))
+        >>> _marked_prefix(("Christian Spließin Allgemeines",), ("Christian Spließ",), "de")
         ('Christian Spließ',)
         >>> _marked_prefix(("Mary Ann Evans",), ("Mary",))
         ('Mary Ann Evans',)
+        >>> _marked_prefix(("Ann Leeson Smith",), ("Ann Lee",), "en")
+        ('Ann Leeson Smith',)
     """
+    stopwords = lexicon.for_language(language).words("stopwords") if language else frozenset()
+
+    def bounds(mark: str, name: str) -> bool:
+        if len(mark.split()) < 2 or len(mark) >= len(name):
+            return False
+        if not name.casefold().startswith(mark.casefold()):
+            return False
+        rest = name[len(mark) :]
+        return rest[0].isspace() or rest.split()[0].casefold() in stopwords
+
     cut: list[str] = []
     for name in printed:
-        folded = name.casefold()
-        bound = next(
-            (
-                m
-                for m in marked
-                if len(m.split()) >= 2 and len(m) < len(name) and folded.startswith(m.casefold())
-            ),
-            name,
-        )
+        bound = next((m for m in marked if bounds(m, name)), name)
         if bound not in cut:
             cut.append(bound)
     return tuple(cut)
