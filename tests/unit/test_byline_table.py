@@ -396,6 +396,18 @@ ROWS = [
     pytest.param(
         "Von Prof. Dr. Klaus Neumann", "de", False, (C("Klaus Neumann"),), id="de-prof-dr"
     ),
+    # A lawyer's or notary's title before the name is a title, like "Dr.", not the name.
+    pytest.param(
+        "Autor: Rechtsanwalt Sebastian Einbock",
+        "de",
+        False,
+        (C("Sebastian Einbock"),),
+        id="de-rechtsanwalt",
+    ),
+    pytest.param(
+        "Rechtsanwältin Dr. Anna Schmidt", "de", True, (C("Anna Schmidt"),), id="de-ra-dr-meta"
+    ),
+    pytest.param("Avv. Marco Rossi", "it", True, (C("Marco Rossi"),), id="it-avv-meta"),
     pytest.param(
         "Text: Miriam Koch / Fotos: Felix Braun",
         "de",
