@@ -408,6 +408,16 @@ ROWS = [
         "Rechtsanwältin Dr. Anna Schmidt", "de", True, (C("Anna Schmidt"),), id="de-ra-dr-meta"
     ),
     pytest.param("Avv. Marco Rossi", "it", True, (C("Marco Rossi"),), id="it-avv-meta"),
+    # The interviewer signs an interview ("Interview: Julia Lauter"); without its colon the
+    # word is no label ("Interview Julia Lauter" is read as it stands).
+    pytest.param("Interview: Julia Lauter", "de", True, (C("Julia Lauter"),), id="de-interview"),
+    pytest.param(
+        "Text: Ann Lee / Interview: Bo Chen",
+        "en",
+        False,
+        (C("Ann Lee"), C("Bo Chen")),
+        id="en-text-interview",
+    ),
     pytest.param(
         "Text: Miriam Koch / Fotos: Felix Braun",
         "de",
