@@ -746,8 +746,8 @@ def _search_authors(
     trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`),
     unless ``with_trafilatura`` is false, and last the name of a link to the writer's own
     page (:func:`~articlekit.readers.markup_bylines.linked_authors`). A printed name of
-    more than two words that starts with a name the markup marks is cut to it (see
-    :func:`_marked_prefix`).
+    more than two words that starts with a marked name of two words or more is cut to that
+    name (see :func:`_marked_prefix`).
     """
     found = _page_byline(page, span, language)
     if any(len(name.split()) > MAX_PLAIN_NAME_WORDS for name in found):
