@@ -178,6 +178,41 @@ def test_clean_html_drops_the_site_name_of_a_title_the_page_does_not_print() -> 
     assert clean_html(html).title == "Ferry timetable approved"
 
 
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Ferry timetable approved – Harbour News",
+        "Ferry timetable approved | Harbour News",
+        "Harbour News | Ferry timetable approved",
+        "Ferry timetable approved - harbournews",
+    ],
+)
+def test_the_site_name_printed_in_the_headline_goes_too(printed: str) -> None:
+    # The <h1> carries the site's name (or its host's label) as the metadata titles do:
+    # the vote picks the printed headline, and its site part goes.
+    html = _page(
+        f"<title>{printed}</title><meta property='og:title' content='{printed}'>"
+        "<meta property='og:site_name' content='Harbour News'>",
+        f"<h1>{printed}</h1>",
+    )
+    assert clean_html(html, url="https://www.harbournews.test/ferry").title == (
+        "Ferry timetable approved"
+    )
+
+
+def test_a_part_that_shares_some_words_with_the_site_stays() -> None:
+    found = title_vote.without_site_part
+    site = frozenset({"harbour", "news"})
+    # A colon sets no site apart, and a part of other words too is the headline's own.
+    assert found("Harbour News: the ferry timetable", site) == "Harbour News: the ferry timetable"
+    assert found("Ferry timetable – Harbour Council News", site) == (
+        "Ferry timetable – Harbour Council News"
+    )
+    # The site's name alone is no title to cut down to nothing.
+    assert found("Harbour News", site) == "Harbour News"
+    assert found("Ferry timetable – Harbour News", frozenset()) == "Ferry timetable – Harbour News"
+
+
 def test_clean_html_takes_the_printed_headline_and_leaves_the_body_alone() -> None:
     html = _page(
         "<title>Harbour News - Ferry timetable approved after long debate</title>",

@@ -52,6 +52,7 @@ __all__ = [
     "title_model",
     "title_texts",
     "voted_title",
+    "without_site_part",
 ]
 
 #: Where a candidate can come from whole, in the order of the row's first columns. "pipeline"
@@ -383,8 +384,55 @@ def voted_title(
     url: str | None,
     current: str | None,
 ) -> str | None:
-    """The vote's title given the cleaners' ``current`` one (see :func:`title_candidates`)."""
-    return choose_title(title_candidates(current, sources, page, span, site_name, url)) or current
+    """The vote's title given the cleaners' ``current`` one (see :func:`title_candidates`).
+
+    The vote's pick keeps no site's name at its end or its start (see :func:`without_site_part`).
+    """
+    title = choose_title(title_candidates(current, sources, page, span, site_name, url))
+    if title is None:
+        return current
+    return without_site_part(title, _site_words(site_name, _hosts(url)))
+
+
+#: A separator that sets a site's name apart in a title: a mark or a dash with spaces around.
+_SITE_SEPARATOR = re.compile(rf"\s+(?:[{re.escape(TITLE_PART_MARKS)}]|-{{1,2}})\s+")
+#: A site's name in a title is at most this many words.
+SITE_PART_MAX_WORDS = 4
+
+
+def without_site_part(title: str, site: frozenset[str]) -> str:
+    """``title`` less its last part, else its first, when that part is the site's name alone.
+
+    The vote weighs where the site's name stands in each candidate, but a headline printed
+    with the site's name ("Best UK Art Exhibitions 2025 – Artlyst" in the ``<h1>``) can still
+    win it. A part set apart by a spaced mark or dash, of at most
+    :data:`SITE_PART_MAX_WORDS` words, every one of them a word of the site's name or its host
+    label, goes. A colon sets no site apart ("Redfin's 2026 Predictions: ..." at
+    redfin.com is the headline's own), nor does a part that shares only some words with it.
+
+    Example:
+        >>> site = frozenset({"the", "daily"})
+        >>> without_site_part("Talks resume in Istanbul – The Daily", site)
+        'Talks resume in Istanbul'
+        >>> without_site_part("The Daily | Talks resume in Istanbul", site)
+        'Talks resume in Istanbul'
+        >>> without_site_part("The Daily Show: a review – Culture", site)
+        'The Daily Show: a review – Culture'
+    """
+    separators = list(_SITE_SEPARATOR.finditer(title))
+    if not separators or not site:
+        return title
+
+    def site_only(part: str) -> bool:
+        words = folded_words(part)
+        return 0 < len(words) <= SITE_PART_MAX_WORDS and all(w in site for w in words)
+
+    last, first = separators[-1], separators[0]
+    if site_only(title[last.end() :]) and title[: last.start()].strip():
+        return title[: last.start()].strip()
+    if site_only(title[: first.start()]) and title[first.end() :].strip():
+        return title[first.end() :].strip()
+    return title
 
 
 #: The model :func:`choose_title` uses in place of the shipped one; None: the shipped one.
