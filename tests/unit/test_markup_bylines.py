@@ -448,3 +448,17 @@ def test_a_marked_name_cuts_no_printed_surname_in_the_middle():
     for lang in ('<html lang="en">', "<html>"):
         page = _page(header=header).replace("<html>", lang)
         assert articlekit.clean_html(page).authors == ("Ann Leeson Smith",)
+
+
+def test_a_bare_by_over_the_posts_tag_links_names_no_one():
+    # "By" heads the tag links, printed without a space between them: no person there,
+    # and the markup's writer stands.
+    header = (
+        '<h3>By</h3><div><a rel="tag" href="/t/harbour-works/">Harbour Works</a>'
+        '<a rel="tag" href="/t/ferry-news/">Ferry News</a></div>'
+        '<span class="author vcard"><span class="fn">Ida Lang</span></span>'
+    )
+    assert articlekit.clean_html(_page(header=header)).authors == ("Ida Lang",)
+    # A writer the site also tags is still the writer.
+    header = '<p>By <a rel="tag" href="/t/ida-lang-moss/">Ida Lang Moss</a></p>'
+    assert articlekit.clean_html(_page(header=header)).authors == ("Ida Lang Moss",)

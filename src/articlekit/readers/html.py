@@ -746,11 +746,13 @@ def _search_authors(
     trafilatura's search (:func:`~articlekit.readers.trafilatura_author.trafilatura_author`),
     unless ``with_trafilatura`` is false, and last the name of a link to the writer's own
     page (:func:`~articlekit.readers.markup_bylines.linked_authors`). A printed name of
-    more than two words that starts with a marked name of two words or more is cut to that
-    name (see :func:`_marked_prefix`).
+    more than two words that is a run of the page's tag links is no one (see
+    :func:`_without_tag_runs`), and one that starts with a marked name of two words or more
+    is cut to that name (see :func:`_marked_prefix`).
     """
     found = _page_byline(page, span, language)
     if any(len(name.split()) > MAX_PLAIN_NAME_WORDS for name in found):
+        found = _without_tag_runs(found, _tag_links(tree))
         found = _marked_prefix(found, markup_authors(tree, language), language)
     if not found:
         found = markup_authors(tree, language)
@@ -807,6 +809,46 @@ def _marked_prefix(
         if bound not in cut:
             cut.append(bound)
     return tuple(cut)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _without_tag_runs(printed: tuple[str, ...], tags: frozenset[str]) -> tuple[str, ...]:
+    """The printed byline's names less those that are two or more of the page's tag links.
+
+    A bare "By" over the post's tag links (``rel="tag"``) reads them as the name, their texts
+    joined as printed: "Wedding ChecklistsJust EngagedWedding Planning". A name that is one
+    tag's text stays (sites tag their writers); one spelt, letter for letter, by two or more
+    tag texts in a row is a list of tags, not a person.
+
+    Example:
+        >>> tags = frozenset({"wedding checklists", "just engaged", "ann lee"})
+        >>> _without_tag_runs(("Wedding ChecklistsJust Engaged",), tags)
+        ()
+        >>> _without_tag_runs(("Ann Lee", "Bo Chen"), tags)
+        ('Ann Lee', 'Bo Chen')
+    """
+    pieces = {_letters(t) for t in tags} - {""}
+    if len(pieces) < 2:
+        return printed
+
+    def tag_run(name: str) -> bool:
+        letters = _letters(name)
+        # runs[i]: the most tag texts that spell letters[:i] in a row (None: they cannot).
+        runs: list[int | None] = [0] + [None] * len(letters)
+        for i in range(len(letters)):
+            done = runs[i]
+            if done is None:
+                continue
+            for piece in pieces:
+                if letters.startswith(piece, i):
+                    end = i + len(piece)
+                    runs[end] = max(runs[end] or 0, done + 1)
+        return (runs[-1] or 0) >= 2
+
+    return tuple(name for name in printed if not tag_run(name))
 
 
 def _trafilatura_authors(tree: etree._Element) -> tuple[str, ...]:
