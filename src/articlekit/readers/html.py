@@ -811,10 +811,6 @@ def _marked_prefix(
     return tuple(cut)
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def _without_tag_runs(printed: tuple[str, ...], tags: frozenset[str]) -> tuple[str, ...]:
     """The printed byline's names less those that are two or more of the page's tag links.
 
@@ -830,12 +826,13 @@ def _without_tag_runs(printed: tuple[str, ...], tags: frozenset[str]) -> tuple[s
         >>> _without_tag_runs(("Ann Lee", "Bo Chen"), tags)
         ('Ann Lee', 'Bo Chen')
     """
-    pieces = {_letters(t) for t in tags} - {""}
+    # Texts compared as the project compares them, their folded words run together.
+    pieces = {"".join(folded_words(t)) for t in tags} - {""}
     if len(pieces) < 2:
         return printed
 
     def tag_run(name: str) -> bool:
-        letters = _letters(name)
+        letters = "".join(folded_words(name))
         # runs[i]: the most tag texts that spell letters[:i] in a row (None: they cannot).
         runs: list[int | None] = [0] + [None] * len(letters)
         for i in range(len(letters)):

@@ -99,18 +99,21 @@ TITLE_FEATURES: tuple[str, ...] = (
 TITLE_PART_MARKS = "|–—·•»>"
 
 
-def title_parts_pattern(extra_marks: str = "") -> re.Pattern[str]:
+def title_parts_pattern(extra_marks: str = "", *, colons: bool = True) -> re.Pattern[str]:
     """A separator between a title's parts (the HTML reader's headline search and the vote's).
 
     One of :data:`TITLE_PART_MARKS` (and ``extra_marks``) with white space on both sides, a
-    dash or two so spaced, "::", or a colon and a space.
+    dash or two so spaced, and, unless ``colons`` is false, "::" or a colon and a space.
 
     Example:
         >>> title_parts_pattern("/").split("News / Talks resume: Day two | The Daily")
         ['News', 'Talks resume', 'Day two', 'The Daily']
+        >>> title_parts_pattern(colons=False).split("Talks resume: Day two | The Daily")
+        ['Talks resume: Day two', 'The Daily']
     """
     marks = re.escape(TITLE_PART_MARKS + extra_marks)
-    return re.compile(rf"\s+[{marks}]\s+|\s+-{{1,2}}\s+|\s*::\s*|:\s+")
+    spaced = rf"\s+[{marks}]\s+|\s+-{{1,2}}\s+"
+    return re.compile(rf"{spaced}|\s*::\s*|:\s+" if colons else spaced)
 
 
 #: The vote's separator: a slash too ("News / World / Talks resume").
@@ -394,8 +397,9 @@ def voted_title(
     return without_site_part(title, _site_words(site_name, _hosts(url)))
 
 
-#: A separator that sets a site's name apart in a title: a mark or a dash with spaces around.
-_SITE_SEPARATOR = re.compile(rf"\s+(?:[{re.escape(TITLE_PART_MARKS)}]|-{{1,2}})\s+")
+#: A separator that sets a site's name apart in a title: a mark or a dash with spaces around
+#: (a colon sets off the headline's own parts).
+_SITE_SEPARATOR = title_parts_pattern(colons=False)
 #: A site's name in a title is at most this many words.
 SITE_PART_MAX_WORDS = 4
 
